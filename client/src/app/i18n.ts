@@ -1,0 +1,57 @@
+// i18next in the browser: each language's JSON is its own chunk, loaded when chosen.
+import i18next, { type BackendModule } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { defaultLanguage, isLanguage, languages, matchLanguage, namespaces, type LanguageCode } from '../../../server/protocol/languages.ts';
+
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
+const STORAGE_KEY = 'rinnalla.lang';
+
+const localesBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = bundles[`../../../locales/${language}/${namespace}.json`];
+    if (!load) {
+      callback(new Error(`no translations for ${language}/${namespace}`), null);
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+function initialLanguage(): LanguageCode {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (isLanguage(stored)) return stored;
+  return matchLanguage(navigator.languages ?? [navigator.language]);
+}
+
+function applyToDocument(language: string) {
+  const meta = languages.find((l) => l.code === language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = meta?.dir ?? 'ltr';
+}
+
+export async function initI18n(): Promise<void> {
+  i18next.on('languageChanged', applyToDocument);
+  await i18next
+    .use(localesBackend)
+    .use(initReactI18next)
+    .init({
+      lng: initialLanguage(),
+      fallbackLng: defaultLanguage,
+      supportedLngs: languages.map((l) => l.code),
+      ns: [...namespaces],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+    });
+  applyToDocument(i18next.language);
+}
+
+export async function chooseLanguage(language: LanguageCode): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, language);
+  await i18next.changeLanguage(language);
+}

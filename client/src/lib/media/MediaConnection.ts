@@ -1,0 +1,101 @@
+// The browser side of the SFU: one mediasoup-client Device, a send and a receive transport.
+import { Device } from 'mediasoup-client';
+import type { Consumer, Producer, RtpEncodingParameters, Transport } from 'mediasoup-client/types';
+import type { TransportInfo } from '../../../../server/protocol/media.ts';
+import { request, type ClientSocket } from '../socket.ts';
+
+export type ProducerSource = 'camera' | 'microphone' | 'screen';
+
+/** Three simulcast layers so the SFU can give each viewer the size their tile and link allow. */
+export const CAMERA_SIMULCAST: RtpEncodingParameters[] = [
+  { scaleResolutionDownBy: 4, maxBitrate: 150_000, scalabilityMode: 'L1T3' },
+  { scaleResolutionDownBy: 2, maxBitrate: 500_000, scalabilityMode: 'L1T3' },
+  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000, scalabilityMode: 'L1T3' },
+];
+
+export class MediaConnection {
+  readonly device = new Device();
+  private sendTransport: Transport | undefined;
+  private recvTransport: Transport | undefined;
+
+  constructor(private readonly socket: ClientSocket) {}
+
+  async load(): Promise<void> {
+    if (this.device.loaded) return;
+    const { routerRtpCapabilities } = await request(this.socket, 'media:capabilities', {});
+    await this.device.load({ routerRtpCapabilities });
+  }
+
+  private wire(transport: Transport): Transport {
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      request(this.socket, 'media:connectTransport', { transportId: transport.id, dtlsParameters }).then(
+        () => callback(),
+        errback,
+      );
+    });
+    return transport;
+  }
+
+  private async transportInfo(direction: 'send' | 'recv'): Promise<TransportInfo> {
+    return request(this.socket, 'media:createTransport', { direction });
+  }
+
+  private async sending(): Promise<Transport> {
+    if (this.sendTransport && !this.sendTransport.closed) return this.sendTransport;
+    const transport = this.wire(this.device.createSendTransport(await this.transportInfo('send')));
+    transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      const source = (appData.source ?? (kind === 'audio' ? 'microphone' : 'camera')) as ProducerSource;
+      request(this.socket, 'media:produce', {
+        transportId: transport.id,
+        kind,
+        source,
+        rtpParameters: rtpParameters as unknown as Record<string, unknown>,
+      }).then(({ producerId }) => callback({ id: producerId }), errback);
+    });
+    this.sendTransport = transport;
+    return transport;
+  }
+
+  private async receiving(): Promise<Transport> {
+    if (this.recvTransport && !this.recvTransport.closed) return this.recvTransport;
+    this.recvTransport = this.wire(this.device.createRecvTransport(await this.transportInfo('recv')));
+    return this.recvTransport;
+  }
+
+  async produce(track: MediaStreamTrack, source: ProducerSource): Promise<Producer> {
+    await this.load();
+    const transport = await this.sending();
+    const simulcast = source === 'camera' && track.kind === 'video';
+    return transport.produce({
+      track,
+      appData: { source },
+      ...(simulcast ? { encodings: CAMERA_SIMULCAST } : {}),
+      ...(track.kind === 'audio' ? { codecOptions: { opusFec: true, opusDtx: true } } : {}),
+    });
+  }
+
+  /** Consumes a producer; the server creates it paused and resumes once our track is ready. */
+  async consume(producerId: string): Promise<Consumer> {
+    await this.load();
+    const transport = await this.receiving();
+    const info = await request(this.socket, 'media:consume', {
+      transportId: transport.id,
+      producerId,
+      rtpCapabilities: this.device.recvRtpCapabilities as unknown as Record<string, unknown>,
+    });
+    const consumer = await transport.consume({
+      id: info.id,
+      producerId: info.producerId,
+      kind: info.kind,
+      rtpParameters: info.rtpParameters,
+      appData: { peerId: info.producerPeerId },
+    });
+    await request(this.socket, 'media:resumeConsumer', { consumerId: consumer.id });
+    return consumer;
+  }
+
+  close(): void {
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+  }
+}

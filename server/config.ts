@@ -1,0 +1,79 @@
+// The environment, validated once at start-up. .env.example documents every variable.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './platform/paths.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default(join(projectRoot, 'data')),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('rinnalla'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SFU_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  SFU_LISTEN_IP: z.string().min(1).default('127.0.0.1'),
+  SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
+  SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
+  SEED_DEMO_DATA: bool.optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  mongodbUri: string | undefined;
+  mongodbDb: string;
+  logLevel: Env['LOG_LEVEL'];
+  clientDistDir: string;
+  seedDemoData: boolean;
+  sfu: {
+    workers: number;
+    listenIp: string;
+    announcedAddress: string | undefined;
+    rtcPort: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads `.env` (when present) under the real environment, then validates. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const envFile = join(projectRoot, '.env');
+  if (environment === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const parsed = schema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    dataDir: resolve(env.DATA_DIR),
+    mongodbUri: env.MONGODB_URI,
+    mongodbDb: env.MONGODB_DB,
+    logLevel: env.LOG_LEVEL,
+    clientDistDir: join(projectRoot, 'client', 'dist'),
+    seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+    sfu: {
+      workers: env.SFU_WORKERS || availableParallelism(),
+      listenIp: env.SFU_LISTEN_IP,
+      announcedAddress: env.SFU_ANNOUNCED_ADDRESS,
+      rtcPort: env.SFU_RTC_PORT,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// The database chain: MONGODB_URI → mongodb-memory-server (a real mongod) → FerretDB v1 with
+// SQLite → a clear error. Whatever runs here is a real MongoDB wire-protocol server.
+import { ferretdbAvailable, startFerretdb } from './ferretdb.ts';
+import { startMongoMemoryServer } from './memoryServer.ts';
+
+export interface RunningDatabase {
+  kind: 'external' | 'mongodb-memory-server' | 'ferretdb';
+  /** Server URI without a database name. */
+  uri: string;
+  description: string;
+  pid?: number | undefined;
+  stop(): Promise<void>;
+}
+
+export class NoDatabaseError extends Error {
+  constructor() {
+    super(
+      'No MongoDB server is available. Either set MONGODB_URI=mongodb://host:port/ to use your ' +
+        'own MongoDB, or let `npm start` provision one: it downloads mongod (needs the internet) ' +
+        'or builds FerretDB with Go 1.24+ (needs the Go module proxy).',
+    );
+  }
+}
+
+export async function startDatabase(options: { uri?: string | undefined; dataDir: string }): Promise<RunningDatabase> {
+  if (options.uri) {
+    return { kind: 'external', uri: options.uri, description: 'MONGODB_URI', stop: async () => {} };
+  }
+  const mongod = await startMongoMemoryServer(options.dataDir);
+  if (mongod) return mongod;
+  if (ferretdbAvailable()) return startFerretdb(options.dataDir);
+  throw new NoDatabaseError();
+}

@@ -1,0 +1,23 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { languageOf, translator } from '../i18n/index.ts';
+
+/** Unknown API routes: a JSON 404 in the caller's language. */
+export const notFound: RequestHandler = (req, res) => {
+  const t = translator(languageOf(undefined, req.headers['accept-language']));
+  res.status(404).json({ error: { code: 'notFound', message: t('notFound') } });
+};
+
+/** Last resort: never leak a stack trace; log it and answer in the caller's language. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const t = translator(languageOf(undefined, req.headers['accept-language']));
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: 'invalid', message: t('invalid') } });
+      return;
+    }
+    log.error({ err: error, url: req.originalUrl }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: t('internal') } });
+  };
+}

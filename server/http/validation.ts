@@ -1,0 +1,31 @@
+// Turns schema failures into per-field messages in the user's language.
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+
+export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [''];
+    for (const key of keys) {
+      const path = [...issue.path.map(String), key].filter(Boolean).join('.') || '_';
+      if (fields[path]) continue;
+      fields[path] = messageFor(issue, t);
+    }
+  }
+  return fields;
+}
+
+function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return t('field.unknown');
+    case 'too_big':
+      return t('field.tooLong', { max: Number(issue.maximum) });
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? t('field.required') : t('field.tooShort', { min: Number(issue.minimum) });
+    case 'invalid_type':
+      return issue.input === undefined ? t('field.required') : t('field.invalid');
+    default:
+      return t('field.invalid');
+  }
+}

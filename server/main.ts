@@ -1,0 +1,64 @@
+// Start-up: config → database → SFU → seed → app → listen; and a clean shutdown on Ctrl-C.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Sfu } from '../sfu/index.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { connectMongoose, disconnectMongoose } from './db/connect.ts';
+import { startDatabase } from './db/engine.ts';
+import { createLogger } from './log.ts';
+import { seedOnFirstRun } from './seed/index.ts';
+
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let stopping = false;
+  const shutdown = async (reason: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'shutting down');
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log.warn({ err: error }, 'shutdown step failed');
+      }
+    }
+    log.flush();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const database = await startDatabase({ uri: config.mongodbUri, dataDir: join(config.dataDir, 'db') });
+    cleanups.push(() => database.stop());
+    log.info({ database: database.kind }, `database: ${database.description}`);
+    await connectMongoose(database.uri, config.mongodbDb);
+    cleanups.push(() => disconnectMongoose());
+
+    const sfu = await Sfu.start(config.sfu);
+    cleanups.push(() => sfu.close());
+    sfu.pool.on('workerDied', ({ slot, pid, error }) => log.error({ slot, pid, err: error }, 'mediasoup worker died'));
+    sfu.pool.on('workerReplaced', ({ slot, pid }) => log.warn({ slot, pid }, 'mediasoup worker replaced'));
+    sfu.pool.on('replaceFailed', ({ slot, error }) => log.error({ slot, err: error }, 'mediasoup worker could not be replaced'));
+    log.info({ workers: config.sfu.workers }, 'SFU ready');
+
+    const seeded = config.seedDemoData ? await seedOnFirstRun(log) : [];
+
+    const app = createApp({ config, log, sfu });
+    const port = await app.listen(config.port, config.host);
+    cleanups.push(() => app.close());
+    log.info({ port }, 'listening');
+    console.log(`\n  Rinnalla is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}\n`);
+    for (const line of seeded) console.log(`  ${line}`);
+    console.log('  Press Ctrl-C to stop.\n');
+  } catch (error) {
+    log.error({ err: error }, 'start-up failed');
+    console.error(`\n✖ ${(error as Error).message}\n`);
+    await shutdown('start-up failed', 1);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,62 @@
+// Media signalling: capabilities, transports, produce, consume. Which room and peer a socket
+// may use is decided by the feature that admitted it (a live session, a device check…);
+// these handlers only ever touch that peer's own objects.
+import type { types } from 'mediasoup';
+import type { Logger } from 'pino';
+import type { SfuPeer, SfuRoom } from '../../sfu/index.ts';
+import { RequestError } from '../realtime/errors.ts';
+import { handle } from '../realtime/handle.ts';
+import type { RealtimeFeature, RealtimeSocket } from '../realtime/socket.ts';
+
+export interface MediaMembership {
+  room: SfuRoom;
+  peer: SfuPeer;
+}
+
+export type MembershipOf = (socket: RealtimeSocket) => MediaMembership | undefined | Promise<MediaMembership | undefined>;
+
+export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeFeature {
+  return (socket) => {
+    const member = async () => {
+      const membership = await membershipOf(socket);
+      if (!membership || membership.peer.closed) throw new RequestError('media.not-in-room');
+      return membership;
+    };
+
+    handle(socket, log, 'media:capabilities', async () => ({
+      routerRtpCapabilities: (await member()).room.rtpCapabilities,
+    }));
+
+    handle(socket, log, 'media:createTransport', async ({ direction }) =>
+      (await member()).peer.createWebRtcTransport(direction),
+    );
+
+    handle(socket, log, 'media:connectTransport', async ({ transportId, dtlsParameters }) => {
+      await (await member()).peer.connectTransport(transportId, dtlsParameters as types.DtlsParameters);
+      return null;
+    });
+
+    handle(socket, log, 'media:produce', async ({ transportId, kind, source, rtpParameters }) => {
+      const producer = await (await member()).peer.produce({
+        transportId,
+        kind,
+        source,
+        rtpParameters: rtpParameters as unknown as types.RtpParameters,
+      });
+      return { producerId: producer.id };
+    });
+
+    handle(socket, log, 'media:consume', async ({ transportId, producerId, rtpCapabilities }) =>
+      (await member()).peer.consume(transportId, producerId, rtpCapabilities as types.RtpCapabilities),
+    );
+
+    handle(socket, log, 'media:resumeConsumer', async ({ consumerId }) => {
+      await (await member()).peer.resumeConsumer(consumerId);
+      return null;
+    });
+
+    handle(socket, log, 'media:restartIce', async ({ transportId }) => ({
+      iceParameters: await (await member()).peer.restartIce(transportId),
+    }));
+  };
+}

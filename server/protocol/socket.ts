@@ -1,0 +1,26 @@
+// The whole Socket.IO contract in one place: request names → payload schema and response type.
+// The server validates with the schemas; the client gets the types (and may reuse the schemas).
+import type { z } from 'zod';
+import type { Ack } from './ack.ts';
+import { mediaSchemas, type MediaResponses } from './media.ts';
+
+export const requestSchemas = { ...mediaSchemas } as const;
+
+export type RequestName = keyof typeof requestSchemas;
+export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
+export type Responses = MediaResponses;
+export type ResponseOf<N extends RequestName> = Responses[N];
+
+export type ClientToServerEvents = {
+  [N in RequestName]: (payload: RequestPayload<N>, ack: (result: Ack<ResponseOf<N>>) => void) => void;
+};
+
+/** Pushed by the server; a feature adds its events here. */
+export interface ServerToClientEvents {
+  'media:producerClosed': (payload: { producerId: string }) => void;
+}
+
+/** What the client says about itself when connecting (Socket.IO `auth`). */
+export interface HandshakeAuth {
+  lang?: string;
+}

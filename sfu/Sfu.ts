@@ -1,0 +1,55 @@
+// The SFU's entry point: a worker pool and the rooms on it.
+import { mediaCodecs } from './codecs.ts';
+import type { SfuOptions } from './options.ts';
+import { SfuRoom } from './SfuRoom.ts';
+import { WorkerPool } from './WorkerPool.ts';
+
+export class Sfu {
+  readonly pool: WorkerPool;
+  private readonly rooms = new Map<string, SfuRoom>();
+  /** Rooms being created: a second caller awaits the same creation (never two routers). */
+  private readonly creating = new Map<string, Promise<SfuRoom>>();
+
+  constructor(options: SfuOptions) {
+    this.pool = new WorkerPool(options);
+  }
+
+  static async start(options: SfuOptions): Promise<Sfu> {
+    const sfu = new Sfu(options);
+    await sfu.pool.start();
+    return sfu;
+  }
+
+  room(roomId: string): SfuRoom | undefined {
+    return this.rooms.get(roomId);
+  }
+
+  getOrCreateRoom(roomId: string): Promise<SfuRoom> {
+    const existing = this.rooms.get(roomId);
+    if (existing && !existing.closed) return Promise.resolve(existing);
+    const pending = this.creating.get(roomId);
+    if (pending) return pending;
+    const creation = (async () => {
+      const host = this.pool.leastLoaded();
+      const router = await host.worker.createRouter({ mediaCodecs });
+      const room = new SfuRoom(roomId, router, host);
+      room.once('closed', () => {
+        if (this.rooms.get(roomId) === room) this.rooms.delete(roomId);
+      });
+      this.rooms.set(roomId, room);
+      return room;
+    })().finally(() => this.creating.delete(roomId));
+    this.creating.set(roomId, creation);
+    return creation;
+  }
+
+  /** Whether media can flow: at least one live worker. */
+  healthy(): boolean {
+    return this.pool.alive().length > 0;
+  }
+
+  close(): void {
+    for (const room of this.rooms.values()) room.close();
+    this.pool.close();
+  }
+}

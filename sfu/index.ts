@@ -1,0 +1,6 @@
+export { Sfu } from './Sfu.ts';
+export { SfuRoom } from './SfuRoom.ts';
+export { SfuPeer } from './SfuPeer.ts';
+export { SfuError } from './errors.ts';
+export type { SfuOptions } from './options.ts';
+export type * from './types.ts';
