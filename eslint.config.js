@@ -10,15 +10,20 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'smart'],
       'no-restricted-syntax': [
         'error',
         {
           // Right-to-left languages: physical directions break mirrored layouts.
-          selector: "Property[key.name=/^(marginLeft|marginRight|paddingLeft|paddingRight|left|right)$/]",
-          message: 'Use logical properties (marginInlineStart, insetInlineEnd, …) so right-to-left works.',
+          selector:
+            'Property[key.name=/^(marginLeft|marginRight|paddingLeft|paddingRight|left|right)$/]',
+          message:
+            'Use logical properties (marginInlineStart, insetInlineEnd, …) so right-to-left works.',
         },
       ],
     },

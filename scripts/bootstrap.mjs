@@ -55,17 +55,21 @@ async function ensureDependencies() {
     console.log('[rinnalla] dependencies: up to date');
     return;
   }
-  const useCi = existsSync(join(root, 'package-lock.json'));
-  console.log(`[rinnalla] dependencies: npm ${useCi ? 'ci' : 'install'} (about a minute)…`);
+  // `npm install`, not `npm ci`: it follows package-lock.json too, but does not refuse a lock
+  // that lacks other platforms' optional packages (rollup's, esbuild's), which some registry
+  // mirrors do not serve and so never get recorded.
+  console.log('[rinnalla] dependencies: npm install (about a minute)…');
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const code = await run(npm, [useCi ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  const code = await run(npm, ['install', '--no-audit', '--no-fund']);
   if (code !== 0) {
     console.error('[rinnalla] npm could not install the dependencies (see above).');
     process.exit(code);
   }
   writeFileSync(stampFile, wanted);
-  console.log(`[rinnalla] dependencies: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `[rinnalla] dependencies: installed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 }
 
 checkNode();

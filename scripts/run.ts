@@ -51,17 +51,26 @@ async function provision(steps: ReturnType<typeof createSteps>, forTests: boolea
 /** Runs a node tool in the foreground with inherited output; resolves to its exit code. */
 function runNode(script: string, scriptArgs: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...scriptArgs], { cwd: projectRoot, stdio: 'inherit' });
+    const child = spawn(process.execPath, [script, ...scriptArgs], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
 async function checkStatic(steps: ReturnType<typeof createSteps>) {
   let step = steps.step('lint and format (eslint, prettier)');
-  const eslint = await exec(process.execPath, [bin('eslint', 'bin/eslint.js'), '.'], { cwd: projectRoot });
-  const prettier = await exec(process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'], {
+  const eslint = await exec(process.execPath, [bin('eslint', 'bin/eslint.js'), '.'], {
     cwd: projectRoot,
   });
+  const prettier = await exec(
+    process.execPath,
+    [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'],
+    {
+      cwd: projectRoot,
+    },
+  );
   if (eslint.code !== 0 || prettier.code !== 0) {
     console.error(eslint.output + prettier.output);
     console.error('✖ lint failed (`npm run format` fixes formatting)');
@@ -69,8 +78,12 @@ async function checkStatic(steps: ReturnType<typeof createSteps>) {
   }
   step.done();
   step = steps.step('typecheck (tsc)');
-  for (const project of ['tsconfig.json', 'client/tsconfig.json']) {
-    const tsc = await exec(process.execPath, [bin('typescript', 'bin/tsc'), '-p', project, '--noEmit'], { cwd: projectRoot });
+  for (const project of ['tsconfig.json', 'test/e2e/tsconfig.json', 'client/tsconfig.json']) {
+    const tsc = await exec(
+      process.execPath,
+      [bin('typescript', 'bin/tsc'), '-p', project, '--noEmit'],
+      { cwd: projectRoot },
+    );
     if (tsc.code !== 0) {
       console.error(tsc.output);
       console.error(`✖ typecheck failed (${project})`);
@@ -98,7 +111,12 @@ if (mode === 'start') {
   const steps = createSteps(6);
   await provision(steps, true);
   steps.step('benchmarks');
-  process.exit(await runNode(join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ['bench/run.ts', ...args]));
+  process.exit(
+    await runNode(join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), [
+      'bench/run.ts',
+      ...args,
+    ]),
+  );
 } else {
   console.error(`unknown mode ${mode}: use start, test or bench`);
   process.exit(2);

@@ -1,6 +1,6 @@
 // Builds Express + Socket.IO from their dependencies without listening — tests use it as is.
 import { createServer, type Server as HttpServer } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Sfu } from '../sfu/index.ts';
@@ -17,6 +17,8 @@ export interface AppDependencies {
   sfu: Sfu;
   /** Socket features beyond the product's own (tests add harnesses here). */
   extraFeatures?: RealtimeFeature[];
+  /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
+  extraRoutes?: Router;
 }
 
 export interface App {
@@ -27,7 +29,13 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp({ config, log, sfu, extraFeatures = [] }: AppDependencies): App {
+export function createApp({
+  config,
+  log,
+  sfu,
+  extraFeatures = [],
+  extraRoutes,
+}: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -51,6 +59,7 @@ export function createApp({ config, log, sfu, extraFeatures = [] }: AppDependenc
   app.use(healthRoutes(sfu));
   app.use('/api', express.json({ limit: '100kb' }));
   app.use('/api', notFound);
+  if (extraRoutes) app.use(extraRoutes);
   app.use(clientRoutes(config.clientDistDir));
   app.use(errorHandler(log));
 

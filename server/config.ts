@@ -15,8 +15,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default(join(projectRoot, 'data')),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('rinnalla'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://')
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('rinnalla'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SFU_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   SFU_LISTEN_IP: z.string().min(1).default('127.0.0.1'),
@@ -54,7 +60,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (environment === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const parsed = schema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n');
     throw new ConfigError(`Invalid configuration (see .env.example):\n${problems}`);
   }
   const env = parsed.data;

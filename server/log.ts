@@ -13,10 +13,15 @@ function prettyAvailable(): boolean {
 }
 
 /** Structured JSON logs; readable lines on a developer's terminal. */
-export function createLogger(level: string, pretty = process.stdout.isTTY && prettyAvailable()): Logger {
+export function createLogger(
+  level: string,
+  pretty = process.stdout.isTTY && prettyAvailable(),
+): Logger {
   return pino({
     level,
     redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.email'],
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+      : {}),
   });
 }

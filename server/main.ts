@@ -32,7 +32,10 @@ export async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const database = await startDatabase({ uri: config.mongodbUri, dataDir: join(config.dataDir, 'db') });
+    const database = await startDatabase({
+      uri: config.mongodbUri,
+      dataDir: join(config.dataDir, 'db'),
+    });
     cleanups.push(() => database.stop());
     log.info({ database: database.kind }, `database: ${database.description}`);
     await connectMongoose(database.uri, config.mongodbDb);
@@ -40,9 +43,15 @@ export async function main(): Promise<void> {
 
     const sfu = await Sfu.start(config.sfu);
     cleanups.push(() => sfu.close());
-    sfu.pool.on('workerDied', ({ slot, pid, error }) => log.error({ slot, pid, err: error }, 'mediasoup worker died'));
-    sfu.pool.on('workerReplaced', ({ slot, pid }) => log.warn({ slot, pid }, 'mediasoup worker replaced'));
-    sfu.pool.on('replaceFailed', ({ slot, error }) => log.error({ slot, err: error }, 'mediasoup worker could not be replaced'));
+    sfu.pool.on('workerDied', ({ slot, pid, error }) =>
+      log.error({ slot, pid, err: error }, 'mediasoup worker died'),
+    );
+    sfu.pool.on('workerReplaced', ({ slot, pid }) =>
+      log.warn({ slot, pid }, 'mediasoup worker replaced'),
+    );
+    sfu.pool.on('replaceFailed', ({ slot, error }) =>
+      log.error({ slot, err: error }, 'mediasoup worker could not be replaced'),
+    );
     log.info({ workers: config.sfu.workers }, 'SFU ready');
 
     const seeded = config.seedDemoData ? await seedOnFirstRun(log) : [];
@@ -51,7 +60,9 @@ export async function main(): Promise<void> {
     const port = await app.listen(config.port, config.host);
     cleanups.push(() => app.close());
     log.info({ port }, 'listening');
-    console.log(`\n  Rinnalla is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}\n`);
+    console.log(
+      `\n  Rinnalla is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}\n`,
+    );
     for (const line of seeded) console.log(`  ${line}`);
     console.log('  Press Ctrl-C to stop.\n');
   } catch (error) {

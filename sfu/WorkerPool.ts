@@ -41,7 +41,9 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       ...(this.options.announcedAddress ? { announcedAddress: this.options.announcedAddress } : {}),
       ...(this.options.rtcPort > 0 ? { port: this.options.rtcPort + slot } : {}),
     });
-    const webRtcServer = await worker.createWebRtcServer({ listenInfos: [listen('udp'), listen('tcp')] });
+    const webRtcServer = await worker.createWebRtcServer({
+      listenInfos: [listen('udp'), listen('tcp')],
+    });
     const pooled: PooledWorker = { slot, worker, webRtcServer, routers: 0 };
     worker.on('died', (error) => void this.replace(pooled, error));
     return pooled;
@@ -63,7 +65,8 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
         this.emit('workerReplaced', { slot: dead.slot, pid: fresh.worker.pid });
         return;
       } catch (replaceError) {
-        if (attempt === 5) this.emit('replaceFailed', { slot: dead.slot, error: replaceError as Error });
+        if (attempt === 5)
+          this.emit('replaceFailed', { slot: dead.slot, error: replaceError as Error });
         await new Promise((r) => setTimeout(r, 200 * attempt));
       }
     }

@@ -16,7 +16,10 @@ async function isInstalled(pkg: string): Promise<boolean> {
 let updated = false;
 
 /** Installs the missing ones of `packages` with apt-get; returns the ones it installed. */
-export async function aptInstall(packages: string[], report: (m: string) => void): Promise<string[]> {
+export async function aptInstall(
+  packages: string[],
+  report: (m: string) => void,
+): Promise<string[]> {
   const missing: string[] = [];
   for (const pkg of packages) if (!(await isInstalled(pkg))) missing.push(pkg);
   if (missing.length === 0) return [];
@@ -31,7 +34,8 @@ export async function aptInstall(packages: string[], report: (m: string) => void
   await execOrThrow('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], {
     env,
     onLine: (line) => {
-      if (line.startsWith('Unpacking ') && ++unpacked % 25 === 0) report(`${unpacked} packages unpacked`);
+      if (line.startsWith('Unpacking ') && ++unpacked % 25 === 0)
+        report(`${unpacked} packages unpacked`);
     },
   });
   return missing;

@@ -27,9 +27,20 @@ export async function buildClient(report: (m: string) => void): Promise<string> 
   const hash = hashInputs();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return 'up to date';
   report('vite build');
-  await execOrThrow(process.execPath, [join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: projectRoot,
-  });
+  await execOrThrow(
+    process.execPath,
+    [
+      join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'client/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: projectRoot,
+    },
+  );
   writeFileSync(stampFile, hash);
   return 'built';
 }

@@ -13,12 +13,34 @@ async function goVersionOk(): Promise<boolean> {
   return result.code === 0 && !!match && (Number(match[1]) > 1 || Number(match[2]) >= 24);
 }
 
-async function buildFerretdb(report: (m: string) => void) {
+/** The usual route: `go install` straight into the cache. */
+async function goInstallFerretdb(report: (m: string) => void): Promise<boolean> {
+  report(`go install github.com/FerretDB/FerretDB/cmd/ferretdb@${FERRETDB_VERSION}`);
+  const target = ferretdbBinary();
+  mkdirSync(dirname(target), { recursive: true });
+  const result = await exec(
+    'go',
+    ['install', '-trimpath', `github.com/FerretDB/FerretDB/cmd/ferretdb@${FERRETDB_VERSION}`],
+    {
+      env: { ...process.env, CGO_ENABLED: '0', GOBIN: dirname(target) },
+    },
+  );
+  if (result.code === 0 && existsSync(target)) return true;
+  report(`go install failed: ${result.output.trim().split('\n')[0]?.slice(0, 160)}`);
+  return false;
+}
+
+/**
+ * The fallback: some module proxies refuse the version list `go install` asks for (its
+ * deprecation check), and the module's build/version/version.txt is normally generated from
+ * git. So fetch the exact version with `go mod download` and build a writable copy.
+ */
+async function buildFerretdbFromModule(report: (m: string) => void) {
   const module = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
-  report(`downloading ${module} from the Go module proxy`);
-  const info = JSON.parse(await execOrThrow('go', ['mod', 'download', '-json', module])) as { Dir: string };
-  // The module cache is read-only, and the build needs build/version/version.txt (normally
-  // generated from git), so build from a writable copy.
+  report(`downloading ${module} with go mod download`);
+  const info = JSON.parse(await execOrThrow('go', ['mod', 'download', '-json', module])) as {
+    Dir: string;
+  };
   const src = join(tmpdir(), `rinnalla-ferretdb-${FERRETDB_VERSION}`);
   rmSync(src, { recursive: true, force: true });
   cpSync(info.Dir, src, { recursive: true });
@@ -47,7 +69,7 @@ export async function provisionDatabase(report: (m: string) => void): Promise<st
         'Set MONGODB_URI=mongodb://host:port/ to use a MongoDB you run yourself.',
     );
   }
-  await buildFerretdb(report);
+  if (!(await goInstallFerretdb(report))) await buildFerretdbFromModule(report);
   if (!existsSync(ferretdbBinary())) throw new Error('the FerretDB build produced no binary');
   return `FerretDB ${FERRETDB_VERSION} (built now)`;
 }

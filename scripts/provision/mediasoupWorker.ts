@@ -1,7 +1,15 @@
 // mediasoup worker chain: MEDIASOUP_WORKER_BIN → cached → mediasoup's prebuilt download →
 // build from the installed package's worker/ sources against the system's libraries → error.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, toolCacheDir } from '../../server/platform/paths.ts';
@@ -14,18 +22,30 @@ const installedBin = join(mediasoupDir, 'worker', 'out', 'Release', 'mediasoup-w
 const recipeDir = join(projectRoot, 'scripts', 'provision', 'mediasoup-worker');
 
 export const BUILD_PACKAGES = [
-  'meson', 'ninja-build', 'pkg-config', 'build-essential', 'libssl-dev', 'libuv1-dev',
-  'libsrtp2-dev', 'libusrsctp-dev', 'libabsl-dev', 'libflatbuffers-dev', 'flatbuffers-compiler',
+  'meson',
+  'ninja-build',
+  'pkg-config',
+  'build-essential',
+  'libssl-dev',
+  'libuv1-dev',
+  'libsrtp2-dev',
+  'libusrsctp-dev',
+  'libabsl-dev',
+  'libflatbuffers-dev',
+  'flatbuffers-compiler',
 ];
 
 function mediasoupVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(mediasoupDir, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(mediasoupDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 /** The real test: mediasoup starts a worker from this binary and talks to it. */
 function workerRuns(bin: string, _version: string): boolean {
-  const probe = "import('mediasoup').then(m => m.createWorker()).then(w => { w.close(); process.exit(0); }, () => process.exit(1))";
+  const probe =
+    "import('mediasoup').then(m => m.createWorker()).then(w => { w.close(); process.exit(0); }, () => process.exit(1))";
   try {
     execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
       cwd: projectRoot,
@@ -47,14 +67,17 @@ async function downloadPrebuilt(version: string, target: string, report: (m: str
     'https://github.com/versatica/mediasoup/releases/download';
   report(`trying mediasoup's prebuilt ${tarName}`);
   try {
-    const response = await fetch(`${base}/${version}/${tarName}`, { signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${base}/${version}/${tarName}`, {
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const dir = join(tmpdir(), `rinnalla-prebuilt-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const tarPath = join(dir, tarName);
     writeFileSync(tarPath, Buffer.from(await response.arrayBuffer()));
     await execOrThrow('tar', ['xzf', tarPath, '-C', dir]);
-    if (!workerRuns(join(dir, 'mediasoup-worker'), version)) throw new Error('does not run on this host');
+    if (!workerRuns(join(dir, 'mediasoup-worker'), version))
+      throw new Error('does not run on this host');
     copyFileSync(join(dir, 'mediasoup-worker'), target);
     rmSync(dir, { recursive: true, force: true });
     return true;
@@ -101,15 +124,34 @@ async function buildFromSystemLibs(version: string, target: string, report: (m: 
   const mesonBuild = join(worker, 'meson.build');
   writeFileSync(
     mesonBuild,
-    readFileSync(mesonBuild, 'utf8').replace("meson_version: '>= 1.1.0'", "meson_version: '>= 1.0.0'"),
+    readFileSync(mesonBuild, 'utf8').replace(
+      "meson_version: '>= 1.1.0'",
+      "meson_version: '>= 1.0.0'",
+    ),
   );
-  await execOrThrow('patch', ['-p1', '-i', join(recipeDir, 'patches', '0001-dtls-bio-callback-return-real-ctrl-result.patch')], {
-    cwd: buildRoot,
-  });
+  await execOrThrow(
+    'patch',
+    [
+      '-p1',
+      '-i',
+      join(recipeDir, 'patches', '0001-dtls-bio-callback-return-real-ctrl-result.patch'),
+    ],
+    {
+      cwd: buildRoot,
+    },
+  );
   report('configuring (meson)');
   await execOrThrow(
     'meson',
-    ['setup', 'build', '--wrap-mode=nodownload', '--buildtype', 'release', '-Db_ndebug=true', '-Dms_disable_liburing=true'],
+    [
+      'setup',
+      'build',
+      '--wrap-mode=nodownload',
+      '--buildtype',
+      'release',
+      '-Db_ndebug=true',
+      '-Dms_disable_liburing=true',
+    ],
     { cwd: worker },
   );
   // flatc code generation must come before the worker itself.
@@ -128,11 +170,16 @@ async function buildFromSystemLibs(version: string, target: string, report: (m: 
 }
 
 /** Makes a working mediasoup-worker available; returns its path and how it was obtained. */
-export async function provisionMediasoupWorker(report: (m: string) => void): Promise<{ bin: string; source: string }> {
+export async function provisionMediasoupWorker(
+  report: (m: string) => void,
+): Promise<{ bin: string; source: string }> {
   const version = mediasoupVersion();
   const fromEnv = process.env.MEDIASOUP_WORKER_BIN;
   if (fromEnv) {
-    if (!workerRuns(fromEnv, version)) throw new Error(`MEDIASOUP_WORKER_BIN=${fromEnv} is not a runnable mediasoup ${version} worker`);
+    if (!workerRuns(fromEnv, version))
+      throw new Error(
+        `MEDIASOUP_WORKER_BIN=${fromEnv} is not a runnable mediasoup ${version} worker`,
+      );
     return { bin: fromEnv, source: 'MEDIASOUP_WORKER_BIN' };
   }
   const cacheDir = join(toolCacheDir(), `mediasoup-worker-${version}`);
@@ -153,7 +200,8 @@ export async function provisionMediasoupWorker(report: (m: string) => void): Pro
             `Set MEDIASOUP_WORKER_BIN to a mediasoup-worker ${version} binary to skip this step.`,
         );
       }
-      if (!workerRuns(cached, version)) throw new Error(`the built worker at ${cached} does not run`);
+      if (!workerRuns(cached, version))
+        throw new Error(`the built worker at ${cached} does not run`);
       source = 'built from source';
     }
   }

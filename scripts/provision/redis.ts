@@ -9,6 +9,9 @@ export async function provisionRedis(report: (m: string) => void): Promise<strin
   if (!canInstallDebianPackages()) return undefined;
   await aptInstall(['redis-server'], report);
   // Debian starts a system service on install; tests run their own servers on free ports.
-  await exec('sh', ['-c', 'systemctl disable --now redis-server 2>/dev/null || service redis-server stop 2>/dev/null || true']);
+  await exec('sh', [
+    '-c',
+    'systemctl disable --now redis-server 2>/dev/null || service redis-server stop 2>/dev/null || true',
+  ]);
   return '/usr/bin/redis-server';
 }

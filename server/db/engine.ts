@@ -22,7 +22,10 @@ export class NoDatabaseError extends Error {
   }
 }
 
-export async function startDatabase(options: { uri?: string | undefined; dataDir: string }): Promise<RunningDatabase> {
+export async function startDatabase(options: {
+  uri?: string | undefined;
+  dataDir: string;
+}): Promise<RunningDatabase> {
   if (options.uri) {
     return { kind: 'external', uri: options.uri, description: 'MONGODB_URI', stop: async () => {} };
   }

@@ -10,7 +10,9 @@ import type { RunningDatabase } from './engine.ts';
 export const FERRETDB_VERSION = 'v1.24.2';
 
 export function ferretdbBinary(): string {
-  return process.env.FERRETDB_BIN ?? join(toolCacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return (
+    process.env.FERRETDB_BIN ?? join(toolCacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb')
+  );
 }
 
 export function ferretdbAvailable(): boolean {

@@ -12,7 +12,9 @@ export function healthRoutes(sfu: Sfu): Router {
     const database = await databaseReachable();
     const workers = sfu.pool.alive().length;
     const ready = database && workers > 0;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database, workers });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', database, workers });
   });
   return router;
 }

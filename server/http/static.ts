@@ -9,7 +9,14 @@ import express, { Router } from 'express';
 export function clientRoutes(distDir: string): Router {
   const router = Router();
   const indexHtml = join(distDir, 'index.html');
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(join(distDir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      fallthrough: false,
+    }),
+  );
   router.use(express.static(distDir, { index: false, maxAge: '1h' }));
   router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();

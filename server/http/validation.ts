@@ -22,7 +22,9 @@ function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
     case 'too_big':
       return t('field.tooLong', { max: Number(issue.maximum) });
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('field.required') : t('field.tooShort', { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1
+        ? t('field.required')
+        : t('field.tooShort', { min: Number(issue.minimum) });
     case 'invalid_type':
       return issue.input === undefined ? t('field.required') : t('field.invalid');
     default:

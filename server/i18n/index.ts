@@ -3,13 +3,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { projectRoot } from '../platform/paths.ts';
-import { defaultLanguage, languages, matchLanguage, namespaces, type LanguageCode } from '../protocol/languages.ts';
+import {
+  defaultLanguage,
+  languages,
+  matchLanguage,
+  namespaces,
+  type LanguageCode,
+} from '../protocol/languages.ts';
 
 const resources = Object.fromEntries(
   languages.map(({ code }) => [
     code,
     Object.fromEntries(
-      namespaces.map((ns) => [ns, JSON.parse(readFileSync(join(projectRoot, 'locales', code, `${ns}.json`), 'utf8'))]),
+      namespaces.map((ns) => [
+        ns,
+        JSON.parse(readFileSync(join(projectRoot, 'locales', code, `${ns}.json`), 'utf8')),
+      ]),
     ),
   ]),
 );
@@ -21,6 +30,7 @@ await instance.init({
   ns: [...namespaces],
   defaultNS: 'errors',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
   initImmediate: false,
 });
 
@@ -30,6 +40,9 @@ export function translator(lang: LanguageCode): TFunction {
 
 /** The language from an explicit choice, else from an Accept-Language header. */
 export function languageOf(explicit: unknown, acceptLanguage: string | undefined): LanguageCode {
-  const preferences = [typeof explicit === 'string' ? explicit : '', ...(acceptLanguage ?? '').split(',')];
+  const preferences = [
+    typeof explicit === 'string' ? explicit : '',
+    ...(acceptLanguage ?? '').split(','),
+  ];
   return matchLanguage(preferences.filter(Boolean));
 }

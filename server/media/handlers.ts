@@ -13,7 +13,9 @@ export interface MediaMembership {
   peer: SfuPeer;
 }
 
-export type MembershipOf = (socket: RealtimeSocket) => MediaMembership | undefined | Promise<MediaMembership | undefined>;
+export type MembershipOf = (
+  socket: RealtimeSocket,
+) => MediaMembership | undefined | Promise<MediaMembership | undefined>;
 
 export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeFeature {
   return (socket) => {
@@ -32,12 +34,16 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
     );
 
     handle(socket, log, 'media:connectTransport', async ({ transportId, dtlsParameters }) => {
-      await (await member()).peer.connectTransport(transportId, dtlsParameters as types.DtlsParameters);
+      await (
+        await member()
+      ).peer.connectTransport(transportId, dtlsParameters as types.DtlsParameters);
       return null;
     });
 
     handle(socket, log, 'media:produce', async ({ transportId, kind, source, rtpParameters }) => {
-      const producer = await (await member()).peer.produce({
+      const producer = await (
+        await member()
+      ).peer.produce({
         transportId,
         kind,
         source,
@@ -47,7 +53,11 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
     });
 
     handle(socket, log, 'media:consume', async ({ transportId, producerId, rtpCapabilities }) =>
-      (await member()).peer.consume(transportId, producerId, rtpCapabilities as types.RtpCapabilities),
+      (await member()).peer.consume(
+        transportId,
+        producerId,
+        rtpCapabilities as types.RtpCapabilities,
+      ),
     );
 
     handle(socket, log, 'media:resumeConsumer', async ({ consumerId }) => {

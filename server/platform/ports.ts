@@ -8,7 +8,11 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -25,7 +29,11 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 /** Waits until something accepts connections on the port, or fails fast once `gaveUp()` says so. */
-export async function waitForPort(port: number, timeoutMs: number, gaveUp: () => boolean = () => false) {
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  gaveUp: () => boolean = () => false,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await canConnect(port)) return;

@@ -12,7 +12,10 @@ export type Responses = MediaResponses;
 export type ResponseOf<N extends RequestName> = Responses[N];
 
 export type ClientToServerEvents = {
-  [N in RequestName]: (payload: RequestPayload<N>, ack: (result: Ack<ResponseOf<N>>) => void) => void;
+  [N in RequestName]: (
+    payload: RequestPayload<N>,
+    ack: (result: Ack<ResponseOf<N>>) => void,
+  ) => void;
 };
 
 /** Pushed by the server; a feature adds its events here. */

@@ -15,9 +15,14 @@ export class RequestError extends Error {
 
 export function toAppError(error: unknown, t: TFunction, log: Logger): AppError {
   if (error instanceof RequestError) {
-    return { code: error.code, message: t(error.code), ...(error.fields ? { fields: error.fields } : {}) };
+    return {
+      code: error.code,
+      message: t(error.code),
+      ...(error.fields ? { fields: error.fields } : {}),
+    };
   }
-  if (error instanceof SfuError) return { code: `media.${error.code}`, message: t(`media.${error.code}`) };
+  if (error instanceof SfuError)
+    return { code: `media.${error.code}`, message: t(`media.${error.code}`) };
   log.error({ err: error }, 'request failed');
   return { code: 'internal', message: t('internal') };
 }

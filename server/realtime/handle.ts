@@ -17,14 +17,17 @@ export function handle<N extends RequestName>(
   name: N,
   handler: (payload: Payload<N>) => Promise<ResponseOf<N>>,
 ): void {
-  (socket as unknown as Socket).on(name, async (payload: unknown, ack: unknown) => {
+  (socket as unknown as Socket).on(name as string, async (payload: unknown, ack: unknown) => {
     // A request without an ack callback is malformed: there is nobody to answer.
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<ResponseOf<N>>) => void;
     const t = translator(socket.data.lang);
     const parsed = requestSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      reply({ ok: false, error: { code: 'invalid', message: t('invalid'), fields: fieldErrors(parsed.error, t) } });
+      reply({
+        ok: false,
+        error: { code: 'invalid', message: t('invalid'), fields: fieldErrors(parsed.error, t) },
+      });
       return;
     }
     try {

@@ -5,7 +5,11 @@ import { Server } from 'socket.io';
 import { languageOf } from '../i18n/index.ts';
 import type { RealtimeFeature, RealtimeServer } from './socket.ts';
 
-export function createRealtime(httpServer: HttpServer, log: Logger, features: RealtimeFeature[]): RealtimeServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  log: Logger,
+  features: RealtimeFeature[],
+): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
@@ -17,6 +21,8 @@ export function createRealtime(httpServer: HttpServer, log: Logger, features: Re
     socket.data.lang = languageOf(auth.lang, socket.handshake.headers['accept-language']);
     for (const feature of features) feature(socket);
   });
-  io.engine.on('connection_error', (error: Error) => log.debug({ err: error }, 'socket connection refused'));
+  io.engine.on('connection_error', (error: Error) =>
+    log.debug({ err: error }, 'socket connection refused'),
+  );
   return io;
 }

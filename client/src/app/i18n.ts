@@ -1,7 +1,14 @@
 // i18next in the browser: each language's JSON is its own chunk, loaded when chosen.
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { defaultLanguage, isLanguage, languages, matchLanguage, namespaces, type LanguageCode } from '../../../server/protocol/languages.ts';
+import {
+  defaultLanguage,
+  isLanguage,
+  languages,
+  matchLanguage,
+  namespaces,
+  type LanguageCode,
+} from '../../../server/protocol/languages.ts';
 
 const bundles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
 const STORAGE_KEY = 'rinnalla.lang';
@@ -46,6 +53,7 @@ export async function initI18n(): Promise<void> {
       ns: [...namespaces],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
+      showSupportNotice: false,
       react: { useSuspense: false },
     });
   applyToDocument(i18next.language);

@@ -28,10 +28,10 @@ export class MediaConnection {
 
   private wire(transport: Transport): Transport {
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      request(this.socket, 'media:connectTransport', { transportId: transport.id, dtlsParameters }).then(
-        () => callback(),
-        errback,
-      );
+      request(this.socket, 'media:connectTransport', {
+        transportId: transport.id,
+        dtlsParameters,
+      }).then(() => callback(), errback);
     });
     return transport;
   }
@@ -44,7 +44,8 @@ export class MediaConnection {
     if (this.sendTransport && !this.sendTransport.closed) return this.sendTransport;
     const transport = this.wire(this.device.createSendTransport(await this.transportInfo('send')));
     transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
-      const source = (appData.source ?? (kind === 'audio' ? 'microphone' : 'camera')) as ProducerSource;
+      const source = (appData.source ??
+        (kind === 'audio' ? 'microphone' : 'camera')) as ProducerSource;
       request(this.socket, 'media:produce', {
         transportId: transport.id,
         kind,
@@ -58,7 +59,9 @@ export class MediaConnection {
 
   private async receiving(): Promise<Transport> {
     if (this.recvTransport && !this.recvTransport.closed) return this.recvTransport;
-    this.recvTransport = this.wire(this.device.createRecvTransport(await this.transportInfo('recv')));
+    this.recvTransport = this.wire(
+      this.device.createRecvTransport(await this.transportInfo('recv')),
+    );
     return this.recvTransport;
   }
 

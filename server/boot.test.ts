@@ -1,0 +1,139 @@
+// [boot-1] The real server process against the chain's database: ready, seeded once, data kept
+// across restarts, and Ctrl-C (SIGTERM) stops it and its database cleanly.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { connectMongoose, disconnectMongoose } from './db/connect.ts';
+import { startDatabase } from './db/engine.ts';
+import { projectRoot } from './platform/paths.ts';
+
+interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function startServer(dataDir: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SFU_WORKERS: '1',
+      SFU_RTC_PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1].replace('localhost', '127.0.0.1'), output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) during start-up:\n${output}`));
+    });
+  });
+}
+
+function stopServer(server: RunningServer): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve(server.child.exitCode);
+    server.child.once('exit', (code) => resolve(code));
+    server.child.kill('SIGTERM');
+  });
+}
+
+/** Processes whose command line mentions the folder (the database server the app started). */
+function processesUsing(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('[boot-1] server start-up, database chain and restarts', function () {
+  this.timeout(120_000);
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-boot-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('[boot-1] the real server is ready, seeds once, keeps data across a restart and stops cleanly', async () => {
+    const first = await startServer(dataDir);
+    try {
+      const ready = await fetch(`${first.url}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await ready.json(), { status: 'ready', database: true, workers: 1 });
+      assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
+      assert.match(first.output(), /demo data seeded/);
+    } finally {
+      assert.equal(await stopServer(first), 0, first.output());
+    }
+    assert.deepEqual(processesUsing(dataDir), [], 'the database server stopped with the app');
+
+    const second = await startServer(dataDir);
+    try {
+      assert.equal((await fetch(`${second.url}/readyz`)).status, 200);
+      assert.doesNotMatch(
+        second.output(),
+        /demo data seeded/,
+        'the seed mark survived the restart',
+      );
+    } finally {
+      assert.equal(await stopServer(second), 0, second.output());
+    }
+  });
+
+  it('[boot-1] a document written through mongoose is read back after the database restarts', async () => {
+    const Probe = mongoose.model(
+      'BootProbe',
+      new mongoose.Schema({ note: String, at: Date }),
+      'boot_probes',
+    );
+    const write = async () => {
+      const database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir });
+      await connectMongoose(database.uri, 'boot_probe');
+      return database;
+    };
+    const written = new Date('2026-11-23T10:00:00Z');
+    let database = await write();
+    const { _id } = await Probe.create({ note: 'tervetuloa', at: written });
+    await disconnectMongoose();
+    await database.stop();
+
+    database = await write();
+    try {
+      const found = await Probe.findById(_id).lean();
+      assert.equal(found?.note, 'tervetuloa');
+      assert.equal(found?.at?.toISOString(), written.toISOString());
+      await mongoose.connection.dropDatabase();
+    } finally {
+      await disconnectMongoose();
+      await database.stop();
+      mongoose.deleteModel('BootProbe');
+    }
+  });
+});

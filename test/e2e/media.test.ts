@@ -1,0 +1,74 @@
+// [boot-4] Real media: a fake camera in one page reaches another page through the server's
+// mediasoup SFU, and the receiver decodes frames.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { Router } from 'express';
+import type { Browser } from 'playwright-core';
+import { projectRoot } from '../../server/platform/paths.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { testMediaRoomFeatures } from '../support/mediaRoom.ts';
+
+async function fixtureRoutes(): Promise<Router> {
+  const bundle = await build({
+    entryPoints: [join(projectRoot, 'test', 'e2e', 'fixtures', 'mediaPage.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  const router = Router();
+  router.get('/test-fixtures/media.html', (_req, res) => {
+    res
+      .type('html')
+      .send(
+        '<!doctype html><html lang="fi"><title>media</title><script type="module" src="/test-fixtures/media.js"></script></html>',
+      );
+  });
+  router.get('/test-fixtures/media.js', (_req, res) => {
+    res.type('js').send(script);
+  });
+  return router;
+}
+
+describe('[boot-4] media through the SFU between two browser pages', function () {
+  this.timeout(90_000);
+  let app: TestApp;
+  let browser: Browser;
+
+  before(async () => {
+    app = await startTestApp({
+      label: 'boot4',
+      extraFeatures: testMediaRoomFeatures,
+      extraRoutes: await fixtureRoutes(),
+    });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('[boot-4] the receiving page decodes frames of the fake camera', async () => {
+    const sender = await (await browser.newContext()).newPage();
+    const receiver = await (await browser.newContext()).newPage();
+    for (const page of [sender, receiver]) {
+      await page.goto(`${app.url}/test-fixtures/media.html`);
+      await page.waitForFunction(() => 'media' in window);
+    }
+    const producerId = await sender.evaluate(() => window.media.publishCamera('boot-4'));
+    assert.match(producerId, /^[0-9a-f-]{36}$/);
+    await receiver.evaluate((id) => window.media.receive('boot-4', id), producerId);
+    assert.equal(app.sfu.room('boot-4')?.peers.size, 2, 'both pages are peers of the room');
+    await receiver.waitForFunction(
+      async () => (await window.media.framesDecoded()) > 0,
+      undefined,
+      { timeout: 30_000, polling: 250 },
+    );
+    const frames = await receiver.evaluate(() => window.media.framesDecoded());
+    assert.ok(frames > 0, `frames decoded: ${frames}`);
+  });
+});

@@ -1,0 +1,54 @@
+// Starts the real app in-process: real database, real mediasoup worker, listening on a free
+// loopback port. What a test adds (socket features, fixture routes) comes in as options.
+import type { Router } from 'express';
+import pino from 'pino';
+import { Sfu } from '../../sfu/index.ts';
+import { createApp, type App } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { RealtimeFeature } from '../../server/realtime/socket.ts';
+import { useTestDatabase } from './database.ts';
+
+export interface TestApp {
+  url: string;
+  app: App;
+  sfu: Sfu;
+  log: pino.Logger;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  label: string;
+  extraFeatures?: (log: pino.Logger, sfu: Sfu) => RealtimeFeature[];
+  extraRoutes?: Router;
+}
+
+export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
+  const dropDatabase = await useTestDatabase(options.label);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SFU_WORKERS: '1',
+    SFU_RTC_PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const sfu = await Sfu.start(config.sfu);
+  const app = createApp({
+    config,
+    log,
+    sfu,
+    extraFeatures: options.extraFeatures?.(log, sfu) ?? [],
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    sfu,
+    log,
+    async close() {
+      await app.close();
+      sfu.close();
+      await dropDatabase();
+    },
+  };
+}

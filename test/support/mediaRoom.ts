@@ -1,0 +1,23 @@
+// A plain media room for browser tests of the SFU path: every socket that connects with
+// `auth.testRoom` becomes a peer of that room. The product admits peers through live sessions.
+import type { Logger } from 'pino';
+import type { Sfu, SfuPeer, SfuRoom } from '../../sfu/index.ts';
+import { mediaFeature } from '../../server/media/handlers.ts';
+import type { RealtimeFeature } from '../../server/realtime/socket.ts';
+
+export function testMediaRoomFeatures(log: Logger, sfu: Sfu): RealtimeFeature[] {
+  const members = new Map<string, Promise<{ room: SfuRoom; peer: SfuPeer }>>();
+  const admit: RealtimeFeature = (socket) => {
+    const roomId = (socket.handshake.auth as { testRoom?: unknown }).testRoom;
+    if (typeof roomId !== 'string') return;
+    const membership = sfu
+      .getOrCreateRoom(roomId)
+      .then((room) => ({ room, peer: room.addPeer(socket.id) }));
+    members.set(socket.id, membership);
+    socket.on('disconnect', () => {
+      members.delete(socket.id);
+      void membership.then(({ room, peer }) => room.removePeer(peer.id));
+    });
+  };
+  return [admit, mediaFeature(log, (socket) => members.get(socket.id))];
+}

@@ -1,0 +1,21 @@
+// One database server for the whole mocha run (the same chain `npm start` uses: MONGODB_URI,
+// mongod, or FerretDB), in a temporary folder. Each suite takes its own database name on it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDatabase, type RunningDatabase } from '../../server/db/engine.ts';
+
+let database: RunningDatabase | undefined;
+let dataDir: string | undefined;
+
+export async function mochaGlobalSetup(): Promise<void> {
+  dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-test-db-'));
+  database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir });
+  process.env.RINNALLA_TEST_MONGODB_URI = database.uri;
+  console.log(`  database for tests: ${database.description}`);
+}
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await database?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
