@@ -6,7 +6,7 @@ import {
   isLanguage,
   languages,
   matchLanguage,
-  namespaces,
+  clientNamespaces,
   type LanguageCode,
 } from '../../../server/protocol/languages.ts';
 
@@ -50,7 +50,7 @@ export async function initI18n(): Promise<void> {
       lng: initialLanguage(),
       fallbackLng: defaultLanguage,
       supportedLngs: languages.map((l) => l.code),
-      ns: [...namespaces],
+      ns: [...clientNamespaces],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       showSupportNotice: false,
