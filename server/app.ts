@@ -4,17 +4,30 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Sfu } from '../sfu/index.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { actorMiddleware, csrfProtection } from './auth/middleware.ts';
+import { createLimits } from './auth/rateLimits.ts';
+import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
+import type { FeatureDeps } from './deps.ts';
+import { ApiRouter } from './http/api.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { clientRoutes } from './http/static.ts';
+import { invitationRoutes } from './invitations/routes.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { outboxRoutes } from './mail/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
+import { referralRoutes } from './referrals/routes.ts';
 
 export interface AppDependencies {
   config: Config;
   log: Logger;
   sfu: Sfu;
+  mailer?: Mailer;
   /** Socket features beyond the product's own (tests add harnesses here). */
   extraFeatures?: RealtimeFeature[];
   /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
@@ -25,51 +38,73 @@ export interface App {
   express: Express;
   httpServer: HttpServer;
   io: RealtimeServer;
+  /** Every REST route with its policy action (tests check each one against the policy). */
+  api: ApiRouter;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
 
-export function createApp({
-  config,
-  log,
-  sfu,
-  extraFeatures = [],
-  extraRoutes,
-}: AppDependencies): App {
+function securityHeaders(config: Config) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:', 'mediastream:'],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': config.env === 'production' ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export function createApp({ config, log, sfu, mailer, extraFeatures = [], extraRoutes }: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'media-src': ["'self'", 'blob:', 'mediastream:'],
-          'connect-src': ["'self'"],
-          'upgrade-insecure-requests': config.env === 'production' ? [] : null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(healthRoutes(sfu));
-  app.use('/api', express.json({ limit: '100kb' }));
+
+  const httpServer = createServer(app);
+  const cookies = { secure: config.env === 'production' };
+  const io = createRealtime(httpServer, log, cookies, extraFeatures);
+  const deps: FeatureDeps = {
+    config,
+    log,
+    cookies,
+    mailer: mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    connections: {
+      dropPerson: (personId) => io.in(`person:${personId}`).disconnectSockets(true),
+      dropSession: (sessionId) => io.in(`session:${sessionId}`).disconnectSockets(true),
+    },
+  };
+
+  const limits = createLimits(config, log);
+  const api = new ApiRouter(log, limits.write);
+  authRoutes(api, deps, limits.auth);
+  privacyRoutes(api, deps);
+  peopleRoutes(api, deps);
+  invitationRoutes(api, deps);
+  referralRoutes(api, deps);
+  auditRoutes(api);
+  outboxRoutes(api, deps);
+
+  app.use('/api', express.json({ limit: '100kb' }), actorMiddleware(cookies), csrfProtection([new URL(config.publicUrl).origin], log));
+  app.use('/api', api.router);
   app.use('/api', notFound);
   if (extraRoutes) app.use(extraRoutes);
   app.use(clientRoutes(config.clientDistDir));
   app.use(errorHandler(log));
 
-  const httpServer = createServer(app);
-  const io = createRealtime(httpServer, log, [...extraFeatures]);
-
   return {
     express: app,
     httpServer,
     io,
+    api,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -29,6 +29,11 @@ const schema = z.object({
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   SEED_DEMO_DATA: bool.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Rinnalla <no-reply@rinnalla.localhost>'),
+  RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_WRITE_IP: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_WRITE_ACCOUNT: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -44,6 +49,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   clientDistDir: string;
   seedDemoData: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Requests per 15 minutes. */
+  rateLimits: { authPerIp: number; writePerIp: number; writePerAccount: number };
   sfu: {
     workers: number;
     listenIp: string;
@@ -77,6 +86,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     clientDistDir: join(projectRoot, 'client', 'dist'),
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV !== 'production',
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    rateLimits: {
+      authPerIp: env.RATE_LIMIT_AUTH,
+      writePerIp: env.RATE_LIMIT_WRITE_IP,
+      writePerAccount: env.RATE_LIMIT_WRITE_ACCOUNT,
+    },
     sfu: {
       workers: env.SFU_WORKERS || availableParallelism(),
       listenIp: env.SFU_LISTEN_IP,

@@ -4,7 +4,7 @@
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { SfuPeer, SfuRoom } from '../../sfu/index.ts';
-import { RequestError } from '../realtime/errors.ts';
+import { RequestError } from '../errors.ts';
 import { handle } from '../realtime/handle.ts';
 import type { RealtimeFeature, RealtimeSocket } from '../realtime/socket.ts';
 

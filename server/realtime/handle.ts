@@ -2,11 +2,12 @@
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
+import { gate, socketActions } from '../access/policy.ts';
 import { fieldErrors } from '../http/validation.ts';
 import { translator } from '../i18n/index.ts';
 import type { Ack } from '../protocol/ack.ts';
 import { requestSchemas, type RequestName, type ResponseOf } from '../protocol/socket.ts';
-import { toAppError } from './errors.ts';
+import { toAppError } from '../errors.ts';
 import type { RealtimeSocket } from './socket.ts';
 
 export type Payload<N extends RequestName> = z.output<(typeof requestSchemas)[N]>;
@@ -22,6 +23,11 @@ export function handle<N extends RequestName>(
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<ResponseOf<N>>) => void;
     const t = translator(socket.data.lang);
+    const verdict = gate(socket.data.actor, socketActions[name]);
+    if (verdict !== 'allowed') {
+      reply({ ok: false, error: { code: verdict, message: t(verdict) } });
+      return;
+    }
     const parsed = requestSchemas[name].safeParse(payload);
     if (!parsed.success) {
       reply({

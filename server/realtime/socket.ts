@@ -1,9 +1,12 @@
 import type { Server, Socket } from 'socket.io';
+import type { Actor } from '../access/actor.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/socket.ts';
 
 export interface SocketData {
   lang: LanguageCode;
+  /** Resolved from the session cookie at the handshake. */
+  actor: Actor;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,0 +1,115 @@
+// The one place that says who may do what. Every REST route and socket request names an action
+// from this table; `who` gates the call itself, `may` decides about one resource, and `scope`
+// narrows a listing to what the actor may see. Handlers never check roles themselves.
+import type { RequestName } from '../protocol/socket.ts';
+import type { Role } from '../protocol/api.ts';
+import { hasRole, isSignedIn, type Actor, type SignedInActor } from './actor.ts';
+
+/** 'anyone' includes signed-out visitors; 'signedIn' is any role. */
+type Audience = 'anyone' | 'signedIn' | readonly Role[];
+
+/** The shape of the resources rules look at: only ids, never personal data. */
+export interface PersonRef {
+  id: string;
+  supervisorId: string | null;
+}
+export interface ReferralRef {
+  organisationId: string;
+}
+
+interface Rule<R = never> {
+  who: Audience;
+  may?: (actor: SignedInActor, resource: R) => boolean;
+  scope?: (actor: SignedInActor) => Record<string, unknown>;
+}
+
+const rule = <R = never>(r: Rule<R>) => r;
+
+export const policy = {
+  'session.read': rule({ who: 'anyone' }),
+  'account.signUp': rule({ who: 'anyone' }),
+  'account.verifyEmail': rule({ who: 'anyone' }),
+  'account.signIn': rule({ who: 'anyone' }),
+  'account.signOut': rule({ who: 'signedIn' }),
+  'account.resetPassword': rule({ who: 'anyone' }),
+
+  'me.read': rule({ who: 'signedIn' }),
+  'me.update': rule({ who: 'signedIn' }),
+  'me.export': rule({ who: 'signedIn' }),
+  'me.erase': rule({ who: 'signedIn' }),
+
+  'invitation.view': rule({ who: 'anyone' }),
+  'invitation.accept': rule({ who: 'anyone' }),
+  'invitation.list': rule({ who: ['coordinator'] }),
+  'invitation.create': rule({ who: ['coordinator'] }),
+  'invitation.revoke': rule({ who: ['coordinator'] }),
+
+  'people.list': rule({
+    who: ['coordinator', 'trainer'],
+    // A trainer sees the facilitators they supervise; a coordinator everyone.
+    scope: (actor) => (actor.roles.includes('coordinator') ? {} : { supervisorId: actor.personId }),
+  }),
+  'people.read': rule<PersonRef>({
+    who: 'signedIn',
+    may: (actor, person) =>
+      person.id === actor.personId ||
+      actor.roles.includes('coordinator') ||
+      (actor.roles.includes('trainer') && person.supervisorId === actor.personId),
+  }),
+  'people.setRoles': rule({ who: ['coordinator'] }),
+
+  'organisation.list': rule({ who: 'signedIn' }),
+  'organisation.create': rule({ who: ['coordinator'] }),
+
+  'referral.list': rule({
+    who: ['partner', 'coordinator'],
+    // Partners see only their own organisation's referrals, and only their status.
+    scope: (actor) =>
+      actor.roles.includes('coordinator') ? {} : { organisationId: actor.organisationId ?? 'none' },
+  }),
+  'referral.create': rule<ReferralRef>({ who: ['partner'] }),
+
+  'audit.read': rule({ who: ['coordinator'] }),
+  'outbox.read': rule({ who: ['coordinator'] }),
+
+  /** Media signalling; which room a peer is in is decided when it is admitted (live sessions). */
+  'media.signal': rule({ who: 'signedIn' }),
+} as const;
+
+export type Action = keyof typeof policy;
+type ResourceOf<A extends Action> = (typeof policy)[A] extends Rule<infer R> ? R : never;
+
+/** Every socket request's action: a new request name without one does not compile. */
+export const socketActions: Record<RequestName, Action> = {
+  'media:capabilities': 'media.signal',
+  'media:createTransport': 'media.signal',
+  'media:connectTransport': 'media.signal',
+  'media:produce': 'media.signal',
+  'media:consume': 'media.signal',
+  'media:resumeConsumer': 'media.signal',
+  'media:restartIce': 'media.signal',
+};
+
+export type Gate = 'allowed' | 'unauthenticated' | 'forbidden';
+
+/** May this actor make this call at all? */
+export function gate(actor: Actor, action: Action): Gate {
+  const { who } = policy[action] as Rule<unknown>;
+  if (who === 'anyone') return 'allowed';
+  if (!isSignedIn(actor)) return 'unauthenticated';
+  if (who === 'signedIn') return 'allowed';
+  return hasRole(actor, ...who) ? 'allowed' : 'forbidden';
+}
+
+/** May this actor do this action to this resource? (false also for signed-out actors) */
+export function may<A extends Action>(actor: Actor, action: A, resource: ResourceOf<A>): boolean {
+  if (gate(actor, action) !== 'allowed' || !isSignedIn(actor)) return false;
+  const { may: check } = policy[action] as Rule<ResourceOf<A>>;
+  return check ? check(actor, resource) : true;
+}
+
+/** The query filter that limits a listing to what the actor may see. */
+export function scopeOf(actor: SignedInActor, action: Action): Record<string, unknown> {
+  const { scope } = policy[action] as Rule<unknown>;
+  return scope ? scope(actor) : {};
+}

@@ -1,0 +1,44 @@
+// Runs before every API route: who is asking, and is a state-changing request really from our
+// own pages (CSRF)? Cross-site requests are refused by Origin; signed-in requests must also
+// echo the session's CSRF token, which other sites cannot read.
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { isSignedIn } from '../access/actor.ts';
+import { RequestError, toAppError } from '../errors.ts';
+import { languageOf, translator } from '../i18n/index.ts';
+import { resolveActor, type CookiePolicy } from './sessions.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function actorMiddleware(cookies: CookiePolicy): RequestHandler {
+  return (req, res, next) => {
+    const lang = languageOf(undefined, req.headers['accept-language']);
+    resolveActor(req.headers.cookie, lang, cookies).then((actor) => {
+      res.locals.actor = actor;
+      next();
+    }, next);
+  };
+}
+
+export function csrfProtection(allowedOrigins: readonly string[], log: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const actor = res.locals.actor;
+    const origin = req.headers.origin;
+    const sameHost = origin !== undefined && hostOf(origin) === req.headers.host;
+    const fetchSite = req.headers['sec-fetch-site'];
+    let refused = origin !== undefined && !sameHost && !allowedOrigins.includes(origin);
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') refused = true;
+    if (!refused && isSignedIn(actor) && req.headers['x-csrf-token'] !== actor.csrfToken) refused = true;
+    if (!refused) return next();
+    res.status(403).json({ error: toAppError(new RequestError('csrf', 403), translator(actor.lang), log) });
+  };
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // "null" and other opaque origins
+  }
+}

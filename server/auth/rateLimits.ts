@@ -1,0 +1,43 @@
+// Rate limits per IP and per account, answered like every other error (translated JSON).
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { isSignedIn, type Actor } from '../access/actor.ts';
+import type { Config } from '../config.ts';
+import { RequestError, toAppError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+
+const WINDOW_MS = 15 * 60 * 1000;
+
+function limiter(limit: number, key: (actor: Actor, ip: string) => string | undefined, log: Logger): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req, res) => key(res.locals.actor as Actor, ipKeyGenerator(req.ip ?? 'unknown')) ?? 'none',
+    skip: (_req, res) => key(res.locals.actor as Actor, '') === undefined,
+    handler: (_req, res) => {
+      const t = translator((res.locals.actor as Actor).lang);
+      res.status(429).json({ error: toAppError(new RequestError('rateLimited', 429), t, log) });
+    },
+  });
+}
+
+export interface Limits {
+  /** Sign-in, sign-up, reset: per IP. */
+  auth: RequestHandler;
+  /** Every state-changing request: per IP, and per account when signed in. */
+  write: RequestHandler[];
+}
+
+export function createLimits(config: Config, log: Logger): Limits {
+  const { authPerIp, writePerIp, writePerAccount } = config.rateLimits;
+  return {
+    auth: limiter(authPerIp, (_actor, ip) => `auth:${ip}`, log),
+    write: [
+      limiter(writePerIp, (_actor, ip) => `ip:${ip}`, log),
+      limiter(writePerAccount, (actor) => (isSignedIn(actor) ? `person:${actor.personId}` : undefined), log),
+    ],
+  };
+}

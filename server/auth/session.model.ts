@@ -1,0 +1,19 @@
+// Server-side sessions. The cookie holds a random token; only its hash is stored, so a copy of
+// the database cannot be used to sign in.
+import mongoose from 'mongoose';
+
+const sessionSchema = new mongoose.Schema(
+  {
+    _id: String, // sha256 of the cookie token
+    personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true, index: true },
+    csrfToken: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    /** Sliding expiry; queries also filter on it (FerretDB has no TTL guarantee). */
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+export const Session = mongoose.model('Session', sessionSchema, 'sessions');

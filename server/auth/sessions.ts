@@ -1,0 +1,84 @@
+// Creating, resolving and ending sessions, and the cookie that carries them.
+import { parse as parseCookies, serialize } from 'cookie';
+import type { Response } from 'express';
+import type { Actor } from '../access/actor.ts';
+import type { Role } from '../protocol/api.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
+import { op } from '../db/operators.ts';
+import { Person } from '../people/person.model.ts';
+import { Session } from './session.model.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+const IDLE_LIFETIME_MS = 14 * 24 * 3600 * 1000;
+const ABSOLUTE_LIFETIME_MS = 60 * 24 * 3600 * 1000;
+/** Sliding expiry is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 3600 * 1000;
+
+export interface CookiePolicy {
+  secure: boolean;
+}
+
+export function cookieName({ secure }: CookiePolicy): string {
+  // __Host- binds the cookie to this exact origin over HTTPS.
+  return secure ? '__Host-rinnalla_sid' : 'rinnalla_sid';
+}
+
+export async function startSession(res: Response, personId: string, policy: CookiePolicy): Promise<{ csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  const now = new Date();
+  await Session.create({
+    _id: hashToken(token),
+    personId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS),
+  });
+  res.append(
+    'Set-Cookie',
+    serialize(cookieName(policy), token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: policy.secure,
+      path: '/',
+      maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+    }),
+  );
+  return { csrfToken };
+}
+
+export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
+  res.append('Set-Cookie', serialize(cookieName(policy), '', { httpOnly: true, sameSite: 'lax', secure: policy.secure, path: '/', maxAge: 0 }));
+}
+
+/** The actor behind a Cookie header; anonymous when there is no live session. */
+export async function resolveActor(cookieHeader: string | undefined, lang: LanguageCode, policy: CookiePolicy): Promise<Actor> {
+  const token = cookieHeader ? parseCookies(cookieHeader)[cookieName(policy)] : undefined;
+  if (!token || token.length > 100) return { kind: 'anonymous', lang };
+  const now = new Date();
+  const session = await Session.findOne({ _id: hashToken(token), expiresAt: op({ $gt: now }) }).lean();
+  if (!session || now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIFETIME_MS) return { kind: 'anonymous', lang };
+  const person = await Person.findById(session.personId, { roles: 1, organisationId: 1, language: 1 }).lean();
+  if (!person) return { kind: 'anonymous', lang };
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await Session.updateOne({ _id: session._id }, { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS) });
+  }
+  return {
+    kind: 'person',
+    personId: String(person._id),
+    roles: person.roles as Role[],
+    organisationId: person.organisationId ? String(person.organisationId) : null,
+    sessionId: String(session._id),
+    csrfToken: session.csrfToken,
+    lang,
+  };
+}
+
+export async function endSession(sessionId: string): Promise<void> {
+  await Session.deleteOne({ _id: sessionId });
+}
+
+export async function endAllSessions(personId: string): Promise<void> {
+  await Session.deleteMany({ personId });
+}

@@ -1,0 +1,42 @@
+// A refusal the user should read, over HTTP or a socket ack: `code` is a key in
+// locales/<lang>/errors.json, `status` the HTTP status it maps to.
+import type { TFunction } from 'i18next';
+import type { Logger } from 'pino';
+import { SfuError } from '../sfu/index.ts';
+import type { AppError } from './protocol/ack.ts';
+
+export class RequestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status = 400,
+    readonly fields?: Record<string, string>,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(code);
+  }
+}
+
+export const unauthenticated = () => new RequestError('unauthenticated', 401);
+export const forbidden = () => new RequestError('forbidden', 403);
+/** Also what someone gets for a resource they may not see: its existence is not revealed. */
+export const notFound = () => new RequestError('notFound', 404);
+
+export function toAppError(error: unknown, t: TFunction, log: Logger): AppError {
+  if (error instanceof RequestError) {
+    return {
+      code: error.code,
+      message: t(error.code, error.params),
+      ...(error.fields ? { fields: error.fields } : {}),
+    };
+  }
+  if (error instanceof SfuError)
+    return { code: `media.${error.code}`, message: t(`media.${error.code}`) };
+  log.error({ err: error }, 'request failed');
+  return { code: 'internal', message: t('internal') };
+}
+
+export function statusOf(error: unknown): number {
+  if (error instanceof RequestError) return error.status;
+  if (error instanceof SfuError) return 409;
+  return 500;
+}

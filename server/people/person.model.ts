@@ -1,0 +1,65 @@
+// A person: a family member, a volunteer facilitator, staff or a partner worker — one account,
+// one or more roles. Families give only what they choose: a first name or pseudonym, languages,
+// optionally a municipality and their children's age ranges (never names).
+import mongoose, { type InferSchemaType, type Types } from 'mongoose';
+import { CHILD_AGE_RANGES, ROLES, type Me, type PersonSummary, type Role } from '../protocol/api.ts';
+import { languages, type LanguageCode } from '../protocol/languages.ts';
+
+const personSchema = new mongoose.Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    emailVerifiedAt: { type: Date, default: null },
+    passwordHash: { type: String, default: null },
+    displayName: { type: String, required: true },
+    roles: { type: [{ type: String, enum: ROLES }], default: [] },
+    language: { type: String, enum: languages.map((l) => l.code), default: 'fi' },
+    languagesSpoken: { type: [String], default: [] },
+    municipality: { type: String, default: null },
+    childrenAgeRanges: { type: [{ type: String, enum: CHILD_AGE_RANGES }], default: [] },
+    organisationId: { type: mongoose.Schema.Types.ObjectId, ref: 'Organisation', default: null },
+    /** For a facilitator: the trainer who supervises them. */
+    supervisorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
+    passwordChangedAt: { type: Date, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+personSchema.index({ roles: 1 });
+personSchema.index({ supervisorId: 1 });
+
+export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };
+export const Person = mongoose.model('Person', personSchema, 'people');
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export function toMe(person: PersonDoc): Me {
+  return {
+    id: String(person._id),
+    email: person.email,
+    displayName: person.displayName,
+    roles: person.roles as Role[],
+    language: person.language as LanguageCode,
+    languagesSpoken: person.languagesSpoken,
+    municipality: person.municipality ?? null,
+    childrenAgeRanges: person.childrenAgeRanges as Me['childrenAgeRanges'],
+    organisationId: person.organisationId ? String(person.organisationId) : null,
+    emailVerified: !!person.emailVerifiedAt,
+    createdAt: iso(person.createdAt) ?? '',
+  };
+}
+
+export function toSummary(person: PersonDoc): PersonSummary {
+  return {
+    id: String(person._id),
+    displayName: person.displayName,
+    email: person.email,
+    roles: person.roles as Role[],
+    organisationId: person.organisationId ? String(person.organisationId) : null,
+    supervisorId: person.supervisorId ? String(person.supervisorId) : null,
+    emailVerified: !!person.emailVerifiedAt,
+    createdAt: iso(person.createdAt) ?? '',
+  };
+}
+
+export function personRef(person: PersonDoc) {
+  return { id: String(person._id), supervisorId: person.supervisorId ? String(person.supervisorId) : null };
+}
