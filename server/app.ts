@@ -62,7 +62,14 @@ function securityHeaders(config: Config) {
   });
 }
 
-export function createApp({ config, log, sfu, mailer, extraFeatures = [], extraRoutes }: AppDependencies): App {
+export function createApp({
+  config,
+  log,
+  sfu,
+  mailer,
+  extraFeatures = [],
+  extraRoutes,
+}: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -93,7 +100,12 @@ export function createApp({ config, log, sfu, mailer, extraFeatures = [], extraR
   auditRoutes(api);
   outboxRoutes(api, deps);
 
-  app.use('/api', express.json({ limit: '100kb' }), actorMiddleware(cookies), csrfProtection([new URL(config.publicUrl).origin], log));
+  app.use(
+    '/api',
+    express.json({ limit: '100kb' }),
+    actorMiddleware(cookies),
+    csrfProtection([new URL(config.publicUrl).origin], log),
+  );
   app.use('/api', api.router);
   app.use('/api', notFound);
   if (extraRoutes) app.use(extraRoutes);

@@ -29,7 +29,10 @@ const schema = z.object({
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   SEED_DEMO_DATA: bool.optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Rinnalla <no-reply@rinnalla.localhost>'),
   RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_WRITE_IP: z.coerce.number().int().min(1).default(1000),

@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
+import './people/seed.ts';
 import { seedOnFirstRun } from './seed/index.ts';
 
 export async function main(): Promise<void> {

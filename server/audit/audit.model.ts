@@ -31,6 +31,11 @@ export type AuditAction =
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 
-export async function audit(action: AuditAction, actorId: string | null, targetId: string | null, details: AuditDetails = {}): Promise<void> {
+export async function audit(
+  action: AuditAction,
+  actorId: string | null,
+  targetId: string | null,
+  details: AuditDetails = {},
+): Promise<void> {
   await AuditEntry.create({ at: new Date(), action, actorId, targetId, details });
 }

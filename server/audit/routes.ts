@@ -13,18 +13,19 @@ export function auditRoutes(api: ApiRouter): void {
     const entries = await AuditEntry.find(filter).sort({ _id: -1 }).limit(PAGE).lean();
     const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id) => id !== null))];
     const names = new Map(
-      (await Person.find({ _id: op({ $in: actorIds }) }, { displayName: 1 }).lean()).map((p) => [String(p._id), p.displayName]),
+      (await Person.find({ _id: op({ $in: actorIds }) }, { displayName: 1 }).lean()).map((p) => [
+        String(p._id),
+        p.displayName,
+      ]),
     );
-    return entries.map(
-      (entry): AuditEntryInfo => ({
-        id: String(entry._id),
-        at: entry.at.toISOString(),
-        action: entry.action,
-        actorId: entry.actorId ? String(entry.actorId) : null,
-        actorName: entry.actorId ? (names.get(String(entry.actorId)) ?? null) : null,
-        targetId: entry.targetId ? String(entry.targetId) : null,
-        details: (entry.details ?? {}) as AuditEntryInfo['details'],
-      }),
-    );
+    return entries.map((entry): AuditEntryInfo => ({
+      id: String(entry._id),
+      at: entry.at.toISOString(),
+      action: entry.action,
+      actorId: entry.actorId ? String(entry.actorId) : null,
+      actorName: entry.actorId ? (names.get(String(entry.actorId)) ?? null) : null,
+      targetId: entry.targetId ? String(entry.targetId) : null,
+      details: (entry.details ?? {}) as AuditEntryInfo['details'],
+    }));
   });
 }

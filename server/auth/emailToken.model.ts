@@ -17,18 +17,33 @@ const EmailToken = mongoose.model('EmailToken', emailTokenSchema, 'email_tokens'
 export { EmailToken };
 
 export type TokenPurpose = 'verify' | 'reset';
-const LIFETIME_MS: Record<TokenPurpose, number> = { verify: 7 * 24 * 3600 * 1000, reset: 3600 * 1000 };
+const LIFETIME_MS: Record<TokenPurpose, number> = {
+  verify: 7 * 24 * 3600 * 1000,
+  reset: 3600 * 1000,
+};
 
 export async function issueEmailToken(personId: string, purpose: TokenPurpose): Promise<string> {
   // A new link replaces older ones of the same purpose.
   await EmailToken.deleteMany({ personId, purpose });
   const token = newToken();
-  await EmailToken.create({ _id: hashToken(token), purpose, personId, expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]) });
+  await EmailToken.create({
+    _id: hashToken(token),
+    purpose,
+    personId,
+    expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+  });
   return token;
 }
 
 /** Uses up a token: returns its person id, or null when unknown, expired or already used. */
-export async function redeemEmailToken(token: string, purpose: TokenPurpose): Promise<string | null> {
-  const used = await EmailToken.findOneAndDelete({ _id: hashToken(token), purpose, expiresAt: op({ $gt: new Date() }) }).lean();
+export async function redeemEmailToken(
+  token: string,
+  purpose: TokenPurpose,
+): Promise<string | null> {
+  const used = await EmailToken.findOneAndDelete({
+    _id: hashToken(token),
+    purpose,
+    expiresAt: op({ $gt: new Date() }),
+  }).lean();
   return used ? String(used.personId) : null;
 }

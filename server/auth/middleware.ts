@@ -28,10 +28,14 @@ export function csrfProtection(allowedOrigins: readonly string[], log: Logger): 
     const sameHost = origin !== undefined && hostOf(origin) === req.headers.host;
     const fetchSite = req.headers['sec-fetch-site'];
     let refused = origin !== undefined && !sameHost && !allowedOrigins.includes(origin);
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') refused = true;
-    if (!refused && isSignedIn(actor) && req.headers['x-csrf-token'] !== actor.csrfToken) refused = true;
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+      refused = true;
+    if (!refused && isSignedIn(actor) && req.headers['x-csrf-token'] !== actor.csrfToken)
+      refused = true;
     if (!refused) return next();
-    res.status(403).json({ error: toAppError(new RequestError('csrf', 403), translator(actor.lang), log) });
+    res
+      .status(403)
+      .json({ error: toAppError(new RequestError('csrf', 403), translator(actor.lang), log) });
   };
 }
 

@@ -14,9 +14,14 @@ export function hashPassword(password: string): Promise<string> {
 // does not reveal whether an email is registered.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
-    await verify(await (dummyHash ??= hashPassword('not-a-real-password')), password).catch(() => false);
+    await verify(await (dummyHash ??= hashPassword('not-a-real-password')), password).catch(
+      () => false,
+    );
     return false;
   }
   return verify(passwordHash, password).catch(() => false);

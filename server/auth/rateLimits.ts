@@ -9,13 +9,18 @@ import { translator } from '../i18n/index.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
-function limiter(limit: number, key: (actor: Actor, ip: string) => string | undefined, log: Logger): RequestHandler {
+function limiter(
+  limit: number,
+  key: (actor: Actor, ip: string) => string | undefined,
+  log: Logger,
+): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req, res) => key(res.locals.actor as Actor, ipKeyGenerator(req.ip ?? 'unknown')) ?? 'none',
+    keyGenerator: (req, res) =>
+      key(res.locals.actor as Actor, ipKeyGenerator(req.ip ?? 'unknown')) ?? 'none',
     skip: (_req, res) => key(res.locals.actor as Actor, '') === undefined,
     handler: (_req, res) => {
       const t = translator((res.locals.actor as Actor).lang);
@@ -37,7 +42,11 @@ export function createLimits(config: Config, log: Logger): Limits {
     auth: limiter(authPerIp, (_actor, ip) => `auth:${ip}`, log),
     write: [
       limiter(writePerIp, (_actor, ip) => `ip:${ip}`, log),
-      limiter(writePerAccount, (actor) => (isSignedIn(actor) ? `person:${actor.personId}` : undefined), log),
+      limiter(
+        writePerAccount,
+        (actor) => (isSignedIn(actor) ? `person:${actor.personId}` : undefined),
+        log,
+      ),
     ],
   };
 }

@@ -23,7 +23,11 @@ export function cookieName({ secure }: CookiePolicy): string {
   return secure ? '__Host-rinnalla_sid' : 'rinnalla_sid';
 }
 
-export async function startSession(res: Response, personId: string, policy: CookiePolicy): Promise<{ csrfToken: string }> {
+export async function startSession(
+  res: Response,
+  personId: string,
+  policy: CookiePolicy,
+): Promise<{ csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken(24);
   const now = new Date();
@@ -49,20 +53,44 @@ export async function startSession(res: Response, personId: string, policy: Cook
 }
 
 export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
-  res.append('Set-Cookie', serialize(cookieName(policy), '', { httpOnly: true, sameSite: 'lax', secure: policy.secure, path: '/', maxAge: 0 }));
+  res.append(
+    'Set-Cookie',
+    serialize(cookieName(policy), '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: policy.secure,
+      path: '/',
+      maxAge: 0,
+    }),
+  );
 }
 
 /** The actor behind a Cookie header; anonymous when there is no live session. */
-export async function resolveActor(cookieHeader: string | undefined, lang: LanguageCode, policy: CookiePolicy): Promise<Actor> {
+export async function resolveActor(
+  cookieHeader: string | undefined,
+  lang: LanguageCode,
+  policy: CookiePolicy,
+): Promise<Actor> {
   const token = cookieHeader ? parseCookies(cookieHeader)[cookieName(policy)] : undefined;
   if (!token || token.length > 100) return { kind: 'anonymous', lang };
   const now = new Date();
-  const session = await Session.findOne({ _id: hashToken(token), expiresAt: op({ $gt: now }) }).lean();
-  if (!session || now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIFETIME_MS) return { kind: 'anonymous', lang };
-  const person = await Person.findById(session.personId, { roles: 1, organisationId: 1, language: 1 }).lean();
+  const session = await Session.findOne({
+    _id: hashToken(token),
+    expiresAt: op({ $gt: now }),
+  }).lean();
+  if (!session || now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIFETIME_MS)
+    return { kind: 'anonymous', lang };
+  const person = await Person.findById(session.personId, {
+    roles: 1,
+    organisationId: 1,
+    language: 1,
+  }).lean();
   if (!person) return { kind: 'anonymous', lang };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await Session.updateOne({ _id: session._id }, { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS) });
+    await Session.updateOne(
+      { _id: session._id },
+      { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS) },
+    );
   }
   return {
     kind: 'person',

@@ -19,7 +19,8 @@ const throttleSchema = new mongoose.Schema(
 );
 const LoginThrottle = mongoose.model('LoginThrottle', throttleSchema, 'login_throttles');
 
-const keyOf = (email: string) => createHmac('sha256', 'rinnalla-login-throttle').update(email).digest('hex');
+const keyOf = (email: string) =>
+  createHmac('sha256', 'rinnalla-login-throttle').update(email).digest('hex');
 
 /** The time the address stays locked, or null when a sign-in may be tried. */
 export async function lockedUntil(email: string, now = new Date()): Promise<Date | null> {
@@ -36,11 +37,17 @@ export async function recordFailure(email: string, now = new Date()): Promise<bo
     { upsert: true, new: true },
   ).lean();
   if (now.getTime() - entry.windowStart.getTime() > WINDOW_MS) {
-    await LoginThrottle.updateOne({ _id, windowStart: entry.windowStart }, { failures: 1, windowStart: now });
+    await LoginThrottle.updateOne(
+      { _id, windowStart: entry.windowStart },
+      { failures: 1, windowStart: now },
+    );
     return false;
   }
   if (entry.failures < MAX_FAILURES) return false;
-  await LoginThrottle.updateOne({ _id }, { failures: 0, windowStart: now, lockedUntil: new Date(now.getTime() + LOCK_MS) });
+  await LoginThrottle.updateOne(
+    { _id },
+    { failures: 0, windowStart: now, lockedUntil: new Date(now.getTime() + LOCK_MS) },
+  );
   return true;
 }
 

@@ -3,4 +3,5 @@
 // code uses are spelled out with these helpers.
 import mongoose from 'mongoose';
 
-export const op = <T extends Record<`$${string}`, unknown>>(operators: T): T => mongoose.trusted(operators) as T;
+export const op = <T extends Record<`$${string}`, unknown>>(operators: T): T =>
+  mongoose.trusted(operators) as T;

@@ -76,7 +76,8 @@ export class ApiRouter {
       const t = translator(actor.lang);
       try {
         const verdict = gate(actor, spec.action);
-        if (verdict !== 'allowed') throw new RequestError(verdict, verdict === 'unauthenticated' ? 401 : 403);
+        if (verdict !== 'allowed')
+          throw new RequestError(verdict, verdict === 'unauthenticated' ? 401 : 403);
         const body = parse(spec.body, req.body ?? {}, t);
         const query = parse(spec.query, req.query, t);
         const result = await handler({

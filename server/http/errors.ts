@@ -14,7 +14,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const t = translator(languageOf(undefined, req.headers['accept-language']));
     const status = (error as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'invalid', message: t('invalid') } });
+      // From express.json: malformed JSON (400) or a body over the limit (413).
+      const code = status === 413 ? 'tooLarge' : 'invalid';
+      res.status(status).json({ error: { code, message: t(code) } });
       return;
     }
     log.error({ err: error, url: req.originalUrl }, 'request failed');

@@ -13,7 +13,12 @@ import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Organisation } from '../people/organisation.model.ts';
 import { Person } from '../people/person.model.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
-import { apiSchemas, PRIVACY_NOTICE_VERSION, type InvitationInfo, type Role } from '../protocol/api.ts';
+import {
+  apiSchemas,
+  PRIVACY_NOTICE_VERSION,
+  type InvitationInfo,
+  type Role,
+} from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { Invitation, type InvitationDoc } from './invitation.model.ts';
 
@@ -42,43 +47,60 @@ const usable = (token: string) => ({
   expiresAt: op({ $gt: new Date() }),
 });
 
-const validToken = (token: string | undefined) => (token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined);
+const validToken = (token: string | undefined) =>
+  token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
 
 export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
   api.get('/invitations', { action: 'invitation.list' }, async () => {
-    const invitations = await Invitation.find({ revokedAt: null }).sort({ createdAt: -1 }).limit(200).lean();
+    const invitations = await Invitation.find({ revokedAt: null })
+      .sort({ createdAt: -1 })
+      .limit(200)
+      .lean();
     return toInfo(invitations);
   });
 
-  api.post('/invitations', { action: 'invitation.create', body: apiSchemas.createInvitation, status: 201 }, async ({ actor, body, t }) => {
-    const me = signedIn(actor);
-    if (!(await Organisation.exists({ _id: body.organisationId }))) {
-      throw new RequestError('invalid', 400, { organisationId: t('field.invalid') });
-    }
-    const token = newToken();
-    const invitation = await Invitation.create({
-      tokenHash: hashToken(token),
-      email: body.email,
-      roles: body.roles,
-      organisationId: body.organisationId,
-      invitedBy: me.personId,
-      language: body.language,
-      expiresAt: new Date(Date.now() + LIFETIME_MS),
-    });
-    const [info] = await toInfo([invitation.toObject()]);
-    await audit('invitation.created', me.personId, String(invitation._id), { roles: body.roles, organisationId: body.organisationId });
-    await deps.mailer.send({
-      to: body.email,
-      lang: body.language,
-      template: 'invitation',
-      params: { organisation: info?.organisationName ?? '', link: appLink(deps.config, '/invitation', { token }) },
-    });
-    return info;
-  });
+  api.post(
+    '/invitations',
+    { action: 'invitation.create', body: apiSchemas.createInvitation, status: 201 },
+    async ({ actor, body, t }) => {
+      const me = signedIn(actor);
+      if (!(await Organisation.exists({ _id: body.organisationId }))) {
+        throw new RequestError('invalid', 400, { organisationId: t('field.invalid') });
+      }
+      const token = newToken();
+      const invitation = await Invitation.create({
+        tokenHash: hashToken(token),
+        email: body.email,
+        roles: body.roles,
+        organisationId: body.organisationId,
+        invitedBy: me.personId,
+        language: body.language,
+        expiresAt: new Date(Date.now() + LIFETIME_MS),
+      });
+      const [info] = await toInfo([invitation.toObject()]);
+      await audit('invitation.created', me.personId, String(invitation._id), {
+        roles: body.roles,
+        organisationId: body.organisationId,
+      });
+      await deps.mailer.send({
+        to: body.email,
+        lang: body.language,
+        template: 'invitation',
+        params: {
+          organisation: info?.organisationName ?? '',
+          link: appLink(deps.config, '/invitation', { token }),
+        },
+      });
+      return info;
+    },
+  );
 
   api.delete('/invitations/:id', { action: 'invitation.revoke' }, async ({ actor, params }) => {
     if (!Types.ObjectId.isValid(params.id ?? '')) throw notFound();
-    const revoked = await Invitation.findOneAndUpdate({ _id: params.id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+    const revoked = await Invitation.findOneAndUpdate(
+      { _id: params.id, acceptedAt: null, revokedAt: null },
+      { revokedAt: new Date() },
+    );
     if (!revoked) throw notFound();
     await audit('invitation.revoked', signedIn(actor).personId, String(revoked._id));
   });
@@ -90,45 +112,56 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
     return (await toInfo([invitation]))[0];
   });
 
-  api.post('/invitations/:token/accept', { action: 'invitation.accept', body: apiSchemas.acceptInvitation }, async ({ actor, body, params, res, t }) => {
-    const token = validToken(params.token);
-    const pending = token ? await Invitation.findOne(usable(token)).lean() : null;
-    if (!token || !pending) throw new RequestError('invitation.invalid', 404);
-    const existing = await Person.findOne({ email: pending.email }).lean();
-    if (existing && !(isSignedIn(actor) && actor.personId === String(existing._id))) {
-      throw new RequestError('invitation.signInFirst', 409);
-    }
-    if (!existing && (!body.password || !body.displayName)) {
-      const required = t('field.required');
-      throw new RequestError('invalid', 400, {
-        ...(body.password ? {} : { password: required }),
-        ...(body.displayName ? {} : { displayName: required }),
-      });
-    }
-    // Claim the invitation atomically: a second click or a parallel request finds it used.
-    const claimed = await Invitation.findOneAndUpdate(usable(token), { acceptedAt: new Date() }).lean();
-    if (!claimed) throw new RequestError('invitation.invalid', 404);
+  api.post(
+    '/invitations/:token/accept',
+    { action: 'invitation.accept', body: apiSchemas.acceptInvitation },
+    async ({ actor, body, params, res, t }) => {
+      const token = validToken(params.token);
+      const pending = token ? await Invitation.findOne(usable(token)).lean() : null;
+      if (!token || !pending) throw new RequestError('invitation.invalid', 404);
+      const existing = await Person.findOne({ email: pending.email }).lean();
+      if (existing && !(isSignedIn(actor) && actor.personId === String(existing._id))) {
+        throw new RequestError('invitation.signInFirst', 409);
+      }
+      if (!existing && (!body.password || !body.displayName)) {
+        const required = t('field.required');
+        throw new RequestError('invalid', 400, {
+          ...(body.password ? {} : { password: required }),
+          ...(body.displayName ? {} : { displayName: required }),
+        });
+      }
+      // Claim the invitation atomically: a second click or a parallel request finds it used.
+      const claimed = await Invitation.findOneAndUpdate(usable(token), {
+        acceptedAt: new Date(),
+      }).lean();
+      if (!claimed) throw new RequestError('invitation.invalid', 404);
 
-    let personId: string;
-    if (existing) {
-      personId = String(existing._id);
-      const roles = [...new Set([...(existing.roles as Role[]), ...(claimed.roles as Role[])])];
-      await Person.updateOne({ _id: personId }, { roles, organisationId: claimed.organisationId });
-    } else {
-      const person = await Person.create({
-        email: claimed.email,
-        emailVerifiedAt: new Date(), // the invitation link proved the address
-        passwordHash: await hashPassword(body.password ?? ''),
-        displayName: body.displayName,
-        roles: claimed.roles,
-        organisationId: claimed.organisationId,
-        language: claimed.language as LanguageCode,
+      let personId: string;
+      if (existing) {
+        personId = String(existing._id);
+        const roles = [...new Set([...(existing.roles as Role[]), ...(claimed.roles as Role[])])];
+        await Person.updateOne(
+          { _id: personId },
+          { roles, organisationId: claimed.organisationId },
+        );
+      } else {
+        const person = await Person.create({
+          email: claimed.email,
+          emailVerifiedAt: new Date(), // the invitation link proved the address
+          passwordHash: await hashPassword(body.password ?? ''),
+          displayName: body.displayName,
+          roles: claimed.roles,
+          organisationId: claimed.organisationId,
+          language: claimed.language as LanguageCode,
+        });
+        personId = String(person._id);
+        await audit('account.created', personId, personId, { via: 'invitation' });
+      }
+      await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
+      await audit('invitation.accepted', personId, String(claimed._id), {
+        roles: claimed.roles as string[],
       });
-      personId = String(person._id);
-      await audit('account.created', personId, personId, { via: 'invitation' });
-    }
-    await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
-    await audit('invitation.accepted', personId, String(claimed._id), { roles: claimed.roles as string[] });
-    return signInAs(deps, actor, res, personId);
-  });
+      return signInAs(deps, actor, res, personId);
+    },
+  );
 }

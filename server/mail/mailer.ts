@@ -27,20 +27,37 @@ export interface Mailer {
   send(email: Email): Promise<void>;
 }
 
-export function createMailer(options: { smtpUrl: string | undefined; from: string; log: Logger }): Mailer {
-  const transport: Transporter | undefined = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  log: Logger;
+}): Mailer {
+  const transport: Transporter | undefined = options.smtpUrl
+    ? nodemailer.createTransport(options.smtpUrl)
+    : undefined;
   return {
     usesOutbox: !transport,
     async send({ to, lang, template, params = {} }) {
       const t = translator(lang);
       const subject = t(`${template}.subject`, { ns: 'email', ...params });
-      const text = [t('greeting', { ns: 'email' }), t(`${template}.body`, { ns: 'email', ...params }), params.link ?? '', t('signature', { ns: 'email' })]
+      const text = [
+        t('greeting', { ns: 'email' }),
+        t(`${template}.body`, { ns: 'email', ...params }),
+        params.link ?? '',
+        t('signature', { ns: 'email' }),
+      ]
         .filter(Boolean)
         .join('\n\n');
       if (transport) {
         await transport.sendMail({ from: options.from, to, subject, text });
       } else {
-        await OutboxMessage.create({ to, subject, text, links: params.link ? [params.link] : [], sentAt: new Date() });
+        await OutboxMessage.create({
+          to,
+          subject,
+          text,
+          links: params.link ? [params.link] : [],
+          sentAt: new Date(),
+        });
       }
       options.log.info({ template, outbox: !transport }, 'email sent');
     },

@@ -9,8 +9,13 @@ export function outboxRoutes(api: ApiRouter, deps: FeatureDeps): void {
   api.get('/dev/outbox', { action: 'outbox.read' }, async () => {
     if (!deps.mailer.usesOutbox) throw notFound();
     const messages = await OutboxMessage.find().sort({ sentAt: -1 }).limit(100).lean();
-    return messages.map(
-      (m): OutboxMessageInfo => ({ id: String(m._id), to: m.to, subject: m.subject, text: m.text, links: m.links, sentAt: m.sentAt.toISOString() }),
-    );
+    return messages.map((m): OutboxMessageInfo => ({
+      id: String(m._id),
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      links: m.links,
+      sentAt: m.sentAt.toISOString(),
+    }));
   });
 }

@@ -1,7 +1,11 @@
 // The central organisation with its regional branches, and partner organisations (municipal
 // family services, other NGOs, parishes).
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
-import { ORGANISATION_KINDS, type OrganisationInfo, type OrganisationKind } from '../protocol/api.ts';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationInfo,
+  type OrganisationKind,
+} from '../protocol/api.ts';
 
 const organisationSchema = new mongoose.Schema(
   {

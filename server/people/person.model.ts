@@ -2,7 +2,13 @@
 // one or more roles. Families give only what they choose: a first name or pseudonym, languages,
 // optionally a municipality and their children's age ranges (never names).
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
-import { CHILD_AGE_RANGES, ROLES, type Me, type PersonSummary, type Role } from '../protocol/api.ts';
+import {
+  CHILD_AGE_RANGES,
+  ROLES,
+  type Me,
+  type PersonSummary,
+  type Role,
+} from '../protocol/api.ts';
 import { languages, type LanguageCode } from '../protocol/languages.ts';
 
 const personSchema = new mongoose.Schema(
@@ -61,5 +67,8 @@ export function toSummary(person: PersonDoc): PersonSummary {
 }
 
 export function personRef(person: PersonDoc) {
-  return { id: String(person._id), supervisorId: person.supervisorId ? String(person.supervisorId) : null };
+  return {
+    id: String(person._id),
+    supervisorId: person.supervisorId ? String(person.supervisorId) : null,
+  };
 }

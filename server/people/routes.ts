@@ -18,13 +18,17 @@ async function findPerson(id: string | undefined) {
 }
 
 export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
-  api.get('/people', { action: 'people.list', query: apiSchemas.listPeople }, async ({ actor, query }) => {
-    const filter: Record<string, unknown> = { ...scopeOf(signedIn(actor), 'people.list') };
-    if (query.role) filter.roles = query.role;
-    if (query.q) filter.displayName = new RegExp(escapeRegex(query.q), 'i');
-    const people = await Person.find(filter).sort({ displayName: 1 }).limit(500).lean();
-    return people.map(toSummary);
-  });
+  api.get(
+    '/people',
+    { action: 'people.list', query: apiSchemas.listPeople },
+    async ({ actor, query }) => {
+      const filter: Record<string, unknown> = { ...scopeOf(signedIn(actor), 'people.list') };
+      if (query.role) filter.roles = query.role;
+      if (query.q) filter.displayName = new RegExp(escapeRegex(query.q), 'i');
+      const people = await Person.find(filter).sort({ displayName: 1 }).limit(500).lean();
+      return people.map(toSummary);
+    },
+  );
 
   api.get('/people/:id', { action: 'people.read' }, async ({ actor, params }) => {
     const person = await findPerson(params.id);
@@ -32,45 +36,62 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
     return toSummary(person);
   });
 
-  api.put('/people/:id/roles', { action: 'people.setRoles', body: apiSchemas.setRoles }, async ({ actor, params, body, t }) => {
-    const me = signedIn(actor);
-    const person = await findPerson(params.id);
-    if (!person) throw notFound();
-    const roles = [...new Set(body.roles)] as Role[];
-    // The last coordinator cannot remove their own role: someone must be able to administer.
-    if (String(person._id) === me.personId && !roles.includes('coordinator')) {
-      const others = await Person.countDocuments({ roles: 'coordinator', _id: op({ $ne: person._id }) });
-      if (others === 0) throw new RequestError('people.lastCoordinator', 409);
-    }
-    if (body.organisationId && !(await Organisation.exists({ _id: body.organisationId }))) {
-      throw new RequestError('invalid', 400, { organisationId: t('field.invalid') });
-    }
-    if (body.supervisorId) {
-      const supervisor = await findPerson(body.supervisorId);
-      if (!supervisor || !supervisor.roles.includes('trainer')) throw new RequestError('invalid', 400, { supervisorId: t('people.notATrainer') });
-    }
-    const update: Record<string, unknown> = { roles };
-    if (body.organisationId !== undefined) update.organisationId = body.organisationId;
-    if (body.supervisorId !== undefined) update.supervisorId = body.supervisorId;
-    const updated = await Person.findByIdAndUpdate(person._id, update, { new: true }).lean();
-    if (!updated) throw notFound();
-    await audit('roles.changed', me.personId, String(person._id), { from: person.roles, to: roles });
-    // Live connections were authorised with the old roles.
-    deps.connections.dropPerson(String(person._id));
-    return toSummary(updated);
-  });
+  api.put(
+    '/people/:id/roles',
+    { action: 'people.setRoles', body: apiSchemas.setRoles },
+    async ({ actor, params, body, t }) => {
+      const me = signedIn(actor);
+      const person = await findPerson(params.id);
+      if (!person) throw notFound();
+      const roles = [...new Set(body.roles)] as Role[];
+      // The last coordinator cannot remove their own role: someone must be able to administer.
+      if (String(person._id) === me.personId && !roles.includes('coordinator')) {
+        const others = await Person.countDocuments({
+          roles: 'coordinator',
+          _id: op({ $ne: person._id }),
+        });
+        if (others === 0) throw new RequestError('people.lastCoordinator', 409);
+      }
+      if (body.organisationId && !(await Organisation.exists({ _id: body.organisationId }))) {
+        throw new RequestError('invalid', 400, { organisationId: t('field.invalid') });
+      }
+      if (body.supervisorId) {
+        const supervisor = await findPerson(body.supervisorId);
+        if (!supervisor || !supervisor.roles.includes('trainer'))
+          throw new RequestError('invalid', 400, { supervisorId: t('people.notATrainer') });
+      }
+      const update: Record<string, unknown> = { roles };
+      if (body.organisationId !== undefined) update.organisationId = body.organisationId;
+      if (body.supervisorId !== undefined) update.supervisorId = body.supervisorId;
+      const updated = await Person.findByIdAndUpdate(person._id, update, { new: true }).lean();
+      if (!updated) throw notFound();
+      await audit('roles.changed', me.personId, String(person._id), {
+        from: person.roles,
+        to: roles,
+      });
+      // Live connections were authorised with the old roles.
+      deps.connections.dropPerson(String(person._id));
+      return toSummary(updated);
+    },
+  );
 
   api.get('/organisations', { action: 'organisation.list' }, async () => {
     const organisations = await Organisation.find().sort({ kind: 1, name: 1 }).lean();
     return organisations.map(toOrganisationInfo);
   });
 
-  api.post('/organisations', { action: 'organisation.create', body: apiSchemas.createOrganisation, status: 201 }, async ({ actor, body, t }) => {
-    if (body.parentId && !(await Organisation.exists({ _id: body.parentId }))) {
-      throw new RequestError('invalid', 400, { parentId: t('field.invalid') });
-    }
-    const organisation = await Organisation.create({ ...body, parentId: body.parentId ?? null });
-    await audit('organisation.created', signedIn(actor).personId, String(organisation._id), { kind: body.kind });
-    return toOrganisationInfo(organisation.toObject());
-  });
+  api.post(
+    '/organisations',
+    { action: 'organisation.create', body: apiSchemas.createOrganisation, status: 201 },
+    async ({ actor, body, t }) => {
+      if (body.parentId && !(await Organisation.exists({ _id: body.parentId }))) {
+        throw new RequestError('invalid', 400, { parentId: t('field.invalid') });
+      }
+      const organisation = await Organisation.create({ ...body, parentId: body.parentId ?? null });
+      await audit('organisation.created', signedIn(actor).personId, String(organisation._id), {
+        kind: body.kind,
+      });
+      return toOrganisationInfo(organisation.toObject());
+    },
+  );
 }

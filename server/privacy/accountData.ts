@@ -20,7 +20,11 @@ registerPersonalData({
 
 registerPersonalData({
   name: 'sessions',
-  export: (person) => Session.find({ personId: person._id }, { createdAt: 1, lastSeenAt: 1, expiresAt: 1, _id: 0 }).lean(),
+  export: (person) =>
+    Session.find(
+      { personId: person._id },
+      { createdAt: 1, lastSeenAt: 1, expiresAt: 1, _id: 0 },
+    ).lean(),
   erase: async (person) => {
     await Session.deleteMany({ personId: person._id });
     await EmailToken.deleteMany({ personId: person._id });
@@ -30,7 +34,11 @@ registerPersonalData({
 
 registerPersonalData({
   name: 'invitations',
-  export: (person) => Invitation.find({ email: person.email }, { roles: 1, createdAt: 1, acceptedAt: 1, _id: 0 }).lean(),
+  export: (person) =>
+    Invitation.find(
+      { email: person.email },
+      { roles: 1, createdAt: 1, acceptedAt: 1, _id: 0 },
+    ).lean(),
   erase: async (person) => {
     await Invitation.deleteMany({ email: person.email });
     await Invitation.updateMany({ invitedBy: person._id }, { invitedBy: null });

@@ -15,6 +15,11 @@ const consentSchema = new mongoose.Schema(
 
 export const Consent = mongoose.model('Consent', consentSchema, 'consents');
 
-export async function recordConsent(personId: string, kind: 'privacy-notice' | 'group-rules' | 'referral', version: string, subjectId: string | null = null) {
+export async function recordConsent(
+  personId: string,
+  kind: 'privacy-notice' | 'group-rules' | 'referral',
+  version: string,
+  subjectId: string | null = null,
+) {
   await Consent.create({ personId, kind, version, subjectId, at: new Date() });
 }

@@ -18,16 +18,28 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
     return person;
   };
 
-  api.get('/me', { action: 'me.read' }, async ({ actor }) => toMe(await me(signedIn(actor).personId)));
+  api.get('/me', { action: 'me.read' }, async ({ actor }) =>
+    toMe(await me(signedIn(actor).personId)),
+  );
 
-  api.patch('/me', { action: 'me.update', body: apiSchemas.updateProfile }, async ({ actor, body }) => {
-    const update = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-    if (update.languagesSpoken) update.languagesSpoken = [...new Set(update.languagesSpoken as string[])];
-    if (update.childrenAgeRanges) update.childrenAgeRanges = [...new Set(update.childrenAgeRanges as string[])];
-    const person = await Person.findByIdAndUpdate(signedIn(actor).personId, update, { new: true }).lean();
-    if (!person) throw notFound();
-    return toMe(person);
-  });
+  api.patch(
+    '/me',
+    { action: 'me.update', body: apiSchemas.updateProfile },
+    async ({ actor, body }) => {
+      const update = Object.fromEntries(
+        Object.entries(body).filter(([, value]) => value !== undefined),
+      );
+      if (update.languagesSpoken)
+        update.languagesSpoken = [...new Set(update.languagesSpoken as string[])];
+      if (update.childrenAgeRanges)
+        update.childrenAgeRanges = [...new Set(update.childrenAgeRanges as string[])];
+      const person = await Person.findByIdAndUpdate(signedIn(actor).personId, update, {
+        new: true,
+      }).lean();
+      if (!person) throw notFound();
+      return toMe(person);
+    },
+  );
 
   api.get('/me/export', { action: 'me.export' }, async ({ actor, res }) => {
     const person = await me(signedIn(actor).personId);
@@ -37,20 +49,31 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
     return data;
   });
 
-  api.delete('/me', { action: 'me.erase', body: apiSchemas.deleteAccount }, async ({ actor, body, res, t }) => {
-    const signed = signedIn(actor);
-    const person = await me(signed.personId);
-    if (!(await verifyPassword(person.passwordHash, body.password))) {
-      throw new RequestError('invalid', 400, { password: t('auth.wrongPassword') });
-    }
-    if (person.roles.includes('coordinator') && (await Person.countDocuments({ roles: 'coordinator' })) === 1) {
-      throw new RequestError('people.lastCoordinator', 409);
-    }
-    // The confirmation goes first: erasure also clears the development outbox for this address.
-    await deps.mailer.send({ to: person.email, lang: person.language as LanguageCode, template: 'accountErased' });
-    await erasePersonalData(person);
-    await audit('account.erased', null, null, { roles: person.roles });
-    clearSessionCookie(res, deps.cookies);
-    deps.connections.dropPerson(signed.personId);
-  });
+  api.delete(
+    '/me',
+    { action: 'me.erase', body: apiSchemas.deleteAccount },
+    async ({ actor, body, res, t }) => {
+      const signed = signedIn(actor);
+      const person = await me(signed.personId);
+      if (!(await verifyPassword(person.passwordHash, body.password))) {
+        throw new RequestError('invalid', 400, { password: t('auth.wrongPassword') });
+      }
+      if (
+        person.roles.includes('coordinator') &&
+        (await Person.countDocuments({ roles: 'coordinator' })) === 1
+      ) {
+        throw new RequestError('people.lastCoordinator', 409);
+      }
+      // The confirmation goes first: erasure also clears the development outbox for this address.
+      await deps.mailer.send({
+        to: person.email,
+        lang: person.language as LanguageCode,
+        template: 'accountErased',
+      });
+      await erasePersonalData(person);
+      await audit('account.erased', null, null, { roles: person.roles });
+      clearSessionCookie(res, deps.cookies);
+      deps.connections.dropPerson(signed.personId);
+    },
+  );
 }

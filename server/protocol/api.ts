@@ -131,7 +131,12 @@ export const apiSchemas = {
   createReferral: z
     .object({
       /** The partner's own reference, e.g. a case number — never the family's name. */
-      reference: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} ._/-]+$/u),
+      reference: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[\p{L}\p{N} ._/-]+$/u),
       language: languageCode,
       /** The partner confirms the family agreed to be referred. */
       familyConsented: z.literal(true),

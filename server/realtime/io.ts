@@ -8,7 +8,12 @@ import { resolveActor, type CookiePolicy } from '../auth/sessions.ts';
 import { languageOf } from '../i18n/index.ts';
 import type { RealtimeFeature, RealtimeServer } from './socket.ts';
 
-export function createRealtime(httpServer: HttpServer, log: Logger, cookies: CookiePolicy, features: RealtimeFeature[]): RealtimeServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  log: Logger,
+  cookies: CookiePolicy,
+  features: RealtimeFeature[],
+): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
@@ -27,9 +32,12 @@ export function createRealtime(httpServer: HttpServer, log: Logger, cookies: Coo
   io.on('connection', (socket) => {
     const { actor } = socket.data;
     // Rooms by person and session, so signing out (here or everywhere) can end live sockets.
-    if (isSignedIn(actor)) void socket.join([`person:${actor.personId}`, `session:${actor.sessionId}`]);
+    if (isSignedIn(actor))
+      void socket.join([`person:${actor.personId}`, `session:${actor.sessionId}`]);
     for (const feature of features) feature(socket);
   });
-  io.engine.on('connection_error', (error: Error) => log.debug({ err: error }, 'socket connection refused'));
+  io.engine.on('connection_error', (error: Error) =>
+    log.debug({ err: error }, 'socket connection refused'),
+  );
   return io;
 }

@@ -8,7 +8,12 @@ import type { ReferralStatus } from '../protocol/api.ts';
 const referralSchema = new mongoose.Schema(
   {
     tokenHash: { type: String, required: true, unique: true },
-    organisationId: { type: mongoose.Schema.Types.ObjectId, ref: 'Organisation', required: true, index: true },
+    organisationId: {
+      type: mongoose.Schema.Types.ObjectId,
+      ref: 'Organisation',
+      required: true,
+      index: true,
+    },
     createdBy: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     /** The partner's own reference (a case number), never the family's name. */
     reference: { type: String, required: true },

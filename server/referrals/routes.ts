@@ -21,23 +21,35 @@ const toInfo = (referral: ReferralDoc, link: string): ReferralInfo => ({
 
 export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
   api.get('/referrals', { action: 'referral.list' }, async ({ actor }) => {
-    const referrals = await Referral.find(scopeOf(signedIn(actor), 'referral.list')).sort({ createdAt: -1 }).limit(200).lean();
+    const referrals = await Referral.find(scopeOf(signedIn(actor), 'referral.list'))
+      .sort({ createdAt: -1 })
+      .limit(200)
+      .lean();
     return referrals.map((r) => toInfo(r, ''));
   });
 
-  api.post('/referrals', { action: 'referral.create', body: apiSchemas.createReferral, status: 201 }, async ({ actor, body }) => {
-    const me = signedIn(actor);
-    if (!me.organisationId) throw new RequestError('referral.noOrganisation', 409);
-    const token = newToken();
-    const referral = await Referral.create({
-      tokenHash: hashToken(token),
-      organisationId: me.organisationId,
-      createdBy: me.personId,
-      reference: body.reference,
-      language: body.language,
-      expiresAt: new Date(Date.now() + LIFETIME_MS),
-    });
-    await audit('referral.created', me.personId, String(referral._id), { organisationId: me.organisationId });
-    return toInfo(referral.toObject(), appLink(deps.config, '/sign-up', { referral: token, lang: body.language }));
-  });
+  api.post(
+    '/referrals',
+    { action: 'referral.create', body: apiSchemas.createReferral, status: 201 },
+    async ({ actor, body }) => {
+      const me = signedIn(actor);
+      if (!me.organisationId) throw new RequestError('referral.noOrganisation', 409);
+      const token = newToken();
+      const referral = await Referral.create({
+        tokenHash: hashToken(token),
+        organisationId: me.organisationId,
+        createdBy: me.personId,
+        reference: body.reference,
+        language: body.language,
+        expiresAt: new Date(Date.now() + LIFETIME_MS),
+      });
+      await audit('referral.created', me.personId, String(referral._id), {
+        organisationId: me.organisationId,
+      });
+      return toInfo(
+        referral.toObject(),
+        appLink(deps.config, '/sign-up', { referral: token, lang: body.language }),
+      );
+    },
+  );
 }

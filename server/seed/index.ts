@@ -22,7 +22,6 @@ export async function seedOnFirstRun(log: Logger): Promise<string[]> {
   if (mark) return mark.lines ?? [];
   const lines: string[] = [];
   for (const seeder of seeders) lines.push(...(await seeder(log)));
-  if (lines.length === 0) lines.push('No demo accounts yet: they arrive with sign-in.');
   await SeedMark.create({ _id: 'demo', seededAt: new Date(), lines });
   log.info('demo data seeded');
   return lines;

@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Router } from 'express';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../server/platform/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { testMediaRoomFeatures } from '../support/mediaRoom.ts';
+import { createPerson, signInCookie } from '../support/people.ts';
 
 async function fixtureRoutes(): Promise<Router> {
   const bundle = await build({
@@ -52,9 +53,33 @@ describe('[boot-4] media through the SFU between two browser pages', function ()
     await app?.close();
   });
 
+  it('[boot-4] media signalling is refused to a signed-out page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${app.url}/test-fixtures/media.html`);
+    await page.waitForFunction(() => 'media' in window);
+    const refusal = await page.evaluate(() =>
+      window.media.publishCamera('boot-4').then(
+        () => 'published',
+        (error: Error) => error.message,
+      ),
+    );
+    assert.notEqual(refusal, 'published');
+    assert.equal(app.sfu.room('boot-4')?.peers.size ?? 0, 0);
+  });
+
   it('[boot-4] the receiving page decodes frames of the fake camera', async () => {
-    const sender = await (await browser.newContext()).newPage();
-    const receiver = await (await browser.newContext()).newPage();
+    // Media signalling is for signed-in people only: each page signs in as its own person.
+    const pages = [];
+    for (const roles of [['facilitator'], ['family']] as const) {
+      const context = await browser.newContext();
+      const { name, value, url } = await signInCookie(
+        app.url,
+        await createPerson({ roles: [...roles] }),
+      );
+      await context.addCookies([{ name, value, url }]);
+      pages.push(await context.newPage());
+    }
+    const [sender, receiver] = pages as [Page, Page];
     for (const page of [sender, receiver]) {
       await page.goto(`${app.url}/test-fixtures/media.html`);
       await page.waitForFunction(() => 'media' in window);

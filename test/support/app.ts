@@ -5,6 +5,7 @@ import pino from 'pino';
 import { Sfu } from '../../sfu/index.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { freePort } from '../../server/platform/ports.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
 import { useTestDatabase } from './database.ts';
 
@@ -20,12 +21,16 @@ export interface TestAppOptions {
   label: string;
   extraFeatures?: (log: pino.Logger, sfu: Sfu) => RealtimeFeature[];
   extraRoutes?: Router;
+  env?: Record<string, string>;
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const dropDatabase = await useTestDatabase(options.label);
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     SFU_WORKERS: '1',
     SFU_RTC_PORT: '0',
     LOG_LEVEL: 'silent',
@@ -39,7 +44,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     extraFeatures: options.extraFeatures?.(log, sfu) ?? [],
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
-  const port = await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     app,

@@ -1,6 +1,7 @@
 // A plain media room for browser tests of the SFU path: every socket that connects with
-// `auth.testRoom` becomes a peer of that room. The product admits peers through live sessions.
+// `auth.testRoom` (signed in) becomes a peer of that room. The product admits peers through live sessions.
 import type { Logger } from 'pino';
+import { isSignedIn } from '../../server/access/actor.ts';
 import type { Sfu, SfuPeer, SfuRoom } from '../../sfu/index.ts';
 import { mediaFeature } from '../../server/media/handlers.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
@@ -9,7 +10,7 @@ export function testMediaRoomFeatures(log: Logger, sfu: Sfu): RealtimeFeature[] 
   const members = new Map<string, Promise<{ room: SfuRoom; peer: SfuPeer }>>();
   const admit: RealtimeFeature = (socket) => {
     const roomId = (socket.handshake.auth as { testRoom?: unknown }).testRoom;
-    if (typeof roomId !== 'string') return;
+    if (typeof roomId !== 'string' || !isSignedIn(socket.data.actor)) return;
     const membership = sfu
       .getOrCreateRoom(roomId)
       .then((room) => ({ room, peer: room.addPeer(socket.id) }));

@@ -1,0 +1,81 @@
+// Demo organisations and one account per role, so `npm start` can be tried at once.
+import { hashPassword } from '../auth/passwords.ts';
+import { registerSeeder } from '../seed/index.ts';
+import { Organisation } from './organisation.model.ts';
+import { Person } from './person.model.ts';
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+registerSeeder(async () => {
+  const central = await Organisation.create({
+    name: 'Kahden kulttuurin perheet ry',
+    kind: 'central',
+  });
+  await Organisation.create({
+    name: 'Kahden kulttuurin perheet ry, Pirkanmaa',
+    kind: 'branch',
+    parentId: central._id,
+    municipality: 'Tampere',
+  });
+  await Organisation.create({
+    name: 'Kahden kulttuurin perheet ry, Pohjois-Pohjanmaa',
+    kind: 'branch',
+    parentId: central._id,
+    municipality: 'Oulu',
+  });
+  const partner = await Organisation.create({
+    name: 'Vantaan perhekeskus',
+    kind: 'partner',
+    municipality: 'Vantaa',
+  });
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const verified = { passwordHash, emailVerifiedAt: new Date() };
+  const demo = (role: string) => `${role}@demo.rinnalla.fi`;
+  await Person.create({
+    ...verified,
+    email: demo('coordinator'),
+    displayName: 'Kaisa (koordinaattori)',
+    roles: ['coordinator'],
+    organisationId: central._id,
+  });
+  const trainer = await Person.create({
+    ...verified,
+    email: demo('trainer'),
+    displayName: 'Tuomas (kouluttaja)',
+    roles: ['trainer'],
+    organisationId: central._id,
+  });
+  await Person.create({
+    ...verified,
+    email: demo('facilitator'),
+    displayName: 'Fatima (vertaisohjaaja)',
+    roles: ['facilitator'],
+    organisationId: central._id,
+    supervisorId: trainer._id,
+    languagesSpoken: ['fi', 'ar'],
+  });
+  await Person.create({
+    ...verified,
+    email: demo('family'),
+    displayName: 'Leila',
+    roles: ['family'],
+    language: 'fi',
+    languagesSpoken: ['fi', 'ar'],
+    childrenAgeRanges: ['0-2', '3-6'],
+  });
+  await Person.create({
+    ...verified,
+    email: demo('partner'),
+    displayName: 'Pia (perhekeskus)',
+    roles: ['partner'],
+    organisationId: partner._id,
+  });
+
+  return [
+    `Demo sign-ins (password ${DEMO_PASSWORD}):`,
+    ...['coordinator', 'trainer', 'facilitator', 'family', 'partner'].map(
+      (role) => `  ${role.padEnd(12)} ${demo(role)}`,
+    ),
+  ];
+});
