@@ -16,6 +16,7 @@ import { healthRoutes } from './http/health.ts';
 import { clientRoutes } from './http/static.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -30,6 +31,8 @@ export interface AppDependencies {
   mailer?: Mailer;
   /** Socket features beyond the product's own (tests add harnesses here). */
   extraFeatures?: RealtimeFeature[];
+  /** Which media room a socket's peer is in; until live sessions admit peers, none. */
+  mediaMembership?: MembershipOf;
   /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
   extraRoutes?: Router;
 }
@@ -69,6 +72,7 @@ export function createApp({
   mailer,
   extraFeatures = [],
   extraRoutes,
+  mediaMembership = () => undefined,
 }: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
@@ -78,7 +82,10 @@ export function createApp({
 
   const httpServer = createServer(app);
   const cookies = { secure: config.env === 'production' };
-  const io = createRealtime(httpServer, log, cookies, extraFeatures);
+  const io = createRealtime(httpServer, log, cookies, [
+    ...extraFeatures,
+    mediaFeature(log, mediaMembership),
+  ]);
   const deps: FeatureDeps = {
     config,
     log,

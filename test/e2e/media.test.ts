@@ -8,7 +8,6 @@ import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../server/platform/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { testMediaRoomFeatures } from '../support/mediaRoom.ts';
 import { createPerson, signInCookie } from '../support/people.ts';
 
 async function fixtureRoutes(): Promise<Router> {
@@ -43,7 +42,7 @@ describe('[boot-4] media through the SFU between two browser pages', function ()
   before(async () => {
     app = await startTestApp({
       label: 'boot4',
-      extraFeatures: testMediaRoomFeatures,
+      testMediaRoom: true,
       extraRoutes: await fixtureRoutes(),
     });
     browser = await launchBrowser();

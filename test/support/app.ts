@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { freePort } from '../../server/platform/ports.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
 import { useTestDatabase } from './database.ts';
+import { testMediaRoom } from './mediaRoom.ts';
 
 export interface TestApp {
   url: string;
@@ -20,6 +21,8 @@ export interface TestApp {
 export interface TestAppOptions {
   label: string;
   extraFeatures?: (log: pino.Logger, sfu: Sfu) => RealtimeFeature[];
+  /** Admit every signed-in socket with `auth.testRoom` to that media room (see mediaRoom.ts). */
+  testMediaRoom?: boolean;
   extraRoutes?: Router;
   env?: Record<string, string>;
 }
@@ -27,6 +30,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const dropDatabase = await useTestDatabase(options.label);
   const port = await freePort();
+  // Generous rate limits: every test talks from 127.0.0.1. Tests of the limits pass their own.
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -34,14 +38,20 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     SFU_WORKERS: '1',
     SFU_RTC_PORT: '0',
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_AUTH: '100000',
+    RATE_LIMIT_WRITE_IP: '100000',
+    RATE_LIMIT_WRITE_ACCOUNT: '100000',
+    ...options.env,
   });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sfu = await Sfu.start(config.sfu);
+  const media = options.testMediaRoom ? testMediaRoom(sfu) : undefined;
   const app = createApp({
     config,
     log,
     sfu,
-    extraFeatures: options.extraFeatures?.(log, sfu) ?? [],
+    extraFeatures: [...(options.extraFeatures?.(log, sfu) ?? []), ...(media ? [media.admit] : [])],
+    ...(media ? { mediaMembership: media.membership } : {}),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   await app.listen(port, '127.0.0.1');

@@ -1,12 +1,11 @@
 // A plain media room for browser tests of the SFU path: every socket that connects with
 // `auth.testRoom` (signed in) becomes a peer of that room. The product admits peers through live sessions.
-import type { Logger } from 'pino';
 import { isSignedIn } from '../../server/access/actor.ts';
 import type { Sfu, SfuPeer, SfuRoom } from '../../sfu/index.ts';
-import { mediaFeature } from '../../server/media/handlers.ts';
+import type { MembershipOf } from '../../server/media/handlers.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
 
-export function testMediaRoomFeatures(log: Logger, sfu: Sfu): RealtimeFeature[] {
+export function testMediaRoom(sfu: Sfu): { admit: RealtimeFeature; membership: MembershipOf } {
   const members = new Map<string, Promise<{ room: SfuRoom; peer: SfuPeer }>>();
   const admit: RealtimeFeature = (socket) => {
     const roomId = (socket.handshake.auth as { testRoom?: unknown }).testRoom;
@@ -20,5 +19,5 @@ export function testMediaRoomFeatures(log: Logger, sfu: Sfu): RealtimeFeature[] 
       void membership.then(({ room, peer }) => room.removePeer(peer.id));
     });
   };
-  return [admit, mediaFeature(log, (socket) => members.get(socket.id))];
+  return { admit, membership: (socket) => members.get(socket.id) };
 }

@@ -1,0 +1,165 @@
+// [acct-1] The permission matrix: every REST route and every socket request, called as every
+// role and signed out. The expectations are written out here, independently of the policy,
+// and the routes are read from the running app: a route without an entry fails the test.
+import assert from 'node:assert/strict';
+import { io as connect } from 'socket.io-client';
+import { requestSchemas, type RequestName } from '../protocol/socket.ts';
+import { ROLES, type Role } from '../protocol/api.ts';
+import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import {
+  ApiClient,
+  createOrganisation,
+  createPerson,
+  type TestPerson,
+} from '../../test/support/people.ts';
+
+type Audience = 'anyone' | 'signedIn' | Role[];
+const actors = ['signed-out', ...ROLES] as const;
+type ActorName = (typeof actors)[number];
+
+const expectedRoutes: Record<string, Audience> = {
+  'GET /auth/session': 'anyone',
+  'POST /auth/sign-up': 'anyone',
+  'POST /auth/verify-email': 'anyone',
+  'POST /auth/resend-verification': 'anyone',
+  'POST /auth/sign-in': 'anyone',
+  'POST /auth/sign-out': 'signedIn',
+  'POST /auth/sign-out-everywhere': 'signedIn',
+  'POST /auth/password-reset': 'anyone',
+  'POST /auth/password-reset/complete': 'anyone',
+  'GET /me': 'signedIn',
+  'PATCH /me': 'signedIn',
+  'GET /me/export': 'signedIn',
+  'DELETE /me': 'signedIn',
+  'GET /people': ['coordinator', 'trainer'],
+  'GET /people/:id': 'signedIn',
+  'PUT /people/:id/roles': ['coordinator'],
+  'GET /organisations': 'signedIn',
+  'POST /organisations': ['coordinator'],
+  'GET /invitations': ['coordinator'],
+  'POST /invitations': ['coordinator'],
+  'DELETE /invitations/:id': ['coordinator'],
+  'GET /invitations/:token': 'anyone',
+  'POST /invitations/:token/accept': 'anyone',
+  'GET /referrals': ['partner', 'coordinator'],
+  'POST /referrals': ['partner'],
+  'GET /audit': ['coordinator'],
+  'GET /dev/outbox': ['coordinator'],
+};
+
+const expectedSocket: Record<RequestName, Audience> = {
+  'media:capabilities': 'signedIn',
+  'media:createTransport': 'signedIn',
+  'media:connectTransport': 'signedIn',
+  'media:produce': 'signedIn',
+  'media:consume': 'signedIn',
+  'media:resumeConsumer': 'signedIn',
+  'media:restartIce': 'signedIn',
+};
+
+function allowed(audience: Audience, actor: ActorName): boolean {
+  if (audience === 'anyone') return true;
+  if (actor === 'signed-out') return false;
+  return audience === 'signedIn' || audience.includes(actor);
+}
+
+const NO_SUCH_ID = '0123456789abcdef01234567';
+const NO_SUCH_TOKEN = 'not-a-real-token-but-well-formed';
+
+/** Routes as Express will serve them, read from the router itself. */
+function servedRoutes(app: TestApp): string[] {
+  const stack = app.app.api.router.stack as {
+    route?: { path: string; methods: Record<string, boolean> };
+  }[];
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route?.path}`)
+      : [],
+  );
+}
+
+describe('[acct-1] permission matrix', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  const people = new Map<ActorName, TestPerson>();
+
+  before(async () => {
+    app = await startTestApp({ label: 'acct1' });
+    const organisationId = await createOrganisation('partner');
+    for (const role of ROLES)
+      people.set(role, await createPerson({ roles: [role], organisationId }));
+  });
+  after(() => app?.close());
+
+  async function clientFor(actor: ActorName): Promise<ApiClient> {
+    const client = new ApiClient(app.url);
+    const person = people.get(actor);
+    return person ? client.signIn(person) : client;
+  }
+
+  it('[acct-1] every served route has an expectation and a policy action, and no expectation is stale', () => {
+    const served = servedRoutes(app);
+    const declared = app.app.api.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    assert.deepEqual(
+      [...served].sort(),
+      [...declared].sort(),
+      'every route is declared through ApiRouter (with an action)',
+    );
+    assert.deepEqual([...served].sort(), Object.keys(expectedRoutes).sort());
+    assert.deepEqual(Object.keys(requestSchemas).sort(), Object.keys(expectedSocket).sort());
+  });
+
+  it('[acct-1] each REST route answers each role as expected', async () => {
+    const problems: string[] = [];
+    for (const actor of actors) {
+      for (const [key, audience] of Object.entries(expectedRoutes)) {
+        const [method = 'GET', path = ''] = key.split(' ');
+        // A fresh sign-in per call: some calls (sign-out) end the session.
+        const client = await clientFor(actor);
+        const url = path.replace(':id', NO_SUCH_ID).replace(':token', NO_SUCH_TOKEN);
+        const res = await client.request<{ error?: { code: string } }>(
+          method,
+          url,
+          method === 'GET' ? undefined : {},
+        );
+        const denied = res.status === 401 || res.status === 403;
+        if (allowed(audience, actor) === denied)
+          problems.push(`${actor} ${key}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+        if (denied && !['unauthenticated', 'forbidden'].includes(res.body.error?.code ?? '')) {
+          problems.push(`${actor} ${key}: refused with ${res.body.error?.code}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('[acct-1] each socket request answers each role as expected', async () => {
+    const problems: string[] = [];
+    for (const actor of actors) {
+      const client = await clientFor(actor);
+      const socket = connect(app.url, {
+        transports: ['websocket'],
+        extraHeaders: client.cookie ? { cookie: client.cookie } : {},
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', resolve);
+          socket.once('connect_error', reject);
+        });
+        for (const [name, audience] of Object.entries(expectedSocket)) {
+          const ack = (await socket.timeout(5000).emitWithAck(name, {})) as {
+            ok: boolean;
+            error?: { code: string };
+          };
+          const denied =
+            !ack.ok && ['unauthenticated', 'forbidden'].includes(ack.error?.code ?? '');
+          if (allowed(audience, actor) === denied)
+            problems.push(`${actor} ${name}: ${JSON.stringify(ack)}`);
+        }
+      } finally {
+        socket.disconnect();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
