@@ -1,0 +1,66 @@
+// [acct-3] Password guessing: a temporary lock after 20 wrong passwords, identical answers
+// whether or not the email has an account.
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import { ApiClient, createPerson, type TestPerson } from '../../test/support/people.ts';
+import { MAX_FAILURES } from './throttle.ts';
+
+type ErrorBody = { error: { code: string; message: string } };
+
+describe('[acct-3] sign-in throttling', function () {
+  this.timeout(90_000);
+  let app: TestApp;
+  let person: TestPerson;
+
+  before(async () => {
+    app = await startTestApp({ label: 'acct3' });
+    person = await createPerson({ roles: ['family'] });
+  });
+  after(() => app?.close());
+
+  async function guess(client: ApiClient, email: string, password: string) {
+    const res = await client.post<ErrorBody>('/auth/sign-in', { email, password });
+    return { status: res.status, body: res.body };
+  }
+
+  it('[acct-3] 20 wrong passwords lock the account; the right one fails until the lock expires; nothing reveals whether the email exists', async () => {
+    assert.equal(MAX_FAILURES, 20);
+    const client = new ApiClient(app.url);
+    const ghost = 'nobody-here@test.rinnalla.fi';
+    const real: unknown[] = [];
+    const fake: unknown[] = [];
+    for (let i = 0; i < MAX_FAILURES; i += 1) {
+      real.push(await guess(client, person.email, `wrong guess ${i}`));
+      fake.push(await guess(client, ghost, `wrong guess ${i}`));
+    }
+    assert.deepEqual(real, fake, 'an existing and a missing email get the same answers');
+    assert.equal((real[0] as { status: number }).status, 401);
+
+    const locked = await guess(client, person.email, person.password);
+    assert.equal(locked.status, 429);
+    assert.equal(locked.body.error.code, 'auth.locked');
+    assert.match(locked.body.error.message, /15/);
+    assert.deepEqual(
+      await guess(client, ghost, person.password),
+      locked,
+      'a missing email locks the same way',
+    );
+    assert.equal(new ApiClient(app.url).cookie, undefined);
+
+    // Let the lock run out (the test moves the clock in the database rather than waiting 15 minutes).
+    await mongoose.connection
+      .collection('login_throttles')
+      .updateMany({}, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
+    const after = await guess(client, person.email, person.password);
+    assert.equal(after.status, 200);
+    assert.ok(client.cookie, 'signed in once the lock expired');
+  });
+
+  it('[acct-3] the lock is recorded in the audit log for an existing account', async () => {
+    const entry = await mongoose.connection
+      .collection('audit_entries')
+      .findOne({ action: 'account.locked' });
+    assert.equal(String(entry?.targetId), person.id);
+  });
+});
