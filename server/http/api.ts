@@ -40,7 +40,7 @@ export interface RouteInfo {
   method: Method;
   path: string;
   action: Action;
-  hasBody: boolean;
+  body: Schema | undefined;
 }
 
 export function actorOf(res: Response): Actor {
@@ -69,7 +69,7 @@ export class ApiRouter {
     spec: RouteSpec<B, Q>,
     handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
   ): void {
-    this.routes.push({ method, path, action: spec.action, hasBody: !!spec.body });
+    this.routes.push({ method, path, action: spec.action, body: spec.body });
     const limits = [...(method === 'get' ? [] : this.writeLimits), ...(spec.limits ?? [])];
     this.router[method](path, ...limits, async (req: Request, res: Response) => {
       const actor = actorOf(res);
@@ -138,7 +138,12 @@ export class ApiRouter {
 function parse(schema: Schema | undefined, input: unknown, t: TFunction): unknown {
   if (!schema) {
     // A route without a body schema takes no body at all (and no query when it has none).
-    if (input && typeof input === 'object' && Object.keys(input).length > 0) {
+    const empty =
+      typeof input === 'object' &&
+      input !== null &&
+      !Array.isArray(input) &&
+      Object.keys(input).length === 0;
+    if (!empty) {
       throw new RequestError('invalid', 400, { _: t('field.unknown') });
     }
     return undefined;

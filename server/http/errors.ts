@@ -16,7 +16,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (status && status >= 400 && status < 500) {
       // From express.json: malformed JSON (400) or a body over the limit (413).
       const code = status === 413 ? 'tooLarge' : 'invalid';
-      res.status(status).json({ error: { code, message: t(code) } });
+      res.status(status).json({
+        error: {
+          code,
+          message: t(code),
+          fields: { _: t(code === 'tooLarge' ? 'tooLarge' : 'field.invalid') },
+        },
+      });
       return;
     }
     log.error({ err: error, url: req.originalUrl }, 'request failed');

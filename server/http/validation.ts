@@ -3,16 +3,16 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
 export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a hostile key such as "__proto__" must stay a plain field name.
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [''];
     for (const key of keys) {
       const path = [...issue.path.map(String), key].filter(Boolean).join('.') || '_';
-      if (fields[path]) continue;
-      fields[path] = messageFor(issue, t);
+      if (!fields.has(path)) fields.set(path, messageFor(issue, t));
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
