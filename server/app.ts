@@ -14,7 +14,15 @@ import { ApiRouter } from './http/api.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { clientRoutes } from './http/static.ts';
+import { calendarRoutes } from './calendar/routes.ts';
+import { enrolmentRoutes } from './groups/enrolmentRoutes.ts';
+import './groups/personalData.ts';
+import { groupRoutes } from './groups/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { reachRoutes } from './reach/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
+import { systemClock, type Clock } from './reminders/runner.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
@@ -31,6 +39,8 @@ export interface AppDependencies {
   mailer?: Mailer;
   /** Socket features beyond the product's own (tests add harnesses here). */
   extraFeatures?: RealtimeFeature[];
+  /** Time as the app sees it (tests move it forward). */
+  clock?: Clock;
   /** Which media room a socket's peer is in; until live sessions admit peers, none. */
   mediaMembership?: MembershipOf;
   /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
@@ -73,6 +83,7 @@ export function createApp({
   extraFeatures = [],
   extraRoutes,
   mediaMembership = () => undefined,
+  clock = systemClock,
 }: AppDependencies): App {
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +115,12 @@ export function createApp({
   peopleRoutes(api, deps);
   invitationRoutes(api, deps);
   referralRoutes(api, deps);
+  groupRoutes(api, clock);
+  enrolmentRoutes(api, clock);
+  sessionRoutes(api);
+  reminderRoutes(api, clock);
+  calendarRoutes(api, deps);
+  reachRoutes(api);
   auditRoutes(api);
   outboxRoutes(api, deps);
 

@@ -7,6 +7,8 @@ import { loadConfig } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
+import { createMailer } from './mail/mailer.ts';
+import { ReminderRunner } from './reminders/runner.ts';
 import './people/seed.ts';
 import { seedOnFirstRun } from './seed/index.ts';
 
@@ -57,7 +59,12 @@ export async function main(): Promise<void> {
 
     const seeded = config.seedDemoData ? await seedOnFirstRun(log) : [];
 
-    const app = createApp({ config, log, sfu });
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+    const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
+    reminders.start();
+    cleanups.push(() => reminders.stop());
+
+    const app = createApp({ config, log, sfu, mailer });
     const port = await app.listen(config.port, config.host);
     cleanups.push(() => app.close());
     log.info({ port }, 'listening');

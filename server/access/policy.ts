@@ -16,6 +16,17 @@ export interface PersonRef {
 export interface ReferralRef {
   organisationId: string;
 }
+/** A group as the rules see it: who runs it and whether the actor is enrolled. */
+export interface GroupRef {
+  facilitatorIds: string[];
+  leadFacilitatorId: string;
+  trainerId: string;
+  enrolled: boolean;
+}
+
+const runs = (actor: SignedInActor, group: GroupRef) =>
+  group.facilitatorIds.includes(actor.personId);
+const isCoordinator = (actor: SignedInActor) => actor.roles.includes('coordinator');
 
 interface Rule<R = never> {
   who: Audience;
@@ -68,6 +79,40 @@ export const policy = {
       actor.roles.includes('coordinator') ? {} : { organisationId: actor.organisationId ?? 'none' },
   }),
   'referral.create': rule<ReferralRef>({ who: ['partner'] }),
+
+  'group.browse': rule({ who: 'anyone' }),
+  /** Beyond the public catalogue: drafts and invitation-only groups. */
+  'group.read': rule<GroupRef>({
+    who: 'anyone',
+    may: (actor, group) =>
+      isCoordinator(actor) ||
+      runs(actor, group) ||
+      group.trainerId === actor.personId ||
+      group.enrolled,
+  }),
+  'group.create': rule({ who: ['coordinator'] }),
+  'group.update': rule<GroupRef>({
+    who: ['coordinator', 'facilitator'],
+    may: (actor, group) => isCoordinator(actor) || group.leadFacilitatorId === actor.personId,
+  }),
+  /** Enrolments, waitlist and attendance of a group: to read. */
+  'group.roster': rule<GroupRef>({
+    who: ['coordinator', 'facilitator', 'trainer'],
+    may: (actor, group) =>
+      isCoordinator(actor) || runs(actor, group) || group.trainerId === actor.personId,
+  }),
+  /** Approve, remove, change the schedule, correct attendance. */
+  'group.manage': rule<GroupRef>({
+    who: ['coordinator', 'facilitator'],
+    may: (actor, group) => isCoordinator(actor) || runs(actor, group),
+  }),
+  'group.enrol': rule({ who: ['family'] }),
+  'group.mine': rule({ who: 'signedIn' }),
+  'reminders.manage': rule({ who: 'signedIn' }),
+  'calendar.manage': rule({ who: 'signedIn' }),
+  /** The private feed: its token is the key, so calendar apps need no session. */
+  'calendar.subscribe': rule({ who: 'anyone' }),
+  'reach.read': rule({ who: ['coordinator'] }),
 
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),

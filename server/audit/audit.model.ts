@@ -27,6 +27,7 @@ export type AuditAction =
   | 'invitation.accepted'
   | 'organisation.created'
   | 'referral.created'
+  | 'group.created'
   | 'session.observed';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;

@@ -6,7 +6,7 @@ import type { Role } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
-import { Session } from './session.model.ts';
+import { LoginSession } from './loginSession.model.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const IDLE_LIFETIME_MS = 14 * 24 * 3600 * 1000;
@@ -31,7 +31,7 @@ export async function startSession(
   const token = newToken();
   const csrfToken = newToken(24);
   const now = new Date();
-  await Session.create({
+  await LoginSession.create({
     _id: hashToken(token),
     personId,
     csrfToken,
@@ -74,7 +74,7 @@ export async function resolveActor(
   const token = cookieHeader ? parseCookies(cookieHeader)[cookieName(policy)] : undefined;
   if (!token || token.length > 100) return { kind: 'anonymous', lang };
   const now = new Date();
-  const session = await Session.findOne({
+  const session = await LoginSession.findOne({
     _id: hashToken(token),
     expiresAt: op({ $gt: now }),
   }).lean();
@@ -87,7 +87,7 @@ export async function resolveActor(
   }).lean();
   if (!person) return { kind: 'anonymous', lang };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await Session.updateOne(
+    await LoginSession.updateOne(
       { _id: session._id },
       { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS) },
     );
@@ -104,9 +104,9 @@ export async function resolveActor(
 }
 
 export async function endSession(sessionId: string): Promise<void> {
-  await Session.deleteOne({ _id: sessionId });
+  await LoginSession.deleteOne({ _id: sessionId });
 }
 
 export async function endAllSessions(personId: string): Promise<void> {
-  await Session.deleteMany({ personId });
+  await LoginSession.deleteMany({ personId });
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { ApiClient, createPerson } from '../../test/support/people.ts';
-import { Session } from '../auth/session.model.ts';
+import { LoginSession } from '../auth/loginSession.model.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 
 describe('HTTP hardening', function () {
@@ -63,7 +63,7 @@ async function writesUntilLimited(
 ): Promise<number> {
   const token = newToken();
   const now = new Date();
-  await Session.create({
+  await LoginSession.create({
     _id: hashToken(token),
     personId: person.id,
     csrfToken: 'csrf-token-for-test',

@@ -12,7 +12,13 @@ export type EmailTemplate =
   | 'passwordReset'
   | 'passwordChanged'
   | 'invitation'
-  | 'accountErased';
+  | 'accountErased'
+  | 'reminder'
+  | 'sessionCancelled'
+  | 'sessionMoved'
+  | 'enrolmentConfirmed'
+  | 'enrolmentPromoted'
+  | 'enrolmentRemoved';
 
 export interface Email {
   to: string;

@@ -26,6 +26,17 @@ const personSchema = new mongoose.Schema(
     /** For a facilitator: the trainer who supervises them. */
     supervisorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     passwordChangedAt: { type: Date, default: null },
+    /** When to be reminded before each session (minutes), and whether by email too. */
+    reminders: {
+      _id: false,
+      offsetsMinutes: { type: [Number], default: [24 * 60, 60] },
+      email: { type: Boolean, default: true },
+    },
+    /**
+     * The private calendar feed's token. Kept as is (not hashed) so the person can copy the URL
+     * again; it opens only session times, and rotating it revokes old subscriptions.
+     */
+    calendarToken: { type: String, default: null, index: true },
   },
   { timestamps: true, versionKey: false },
 );

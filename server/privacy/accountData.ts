@@ -1,7 +1,7 @@
 // The personal data of accounts, sign-in and email, registered for export and erasure.
 import { AuditEntry } from '../audit/audit.model.ts';
 import { EmailToken } from '../auth/emailToken.model.ts';
-import { Session } from '../auth/session.model.ts';
+import { LoginSession } from '../auth/loginSession.model.ts';
 import { clearFailures } from '../auth/throttle.ts';
 import { Invitation } from '../invitations/invitation.model.ts';
 import { OutboxMessage } from '../mail/outbox.model.ts';
@@ -21,12 +21,12 @@ registerPersonalData({
 registerPersonalData({
   name: 'sessions',
   export: (person) =>
-    Session.find(
+    LoginSession.find(
       { personId: person._id },
       { createdAt: 1, lastSeenAt: 1, expiresAt: 1, _id: 0 },
     ).lean(),
   erase: async (person) => {
-    await Session.deleteMany({ personId: person._id });
+    await LoginSession.deleteMany({ personId: person._id });
     await EmailToken.deleteMany({ personId: person._id });
     await clearFailures(person.email);
   },

@@ -1,10 +1,24 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { Navigation } from './Navigation.tsx';
 
 /** The shell: skip link, header with navigation and language, the page, a footer. */
 export function Layout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // After moving to another page, start from its content (not on the first load).
+  useEffect(() => {
+    if (pathname !== firstPath.current) {
+      firstPath.current = '';
+      main.current?.focus();
+    }
+  }, [pathname]);
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -15,18 +29,15 @@ export function Layout() {
           <span className="brand-mark" aria-hidden="true" />
           <span>{t('appName')}</span>
         </NavLink>
-        <nav aria-label={t('nav.label')} className="shell-nav">
-          <NavLink to="/" end>
-            {t('nav.home')}
-          </NavLink>
-        </nav>
+        <Navigation />
         <LanguageSwitcher />
       </header>
-      <main id="main" className="shell-main" tabIndex={-1}>
+      <main id="main" ref={main} className="shell-main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="shell-footer">
         <span>{t('tagline')}</span>
+        <Link to="/privacy">{t('footer.privacy')}</Link>
       </footer>
     </div>
   );

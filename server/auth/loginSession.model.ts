@@ -2,7 +2,7 @@
 // the database cannot be used to sign in.
 import mongoose from 'mongoose';
 
-const sessionSchema = new mongoose.Schema(
+const loginSessionSchema = new mongoose.Schema(
   {
     _id: String, // sha256 of the cookie token
     personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true, index: true },
@@ -14,6 +14,6 @@ const sessionSchema = new mongoose.Schema(
   },
   { versionKey: false },
 );
-sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+loginSessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
-export const Session = mongoose.model('Session', sessionSchema, 'sessions');
+export const LoginSession = mongoose.model('LoginSession', loginSessionSchema, 'login_sessions');

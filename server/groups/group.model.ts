@@ -1,0 +1,81 @@
+// A peer group: what it is about, in which languages and where, who runs it, its schedule and
+// its places. Seat counters live on the group document so enrolment stays one atomic update.
+import mongoose, { type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
+import { AUDIENCES, GROUP_STATUSES, REGIONS, TOPICS, WEEKDAYS } from '../protocol/groups.ts';
+
+const localized = [{ _id: false, lang: String, text: String }];
+
+const scheduleSchema = new mongoose.Schema(
+  {
+    frequency: { type: String, enum: ['weekly', 'biweekly', 'monthly'], required: true },
+    weekday: { type: String, enum: WEEKDAYS, required: true },
+    monthlyNth: { type: Number, default: null },
+    /** Local Helsinki date and time of the first session. */
+    startDate: { type: String, required: true },
+    startTime: { type: String, required: true },
+    durationMinutes: { type: Number, required: true },
+    until: { type: String, default: null },
+    count: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
+const groupSchema = new mongoose.Schema(
+  {
+    title: { type: localized, required: true },
+    description: { type: localized, required: true },
+    topics: { type: [{ type: String, enum: TOPICS }], required: true },
+    sessionLanguages: { type: [String], required: true },
+    audience: { type: String, enum: AUDIENCES, required: true },
+    region: { type: String, enum: REGIONS, required: true },
+    capacity: { type: Number, required: true },
+    leadFacilitatorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
+    coFacilitatorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
+    trainerId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
+    status: { type: String, enum: GROUP_STATUSES, default: 'draft' },
+    visibility: { type: String, enum: ['public', 'invitation'], default: 'public' },
+    observationAllowed: { type: Boolean, default: false },
+    requiresApproval: { type: Boolean, default: false },
+    joinWindowMinutes: { type: Number, default: 10 },
+    schedule: { type: scheduleSchema, required: true },
+    exceptions: [
+      {
+        _id: false,
+        date: String,
+        kind: { type: String, enum: ['cancelled', 'moved'] },
+        newStart: Date,
+        reason: String,
+      },
+    ],
+    /** Derived, for catalogue filters. */
+    timeOfDay: { type: String, enum: ['morning', 'afternoon', 'evening'] },
+    /** Lower-case titles, descriptions and topics, for free-text search. */
+    searchText: { type: String, default: '' },
+    /** Bumped when the rules families accept change (observation, approval, capacity). */
+    rulesVersion: { type: String, required: true },
+    confirmedCount: { type: Number, default: 0 },
+    waitlistCount: { type: Number, default: 0 },
+    /** Arrival order of enrolments (waitlist positions follow it). */
+    arrivalSeq: { type: Number, default: 0 },
+  },
+  { timestamps: true, versionKey: false },
+);
+groupSchema.index({ visibility: 1, status: 1, sessionLanguages: 1 });
+groupSchema.index({ visibility: 1, status: 1, topics: 1 });
+groupSchema.index({ visibility: 1, status: 1, region: 1 });
+groupSchema.index({ visibility: 1, status: 1, 'schedule.weekday': 1, timeOfDay: 1 });
+groupSchema.index({ leadFacilitatorId: 1 });
+groupSchema.index({ coFacilitatorId: 1 });
+groupSchema.index({ trainerId: 1 });
+
+// The shape `.lean()` returns (plain arrays, not mongoose document arrays).
+export type GroupDoc = FlattenMaps<InferSchemaType<typeof groupSchema>> & { _id: Types.ObjectId };
+export const Group = mongoose.model('Group', groupSchema, 'groups');
+
+export function facilitatorIds(
+  group: Pick<GroupDoc, 'leadFacilitatorId' | 'coFacilitatorId'>,
+): string[] {
+  return [group.leadFacilitatorId, group.coFacilitatorId]
+    .filter((id) => id !== null && id !== undefined)
+    .map(String);
+}

@@ -1,0 +1,45 @@
+// Export and erasure for groups: enrolments, attendance, reminders and notifications.
+import { Types } from 'mongoose';
+import { registerPersonalData } from '../privacy/personalData.ts';
+import { Job } from '../reminders/job.model.ts';
+import { Notification } from '../reminders/notification.model.ts';
+import { Attendance, attendanceKey } from '../sessions/attendance.model.ts';
+import { endEnrolment, ACTIVE_ENROLMENT } from './enrolment.ts';
+import { Enrolment } from './enrolment.model.ts';
+import { op } from '../db/operators.ts';
+
+registerPersonalData({
+  name: 'groups',
+  export: async (person) => ({
+    enrolments: await Enrolment.find(
+      { personId: person._id },
+      { _id: 0, personId: 0, activeKey: 0 },
+    ).lean(),
+    attendance: await Attendance.find(
+      { personId: person._id },
+      { _id: 0, personId: 0, key: 0 },
+    ).lean(),
+    notifications: await Notification.find({ personId: person._id }, { personId: 0 }).lean(),
+  }),
+  erase: async (person) => {
+    // Free the person's places first, so the next families on the waitlists move up.
+    for (const enrolment of await Enrolment.find({
+      personId: person._id,
+      status: op({ $in: ACTIVE_ENROLMENT }),
+    }).lean()) {
+      await endEnrolment(enrolment, 'cancelled', null, new Date());
+    }
+    await Enrolment.deleteMany({ personId: person._id });
+    await Job.deleteMany({ personId: person._id });
+    await Notification.deleteMany({ personId: person._id });
+    // Attendance stays as anonymous counts: one random id stands for the person from now on, so
+    // "unique families" figures stay right without pointing at anyone.
+    const anonymous = new Types.ObjectId();
+    for (const row of await Attendance.find({ personId: person._id }).lean()) {
+      await Attendance.updateOne(
+        { _id: row._id },
+        { personId: anonymous, key: attendanceKey(String(row.sessionId), String(anonymous)) },
+      );
+    }
+  },
+});

@@ -1,0 +1,263 @@
+// Groups: the catalogue, a group's page, my groups, and setting groups up.
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+import { isSignedIn, type Actor } from '../access/actor.ts';
+import { may } from '../access/policy.ts';
+import { audit } from '../audit/audit.model.ts';
+import { op } from '../db/operators.ts';
+import { notFound, RequestError } from '../errors.ts';
+import { signedIn, type ApiRouter } from '../http/api.ts';
+import { Person } from '../people/person.model.ts';
+import { groupSchemas, type GroupDetail, type MyGroups } from '../protocol/groups.ts';
+import { systemClock, type Clock } from '../reminders/runner.ts';
+import { GroupSession } from '../sessions/groupSession.model.ts';
+import { syncSessions } from '../sessions/sync.ts';
+import { catalogue, searchTextOf } from './catalogue.ts';
+import { Enrolment } from './enrolment.model.ts';
+import { Group, type GroupDoc } from './group.model.ts';
+import { helsinkiInstant, timeOfDay } from './schedule.ts';
+import { groupRef, scheduleOf, toCard, toEnrolmentInfos, upcomingByGroup } from './views.ts';
+
+type GroupInput = z.output<typeof groupSchemas.groupInput>;
+
+/** What families agree to: a change to any of it asks them to agree again. */
+function rulesVersionOf(
+  input: Pick<
+    GroupInput,
+    'observationAllowed' | 'requiresApproval' | 'capacity' | 'sessionLanguages'
+  >,
+): string {
+  const basis = JSON.stringify([
+    input.observationAllowed,
+    input.requiresApproval,
+    input.capacity,
+    input.sessionLanguages,
+  ]);
+  return createHash('sha256').update(basis).digest('hex').slice(0, 12);
+}
+
+export async function findGroup(id: string | undefined): Promise<GroupDoc> {
+  const group = id && Types.ObjectId.isValid(id) ? await Group.findById(id).lean() : null;
+  if (!group) throw notFound();
+  return group;
+}
+
+/** The group if the actor may see it: public and published, or theirs. */
+export async function visibleGroup(id: string | undefined, actor: Actor): Promise<GroupDoc> {
+  const group = await findGroup(id);
+  const open = group.visibility === 'public' && group.status !== 'draft';
+  if (!open && !may(actor, 'group.read', await groupRef(group, actor))) throw notFound();
+  return group;
+}
+
+async function checkStaff(input: GroupInput, t: (k: string) => string): Promise<void> {
+  const fields: Record<string, string> = {};
+  const hasRole = async (id: string | null | undefined, role: string) =>
+    !id || (await Person.exists({ _id: id, roles: role })) !== null;
+  if (!(await hasRole(input.leadFacilitatorId, 'facilitator')))
+    fields.leadFacilitatorId = t('groups.notAFacilitator');
+  if (!(await hasRole(input.coFacilitatorId, 'facilitator')))
+    fields.coFacilitatorId = t('groups.notAFacilitator');
+  if (!(await hasRole(input.trainerId, 'trainer'))) fields.trainerId = t('people.notATrainer');
+  if (Object.keys(fields).length) throw new RequestError('invalid', 400, fields);
+}
+
+export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Promise<GroupDetail> {
+  const upcoming = (await upcomingByGroup([group], now, 6)).get(String(group._id)) ?? [];
+  const ref = await groupRef(group, actor);
+  const people = await Person.find(
+    { _id: op({ $in: [group.leadFacilitatorId, group.coFacilitatorId].filter(Boolean) }) },
+    { displayName: 1 },
+  ).lean();
+  const name = (id: unknown) => people.find((p) => String(p._id) === String(id))?.displayName ?? '';
+  const mine = isSignedIn(actor)
+    ? await Enrolment.findOne({ groupId: group._id, personId: actor.personId })
+        .sort({ createdAt: -1 })
+        .lean()
+    : null;
+  const [myEnrolment] = mine ? await toEnrolmentInfos([mine], new Map()) : [];
+  return {
+    ...toCard(group, upcoming),
+    description: group.description.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
+    leadFacilitator: {
+      id: String(group.leadFacilitatorId),
+      displayName: name(group.leadFacilitatorId),
+    },
+    coFacilitator: group.coFacilitatorId
+      ? { id: String(group.coFacilitatorId), displayName: name(group.coFacilitatorId) }
+      : null,
+    trainerId: String(group.trainerId),
+    visibility: group.visibility as 'public' | 'invitation',
+    requiresApproval: group.requiresApproval,
+    joinWindowMinutes: group.joinWindowMinutes,
+    schedule: scheduleOf(group),
+    rulesVersion: group.rulesVersion,
+    myEnrolment: myEnrolment ?? null,
+    can: {
+      manage: may(actor, 'group.manage', ref),
+      edit: may(actor, 'group.update', ref),
+      enrol: isSignedIn(actor) && actor.roles.includes('family') && !ref.enrolled,
+    },
+  };
+}
+
+export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
+  api.get('/groups', { action: 'group.browse', query: groupSchemas.catalogue }, async ({ query }) =>
+    catalogue(query, clock.now()),
+  );
+
+  api.get('/groups/mine', { action: 'group.mine' }, async ({ actor }): Promise<MyGroups> => {
+    const me = signedIn(actor);
+    const now = clock.now();
+    const enrolments = await Enrolment.find({
+      personId: me.personId,
+      status: op({ $in: ['confirmed', 'waitlisted', 'pending'] }),
+    }).lean();
+    const enrolledGroups = await Group.find({
+      _id: op({ $in: enrolments.map((e) => e.groupId) }),
+    }).lean();
+    const running = await Group.find({
+      $or: [
+        { leadFacilitatorId: me.personId },
+        { coFacilitatorId: me.personId },
+        { trainerId: me.personId },
+      ],
+    }).lean();
+    const all = [...enrolledGroups, ...running];
+    const upcoming = await upcomingByGroup(all, now, 3);
+    const infos = await toEnrolmentInfos(enrolments, new Map());
+    const byId = new Map(all.map((g) => [String(g._id), g]));
+    const confirmedOrRunning = new Set([
+      ...enrolments.filter((e) => e.status === 'confirmed').map((e) => String(e.groupId)),
+      ...running.map((g) => String(g._id)),
+    ]);
+    return {
+      enrolments: infos.flatMap((info) => {
+        const group = byId.get(info.groupId);
+        return group ? [{ ...info, group: toCard(group, upcoming.get(info.groupId) ?? []) }] : [];
+      }),
+      running: running.map((g) => toCard(g, upcoming.get(String(g._id)) ?? [])),
+      upcoming: [...confirmedOrRunning]
+        .flatMap((groupId) => {
+          const group = byId.get(groupId);
+          return (upcoming.get(groupId) ?? [])
+            .filter((s) => s.status !== 'cancelled')
+            .map((s) => ({
+              ...s,
+              groupId,
+              title: toCard(group as GroupDoc, []).title,
+              canJoinNow: new Date(s.joinOpensAt) <= now && new Date(s.endsAt) > now,
+            }));
+        })
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    };
+  });
+
+  api.get('/groups/:id', { action: 'group.browse' }, async ({ actor, params }) =>
+    groupDetail(await visibleGroup(params.id, actor), actor, clock.now()),
+  );
+
+  api.post(
+    '/groups',
+    { action: 'group.create', body: groupSchemas.groupInput, status: 201 },
+    async ({ actor, body, t }) => {
+      await checkStaff(body, t);
+      const group = await Group.create({
+        ...body,
+        coFacilitatorId: body.coFacilitatorId ?? null,
+        timeOfDay: timeOfDay(body.schedule.startTime),
+        searchText: searchTextOf(body),
+        rulesVersion: rulesVersionOf(body),
+      });
+      const doc = group.toObject() as GroupDoc;
+      await syncSessions(doc, clock.now());
+      await audit('group.created', signedIn(actor).personId, String(group._id));
+      return groupDetail(doc, actor, clock.now());
+    },
+  );
+
+  api.put(
+    '/groups/:id',
+    { action: 'group.update', body: groupSchemas.groupInput },
+    async ({ actor, params, body, t }) => {
+      const group = await findGroup(params.id);
+      if (!may(actor, 'group.update', await groupRef(group, actor))) throw notFound();
+      const me = signedIn(actor);
+      // A lead facilitator edits the texts; staff, schedule and places are the coordinator's.
+      if (!me.roles.includes('coordinator')) {
+        const same =
+          JSON.stringify([
+            body.leadFacilitatorId,
+            body.coFacilitatorId ?? null,
+            body.trainerId,
+            body.capacity,
+            body.schedule,
+            body.observationAllowed,
+          ]) ===
+          JSON.stringify([
+            String(group.leadFacilitatorId),
+            group.coFacilitatorId ? String(group.coFacilitatorId) : null,
+            String(group.trainerId),
+            group.capacity,
+            scheduleOf(group),
+            group.observationAllowed,
+          ]);
+        if (!same) throw new RequestError('forbidden', 403);
+      }
+      await checkStaff(body, t);
+      if (body.capacity < group.confirmedCount)
+        throw new RequestError('invalid', 400, {
+          capacity: t('groups.capacityBelowConfirmed', { count: group.confirmedCount }),
+        });
+      const updated = await Group.findByIdAndUpdate(
+        group._id,
+        {
+          ...body,
+          coFacilitatorId: body.coFacilitatorId ?? null,
+          timeOfDay: timeOfDay(body.schedule.startTime),
+          searchText: searchTextOf(body),
+          rulesVersion: rulesVersionOf(body),
+        },
+        { new: true },
+      ).lean();
+      if (!updated) throw notFound();
+      await syncSessions(updated, clock.now());
+      return groupDetail(updated, actor, clock.now());
+    },
+  );
+
+  api.post(
+    '/groups/:id/schedule/changes',
+    { action: 'group.manage', body: groupSchemas.scheduleChange },
+    async ({ actor, params, body, t }) => {
+      const group = await findGroup(params.id);
+      if (!may(actor, 'group.manage', await groupRef(group, actor))) throw notFound();
+      const session = await GroupSession.findOne({ groupId: group._id, key: body.date }).lean();
+      if (!session) throw new RequestError('invalid', 400, { date: t('groups.noSessionOnDate') });
+      if (body.action === 'move' && (!body.newDate || !body.newTime))
+        throw new RequestError('invalid', 400, { newDate: t('field.required') });
+      const newStart =
+        body.action === 'move' ? helsinkiInstant(body.newDate ?? '', body.newTime ?? '') : null;
+      if (newStart && newStart <= clock.now())
+        throw new RequestError('invalid', 400, { newDate: t('groups.inThePast') });
+      const exceptions = [
+        ...(group.exceptions ?? []).filter((e) => e.date !== body.date),
+        {
+          date: body.date,
+          kind: body.action === 'move' ? 'moved' : 'cancelled',
+          newStart,
+          reason: body.reason,
+        },
+      ];
+      const updated = await Group.findByIdAndUpdate(
+        group._id,
+        { exceptions },
+        { new: true },
+      ).lean();
+      if (!updated) throw notFound();
+      await syncSessions(updated, clock.now());
+      return groupDetail(updated, actor, clock.now());
+    },
+  );
+}

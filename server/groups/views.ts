@@ -1,0 +1,131 @@
+// Groups as the client sees them.
+import type { Actor } from '../access/actor.ts';
+import { isSignedIn } from '../access/actor.ts';
+import type { GroupRef } from '../access/policy.ts';
+import { op } from '../db/operators.ts';
+import type {
+  GroupCard,
+  GroupDetail,
+  UpcomingSession,
+  EnrolmentInfo,
+  EnrolmentStatus,
+  Region,
+  Topic,
+  Weekday,
+  GroupStatus,
+  ScheduleInput,
+} from '../protocol/groups.ts';
+import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
+import { facilitatorIds, type GroupDoc } from './group.model.ts';
+
+export function toUpcoming(session: GroupSessionDoc, joinWindowMinutes: number): UpcomingSession {
+  return {
+    id: String(session._id),
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    status: session.status as UpcomingSession['status'],
+    reason: session.reason ?? null,
+    joinOpensAt: new Date(session.startsAt.getTime() - joinWindowMinutes * 60_000).toISOString(),
+  };
+}
+
+/** The next few sessions of each group, in one query. */
+export async function upcomingByGroup(
+  groups: GroupDoc[],
+  now: Date,
+  perGroup = 3,
+): Promise<Map<string, UpcomingSession[]>> {
+  const byGroup = new Map<string, UpcomingSession[]>(groups.map((g) => [String(g._id), []]));
+  const windows = new Map(groups.map((g) => [String(g._id), g.joinWindowMinutes]));
+  const sessions = await GroupSession.find({
+    groupId: op({ $in: groups.map((g) => g._id) }),
+    endsAt: op({ $gt: now }),
+  })
+    .sort({ startsAt: 1 })
+    .lean();
+  for (const session of sessions) {
+    const list = byGroup.get(String(session.groupId));
+    if (list && list.length < perGroup)
+      list.push(toUpcoming(session, windows.get(String(session.groupId)) ?? 10));
+  }
+  return byGroup;
+}
+
+export function toCard(group: GroupDoc, nextSessions: UpcomingSession[]): GroupCard {
+  return {
+    id: String(group._id),
+    title: group.title.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
+    topics: group.topics as Topic[],
+    sessionLanguages: group.sessionLanguages,
+    region: group.region as Region,
+    audience: group.audience as GroupCard['audience'],
+    status: group.status as GroupStatus,
+    capacity: group.capacity,
+    freePlaces: Math.max(0, group.capacity - group.confirmedCount),
+    waitlistLength: group.waitlistCount,
+    observationAllowed: group.observationAllowed,
+    weekday: group.schedule.weekday as Weekday,
+    startTime: group.schedule.startTime,
+    nextSessions,
+  };
+}
+
+export async function toEnrolmentInfos(
+  enrolments: EnrolmentDoc[],
+  names: Map<string, string>,
+): Promise<EnrolmentInfo[]> {
+  // Waitlist positions: the order of arrival among those still waiting.
+  const waiting = new Map<string, number>();
+  const groupIds = [
+    ...new Set(enrolments.filter((e) => e.status === 'waitlisted').map((e) => String(e.groupId))),
+  ];
+  for (const groupId of groupIds) {
+    const queue = await Enrolment.find({ groupId, status: 'waitlisted' }, { _id: 1 })
+      .sort({ arrival: 1 })
+      .lean();
+    queue.forEach((e, i) => waiting.set(String(e._id), i + 1));
+  }
+  return enrolments.map((e) => ({
+    id: String(e._id),
+    groupId: String(e.groupId),
+    personId: String(e.personId),
+    displayName: names.get(String(e.personId)) ?? '',
+    status: e.status as EnrolmentStatus,
+    waitlistPosition: waiting.get(String(e._id)) ?? null,
+    createdAt: e.createdAt.toISOString(),
+    reason: e.reason ?? null,
+  }));
+}
+
+export async function groupRef(group: GroupDoc, actor: Actor): Promise<GroupRef> {
+  const enrolled =
+    isSignedIn(actor) &&
+    (await Enrolment.exists({
+      groupId: group._id,
+      personId: actor.personId,
+      status: op({ $in: ['confirmed', 'waitlisted', 'pending'] }),
+    })) !== null;
+  return {
+    facilitatorIds: facilitatorIds(group),
+    leadFacilitatorId: String(group.leadFacilitatorId),
+    trainerId: String(group.trainerId),
+    enrolled,
+  };
+}
+
+export function scheduleOf(group: GroupDoc): ScheduleInput {
+  const s = group.schedule;
+  return {
+    frequency: s.frequency as ScheduleInput['frequency'],
+    weekday: s.weekday as Weekday,
+    ...(s.monthlyNth ? { monthlyNth: s.monthlyNth as 1 } : {}),
+    startDate: s.startDate,
+    startTime: s.startTime,
+    durationMinutes: s.durationMinutes,
+    ...(s.until ? { until: s.until } : {}),
+    ...(s.count ? { count: s.count } : {}),
+  };
+}
+
+export type { GroupDetail };

@@ -1,0 +1,312 @@
+// The REST contract for peer groups: catalogue, schedule, enrolment, sessions, attendance,
+// reminders, calendar and reach figures. Times are ISO instants (UTC); schedules are written in
+// Europe/Helsinki wall-clock time ("18:00" stays 18:00 across daylight-saving changes).
+//
+// GET    /api/groups?lang&topic&weekday&timeOfDay&region&freePlaces&q&cursor  catalogue → CataloguePage
+// GET    /api/groups/mine                              → MyGroups (enrolments + upcoming sessions)
+// GET    /api/groups/:id                               → GroupDetail
+// POST   /api/groups                 groupInput        → 201 GroupDetail (coordinator)
+// PUT    /api/groups/:id             groupInput        → GroupDetail (coordinator; lead facilitator: not schedule/staff)
+// POST   /api/groups/:id/schedule/changes  scheduleChange → GroupDetail (facilitators of the group, coordinator)
+// POST   /api/groups/:id/enrolments  enrol             → 201 EnrolmentInfo (family)
+// DELETE /api/groups/:id/enrolments/me                 → 204 (family: cancel own; promotes the next)
+// GET    /api/groups/:id/enrolments                    → EnrolmentInfo[] (facilitators of the group, coordinator)
+// POST   /api/groups/:id/enrolments/:enrolmentId/approve → EnrolmentInfo (facilitators)
+// POST   /api/groups/:id/enrolments/:enrolmentId/remove  removeEnrolment → 204 (facilitators)
+// GET    /api/groups/:id/sessions                      → SessionInfo[] (members, facilitators)
+// PUT    /api/sessions/:sessionId/attendance  attendanceCorrection → AttendanceInfo[] (facilitators)
+// GET    /api/sessions/:sessionId/attendance           → AttendanceInfo[] (facilitators)
+// GET    /api/me/reminders                              → ReminderPreferences
+// PUT    /api/me/reminders          reminderPreferences → ReminderPreferences
+// GET    /api/me/calendar                               → { url } (private feed URL; POST rotates)
+// POST   /api/me/calendar                               → { url }
+// GET    /calendar/:token.ics (no session: the token is the key) → text/calendar
+// GET    /api/groups/:id/calendar.ics                   → text/calendar download (members)
+// GET    /api/notifications                             → NotificationInfo[] (in-app reminders)
+// GET    /api/reach?from&to                             → ReachFigures (coordinator)
+// GET    /api/reach.csv?from&to                         → text/csv (coordinator)
+import { z } from 'zod';
+import { languages, type LanguageCode } from './languages.ts';
+
+export const TOPICS = [
+  'everyday-two-cultures',
+  'small-children',
+  'school-age',
+  'teenagers',
+  'fathers',
+  'mothers',
+  'language-at-home',
+  'wellbeing',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+export const AUDIENCES = ['parents', 'mothers', 'fathers', 'couples'] as const;
+export const GROUP_STATUSES = ['draft', 'open', 'full', 'running', 'ended'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+/** Finland's wellbeing services counties (and Helsinki), for regional groups. */
+export const REGIONS = [
+  'online-finland',
+  'helsinki',
+  'ita-uusimaa',
+  'keski-uusimaa',
+  'lansi-uusimaa',
+  'vantaa-kerava',
+  'varsinais-suomi',
+  'satakunta',
+  'kanta-hame',
+  'pirkanmaa',
+  'paijat-hame',
+  'kymenlaakso',
+  'etela-karjala',
+  'etela-savo',
+  'pohjois-savo',
+  'pohjois-karjala',
+  'keski-suomi',
+  'etela-pohjanmaa',
+  'pohjanmaa',
+  'keski-pohjanmaa',
+  'pohjois-pohjanmaa',
+  'kainuu',
+  'lappi',
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+const objectId = z.string().regex(/^[a-f0-9]{24}$/);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const uiLanguage = z.enum(languages.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
+const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
+const localized = z
+  .array(z.object({ lang: spokenLanguage, text: z.string().trim().min(1).max(2000) }).strict())
+  .min(1)
+  .max(8);
+
+export const scheduleSchema = z
+  .object({
+    frequency: z.enum(['weekly', 'biweekly', 'monthly']),
+    weekday: z.enum(WEEKDAYS),
+    /** For monthly: which weekday of the month (1–4, or -1 for the last). */
+    monthlyNth: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)])
+      .optional(),
+    startDate: localDate,
+    startTime: localTime,
+    durationMinutes: z.number().int().min(15).max(240),
+    /** Either an end date or a number of sessions. */
+    until: localDate.optional(),
+    count: z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((s) => (s.until === undefined) !== (s.count === undefined), {
+    message: 'until-or-count',
+    path: ['until'],
+  });
+export type ScheduleInput = z.input<typeof scheduleSchema>;
+
+export const groupSchemas = {
+  catalogue: z
+    .object({
+      lang: spokenLanguage.optional(),
+      topic: z.enum(TOPICS).optional(),
+      weekday: z.enum(WEEKDAYS).optional(),
+      timeOfDay: z.enum(TIMES_OF_DAY).optional(),
+      region: z.enum(REGIONS).optional(),
+      freePlaces: z.enum(['true']).optional(),
+      q: z.string().trim().max(60).optional(),
+      cursor: z
+        .string()
+        .regex(/^\d{1,6}$/)
+        .optional(),
+    })
+    .strict(),
+  groupInput: z
+    .object({
+      title: localized,
+      description: localized,
+      topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length),
+      sessionLanguages: z.array(spokenLanguage).min(1).max(4),
+      audience: z.enum(AUDIENCES),
+      region: z.enum(REGIONS),
+      capacity: z.number().int().min(2).max(30),
+      leadFacilitatorId: objectId,
+      coFacilitatorId: objectId.nullable().optional(),
+      trainerId: objectId,
+      status: z.enum(['draft', 'open', 'ended']),
+      visibility: z.enum(['public', 'invitation']),
+      /** Shown to families before they enrol; trainers may observe only when true. */
+      observationAllowed: z.boolean(),
+      requiresApproval: z.boolean(),
+      /** Minutes before a session starts when joining opens. */
+      joinWindowMinutes: z.number().int().min(0).max(60),
+      schedule: scheduleSchema,
+    })
+    .strict(),
+  scheduleChange: z
+    .object({
+      /** The occurrence's original local date. */
+      date: localDate,
+      action: z.enum(['cancel', 'move']),
+      /** For a move: the new local date and time. */
+      newDate: localDate.optional(),
+      newTime: localTime.optional(),
+      reason: z.string().trim().min(1).max(300),
+    })
+    .strict(),
+  enrol: z
+    .object({
+      /** The version of the group's rules the family accepted (GroupDetail.rulesVersion). */
+      acceptRules: z.string().min(1).max(40),
+    })
+    .strict(),
+  removeEnrolment: z.object({ reason: z.string().trim().min(1).max(300) }).strict(),
+  attendanceCorrection: z
+    .object({
+      entries: z.array(z.object({ personId: objectId, present: z.boolean() }).strict()).max(40),
+    })
+    .strict(),
+  reminderPreferences: z
+    .object({
+      /** Minutes before a session; at most four reminders, none is allowed. */
+      offsetsMinutes: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(5)
+            .max(7 * 24 * 60),
+        )
+        .max(4),
+      email: z.boolean(),
+    })
+    .strict(),
+  reachPeriod: z.object({ from: localDate, to: localDate }).strict(),
+} as const;
+
+export interface LocalizedText {
+  lang: string;
+  text: string;
+}
+
+export interface UpcomingSession {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'scheduled' | 'cancelled' | 'moved';
+  /** When a moved or cancelled session's reason was given. */
+  reason: string | null;
+  /** When joining opens (startsAt − join window). */
+  joinOpensAt: string;
+}
+
+export interface GroupCard {
+  id: string;
+  title: LocalizedText[];
+  topics: Topic[];
+  sessionLanguages: string[];
+  region: Region;
+  audience: (typeof AUDIENCES)[number];
+  status: GroupStatus;
+  capacity: number;
+  freePlaces: number;
+  waitlistLength: number;
+  observationAllowed: boolean;
+  weekday: Weekday;
+  startTime: string;
+  nextSessions: UpcomingSession[];
+}
+
+export interface CataloguePage {
+  groups: GroupCard[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
+  total: number;
+}
+
+export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'pending' | 'cancelled' | 'removed';
+
+export interface EnrolmentInfo {
+  id: string;
+  groupId: string;
+  personId: string;
+  displayName: string;
+  status: EnrolmentStatus;
+  /** 1-based place in the waitlist (waitlisted only). */
+  waitlistPosition: number | null;
+  createdAt: string;
+  reason: string | null;
+}
+
+export interface GroupDetail extends GroupCard {
+  description: LocalizedText[];
+  leadFacilitator: { id: string; displayName: string };
+  coFacilitator: { id: string; displayName: string } | null;
+  trainerId: string;
+  visibility: 'public' | 'invitation';
+  requiresApproval: boolean;
+  joinWindowMinutes: number;
+  schedule: ScheduleInput;
+  rulesVersion: string;
+  /** The viewer's own enrolment, if any. */
+  myEnrolment: EnrolmentInfo | null;
+  /** What the viewer may do here. */
+  can: { manage: boolean; edit: boolean; enrol: boolean };
+}
+
+export interface MyGroups {
+  enrolments: (EnrolmentInfo & { group: GroupCard })[];
+  /** Facilitators and trainers: the groups they run or supervise. */
+  running: GroupCard[];
+  upcoming: (UpcomingSession & { groupId: string; title: LocalizedText[]; canJoinNow: boolean })[];
+}
+
+export interface AttendanceInfo {
+  personId: string;
+  displayName: string;
+  present: boolean;
+  source: 'video' | 'facilitator';
+  joinedAt: string | null;
+}
+
+export interface ReminderPreferences {
+  offsetsMinutes: number[];
+  email: boolean;
+}
+
+export interface NotificationInfo {
+  id: string;
+  kind:
+    | 'reminder'
+    | 'session-cancelled'
+    | 'session-moved'
+    | 'enrolment-confirmed'
+    | 'enrolment-promoted'
+    | 'enrolment-removed';
+  groupId: string;
+  sessionId: string | null;
+  /** Already in the viewer's language. */
+  text: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface ReachRow {
+  key: string;
+  sessionsHeld: number;
+  attendances: number;
+  uniqueFamilies: number;
+}
+
+export interface ReachFigures {
+  from: string;
+  to: string;
+  totals: Omit<ReachRow, 'key'>;
+  byGroup: ReachRow[];
+  byLanguage: ReachRow[];
+  byRegion: ReachRow[];
+  byTopic: ReachRow[];
+  /** Sessions held and attendances per ISO week, for the chart. */
+  byWeek: ReachRow[];
+}

@@ -1,0 +1,32 @@
+import { RequestError } from '../errors.ts';
+import type { ApiRouter } from '../http/api.ts';
+import { groupSchemas } from '../protocol/groups.ts';
+import { reachCsv, reachFigures } from './figures.ts';
+
+export function reachRoutes(api: ApiRouter): void {
+  const period = (from: string, to: string, t: (k: string) => string) => {
+    if (from > to) throw new RequestError('invalid', 400, { to: t('groups.periodReversed') });
+    return reachFigures(from, to);
+  };
+
+  api.get(
+    '/reach',
+    { action: 'reach.read', query: groupSchemas.reachPeriod },
+    async ({ query, t }) => period(query.from, query.to, t),
+  );
+
+  api.get(
+    '/reach.csv',
+    { action: 'reach.read', query: groupSchemas.reachPeriod },
+    async ({ query, res, t }) => {
+      const csv = reachCsv(await period(query.from, query.to, t));
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="rinnalla-reach-${query.from}-${query.to}.csv"`,
+      );
+      res.send(`\uFEFF${csv}`); // BOM: Excel then reads UTF-8 (ä, ö, Arabic) correctly
+      return undefined;
+    },
+  );
+}

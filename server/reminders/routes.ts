@@ -1,0 +1,95 @@
+// My reminder times and my in-app notifications.
+import { op } from '../db/operators.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { Group } from '../groups/group.model.ts';
+import { signedIn, type ApiRouter } from '../http/api.ts';
+import { Person } from '../people/person.model.ts';
+import {
+  groupSchemas,
+  type NotificationInfo,
+  type ReminderPreferences,
+} from '../protocol/groups.ts';
+import { GroupSession } from '../sessions/groupSession.model.ts';
+import { Notification } from './notification.model.ts';
+import { DEFAULT_REMINDER_OFFSETS, replanPerson } from './planning.ts';
+import { systemClock, type Clock } from './runner.ts';
+import { noticeText } from './texts.ts';
+
+export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void {
+  api.get(
+    '/me/reminders',
+    { action: 'reminders.manage' },
+    async ({ actor }): Promise<ReminderPreferences> => {
+      const person = await Person.findById(signedIn(actor).personId, { reminders: 1 }).lean();
+      return {
+        offsetsMinutes: person?.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS,
+        email: person?.reminders?.email ?? true,
+      };
+    },
+  );
+
+  api.put(
+    '/me/reminders',
+    { action: 'reminders.manage', body: groupSchemas.reminderPreferences },
+    async ({ actor, body }) => {
+      const me = signedIn(actor);
+      const offsetsMinutes = [...new Set(body.offsetsMinutes)].sort((a, b) => b - a);
+      await Person.updateOne(
+        { _id: me.personId },
+        { reminders: { offsetsMinutes, email: body.email } },
+      );
+      const groups = await Enrolment.find(
+        { personId: me.personId, status: 'confirmed' },
+        { groupId: 1 },
+      ).lean();
+      await replanPerson(
+        me.personId,
+        groups.map((e) => String(e.groupId)),
+        clock.now(),
+      );
+      return { offsetsMinutes, email: body.email };
+    },
+  );
+
+  api.get(
+    '/notifications',
+    { action: 'reminders.manage' },
+    async ({ actor }): Promise<NotificationInfo[]> => {
+      const notifications = await Notification.find({ personId: signedIn(actor).personId })
+        .sort({ createdAt: -1 })
+        .limit(50)
+        .lean();
+      const groups = new Map(
+        (
+          await Group.find(
+            { _id: op({ $in: notifications.map((n) => n.groupId) }) },
+            { title: 1 },
+          ).lean()
+        ).map((g) => [String(g._id), g]),
+      );
+      const sessionIds = notifications.flatMap((n) => (n.sessionId ? [n.sessionId] : []));
+      const sessions = new Map(
+        (await GroupSession.find({ _id: op({ $in: sessionIds }) }).lean()).map((s) => [
+          String(s._id),
+          s,
+        ]),
+      );
+      return notifications.flatMap((n) => {
+        const group = groups.get(String(n.groupId));
+        if (!group) return [];
+        const session = n.sessionId ? (sessions.get(String(n.sessionId)) ?? null) : null;
+        return [
+          {
+            id: String(n._id),
+            kind: n.kind as NotificationInfo['kind'],
+            groupId: String(n.groupId),
+            sessionId: n.sessionId ? String(n.sessionId) : null,
+            text: noticeText(n.kind, actor.lang, group, session),
+            createdAt: n.createdAt.toISOString(),
+            readAt: n.readAt ? n.readAt.toISOString() : null,
+          },
+        ];
+      });
+    },
+  );
+}

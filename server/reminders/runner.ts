@@ -1,0 +1,139 @@
+// Sends due reminders and notices: claims a job atomically (so two server processes never take
+// the same one), writes the in-app notification keyed by the job (idempotent), emails it, and
+// marks it done. A job whose claim expired — the server stopped mid-way — is taken up again.
+import type { Logger } from 'pino';
+import { op } from '../db/operators.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { facilitatorIds, Group } from '../groups/group.model.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { Person } from '../people/person.model.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
+import { GroupSession } from '../sessions/groupSession.model.ts';
+import { Job, type JobDoc } from './job.model.ts';
+import { Notification } from './notification.model.ts';
+import { emailFor } from './texts.ts';
+
+const LEASE_MS = 5 * 60_000;
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface RunnerOptions {
+  clock?: Clock;
+  mailer: Mailer;
+  log: Logger;
+  publicUrl: string;
+}
+
+export class ReminderRunner {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  start(intervalMs = 30_000): void {
+    this.timer = setInterval(
+      () =>
+        void this.runDue().catch((error: unknown) =>
+          this.options.log.error({ err: error }, 'reminders failed'),
+        ),
+      intervalMs,
+    );
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs every job due now; resolves to how many were sent. */
+  runDue(): Promise<number> {
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const job = await Job.findOneAndUpdate(
+        {
+          runAt: op({ $lte: now }),
+          $or: [{ status: 'pending' }, { status: 'running', leaseUntil: op({ $lt: now }) }],
+        },
+        {
+          status: 'running',
+          leaseUntil: new Date(now.getTime() + LEASE_MS),
+          $inc: { attempts: 1 },
+        },
+        { sort: { runAt: 1 }, new: true },
+      ).lean();
+      if (!job) return sent;
+      try {
+        if (await this.deliver(job as JobDoc)) sent += 1;
+        await Job.updateOne(
+          { _id: job._id },
+          { status: 'done', doneAt: this.clock.now(), leaseUntil: null },
+        );
+      } catch (error) {
+        this.options.log.error(
+          { err: error, job: job._id },
+          'could not send a reminder; will retry',
+        );
+        await Job.updateOne(
+          { _id: job._id },
+          { status: 'pending', runAt: new Date(now.getTime() + 60_000), leaseUntil: null },
+        );
+      }
+    }
+  }
+
+  /** False when the job no longer applies (enrolment ended, session cancelled…). */
+  private async deliver(job: JobDoc): Promise<boolean> {
+    const [person, group, session] = await Promise.all([
+      Person.findById(job.personId).lean(),
+      Group.findById(job.groupId).lean(),
+      job.sessionId ? GroupSession.findById(job.sessionId).lean() : null,
+    ]);
+    if (!person || !group) return false;
+    if (job.kind === 'reminder') {
+      if (!session || session.status === 'cancelled') return false;
+      const member =
+        facilitatorIds(group).includes(String(person._id)) ||
+        (await Enrolment.exists({
+          groupId: group._id,
+          personId: person._id,
+          status: 'confirmed',
+        })) !== null;
+      if (!member) return false;
+    }
+    const kind = job.kind === 'reminder' ? 'reminder' : job.topic;
+    await Notification.updateOne(
+      { _id: job._id },
+      {
+        $setOnInsert: {
+          personId: person._id,
+          kind,
+          groupId: group._id,
+          sessionId: session?._id ?? null,
+        },
+      },
+      { upsert: true },
+    );
+    if (person.reminders?.email !== false || job.kind === 'notice') {
+      const lang = person.language as LanguageCode;
+      await this.options.mailer.send({
+        to: person.email,
+        lang,
+        ...emailFor(kind, lang, group, session, this.options.publicUrl),
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+// Words for reminders and notices, in the reader's language, with Helsinki times.
+import { translator } from '../i18n/index.ts';
+import type { EmailTemplate } from '../mail/mailer.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
+
+interface Titled {
+  _id: unknown;
+  title: { lang?: string | null; text?: string | null }[];
+}
+interface Timed {
+  startsAt: Date;
+  reason?: string | null;
+}
+
+/** The group's title in the reader's language, else Finnish, else the first one given. */
+export function titleIn(group: Titled, lang: string): string {
+  const pick = (l: string) => group.title.find((t) => t.lang === l)?.text;
+  return pick(lang) ?? pick('fi') ?? group.title[0]?.text ?? '';
+}
+
+export function formatWhen(date: Date, lang: LanguageCode): string {
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: 'Europe/Helsinki',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+const TEMPLATES: Record<string, EmailTemplate> = {
+  reminder: 'reminder',
+  'session-cancelled': 'sessionCancelled',
+  'session-moved': 'sessionMoved',
+  'enrolment-confirmed': 'enrolmentConfirmed',
+  'enrolment-promoted': 'enrolmentPromoted',
+  'enrolment-removed': 'enrolmentRemoved',
+};
+
+function paramsFor(lang: LanguageCode, group: Titled, session: Timed | null) {
+  return {
+    group: titleIn(group, lang),
+    when: session ? formatWhen(session.startsAt, lang) : '',
+    reason: session?.reason ?? '',
+  };
+}
+
+export function emailFor(
+  kind: string,
+  lang: LanguageCode,
+  group: Titled,
+  session: Timed | null,
+  publicUrl: string,
+) {
+  return {
+    template: TEMPLATES[kind] ?? 'reminder',
+    params: {
+      ...paramsFor(lang, group, session),
+      link: new URL(`/groups/${String(group._id)}`, publicUrl).toString(),
+    },
+  };
+}
+
+/** The one-line text of an in-app notification. */
+export function noticeText(
+  kind: string,
+  lang: LanguageCode,
+  group: Titled,
+  session: Timed | null,
+): string {
+  return translator(lang)(`notice.${TEMPLATES[kind] ?? 'reminder'}`, {
+    ns: 'email',
+    ...paramsFor(lang, group, session),
+  });
+}

@@ -1,0 +1,111 @@
+// A group's sessions, and attendance: recorded from the video session, corrected by facilitators.
+import { Types } from 'mongoose';
+import { may } from '../access/policy.ts';
+import { op } from '../db/operators.ts';
+import { notFound, RequestError } from '../errors.ts';
+import { findGroup, visibleGroup } from '../groups/routes.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { groupRef, toUpcoming } from '../groups/views.ts';
+import { signedIn, type ApiRouter } from '../http/api.ts';
+import { Person } from '../people/person.model.ts';
+import { groupSchemas, type AttendanceInfo } from '../protocol/groups.ts';
+import { Attendance, attendanceKey } from './attendance.model.ts';
+import { GroupSession } from './groupSession.model.ts';
+
+async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<AttendanceInfo[]> {
+  const [rows, enrolled] = await Promise.all([
+    Attendance.find({ sessionId }).lean(),
+    Enrolment.find({ groupId, status: 'confirmed' }, { personId: 1 }).lean(),
+  ]);
+  // Everyone confirmed is listed, present or not, so the facilitator can tick them.
+  const ids = [
+    ...new Set([
+      ...enrolled.map((e) => String(e.personId)),
+      ...rows.flatMap((r) => (r.personId ? [String(r.personId)] : [])),
+    ]),
+  ];
+  const names = new Map(
+    (await Person.find({ _id: op({ $in: ids }) }, { displayName: 1 }).lean()).map((p) => [
+      String(p._id),
+      p.displayName,
+    ]),
+  );
+  return ids.map((personId) => {
+    const row = rows.find((r) => String(r.personId) === personId);
+    return {
+      personId,
+      displayName: names.get(personId) ?? '',
+      present: row?.present ?? false,
+      source: (row?.source as AttendanceInfo['source']) ?? 'facilitator',
+      joinedAt: row?.joinedAt ? row.joinedAt.toISOString() : null,
+    };
+  });
+}
+
+async function managedSession(
+  sessionId: string | undefined,
+  actor: Parameters<typeof groupRef>[1],
+  action: 'group.roster' | 'group.manage',
+) {
+  const session =
+    sessionId && Types.ObjectId.isValid(sessionId)
+      ? await GroupSession.findById(sessionId).lean()
+      : null;
+  if (!session) throw notFound();
+  const group = await findGroup(String(session.groupId));
+  if (!may(actor, action, await groupRef(group, actor))) throw notFound();
+  return { session, group };
+}
+
+export function sessionRoutes(api: ApiRouter): void {
+  api.get('/groups/:id/sessions', { action: 'group.browse' }, async ({ actor, params }) => {
+    const group = await visibleGroup(params.id, actor);
+    const sessions = await GroupSession.find({ groupId: group._id })
+      .sort({ startsAt: 1 })
+      .limit(200)
+      .lean();
+    return sessions.map((s) => toUpcoming(s, group.joinWindowMinutes));
+  });
+
+  api.get(
+    '/sessions/:sessionId/attendance',
+    { action: 'group.roster' },
+    async ({ actor, params }) => {
+      const { session, group } = await managedSession(params.sessionId, actor, 'group.roster');
+      return attendanceOf(session._id, group._id);
+    },
+  );
+
+  api.put(
+    '/sessions/:sessionId/attendance',
+    { action: 'group.manage', body: groupSchemas.attendanceCorrection },
+    async ({ actor, params, body, t }) => {
+      const { session, group } = await managedSession(params.sessionId, actor, 'group.manage');
+      signedIn(actor);
+      const members = new Set(
+        (await Enrolment.find({ groupId: group._id }, { personId: 1 }).lean()).map((e) =>
+          String(e.personId),
+        ),
+      );
+      const strangers = body.entries.filter((e) => !members.has(e.personId));
+      if (strangers.length)
+        throw new RequestError('invalid', 400, { entries: t('groups.notEnrolled') });
+      for (const entry of body.entries) {
+        await Attendance.updateOne(
+          { key: attendanceKey(String(session._id), entry.personId) },
+          {
+            $set: { present: entry.present, source: 'facilitator' },
+            $setOnInsert: {
+              sessionId: session._id,
+              groupId: group._id,
+              personId: entry.personId,
+              joinedAt: null,
+            },
+          },
+          { upsert: true },
+        );
+      }
+      return attendanceOf(session._id, group._id);
+    },
+  );
+}

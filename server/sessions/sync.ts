@@ -1,0 +1,88 @@
+// Keeps a group's session documents in step with its schedule, and tells everyone enrolled at
+// once when a session is cancelled or moved.
+import { op } from '../db/operators.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { facilitatorIds, type GroupDoc } from '../groups/group.model.ts';
+import { occurrences } from '../groups/schedule.ts';
+import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
+import { Attendance } from './attendance.model.ts';
+import { GroupSession } from './groupSession.model.ts';
+
+/** Everyone a session concerns: confirmed families and the facilitators. */
+export async function sessionAudience(group: GroupDoc): Promise<string[]> {
+  const enrolled = await Enrolment.find(
+    { groupId: group._id, status: 'confirmed' },
+    { personId: 1 },
+  ).lean();
+  return [...new Set([...enrolled.map((e) => String(e.personId)), ...facilitatorIds(group)])];
+}
+
+export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
+  const planned = occurrences(
+    group.schedule as Parameters<typeof occurrences>[0],
+    (group.exceptions ?? []) as never,
+  );
+  const existing = new Map(
+    (await GroupSession.find({ groupId: group._id }).lean()).map((s) => [s.key, s]),
+  );
+  const changed: {
+    sessionId: string;
+    topic: 'session-cancelled' | 'session-moved';
+    version: string;
+  }[] = [];
+
+  for (const occurrence of planned) {
+    const before = existing.get(occurrence.key);
+    existing.delete(occurrence.key);
+    const fields = {
+      startsAt: occurrence.startsAt,
+      endsAt: occurrence.endsAt,
+      status: occurrence.status,
+      reason: occurrence.reason,
+    };
+    const session = await GroupSession.findOneAndUpdate(
+      { groupId: group._id, key: occurrence.key },
+      fields,
+      { upsert: true, new: true },
+    ).lean();
+    const sessionId = String(session._id);
+    if (!before || occurrence.startsAt <= now) continue;
+    if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
+      changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });
+    } else if (
+      occurrence.status === 'moved' &&
+      before.startsAt.getTime() !== occurrence.startsAt.getTime()
+    ) {
+      changed.push({
+        sessionId,
+        topic: 'session-moved',
+        version: String(occurrence.startsAt.getTime()),
+      });
+    }
+  }
+  // Occurrences the schedule no longer has: future ones go, unless someone attended.
+  for (const stale of existing.values()) {
+    if (stale.startsAt > now && !(await Attendance.exists({ sessionId: stale._id }))) {
+      await GroupSession.deleteOne({ _id: stale._id });
+      await cancelReminders({ sessionId: String(stale._id) });
+    }
+  }
+
+  const audience = await sessionAudience(group);
+  const groupId = String(group._id);
+  for (const change of changed) {
+    if (change.topic === 'session-cancelled')
+      await cancelReminders({ sessionId: change.sessionId });
+    for (const personId of audience)
+      await planNotice(change.topic, personId, groupId, change.sessionId, change.version, now);
+  }
+  for (const personId of audience) await planReminders(personId, groupId, now);
+}
+
+/** Sessions of a group from a moment on, in order. */
+export function sessionsFrom(groupId: unknown, from: Date, limit: number) {
+  return GroupSession.find({ groupId, endsAt: op({ $gt: from }) })
+    .sort({ startsAt: 1 })
+    .limit(limit)
+    .lean();
+}
