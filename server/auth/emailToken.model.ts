@@ -1,5 +1,6 @@
 // One-time links sent by email: verify an address, reset a password.
 import mongoose from 'mongoose';
+import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { hashToken, newToken } from './tokens.ts';
 

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.model.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { signInAs } from '../auth/routes.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
@@ -130,10 +131,15 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
           ...(body.displayName ? {} : { displayName: required }),
         });
       }
-      // Claim the invitation atomically: a second click or a parallel request finds it used.
-      const claimed = await Invitation.findOneAndUpdate(usable(token), {
-        acceptedAt: new Date(),
-      }).lean();
+      // Claim the invitation once: a second click or a parallel request finds it used.
+      if (!(await claimOnce(`invitation:${String(pending._id)}`))) {
+        throw new RequestError('invitation.invalid', 404);
+      }
+      const claimed = await Invitation.findOneAndUpdate(
+        { _id: pending._id },
+        { acceptedAt: new Date() },
+        { new: true },
+      ).lean();
       if (!claimed) throw new RequestError('invitation.invalid', 404);
 
       let personId: string;

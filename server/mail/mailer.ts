@@ -60,6 +60,7 @@ export function createMailer(options: {
         await OutboxMessage.create({
           to,
           subject,
+          template,
           text,
           links: params.link ? [params.link] : [],
           sentAt: new Date(),

@@ -6,6 +6,8 @@ const outboxSchema = new mongoose.Schema(
   {
     to: { type: String, required: true, index: true },
     subject: { type: String, required: true },
+    /** Which template it came from (reminder, passwordReset…): handy when reading the outbox. */
+    template: { type: String, required: true },
     text: { type: String, required: true },
     links: { type: [String], default: [] },
     sentAt: { type: Date, required: true },

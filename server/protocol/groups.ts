@@ -26,7 +26,6 @@
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';
-import { languages, type LanguageCode } from './languages.ts';
 
 export const TOPICS = [
   'everyday-two-cultures',
@@ -77,7 +76,6 @@ export type Region = (typeof REGIONS)[number];
 const objectId = z.string().regex(/^[a-f0-9]{24}$/);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const uiLanguage = z.enum(languages.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
 const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const localized = z
   .array(z.object({ lang: spokenLanguage, text: z.string().trim().min(1).max(2000) }).strict())

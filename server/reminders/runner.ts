@@ -2,6 +2,7 @@
 // the same one), writes the in-app notification keyed by the job (idempotent), emails it, and
 // marks it done. A job whose claim expired — the server stopped mid-way — is taken up again.
 import type { Logger } from 'pino';
+import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
 import { facilitatorIds, Group } from '../groups/group.model.ts';
@@ -62,18 +63,7 @@ export class ReminderRunner {
     let sent = 0;
     for (;;) {
       const now = this.clock.now();
-      const job = await Job.findOneAndUpdate(
-        {
-          runAt: op({ $lte: now }),
-          $or: [{ status: 'pending' }, { status: 'running', leaseUntil: op({ $lt: now }) }],
-        },
-        {
-          status: 'running',
-          leaseUntil: new Date(now.getTime() + LEASE_MS),
-          $inc: { attempts: 1 },
-        },
-        { sort: { runAt: 1 }, new: true },
-      ).lean();
+      const job = await this.claimNext(now);
       if (!job) return sent;
       try {
         if (await this.deliver(job as JobDoc)) sent += 1;
@@ -92,6 +82,30 @@ export class ReminderRunner {
         );
       }
     }
+  }
+
+  /**
+   * Finds a due job and claims its next attempt. The claim is an insert keyed by job and
+   * attempt, so of two runners (two server processes) exactly one gets it.
+   */
+  private async claimNext(now: Date): Promise<JobDoc | null> {
+    const due = await Job.find({
+      runAt: op({ $lte: now }),
+      $or: [{ status: 'pending' }, { status: 'running', leaseUntil: op({ $lt: now }) }],
+    })
+      .sort({ runAt: 1 })
+      .limit(20)
+      .lean();
+    for (const candidate of due) {
+      const attempt = candidate.attempts + 1;
+      if (!(await claimOnce(`job:${candidate._id}:${attempt}`))) continue;
+      await Job.updateOne(
+        { _id: candidate._id },
+        { status: 'running', attempts: attempt, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+      );
+      return { ...candidate, attempts: attempt } as JobDoc;
+    }
+    return null;
   }
 
   /** False when the job no longer applies (enrolment ended, session cancelled…). */

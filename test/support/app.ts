@@ -6,6 +6,7 @@ import { Sfu } from '../../sfu/index.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { freePort } from '../../server/platform/ports.ts';
+import type { Clock } from '../../server/reminders/runner.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
 import { useTestDatabase } from './database.ts';
 import { testMediaRoom } from './mediaRoom.ts';
@@ -25,6 +26,7 @@ export interface TestAppOptions {
   testMediaRoom?: boolean;
   extraRoutes?: Router;
   env?: Record<string, string>;
+  clock?: Clock;
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -52,6 +54,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     sfu,
     extraFeatures: [...(options.extraFeatures?.(log, sfu) ?? []), ...(media ? [media.admit] : [])],
     ...(media ? { mediaMembership: media.membership } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   await app.listen(port, '127.0.0.1');

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { DeleteAccountSection } from './DeleteAccountSection.tsx';
+import { MyDataSection } from './MyDataSection.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
+import { useSession } from './session.tsx';
+
+/** Shown only behind <RequireSignIn>. */
+export function ProfilePage() {
+  const { t } = useTranslation('account');
+  usePageTitle(t('profile.title'));
+  const { person } = useSession();
+  const format = useFormat();
+  if (!person) return null;
+  return (
+    <section className="page">
+      <h1>{t('profile.title')}</h1>
+      <dl className="details">
+        <dt>{t('fields.email')}</dt>
+        <dd dir="ltr">{person.email}</dd>
+        <dt>{t('profile.roles')}</dt>
+        <dd>
+          {person.roles.length > 0
+            ? person.roles.map((role) => (
+                <span className="tag" key={role}>
+                  {t(`roles.${role}`)}
+                </span>
+              ))
+            : t('profile.noRoles')}
+        </dd>
+        <dt>{t('profile.memberSince')}</dt>
+        <dd>{format.date(person.createdAt)}</dd>
+      </dl>
+      <p>{t('profile.intro')}</p>
+      <ProfileForm person={person} />
+      <MyDataSection />
+      <DeleteAccountSection />
+    </section>
+  );
+}

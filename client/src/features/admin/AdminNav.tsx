@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+/** Between the coordinator's pages. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <nav className="sub-nav" aria-label={t('nav.admin')}>
+      <ul>
+        <li>
+          <NavLink to="/admin/people">{t('nav.people')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}

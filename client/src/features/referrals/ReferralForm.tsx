@@ -1,0 +1,140 @@
+import { useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiSchemas, type ReferralInfo } from '../../../../server/protocol/api.ts';
+import { languages } from '../../../../server/protocol/languages.ts';
+import { post } from '../../lib/api.ts';
+import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
+import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
+import { CheckboxField, SelectField, TextField } from '../../lib/forms/fields.tsx';
+
+export function ReferralForm({ onCreated }: { onCreated: () => void }) {
+  const { t, i18n } = useTranslation('account');
+  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const [reference, setReference] = useState('');
+  const [language, setLanguage] = useState<string | null>(null);
+  const [consented, setConsented] = useState(false);
+  const [created, setCreated] = useState<ReferralInfo | null>(null);
+
+  const labels = {
+    reference: t('referrals.reference'),
+    language: t('referrals.language'),
+    familyConsented: t('referrals.consentLabel'),
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      reference,
+      language: language ?? i18n.resolvedLanguage,
+      ...(consented ? { familyConsented: true } : {}),
+    };
+    const checked = validate(apiSchemas.createReferral, body, t);
+    if (checked.errors) {
+      if (checked.errors.fields.familyConsented)
+        checked.errors.fields.familyConsented = t('referrals.consentRequired');
+      if (checked.errors.fields.reference && reference.trim() !== '')
+        checked.errors.fields.reference = t('referrals.referenceInvalid');
+      setErrors(checked.errors);
+      return;
+    }
+    clear();
+    setBusy(true);
+    try {
+      setCreated(await post<ReferralInfo>('/referrals', checked.data));
+      setReference('');
+      setConsented(false);
+      onCreated();
+    } catch (error) {
+      setErrors(errorsFrom(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {created ? <CreatedLink referral={created} /> : null}
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
+        <TextField
+          id={fieldId('reference')}
+          label={labels.reference}
+          hint={t('referrals.referenceHint')}
+          error={errors.fields.reference}
+          value={reference}
+          onChange={(event) => setReference(event.target.value)}
+          autoComplete="off"
+          maxLength={40}
+          required
+        />
+        <SelectField
+          id={fieldId('language')}
+          label={labels.language}
+          hint={t('referrals.languageHint')}
+          error={errors.fields.language}
+          value={language ?? i18n.resolvedLanguage}
+          onChange={(event) => setLanguage(event.target.value)}
+        >
+          {languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </SelectField>
+        <CheckboxField
+          id={fieldId('familyConsented')}
+          label={t('referrals.consent')}
+          error={errors.fields.familyConsented}
+          checked={consented}
+          onChange={(event) => setConsented(event.target.checked)}
+          required
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {t('referrals.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The link exists only now (the server keeps just its hash): copy it before leaving. */
+function CreatedLink({ referral }: { referral: ReferralInfo }) {
+  const { t } = useTranslation('account');
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(referral.link);
+      setCopied(t('referrals.copied'));
+    } catch {
+      input.current?.select();
+      setCopied(t('referrals.copyByHand'));
+    }
+  };
+  return (
+    <div className="notice">
+      <p>{t('referrals.createdFor', { reference: referral.reference })}</p>
+      <p>{t('referrals.linkOnce')}</p>
+      <label htmlFor={id}>{t('referrals.link')}</label>
+      <div className="copy-row field">
+        <input
+          ref={input}
+          id={id}
+          readOnly
+          value={referral.link}
+          dir="ltr"
+          onFocus={(e) => e.target.select()}
+        />
+        <button type="button" onClick={() => void copy()}>
+          {t('referrals.copy')}
+        </button>
+      </div>
+      <p role="status">{copied}</p>
+    </div>
+  );
+}

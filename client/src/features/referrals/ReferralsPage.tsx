@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { ReferralInfo } from '../../../../server/protocol/api.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { useSession } from '../account/session.tsx';
+import { ReferralForm } from './ReferralForm.tsx';
+
+/** A partner worker refers families: a sign-up link per family, and each one's status. */
+export function ReferralsPage() {
+  const { t } = useTranslation('account');
+  usePageTitle(t('referrals.title'));
+  const { person } = useSession();
+  const format = useFormat();
+  const referrals = useResource<ReferralInfo[]>('/referrals');
+  const isPartner = !!person?.roles.includes('partner');
+
+  return (
+    <section className="page">
+      <h1>{t('referrals.title')}</h1>
+      <p className="lead">{t('referrals.intro')}</p>
+      {isPartner ? (
+        <section className="section" aria-labelledby="new-referral-heading">
+          <h2 id="new-referral-heading">{t('referrals.newTitle')}</h2>
+          <ReferralForm onCreated={referrals.reload} />
+        </section>
+      ) : null}
+      <section className="section" aria-labelledby="referrals-heading">
+        <h2 id="referrals-heading">{t('referrals.listTitle')}</h2>
+        {referrals.error ? (
+          <p className="error-summary" role="alert">
+            {referrals.error.message}
+          </p>
+        ) : null}
+        {referrals.data?.length === 0 ? <p>{t('referrals.none')}</p> : null}
+        {!referrals.data && !referrals.error ? (
+          <p role="status">{t('common:loading')}</p>
+        ) : null}
+        <ul className="plain-list">
+          {(referrals.data ?? []).map((referral) => (
+            <li key={referral.id} className="card">
+              <h3>{referral.reference}</h3>
+              <p>
+                <span className="tag">{t(`referrals.status.${referral.status}`)}</span>
+              </p>
+              <p className="meta">
+                {t('referrals.created', { date: format.date(referral.createdAt) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}

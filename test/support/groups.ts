@@ -1,0 +1,73 @@
+// Building blocks for group tests: a valid group body, and a group with its staff.
+import type { z } from 'zod';
+import type { GroupDetail, groupSchemas } from '../../server/protocol/groups.ts';
+import { createPerson, signedInClient, type ApiClient, type TestPerson } from './people.ts';
+
+export type GroupBody = z.input<typeof groupSchemas.groupInput>;
+
+export interface GroupStaff {
+  coordinator: ApiClient;
+  facilitator: TestPerson;
+  trainer: TestPerson;
+}
+
+export async function createStaff(url: string): Promise<GroupStaff> {
+  const trainer = await createPerson({ roles: ['trainer'] });
+  const facilitator = await createPerson({ roles: ['facilitator'], supervisorId: trainer.id });
+  const coordinator = await signedInClient(url, await createPerson({ roles: ['coordinator'] }));
+  return { coordinator, facilitator, trainer };
+}
+
+export function groupBody(staff: GroupStaff, overrides: Partial<GroupBody> = {}): GroupBody {
+  return {
+    title: [
+      { lang: 'fi', text: 'Arki kahdessa kulttuurissa' },
+      { lang: 'ar', text: 'الحياة اليومية بين ثقافتين' },
+    ],
+    description: [{ lang: 'fi', text: 'Vertaisryhmä pienten lasten vanhemmille.' }],
+    topics: ['everyday-two-cultures'],
+    sessionLanguages: ['fi', 'ar'],
+    audience: 'parents',
+    region: 'online-finland',
+    capacity: 8,
+    leadFacilitatorId: staff.facilitator.id,
+    trainerId: staff.trainer.id,
+    status: 'open',
+    visibility: 'public',
+    observationAllowed: false,
+    requiresApproval: false,
+    joinWindowMinutes: 10,
+    schedule: {
+      frequency: 'weekly',
+      weekday: 'su',
+      startDate: '2026-03-15',
+      startTime: '18:00',
+      durationMinutes: 90,
+      count: 6,
+    },
+    ...overrides,
+  };
+}
+
+export async function createGroup(
+  staff: GroupStaff,
+  overrides: Partial<GroupBody> = {},
+): Promise<GroupDetail> {
+  const res = await staff.coordinator.post<GroupDetail>('/groups', groupBody(staff, overrides));
+  if (res.status !== 201)
+    throw new Error(`group not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A local date (YYYY-MM-DD) in Helsinki, `days` from now. */
+export function helsinkiDay(days: number, from = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+    new Date(from.getTime() + days * 86_400_000),
+  );
+}
+
+/** Sunday…Saturday of a local date, as the schedule's weekday code. */
+export function weekdayOf(date: string): 'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa' | 'su' {
+  const codes = ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'] as const;
+  return codes[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mo';
+}
