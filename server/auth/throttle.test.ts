@@ -50,7 +50,7 @@ describe('[acct-3] sign-in throttling', function () {
 
     // Let the lock run out (the test moves the clock in the database rather than waiting 15 minutes).
     await mongoose.connection
-      .collection('login_throttles')
+      .collection('login_locks')
       .updateMany({}, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
     const after = await guess(client, person.email, person.password);
     assert.equal(after.status, 200);
