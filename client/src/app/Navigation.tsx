@@ -58,7 +58,8 @@ export function Navigation() {
           {person ? (
             <>
               {link('/profile', t('nav.profile'))}
-              {hasAnyRole(person, ['partner', 'coordinator']) && link('/referrals', t('nav.referrals'))}
+              {hasAnyRole(person, ['partner', 'coordinator']) &&
+                link('/referrals', t('nav.referrals'))}
               {hasAnyRole(person, ['coordinator']) && (
                 <>
                   {link('/admin/people', t('nav.people'))}

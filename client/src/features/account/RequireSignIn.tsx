@@ -5,7 +5,13 @@ import type { Role } from '../../../../server/protocol/api.ts';
 import { hasAnyRole, useSession } from './session.tsx';
 
 /** Pages that need a signed-in person (with one of `roles`, when given). */
-export function RequireSignIn({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+export function RequireSignIn({
+  roles,
+  children,
+}: {
+  roles?: readonly Role[];
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { loading, person } = useSession();
   const location = useLocation();

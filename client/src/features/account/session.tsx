@@ -2,7 +2,15 @@
 // It also keeps the UI language and the person's profile language in step: the profile wins
 // when a session starts, and a language chosen in the UI afterwards is saved to the profile.
 import i18next from 'i18next';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import type { Me, Role, SessionInfo } from '../../../../server/protocol/api.ts';
 import { isLanguage } from '../../../../server/protocol/languages.ts';

@@ -35,9 +35,7 @@ export function AcceptInvitationPage() {
     const forSomeoneElse = person && person.email !== info.email;
     return (
       <>
-        <p className="lead">
-          {t('invitation.intro', { organisation: info.organisationName })}
-        </p>
+        <p className="lead">{t('invitation.intro', { organisation: info.organisationName })}</p>
         <dl className="details">
           <dt>{t('fields.email')}</dt>
           <dd dir="ltr">{info.email}</dd>
@@ -54,9 +52,7 @@ export function AcceptInvitationPage() {
         </dl>
         {forSomeoneElse ? (
           <div className="notice">
-            <p>
-              {t('invitation.otherPerson', { signedInAs: person.email, invited: info.email })}
-            </p>
+            <p>{t('invitation.otherPerson', { signedInAs: person.email, invited: info.email })}</p>
             <button
               type="button"
               className="secondary"

@@ -26,14 +26,19 @@ export function PrivacyPage() {
     <article className="page privacy">
       <h1>{t('title')}</h1>
       <p className="meta">
-        {t('version', { version: PRIVACY_NOTICE_VERSION, date: format.date(PRIVACY_NOTICE_VERSION) })}
+        {t('version', {
+          version: PRIVACY_NOTICE_VERSION,
+          date: format.date(PRIVACY_NOTICE_VERSION),
+        })}
       </p>
       <p className="lead">{t('intro')}</p>
       {Array.isArray(sections)
         ? sections.filter(isSection).map((section) => (
             <section key={section.id} aria-labelledby={`privacy-${section.id}`}>
               <h2 id={`privacy-${section.id}`}>{section.heading}</h2>
-              {section.paragraphs?.map((text) => <p key={text}>{text}</p>)}
+              {section.paragraphs?.map((text) => (
+                <p key={text}>{text}</p>
+              ))}
               {section.items ? (
                 <ul>
                   {section.items.map((text) => (

@@ -33,9 +33,7 @@ export function ReferralsPage() {
           </p>
         ) : null}
         {referrals.data?.length === 0 ? <p>{t('referrals.none')}</p> : null}
-        {!referrals.data && !referrals.error ? (
-          <p role="status">{t('common:loading')}</p>
-        ) : null}
+        {!referrals.data && !referrals.error ? <p role="status">{t('common:loading')}</p> : null}
         <ul className="plain-list">
           {(referrals.data ?? []).map((referral) => (
             <li key={referral.id} className="card">

@@ -121,9 +121,7 @@ export function CheckboxGroup<V extends string>({
   disabled?: boolean;
 }) {
   const toggle = (choice: V, on: boolean) =>
-    onChange(
-      choices.map((c) => c.value).filter((v) => (v === choice ? on : value.includes(v))),
-    );
+    onChange(choices.map((c) => c.value).filter((v) => (v === choice ? on : value.includes(v))));
   return (
     <fieldset
       id={id}
