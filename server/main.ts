@@ -10,6 +10,7 @@ import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
 import './people/seed.ts';
+import './groups/seed.ts';
 import { seedOnFirstRun } from './seed/index.ts';
 
 export async function main(): Promise<void> {

@@ -43,6 +43,29 @@ const expectedRoutes: Record<string, Audience> = {
   'POST /invitations/:token/accept': 'anyone',
   'GET /referrals': ['partner', 'coordinator'],
   'POST /referrals': ['partner'],
+  'GET /groups': 'anyone',
+  'GET /groups/mine': 'signedIn',
+  'GET /groups/:id': 'anyone',
+  'POST /groups': ['coordinator'],
+  'PUT /groups/:id': ['coordinator', 'facilitator'],
+  'POST /groups/:id/schedule/changes': ['coordinator', 'facilitator'],
+  'POST /groups/:id/enrolments': ['family'],
+  'DELETE /groups/:id/enrolments/me': 'signedIn',
+  'GET /groups/:id/enrolments': ['coordinator', 'facilitator', 'trainer'],
+  'POST /groups/:id/enrolments/:enrolmentId/approve': ['coordinator', 'facilitator'],
+  'POST /groups/:id/enrolments/:enrolmentId/remove': ['coordinator', 'facilitator'],
+  'GET /groups/:id/sessions': 'anyone',
+  'GET /sessions/:sessionId/attendance': ['coordinator', 'facilitator', 'trainer'],
+  'PUT /sessions/:sessionId/attendance': ['coordinator', 'facilitator'],
+  'GET /me/reminders': 'signedIn',
+  'PUT /me/reminders': 'signedIn',
+  'GET /notifications': 'signedIn',
+  'GET /me/calendar': 'signedIn',
+  'POST /me/calendar': 'signedIn',
+  'GET /calendar/:file': 'anyone',
+  'GET /groups/:id/calendar.ics': 'anyone',
+  'GET /reach': ['coordinator'],
+  'GET /reach.csv': ['coordinator'],
   'GET /audit': ['coordinator'],
   'GET /dev/outbox': ['coordinator'],
 };
@@ -116,7 +139,7 @@ describe('[acct-1] permission matrix', function () {
         const [method = 'GET', path = ''] = key.split(' ');
         // A fresh sign-in per call: some calls (sign-out) end the session.
         const client = await clientFor(actor);
-        const url = path.replace(':id', NO_SUCH_ID).replace(':token', NO_SUCH_TOKEN);
+        const url = path.replace(/:(token|file)\b/, NO_SUCH_TOKEN).replace(/:\w+/g, NO_SUCH_ID);
         const res = await client.request<{ error?: { code: string } }>(
           method,
           url,

@@ -41,10 +41,14 @@ export async function redeemEmailToken(
   token: string,
   purpose: TokenPurpose,
 ): Promise<string | null> {
-  const used = await EmailToken.findOneAndDelete({
-    _id: hashToken(token),
+  const _id = hashToken(token);
+  const found = await EmailToken.findOne({
+    _id,
     purpose,
     expiresAt: op({ $gt: new Date() }),
   }).lean();
-  return used ? String(used.personId) : null;
+  // Two clicks at once: only one may use the link.
+  if (!found || !(await claimOnce(`email-token:${_id}`))) return null;
+  await EmailToken.deleteOne({ _id });
+  return String(found.personId);
 }

@@ -2,6 +2,7 @@
 // server, including FerretDB v1 — whose updates are NOT atomic under concurrency (measured:
 // 50 parallel {$inc: 1} left 7; 50 parallel conditional updates all matched). So anything
 // that must happen once (a seat, a job run, a one-time link) is claimed by inserting its key.
+import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
 const claimSchema = new mongoose.Schema(
@@ -13,16 +14,13 @@ const Claim = mongoose.model('Claim', claimSchema, 'claims');
 /** True for exactly one caller per key, across all server processes. */
 export async function claimOnce(key: string): Promise<boolean> {
   try {
-    await Claim.create({ _id: key, at: new Date() });
+    // Hashed: keys may name people (job ids do), and claims outlive erasure.
+    await Claim.create({ _id: createHash('sha256').update(key).digest('hex'), at: new Date() });
     return true;
   } catch (error) {
     if ((error as { code?: number }).code === 11000) return false;
     throw error;
   }
-}
-
-export async function releaseClaims(prefix: string): Promise<void> {
-  await Claim.deleteMany({ _id: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
 }
 
 /**

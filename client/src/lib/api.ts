@@ -24,7 +24,10 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called when the server says the session is gone (expired, signed out elsewhere). */
+/**
+ * Called when the server no longer knows this session (expired, signed out elsewhere) or its
+ * CSRF token (a sign-in in another tab replaced the session): time to reload the session.
+ */
 export function onSessionLost(listener: () => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
@@ -65,7 +68,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   if (response.ok) return parsed as T;
   if (isErrorBody(parsed)) {
     const { code, message, fields } = parsed.error;
-    if (response.status === 401 && code === 'unauthenticated') {
+    if (code === 'unauthenticated' || code === 'csrf') {
       for (const listener of sessionLostListeners) listener();
     }
     throw new ApiError(response.status, code, message, fields ?? {});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { apiSchemas, type SessionInfo } from '../../../../server/protocol/api.ts';
 import { ApiError, post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
@@ -18,7 +18,7 @@ export type SignInNotice = 'signedOutEverywhere';
 export function SignInPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('signIn.title'));
-  const { apply } = useSession();
+  const { apply, person } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -31,6 +31,7 @@ export function SignInPage() {
   const [unverified, setUnverified] = useState<string | null>(null);
 
   const labels = { email: t('fields.email'), password: t('fields.password') };
+  if (person && !busy) return <Navigate to={next} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -18,7 +18,10 @@ export function ErrorSummary({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const fields = Object.entries(errors.fields);
+  // In the order the fields appear on the page (the labels' order), not the schema's.
+  const order = Object.keys(labels);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const fields = Object.entries(errors.fields).sort(([a], [b]) => rank(a) - rank(b));
   const shown = errors.message !== null || fields.length > 0;
 
   useEffect(() => {
