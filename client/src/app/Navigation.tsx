@@ -9,7 +9,7 @@ import { post } from '../lib/api.ts';
 
 export function Navigation() {
   const { t } = useTranslation();
-  const { person, refresh } = useSession();
+  const { person, signedOut } = useSession();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -26,8 +26,8 @@ export function Navigation() {
     try {
       await post('/auth/sign-out');
     } finally {
-      await refresh();
       void navigate('/');
+      signedOut();
     }
   };
 

@@ -10,7 +10,11 @@ import {
   type LanguageCode,
 } from '../../../server/protocol/languages.ts';
 
-const bundles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
+// Every namespace but the emails', which only the server sends (see clientNamespaces).
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../../locales/*/*.json',
+  '!../../../locales/*/email.json',
+]);
 const STORAGE_KEY = 'rinnalla.lang';
 
 const localesBackend: BackendModule = {

@@ -12,7 +12,7 @@ import { useSession } from './session.tsx';
 /** Erasure: says plainly what goes and what stays, and asks for the password to be sure. */
 export function DeleteAccountSection() {
   const { t } = useTranslation('account');
-  const { refresh } = useSession();
+  const { signedOut } = useSession();
   const navigate = useNavigate();
   const { errors, setErrors, fieldId, clear } = useFormErrors();
   const [password, setPassword] = useState('');
@@ -31,8 +31,8 @@ export function DeleteAccountSection() {
     setBusy(true);
     try {
       await del('/me', checked.data);
-      await refresh();
       void navigate('/account-deleted', { replace: true });
+      signedOut();
     } catch (error) {
       setErrors(errorsFrom(error, t));
       setBusy(false);

@@ -10,7 +10,7 @@ const EXPORT_FILE = 'rinnalla-my-data.json';
 /** Download everything about me (portability), and end every session on every device. */
 export function MyDataSection() {
   const { t } = useTranslation('account');
-  const { refresh } = useSession();
+  const { signedOut } = useSession();
   const navigate = useNavigate();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,9 +39,9 @@ export function MyDataSection() {
     setBusy(true);
     try {
       await post('/auth/sign-out-everywhere');
-      await refresh();
       const notice: SignInNotice = 'signedOutEverywhere';
       void navigate('/sign-in', { state: { notice } });
+      signedOut();
     } catch (error) {
       setStatus(error instanceof ApiError ? error.message : t('errors:internal'));
       setBusy(false);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { apiSchemas, type SessionInfo } from '../../../../server/protocol/api.ts';
 import { ApiError, post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
@@ -31,7 +31,6 @@ export function SignInPage() {
   const [unverified, setUnverified] = useState<string | null>(null);
 
   const labels = { email: t('fields.email'), password: t('fields.password') };
-  if (person && !busy) return <Navigate to={next} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +56,12 @@ export function SignInPage() {
   return (
     <section className="page">
       <h1>{t('signIn.title')}</h1>
+      {person && !busy ? (
+        <p className="notice" role="status">
+          {t('signUp.alreadySignedIn', { name: person.displayName })}{' '}
+          <Link to="/profile">{t('signUp.toProfile')}</Link>
+        </p>
+      ) : null}
       {notice ? (
         <p className="notice" role="status">
           {t(`signIn.notice.${notice}`)}

@@ -4,6 +4,7 @@
 import i18next from 'i18next';
 import {
   createContext,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -27,6 +28,11 @@ export interface Session {
   apply(info: SessionInfo): void;
   /** Takes the profile PATCH /api/me answered with. */
   updatePerson(person: Me): void;
+  /**
+   * Forgets the person after the server ended the session (sign-out, erasure). Call it right
+   * after navigate(): both then land in one render, so no guarded page sees the person vanish.
+   */
+  signedOut(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -71,6 +77,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [applyPerson],
   );
 
+  const signedOut = useCallback(() => {
+    // The router navigates in a transition; clearing in one too keeps them together.
+    startTransition(() => apply({ person: null, csrfToken: null }));
+  }, [apply]);
+
   useEffect(() => {
     void refresh();
     return onSessionLost(() => void refresh());
@@ -91,8 +102,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ loading, ...info, refresh, apply, updatePerson }),
-    [loading, info, refresh, apply, updatePerson],
+    () => ({ loading, ...info, refresh, apply, updatePerson, signedOut }),
+    [loading, info, refresh, apply, updatePerson, signedOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
