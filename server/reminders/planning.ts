@@ -6,6 +6,12 @@ import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Job } from './job.model.ts';
 
 export const DEFAULT_REMINDER_OFFSETS = [24 * 60, 60];
+/**
+ * Reminders are planned only for sessions this close (longest offset a week, plus slack); the
+ * runner extends the plan as time goes on. Planning a whole season at once made a fresh demo
+ * seed take minutes on FerretDB.
+ */
+export const PLANNING_HORIZON_MS = 8 * 24 * 3600_000;
 
 export type NoticeTopic =
   | 'session-cancelled'
@@ -13,6 +19,11 @@ export type NoticeTopic =
   | 'enrolment-confirmed'
   | 'enrolment-promoted'
   | 'enrolment-removed';
+
+/** Planned twice at once (two requests, two processes): the job exists, which is the point. */
+function ignoreDuplicate(error: { code?: number }): void {
+  if (error.code !== 11000) throw error;
+}
 
 async function offsetsOf(personId: string): Promise<number[]> {
   const person = await Person.findById(personId, { reminders: 1 }).lean();
@@ -23,7 +34,11 @@ async function offsetsOf(personId: string): Promise<number[]> {
 export async function planReminders(personId: string, groupId: string, now: Date): Promise<void> {
   const offsets = await offsetsOf(personId);
   const sessions = await GroupSession.find(
-    { groupId, status: op({ $ne: 'cancelled' }), startsAt: op({ $gt: now }) },
+    {
+      groupId,
+      status: op({ $ne: 'cancelled' }),
+      startsAt: op({ $gt: now, $lt: new Date(now.getTime() + PLANNING_HORIZON_MS) }),
+    },
     { startsAt: 1 },
   ).lean();
   for (const session of sessions) {
@@ -31,23 +46,21 @@ export async function planReminders(personId: string, groupId: string, now: Date
       const runAt = new Date(session.startsAt.getTime() - offset * 60_000);
       if (runAt <= now) continue;
       const _id = `reminder:${String(session._id)}:${personId}:${offset}`;
-      await Job.updateOne(
-        { _id },
-        {
-          $setOnInsert: {
-            kind: 'reminder',
-            personId,
-            groupId,
-            sessionId: session._id,
-            topic: String(offset),
-            runAt,
-            status: 'pending',
-          },
-        },
-        { upsert: true },
-      );
-      // A moved session moves its pending reminders with it.
-      await Job.updateOne({ _id, status: 'pending' }, { runAt });
+      const existing = await Job.findById(_id, { runAt: 1, status: 1 }).lean();
+      if (!existing) {
+        await Job.create({
+          _id,
+          kind: 'reminder',
+          personId,
+          groupId,
+          sessionId: session._id,
+          topic: String(offset),
+          runAt,
+          status: 'pending',
+        }).catch(ignoreDuplicate);
+      } else if (existing.status === 'pending' && existing.runAt.getTime() !== runAt.getTime()) {
+        await Job.updateOne({ _id, status: 'pending' }, { runAt }); // the session moved
+      }
     }
   }
 }

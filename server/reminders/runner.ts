@@ -12,9 +12,11 @@ import type { LanguageCode } from '../protocol/languages.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Job, type JobDoc } from './job.model.ts';
 import { Notification } from './notification.model.ts';
+import { planAhead } from './horizon.ts';
 import { emailFor } from './texts.ts';
 
 const LEASE_MS = 5 * 60_000;
+const PLAN_EVERY_MS = 3600_000;
 
 export interface Clock {
   now(): Date;
@@ -32,6 +34,7 @@ export class ReminderRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private readonly clock: Clock;
+  private plannedAt: Date | undefined;
 
   constructor(private readonly options: RunnerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -60,6 +63,12 @@ export class ReminderRunner {
   }
 
   private async drain(): Promise<number> {
+    // Once an hour (and at start-up), plan reminders for sessions entering the horizon.
+    const now = this.clock.now();
+    if (!this.plannedAt || now.getTime() - this.plannedAt.getTime() > PLAN_EVERY_MS) {
+      await planAhead(now);
+      this.plannedAt = now;
+    }
     let sent = 0;
     for (;;) {
       const now = this.clock.now();
