@@ -4,10 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
+import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import type { Measurement } from './stats.ts';
 
-const suites: (() => Promise<Measurement[]>)[] = [sfuBenchmarks];
+const suites: (() => Promise<Measurement[]>)[] = [sfuBenchmarks, catalogueBenchmarks];
 
 const results: Measurement[] = [];
 for (const suite of suites) {

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
+  renameSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -207,6 +208,9 @@ export async function provisionMediasoupWorker(
   }
   // Also place it where mediasoup looks by default, so plain `npx mocha` finds it too.
   mkdirSync(join(installedBin, '..'), { recursive: true });
-  copyFileSync(cached, installedBin);
+  // Copy beside it and rename over it: a running server keeps its (busy) old file.
+  const staging = `${installedBin}.${process.pid}`;
+  copyFileSync(cached, staging);
+  renameSync(staging, installedBin);
   return { bin: installedBin, source };
 }

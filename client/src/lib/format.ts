@@ -17,6 +17,44 @@ export function formatDate(language: string, iso: string): string {
   );
 }
 
+/** A session's start with its weekday ("tiistai 12. toukokuuta 2026 klo 18.00"). */
+export function formatSessionTime(language: string, iso: string): string {
+  return new Intl.DateTimeFormat(language, {
+    timeZone: TIME_ZONE,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+export function formatTime(language: string, iso: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/**
+ * A schedule's wall-clock time ("18:00", already Helsinki time) in the UI language's style.
+ * It is not an instant, so it is formatted as that time of day in UTC: no zone shifts it.
+ */
+export function formatWallClock(language: string, hhmm: string): string {
+  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', timeStyle: 'short' }).format(
+    new Date(Date.UTC(2000, 0, 1, hours, minutes)),
+  );
+}
+
+/** A schedule's local date ("2026-03-15") in the UI language's style; see formatWallClock. */
+export function formatLocalDate(language: string, yyyymmdd: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${yyyymmdd}T12:00:00Z`),
+  );
+}
+
+/** The Helsinki calendar date of an instant, as YYYY-MM-DD (what schedules speak). */
+export function helsinkiDate(iso: string | Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
 /** A language's name ("so" → "somali" in Finnish), or the code when the browser lacks it. */
 export function languageName(uiLanguage: string, code: string): string {
   try {
@@ -34,6 +72,11 @@ export function useFormat() {
     language,
     dateTime: (iso: string) => formatDateTime(language, iso),
     date: (iso: string) => formatDate(language, iso),
+    sessionTime: (iso: string) => formatSessionTime(language, iso),
+    time: (iso: string) => formatTime(language, iso),
+    wallClock: (hhmm: string) => formatWallClock(language, hhmm),
+    localDate: (yyyymmdd: string) => formatLocalDate(language, yyyymmdd),
+    number: (value: number) => new Intl.NumberFormat(language).format(value),
     languageName: (code: string) => languageName(language, code),
   };
 }

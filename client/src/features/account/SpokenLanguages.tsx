@@ -1,49 +1,55 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
-
-/**
- * Languages families in Finland often speak, offered by name (in the UI language); the list
- * stores ISO 639 codes. Not every language on earth: enough to choose from without scrolling forever.
- */
-const OFFERED = [
-  'fi', 'sv', 'en', 'ar', 'ru', 'et', 'so', 'fa', 'ku', 'ckb', 'tr', 'uk', 'vi', 'th', 'zh',
-  'es', 'fr', 'de', 'pt', 'it', 'pl', 'ro', 'bg', 'sq', 'bs', 'hr', 'sr', 'ti', 'am', 'om',
-  'sw', 'ps', 'ur', 'hi', 'bn', 'ne', 'tl', 'my', 'ja', 'ko', 'yo', 'ig', 'ha', 'ln', 'se',
-]; // prettier-ignore
+import { byName, COMMON_SPOKEN_LANGUAGES } from '../../lib/spokenLanguages.ts';
 
 const MAX = 10;
 
+/** A list of spoken languages as removable chips, added from a menu (profile, group setup). */
 export function SpokenLanguages({
   id,
   value,
   onChange,
   error,
+  legend,
+  hint,
+  max = MAX,
+  disabled,
 }: {
   id: string;
   value: string[];
   onChange: (value: string[]) => void;
   error?: string | undefined;
+  legend?: string;
+  hint?: string;
+  max?: number;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation('account');
   const format = useFormat();
   const addId = useId();
   const [adding, setAdding] = useState('');
-  const collator = new Intl.Collator(format.language);
-  const choices = OFFERED.filter((code) => !value.includes(code))
-    .map((code) => ({ code, name: format.languageName(code) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  const choices = byName(
+    COMMON_SPOKEN_LANGUAGES.filter((code) => !value.includes(code)),
+    format.languageName,
+    format.language,
+  );
 
   const add = () => {
-    if (adding && !value.includes(adding) && value.length < MAX) onChange([...value, adding]);
+    if (adding && !value.includes(adding) && value.length < max) onChange([...value, adding]);
     setAdding('');
   };
 
   return (
-    <fieldset id={id} className="field" aria-describedby={error ? `${id}-error` : `${id}-hint`}>
-      <legend>{t('profile.languagesSpoken')}</legend>
+    <fieldset
+      id={id}
+      className="field"
+      aria-describedby={error ? `${id}-error` : `${id}-hint`}
+      disabled={disabled}
+    >
+      <legend>{legend ?? t('profile.languagesSpoken')}</legend>
       <p id={`${id}-hint`} className="field-hint">
-        {t('profile.languagesSpokenHint')}
+        {hint ?? t('profile.languagesSpokenHint')}
       </p>
       {error ? (
         <p id={`${id}-error`} className="field-error">
@@ -68,7 +74,7 @@ export function SpokenLanguages({
       ) : (
         <p>{t('profile.noLanguages')}</p>
       )}
-      {value.length < MAX ? (
+      {value.length < max ? (
         <div className="inline-add">
           <label htmlFor={addId} className="visually-hidden">
             {t('profile.addLanguageLabel')}

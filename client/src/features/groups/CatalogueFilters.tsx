@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  REGIONS,
+  TIMES_OF_DAY,
+  TOPICS,
+  WEEKDAYS,
+  type CataloguePage,
+} from '../../../../server/protocol/groups.ts';
+import { useFormat } from '../../lib/format.ts';
+import { CheckboxField, SelectField, TextField } from '../../lib/forms/fields.tsx';
+import { byName, COMMON_SPOKEN_LANGUAGES } from '../../lib/spokenLanguages.ts';
+import { useResource } from '../../lib/useResource.ts';
+import type { FilterKey, Filters } from './catalogueFilters.ts';
+import { useGroupWords } from './groupText.tsx';
+
+/** Each choice applies at once; the free-text search applies on submit. */
+export function CatalogueFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (key: FilterKey, value: string) => void;
+}) {
+  const { t } = useTranslation('groups');
+  const words = useGroupWords();
+  const format = useFormat();
+  const id = useId();
+  const [search, setSearch] = useState(filters.q ?? '');
+  // The languages groups are held in now come first; common ones after them.
+  const everything = useResource<CataloguePage>('/groups');
+  const present = [
+    ...new Set([
+      ...(everything.data?.groups.flatMap((g) => g.sessionLanguages) ?? []),
+      ...(filters.lang ? [filters.lang] : []),
+    ]),
+  ];
+  const others = COMMON_SPOKEN_LANGUAGES.filter((code) => !present.includes(code));
+
+  const select = (key: FilterKey, label: string, options: { value: string; label: string }[]) => (
+    <SelectField
+      id={`${id}-${key}`}
+      label={label}
+      value={filters[key] ?? ''}
+      onChange={(event) => onChange(key, event.target.value)}
+    >
+      <option value="">{t('catalogue.any')}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    onChange('q', search.trim());
+  };
+
+  return (
+    <form role="search" className="filters" aria-label={t('catalogue.filters')} onSubmit={onSearch}>
+      <SelectField
+        id={`${id}-lang`}
+        label={t('catalogue.language')}
+        value={filters.lang ?? ''}
+        onChange={(event) => onChange('lang', event.target.value)}
+      >
+        <option value="">{t('catalogue.any')}</option>
+        {present.length > 0 ? (
+          <optgroup label={t('catalogue.languagesInGroups')}>
+            {byName(present, format.languageName, format.language).map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        <optgroup label={t('catalogue.otherLanguages')}>
+          {byName(others, format.languageName, format.language).map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
+      {select(
+        'topic',
+        t('catalogue.topic'),
+        TOPICS.map((value) => ({ value, label: words.topic(value) })),
+      )}
+      {select(
+        'weekday',
+        t('catalogue.weekday'),
+        WEEKDAYS.map((value) => ({ value, label: words.weekday(value) })),
+      )}
+      {select(
+        'timeOfDay',
+        t('catalogue.timeOfDay'),
+        TIMES_OF_DAY.map((value) => ({ value, label: words.timeOfDay(value) })),
+      )}
+      {select(
+        'region',
+        t('catalogue.region'),
+        REGIONS.map((value) => ({ value, label: words.region(value) })),
+      )}
+      <CheckboxField
+        id={`${id}-freePlaces`}
+        label={t('catalogue.freePlaces')}
+        checked={filters.freePlaces === 'true'}
+        onChange={(event) => onChange('freePlaces', event.target.checked ? 'true' : '')}
+      />
+      <div className="filters-search">
+        <TextField
+          id={`${id}-q`}
+          label={t('catalogue.search')}
+          hint={t('catalogue.searchHint')}
+          type="search"
+          value={search}
+          maxLength={60}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <button type="submit" className="secondary">
+          {t('catalogue.searchButton')}
+        </button>
+      </div>
+    </form>
+  );
+}
