@@ -6,7 +6,8 @@ import mongoose from 'mongoose';
 import { connectMongoose, disconnectMongoose } from '../server/db/connect.ts';
 import { startDatabase } from '../server/db/engine.ts';
 import { searchTextOf } from '../server/groups/catalogue.ts';
-import { catalogue } from '../server/groups/catalogue.ts';
+import { catalogue, invalidateCatalogue } from '../server/groups/catalogue.ts';
+import { GroupSession } from '../server/sessions/groupSession.model.ts';
 import { Group } from '../server/groups/group.model.ts';
 import { timeOfDay } from '../server/groups/schedule.ts';
 import { REGIONS, TOPICS, WEEKDAYS } from '../server/protocol/groups.ts';
@@ -54,10 +55,32 @@ export async function catalogueBenchmarks(): Promise<Measurement[]> {
       };
     });
     console.log(`  seeding ${GROUPS} groups into ${database.kind}…`);
-    for (let i = 0; i < docs.length; i += 500) await Group.insertMany(docs.slice(i, i + 500));
+    for (let i = 0; i < docs.length; i += 500) {
+      const inserted = await Group.insertMany(docs.slice(i, i + 500));
+      // Ten sessions each, as the schedule makes them: 30 000 session documents in all.
+      const sessions = inserted.flatMap((g) =>
+        Array.from({ length: 10 }, (_, k) => {
+          const startsAt = new Date(Date.UTC(2027, 0, 4 + 7 * k, 16));
+          return {
+            groupId: g._id,
+            key: startsAt.toISOString().slice(0, 10),
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 5400_000),
+            status: 'scheduled',
+          };
+        }),
+      );
+      await GroupSession.insertMany(sessions);
+    }
+    invalidateCatalogue();
     const now = new Date('2027-01-01T00:00:00Z');
     const label = `catalogue (${GROUPS} groups on ${database.kind})`;
+    const cold = await measure(`${label}: cold (index loaded from the database)`, 5, async () => {
+      invalidateCatalogue();
+      await catalogue({}, now);
+    });
     return [
+      cold,
       await measure(`${label}: first page, no filter`, 30, () => catalogue({}, now)),
       await measure(`${label}: language + weekday + free places`, 30, () =>
         catalogue({ lang: 'ar', weekday: 'tu', freePlaces: 'true' }, now),

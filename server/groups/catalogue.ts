@@ -1,13 +1,17 @@
-// The families' catalogue: public groups that take families, filtered and searched. Every
-// filter maps to an indexed field; free text searches a prepared lower-case field.
+// The families' catalogue: public groups that take families, filtered and searched.
+// FerretDB v1 (SQLite) does not use indexes for these filters: with 3000 groups (30 000
+// sessions) every query scanned them all, 1.2–3.4 s a page (`npm run bench`). So each server
+// process keeps the listed groups in memory (a few MB for thousands): a group changed here is
+// re-read at once, changes made by another process show within REFRESH_MS.
 import type { z } from 'zod';
 import { op } from '../db/operators.ts';
 import type { CataloguePage, groupSchemas } from '../protocol/groups.ts';
-import { Group } from './group.model.ts';
+import { Group, type GroupDoc } from './group.model.ts';
 import { toCard, upcomingByGroup } from './views.ts';
 
 const PAGE_SIZE = 20;
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const REFRESH_MS = 15_000;
+const LISTED = ['open', 'full', 'running'];
 
 interface Searchable {
   title: { text?: string | null }[];
@@ -27,33 +31,66 @@ export function searchTextOf(group: Searchable): string {
     .toLocaleLowerCase();
 }
 
+let entries: GroupDoc[] = [];
+let loadedAt = 0;
+let loading: Promise<void> | undefined;
+
+/** Call after any change that can move a group in or out of a filter. */
+export function invalidateCatalogue(): void {
+  loadedAt = 0;
+}
+
+async function load(): Promise<void> {
+  const startedAt = Date.now();
+  entries = await Group.find(
+    { visibility: 'public', status: op({ $in: LISTED }) },
+    { description: 0 },
+  )
+    .sort({ _id: 1 })
+    .lean();
+  if (startedAt > loadedAt) loadedAt = startedAt;
+}
+
+/** Re-reads one group after it changed in this process (places, status, texts). */
+export async function refreshCatalogueEntry(groupId: string): Promise<void> {
+  if (loadedAt === 0) return;
+  const group = await Group.findById(groupId, { description: 0 }).lean();
+  const others = entries.filter((e) => String(e._id) !== groupId);
+  const listed = group && group.visibility === 'public' && LISTED.includes(group.status);
+  entries = listed
+    ? [...others, group].sort((a, b) => String(a._id).localeCompare(String(b._id)))
+    : others;
+}
+
+async function current(): Promise<GroupDoc[]> {
+  if (Date.now() - loadedAt > REFRESH_MS) {
+    loading ??= load().finally(() => (loading = undefined));
+    await loading;
+  }
+  return entries;
+}
+
 export async function catalogue(
   query: z.output<typeof groupSchemas.catalogue>,
   now: Date,
 ): Promise<CataloguePage> {
-  const filter: Record<string, unknown> = {
-    visibility: 'public',
-    status: query.freePlaces ? 'open' : op({ $in: ['open', 'full', 'running'] }),
-  };
-  if (query.lang) filter.sessionLanguages = query.lang;
-  if (query.topic) filter.topics = query.topic;
-  if (query.region)
-    filter.region =
-      query.region === 'online-finland'
-        ? 'online-finland'
-        : op({ $in: [query.region, 'online-finland'] });
-  if (query.weekday) filter['schedule.weekday'] = query.weekday;
-  if (query.timeOfDay) filter.timeOfDay = query.timeOfDay;
-  if (query.q) filter.searchText = new RegExp(escapeRegex(query.q.toLocaleLowerCase()));
+  const q = query.q?.toLocaleLowerCase();
+  const matching = (await current()).filter(
+    (g) =>
+      (!query.freePlaces || g.status === 'open') &&
+      (!query.lang || g.sessionLanguages.includes(query.lang)) &&
+      (!query.topic || g.topics.includes(query.topic)) &&
+      (!query.region || g.region === query.region || g.region === 'online-finland') &&
+      (!query.weekday || g.schedule.weekday === query.weekday) &&
+      (!query.timeOfDay || g.timeOfDay === query.timeOfDay) &&
+      (!q || g.searchText.includes(q)),
+  );
   const offset = Number(query.cursor ?? 0);
-  const [groups, total] = await Promise.all([
-    Group.find(filter).sort({ _id: 1 }).skip(offset).limit(PAGE_SIZE).lean(),
-    Group.countDocuments(filter),
-  ]);
-  const upcoming = await upcomingByGroup(groups, now);
+  const page = matching.slice(offset, offset + PAGE_SIZE);
+  const upcoming = upcomingByGroup(page, now);
   return {
-    groups: groups.map((g) => toCard(g, upcoming.get(String(g._id)) ?? [])),
-    nextCursor: offset + groups.length < total ? String(offset + groups.length) : null,
-    total,
+    groups: page.map((g) => toCard(g, upcoming.get(String(g._id)) ?? [])),
+    nextCursor: offset + page.length < matching.length ? String(offset + page.length) : null,
+    total: matching.length,
   };
 }

@@ -3,6 +3,7 @@
 // across server processes. Within a process, a group's enrolments are handled one at a time in
 // arrival order, which keeps the waitlist first come, first served.
 import { serialised } from '../db/claims.ts';
+import { refreshCatalogueEntry } from './catalogue.ts';
 import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
@@ -26,6 +27,7 @@ async function refreshCounts(groupId: string): Promise<void> {
   if (status === 'open' && confirmedCount >= group.capacity) status = 'full';
   if (status === 'full' && confirmedCount < group.capacity) status = 'open';
   await Group.updateOne({ _id: groupId }, { confirmedCount, waitlistCount, status });
+  await refreshCatalogueEntry(groupId);
 }
 
 async function nextArrival(groupId: string): Promise<number> {

@@ -55,6 +55,20 @@ const groupSchema = new mongoose.Schema(
     rulesVersion: { type: String, required: true },
     confirmedCount: { type: Number, default: 0 },
     waitlistCount: { type: Number, default: 0 },
+    /**
+     * The next sessions, copied here by syncSessions so pages that list groups read no session
+     * documents (FerretDB scans a collection for such queries). Past ones are skipped on read.
+     */
+    upcoming: [
+      {
+        _id: false,
+        id: String,
+        startsAt: Date,
+        endsAt: Date,
+        status: String,
+        reason: { type: String, default: null },
+      },
+    ],
     /** Arrival order of enrolments (waitlist positions follow it). */
     arrivalSeq: { type: Number, default: 0 },
   },

@@ -64,7 +64,7 @@ async function checkStaff(input: GroupInput, t: (k: string) => string): Promise<
 }
 
 export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Promise<GroupDetail> {
-  const upcoming = (await upcomingByGroup([group], now, 6)).get(String(group._id)) ?? [];
+  const upcoming = upcomingByGroup([group], now, 6).get(String(group._id)) ?? [];
   const ref = await groupRef(group, actor);
   const people = await Person.find(
     { _id: op({ $in: [group.leadFacilitatorId, group.coFacilitatorId].filter(Boolean) }) },
@@ -125,7 +125,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
       ],
     }).lean();
     const all = [...enrolledGroups, ...running];
-    const upcoming = await upcomingByGroup(all, now, 3);
+    const upcoming = upcomingByGroup(all, now, 3);
     const infos = await toEnrolmentInfos(enrolments, new Map());
     const byId = new Map(all.map((g) => [String(g._id), g]));
     const confirmedOrRunning = new Set([
@@ -170,8 +170,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         searchText: searchTextOf(body),
         rulesVersion: rulesVersionOf(body),
       });
-      const doc = group.toObject() as GroupDoc;
-      await syncSessions(doc, clock.now());
+      const doc = await syncSessions(group.toObject() as GroupDoc, clock.now());
       await audit('group.created', signedIn(actor).personId, String(group._id));
       return groupDetail(doc, actor, clock.now());
     },
@@ -222,8 +221,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         { new: true },
       ).lean();
       if (!updated) throw notFound();
-      await syncSessions(updated, clock.now());
-      return groupDetail(updated, actor, clock.now());
+      return groupDetail(await syncSessions(updated, clock.now()), actor, clock.now());
     },
   );
 
@@ -256,8 +254,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         { new: true },
       ).lean();
       if (!updated) throw notFound();
-      await syncSessions(updated, clock.now());
-      return groupDetail(updated, actor, clock.now());
+      return groupDetail(await syncSessions(updated, clock.now()), actor, clock.now());
     },
   );
 }

@@ -15,11 +15,18 @@ import type {
   GroupStatus,
   ScheduleInput,
 } from '../protocol/groups.ts';
-import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
 import { facilitatorIds, type GroupDoc } from './group.model.ts';
 
-export function toUpcoming(session: GroupSessionDoc, joinWindowMinutes: number): UpcomingSession {
+interface SessionTimes {
+  _id: unknown;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  reason?: string | null;
+}
+
+export function toUpcoming(session: SessionTimes, joinWindowMinutes: number): UpcomingSession {
   return {
     id: String(session._id),
     startsAt: session.startsAt.toISOString(),
@@ -30,26 +37,32 @@ export function toUpcoming(session: GroupSessionDoc, joinWindowMinutes: number):
   };
 }
 
-/** The next few sessions of each group, in one query. */
-export async function upcomingByGroup(
+/** The next few sessions of each group, from the copy on the group (no session queries). */
+export function upcomingByGroup(
   groups: GroupDoc[],
   now: Date,
   perGroup = 3,
-): Promise<Map<string, UpcomingSession[]>> {
-  const byGroup = new Map<string, UpcomingSession[]>(groups.map((g) => [String(g._id), []]));
-  const windows = new Map(groups.map((g) => [String(g._id), g.joinWindowMinutes]));
-  const sessions = await GroupSession.find({
-    groupId: op({ $in: groups.map((g) => g._id) }),
-    endsAt: op({ $gt: now }),
-  })
-    .sort({ startsAt: 1 })
-    .lean();
-  for (const session of sessions) {
-    const list = byGroup.get(String(session.groupId));
-    if (list && list.length < perGroup)
-      list.push(toUpcoming(session, windows.get(String(session.groupId)) ?? 10));
-  }
-  return byGroup;
+): Map<string, UpcomingSession[]> {
+  return new Map(
+    groups.map((g) => [
+      String(g._id),
+      (g.upcoming ?? [])
+        .filter((s) => s.endsAt && s.endsAt > now)
+        .slice(0, perGroup)
+        .map((s) =>
+          toUpcoming(
+            {
+              _id: s.id,
+              startsAt: s.startsAt as Date,
+              endsAt: s.endsAt as Date,
+              status: s.status ?? 'scheduled',
+              reason: s.reason ?? null,
+            },
+            g.joinWindowMinutes,
+          ),
+        ),
+    ]),
+  );
 }
 
 export function toCard(group: GroupDoc, nextSessions: UpcomingSession[]): GroupCard {

@@ -2,7 +2,8 @@
 // once when a session is cancelled or moved.
 import { op } from '../db/operators.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
-import { facilitatorIds, type GroupDoc } from '../groups/group.model.ts';
+import { refreshCatalogueEntry } from '../groups/catalogue.ts';
+import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
 import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
 import { Attendance } from './attendance.model.ts';
@@ -17,7 +18,11 @@ export async function sessionAudience(group: GroupDoc): Promise<string[]> {
   return [...new Set([...enrolled.map((e) => String(e.personId)), ...facilitatorIds(group)])];
 }
 
-export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
+/** How many coming sessions the group document carries (pages show at most six). */
+const UPCOMING_KEPT = 8;
+
+/** Returns the group as it is now (with its refreshed `upcoming`). */
+export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc> {
   const planned = occurrences(
     group.schedule as Parameters<typeof occurrences>[0],
     (group.exceptions ?? []) as never,
@@ -25,6 +30,13 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
   const existing = new Map(
     (await GroupSession.find({ groupId: group._id }).lean()).map((s) => [s.key, s]),
   );
+  const upcoming: {
+    id: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    reason: string | null;
+  }[] = [];
   const changed: {
     sessionId: string;
     topic: 'session-cancelled' | 'session-moved';
@@ -46,6 +58,8 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
       { upsert: true, new: true },
     ).lean();
     const sessionId = String(session._id);
+    if (occurrence.endsAt > now && upcoming.length < UPCOMING_KEPT)
+      upcoming.push({ id: sessionId, ...fields });
     if (!before || occurrence.startsAt <= now) continue;
     if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });
@@ -68,6 +82,9 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
     }
   }
 
+  upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  await Group.updateOne({ _id: group._id }, { upcoming });
+
   const audience = await sessionAudience(group);
   const groupId = String(group._id);
   for (const change of changed) {
@@ -77,6 +94,8 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<void> {
       await planNotice(change.topic, personId, groupId, change.sessionId, change.version, now);
   }
   for (const personId of audience) await planReminders(personId, groupId, now);
+  await refreshCatalogueEntry(groupId);
+  return { ...group, upcoming } as GroupDoc;
 }
 
 /** Sessions of a group from a moment on, in order. */
