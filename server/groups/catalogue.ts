@@ -65,7 +65,10 @@ export async function refreshCatalogueEntry(groupId: string): Promise<void> {
 async function current(): Promise<GroupDoc[]> {
   if (Date.now() - loadedAt > REFRESH_MS) {
     loading ??= load().finally(() => (loading = undefined));
-    await loading;
+    // Only the very first request waits; later ones get the copy while it is renewed (a failed
+    // renewal is retried by the next request).
+    if (loadedAt === 0) await loading;
+    else loading.catch(() => undefined);
   }
   return entries;
 }
