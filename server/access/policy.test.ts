@@ -60,6 +60,7 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /me/reminders': 'signedIn',
   'PUT /me/reminders': 'signedIn',
   'GET /notifications': 'signedIn',
+  'POST /notifications/read': 'signedIn',
   'GET /me/calendar': 'signedIn',
   'POST /me/calendar': 'signedIn',
   'GET /calendar/:file': 'anyone',

@@ -2,7 +2,6 @@
 // promotes exactly one family and tells them.
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import pino from 'pino';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import {
   createGroup,
@@ -12,9 +11,8 @@ import {
   type GroupStaff,
 } from '../../test/support/groups.ts';
 import { createPerson, signedInClient, type ApiClient } from '../../test/support/people.ts';
-import { createMailer } from '../mail/mailer.ts';
+import { testRunner } from '../../test/support/runner.ts';
 import type { EnrolmentInfo, GroupDetail } from '../protocol/groups.ts';
-import { ReminderRunner } from '../reminders/runner.ts';
 
 describe('[groups-2] enrolment under concurrency', function () {
   this.timeout(120_000);
@@ -106,11 +104,7 @@ describe('[groups-2] enrolment under concurrency', function () {
     assert.equal(after.filter((e) => e.status === 'waitlisted').length, 41);
     assert.equal(after.find((e) => e.id === first.id)?.status, 'confirmed');
 
-    const runner = new ReminderRunner({
-      mailer: createMailer({ smtpUrl: undefined, from: 'test', log: pino({ level: 'silent' }) }),
-      log: pino({ level: 'silent' }),
-      publicUrl: app.url,
-    });
+    const runner = testRunner(app.url);
     await runner.runDue();
     const promotedNotices = await mongoose.connection
       .collection('notifications')

@@ -20,8 +20,11 @@ function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
     case 'unrecognized_keys':
       return t('field.unknown');
     case 'too_big':
-      return t('field.tooLong', { max: Number(issue.maximum) });
+      return issue.origin === 'number'
+        ? t('field.max', { max: Number(issue.maximum) })
+        : t('field.tooLong', { max: Number(issue.maximum) });
     case 'too_small':
+      if (issue.origin === 'number') return t('field.min', { min: Number(issue.minimum) });
       return Number(issue.minimum) <= 1
         ? t('field.required')
         : t('field.tooShort', { min: Number(issue.minimum) });

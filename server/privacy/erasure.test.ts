@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import { testRunner } from '../../test/support/runner.ts';
+import type { EnrolmentInfo, UpcomingSession } from '../protocol/groups.ts';
 import {
   ApiClient,
   createOrganisation,
@@ -110,5 +113,60 @@ describe('[acct-5] erasure', function () {
       (await new ApiClient(app.url).post('/auth/sign-in', { email, password })).status,
       401,
     );
+  });
+
+  it('[acct-5] erasing an enrolled family frees its place, keeps attendance only as an anonymous count', async () => {
+    const staff = await createStaff(app.url);
+    const past = helsinkiDay(-14);
+    const group = await createGroup(staff, {
+      capacity: 2,
+      schedule: {
+        frequency: 'weekly',
+        weekday: weekdayOf(past),
+        startDate: past,
+        startTime: '18:00',
+        durationMinutes: 60,
+        count: 4,
+      },
+    });
+    const leaving = await createPerson({ roles: ['family'], displayName: 'Yasmin-Erase-Me' });
+    const staying = await createPerson({ roles: ['family'] });
+    const waiting = await createPerson({ roles: ['family'] });
+    const leavingClient = await signedInClient(app.url, leaving);
+    await leavingClient.post(`/groups/${group.id}/enrolments`, { acceptRules: group.rulesVersion });
+    for (const family of [staying, waiting]) {
+      const client = await signedInClient(app.url, family);
+      await client.post(`/groups/${group.id}/enrolments`, { acceptRules: group.rulesVersion });
+    }
+    const facilitator = await signedInClient(app.url, staff.facilitator);
+    const [held] = (await facilitator.get<UpcomingSession[]>(`/groups/${group.id}/sessions`)).body;
+    await facilitator.put(`/sessions/${held?.id}/attendance`, {
+      entries: [{ personId: leaving.id, present: true }],
+    });
+    await testRunner(app.url).runDue(); // notices and reminders exist for the person too
+
+    assert.equal((await leavingClient.delete('/me', { password: leaving.password })).status, 204);
+
+    const dump = await everyDocument();
+    const traces = Object.entries(dump).flatMap(([name, json]) =>
+      [leaving.email, leaving.displayName, leaving.id]
+        .filter((needle) => json.includes(needle))
+        .map((needle) => `${name}: ${needle}`),
+    );
+    assert.deepEqual(traces, []);
+    const roster = (await facilitator.get<EnrolmentInfo[]>(`/groups/${group.id}/enrolments`)).body;
+    assert.deepEqual(
+      roster.map((e) => [e.personId, e.status]),
+      [
+        [staying.id, 'confirmed'],
+        [waiting.id, 'confirmed'],
+      ],
+      'the waitlisted family got the place',
+    );
+    const attendance = await mongoose.connection
+      .collection('attendance')
+      .find({ sessionId: new mongoose.Types.ObjectId(held?.id) })
+      .toArray();
+    assert.equal(attendance.filter((a) => a.present).length, 1, 'the attendance still counts');
   });
 });

@@ -23,6 +23,7 @@
 // GET    /calendar/:token.ics (no session: the token is the key) → text/calendar
 // GET    /api/groups/:id/calendar.ics                   → text/calendar download (members)
 // GET    /api/notifications                             → NotificationInfo[] (in-app reminders)
+// POST   /api/notifications/read                        → 204 (marks all of mine read)
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';

@@ -4,17 +4,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import pino from 'pino';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
 import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
 import { createPerson, signedInClient, type TestPerson } from '../../test/support/people.ts';
+import { testRunner } from '../../test/support/runner.ts';
 import { claimOnce } from '../db/claims.ts';
-import { createMailer } from '../mail/mailer.ts';
 import { projectRoot } from '../platform/paths.ts';
 import type { UpcomingSession } from '../protocol/groups.ts';
 import { Job } from './job.model.ts';
-import { ReminderRunner } from './runner.ts';
 
 const subjectPrefix = (lang: string) =>
   (
@@ -27,14 +25,7 @@ describe('[groups-3] reminders', function () {
   this.timeout(90_000);
   const clock = new TestClock();
   let app: TestApp;
-  const silent = pino({ level: 'silent' });
-  const newRunner = () =>
-    new ReminderRunner({
-      clock,
-      mailer: createMailer({ smtpUrl: undefined, from: 'test', log: silent }),
-      log: silent,
-      publicUrl: app.url,
-    });
+  const newRunner = () => testRunner(app.url, clock);
 
   before(async () => {
     app = await startTestApp({ label: 'groups3', clock });

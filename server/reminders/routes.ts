@@ -92,4 +92,11 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
       });
     },
   );
+
+  api.post('/notifications/read', { action: 'reminders.manage' }, async ({ actor }) => {
+    await Notification.updateMany(
+      { personId: signedIn(actor).personId, readAt: null },
+      { readAt: clock.now() },
+    );
+  });
 }
