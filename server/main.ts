@@ -58,7 +58,9 @@ export async function main(): Promise<void> {
     );
     log.info({ workers: config.sfu.workers }, 'SFU ready');
 
-    const seeded = config.seedDemoData ? await seedOnFirstRun(log) : [];
+    const seeded = config.seedDemoData
+      ? await seedOnFirstRun(log, (step) => console.log(`  seeding demo data: ${step}…`))
+      : [];
 
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });

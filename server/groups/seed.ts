@@ -173,7 +173,7 @@ const FAMILY_NAMES = [
 
 const WEEKDAY_CODES: Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
-registerSeeder(async () => {
+registerSeeder('demo groups', async () => {
   const facilitator = await Person.findOne({ email: 'facilitator@demo.rinnalla.fi' }).lean();
   const trainer = await Person.findOne({ email: 'trainer@demo.rinnalla.fi' }).lean();
   const demoFamily = await Person.findOne({ email: 'family@demo.rinnalla.fi' }).lean();

@@ -6,7 +6,7 @@ import { Person } from './person.model.ts';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
-registerSeeder(async () => {
+registerSeeder('demo people', async () => {
   const central = await Organisation.create({
     name: 'Kahden kulttuurin perheet ry',
     kind: 'central',

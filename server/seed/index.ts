@@ -5,10 +5,10 @@ import type { Logger } from 'pino';
 /** A seeder adds its demo data and returns lines to print (e.g. demo logins). */
 export type Seeder = (log: Logger) => Promise<string[]>;
 
-const seeders: Seeder[] = [];
+const seeders: { name: string; seed: Seeder }[] = [];
 
-export function registerSeeder(seeder: Seeder): void {
-  seeders.push(seeder);
+export function registerSeeder(name: string, seed: Seeder): void {
+  seeders.push({ name, seed });
 }
 
 const SeedMark = mongoose.model(
@@ -17,11 +17,18 @@ const SeedMark = mongoose.model(
   'seed_marks',
 );
 
-export async function seedOnFirstRun(log: Logger): Promise<string[]> {
+/** `progress` hears each step ("demo groups (2/2)"): seeding takes a few seconds on FerretDB. */
+export async function seedOnFirstRun(
+  log: Logger,
+  progress: (step: string) => void = () => {},
+): Promise<string[]> {
   const mark = await SeedMark.findById('demo').lean();
   if (mark) return mark.lines ?? [];
   const lines: string[] = [];
-  for (const seeder of seeders) lines.push(...(await seeder(log)));
+  for (const [i, seeder] of seeders.entries()) {
+    progress(`${seeder.name} (${i + 1}/${seeders.length})`);
+    lines.push(...(await seeder.seed(log)));
+  }
   await SeedMark.create({ _id: 'demo', seededAt: new Date(), lines });
   log.info('demo data seeded');
   return lines;
