@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
+import type { Role } from '../../../server/protocol/api.ts';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountDeletedPage } from '../features/account/AccountDeletedPage.tsx';
@@ -12,6 +13,11 @@ import { SignInPage } from '../features/account/SignInPage.tsx';
 import { SignUpPage } from '../features/account/SignUpPage.tsx';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { CataloguePage } from '../features/groups/CataloguePage.tsx';
+import { GroupPage } from '../features/groups/GroupPage.tsx';
+import { MyGroupsPage } from '../features/groups/MyGroupsPage.tsx';
+import { NotificationsPage } from '../features/groups/NotificationsPage.tsx';
+import { SessionPlaceholderPage } from '../features/groups/SessionPlaceholderPage.tsx';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage.tsx';
 import { PrivacyPage } from '../features/privacy/PrivacyPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -27,6 +33,17 @@ const AuditPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../features/admin/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
 );
+const ManagePage = lazy(() =>
+  import('../features/groups/manage/ManagePage.tsx').then((m) => ({ default: m.ManagePage })),
+);
+const GroupSetupPage = lazy(() =>
+  import('../features/groups/setup/GroupSetupPage.tsx').then((m) => ({
+    default: m.GroupSetupPage,
+  })),
+);
+const ReachPage = lazy(() =>
+  import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
+);
 const ReferralsPage = lazy(() =>
   import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
 );
@@ -36,11 +53,13 @@ function Loading() {
   return <p role="status">{t('loading')}</p>;
 }
 
-const coordinator = (page: ReactNode) => (
-  <RequireSignIn roles={['coordinator']}>
+const staff = (roles: readonly Role[], page: ReactNode) => (
+  <RequireSignIn roles={roles}>
     <Suspense fallback={<Loading />}>{page}</Suspense>
   </RequireSignIn>
 );
+const coordinator = (page: ReactNode) => staff(['coordinator'], page);
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
 export function App() {
   return (
@@ -75,6 +94,21 @@ export function App() {
                 </RequireSignIn>
               }
             />
+            <Route path="groups" element={<CataloguePage />} />
+            <Route path="groups/:id" element={<GroupPage />} />
+            <Route
+              path="groups/:id/manage"
+              element={staff(['coordinator', 'facilitator', 'trainer'], <ManagePage />)}
+            />
+            <Route
+              path="groups/:id/edit"
+              element={staff(['coordinator', 'facilitator'], <GroupSetupPage />)}
+            />
+            <Route path="my-groups" element={signedIn(<MyGroupsPage />)} />
+            <Route path="notifications" element={signedIn(<NotificationsPage />)} />
+            <Route path="sessions/:id" element={signedIn(<SessionPlaceholderPage />)} />
+            <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
+            <Route path="admin/reach" element={coordinator(<ReachPage />)} />
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />
             <Route path="admin/audit" element={coordinator(<AuditPage />)} />
             <Route path="admin/outbox" element={coordinator(<OutboxPage />)} />

@@ -1,10 +1,11 @@
 // The main menu: what it offers follows who is signed in and their roles. On a narrow screen it
 // folds behind a "Menu" button (a disclosure: Escape closes it and returns focus to the button).
 import { useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { hasAnyRole, useSession } from '../features/account/session.tsx';
+import { useUnreadCount } from '../features/groups/useUnreadCount.ts';
 import { post } from '../lib/api.ts';
 
 export function Navigation() {
@@ -13,6 +14,15 @@ export function Navigation() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const unread = useUnreadCount();
+  // The count is read with the link's name: "Notifications, 2 new".
+  const badge =
+    unread > 0 ? (
+      <span className="badge">
+        <span aria-hidden="true">{unread}</span>
+        <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
+      </span>
+    ) : null;
 
   const close = () => setOpen(false);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -31,7 +41,7 @@ export function Navigation() {
     }
   };
 
-  const link = (to: string, label: string, end = false) => (
+  const link = (to: string, label: ReactNode, end = false) => (
     <li>
       <NavLink to={to} end={end} onClick={close}>
         {label}
@@ -51,17 +61,29 @@ export function Navigation() {
       >
         <span className="menu-icon" aria-hidden="true" />
         {t('nav.menu')}
+        {badge}
       </button>
       <nav id="main-menu" aria-label={t('nav.label')} className="shell-nav" data-open={open}>
         <ul>
           {link('/', t('nav.home'), true)}
+          {link('/groups', t('nav.groups'), true)}
           {person ? (
             <>
+              {link('/my-groups', t('nav.myGroups'))}
+              {link(
+                '/notifications',
+                <>
+                  {t('nav.notifications')}
+                  {badge}
+                </>,
+              )}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['partner', 'coordinator']) &&
                 link('/referrals', t('nav.referrals'))}
               {hasAnyRole(person, ['coordinator']) && (
                 <>
+                  {link('/admin/groups/new', t('nav.groupSetup'))}
+                  {link('/admin/reach', t('nav.reach'))}
                   {link('/admin/people', t('nav.people'))}
                   {link('/admin/audit', t('nav.audit'))}
                   {link('/admin/outbox', t('nav.outbox'))}

@@ -16,6 +16,12 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/groups/new">{t('nav.groupSetup')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/reach">{t('nav.reach')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -28,6 +28,12 @@ export function CatalogueFilters({
   const format = useFormat();
   const id = useId();
   const [search, setSearch] = useState(filters.q ?? '');
+  // "Clear filters" and shared links change the query under the field: follow them.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    setSearch(filters.q ?? '');
+  }
   // The languages groups are held in now come first; common ones after them.
   const everything = useResource<CataloguePage>('/groups');
   const present = [
@@ -38,10 +44,16 @@ export function CatalogueFilters({
   ];
   const others = COMMON_SPOKEN_LANGUAGES.filter((code) => !present.includes(code));
 
-  const select = (key: FilterKey, label: string, options: { value: string; label: string }[]) => (
+  const select = (
+    key: FilterKey,
+    label: string,
+    options: { value: string; label: string }[],
+    hint?: string,
+  ) => (
     <SelectField
       id={`${id}-${key}`}
       label={label}
+      hint={hint}
       value={filters[key] ?? ''}
       onChange={(event) => onChange(key, event.target.value)}
     >
@@ -104,6 +116,7 @@ export function CatalogueFilters({
         'region',
         t('catalogue.region'),
         REGIONS.map((value) => ({ value, label: words.region(value) })),
+        t('catalogue.regionHint'),
       )}
       <CheckboxField
         id={`${id}-freePlaces`}

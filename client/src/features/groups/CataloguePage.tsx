@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { CataloguePage as Page, GroupCard } from '../../../../server/protocol/groups.ts';
+import { ApiError, get } from '../../lib/api.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { CatalogueFilters } from './CatalogueFilters.tsx';
+import { filtersFrom, queryOf, type FilterKey } from './catalogueFilters.ts';
+import { GroupCardView } from './GroupCardView.tsx';
+
+interface Results {
+  groups: GroupCard[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** The catalogue: for anyone, signed in or not. */
+export function CataloguePage() {
+  const { t } = useTranslation('groups');
+  usePageTitle(t('catalogue.title'));
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const query = queryOf(filters);
+  const [results, setResults] = useState<Results | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const current = useRef(query); // answers to an older query are dropped
+
+  const load = async (cursor: string | null) => {
+    const asked = query;
+    setLoading(true);
+    try {
+      const page = await get<Page>(`/groups${queryOf(filters, cursor)}`);
+      if (current.current !== asked) return;
+      setResults((before) => ({
+        groups: cursor && before ? [...before.groups, ...page.groups] : page.groups,
+        nextCursor: page.nextCursor,
+        total: page.total,
+      }));
+      // After "load more", continue from the first new group.
+      setFocusId(cursor ? (page.groups[0]?.id ?? null) : null);
+      setError(null);
+    } catch (e) {
+      if (current.current === asked)
+        setError(e instanceof ApiError ? e.message : t('errors:internal'));
+    } finally {
+      if (current.current === asked) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    current.current = query;
+    void load(null);
+    // A new query starts from the first page; later pages come from the button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
+
+  useEffect(() => {
+    if (focusId) document.getElementById(`group-link-${focusId}`)?.focus();
+  }, [focusId]);
+
+  const onChange = (key: FilterKey, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const filtered = Object.keys(filters).length > 0;
+
+  return (
+    <section className="page">
+      <h1>{t('catalogue.title')}</h1>
+      <p className="lead">{t('catalogue.intro')}</p>
+      <CatalogueFilters filters={filters} onChange={onChange} />
+      {filtered ? (
+        <p>
+          <Link to="/groups">{t('catalogue.clear')}</Link>
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-summary" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p role="status" className="result-count">
+        {loading && !results ? t('common:loading') : null}
+        {results ? t('catalogue.count', { count: results.total }) : null}
+      </p>
+      {results && results.groups.length === 0 ? (
+        <div className="notice">
+          <p>{filtered ? t('catalogue.emptyFiltered') : t('catalogue.empty')}</p>
+        </div>
+      ) : null}
+      <ul className="plain-list group-list">
+        {results?.groups.map((group) => (
+          <li key={group.id}>
+            <GroupCardView group={group} />
+          </li>
+        ))}
+      </ul>
+      {results?.nextCursor ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={loading}
+            onClick={() => void load(results.nextCursor)}
+          >
+            {t('catalogue.more')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { GroupDetail } from '../../../../server/protocol/groups.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { useSession } from '../account/session.tsx';
+import { EnrolSection } from './EnrolSection.tsx';
+import { LanguageChips, LocalText, pickText, useGroupWords } from './groupText.tsx';
+import { SessionList } from './SessionList.tsx';
+
+/** A group's public page: what it is, when, who leads it, and enrolling. */
+export function GroupPage() {
+  const { t } = useTranslation('groups');
+  const { id = '' } = useParams();
+  const format = useFormat();
+  const { person } = useSession();
+  const group = useResource<GroupDetail>(`/groups/${encodeURIComponent(id)}`);
+  const g = group.data?.id === id ? group.data : undefined;
+  usePageTitle(g ? (pickText(g.title, format.language)?.text ?? '') : t('catalogue.title'));
+
+  if (!g) {
+    return (
+      <section className="page">
+        {group.error ? (
+          <>
+            <h1>{group.error.status === 404 ? t('group.notFound') : t('group.loadFailed')}</h1>
+            <p>{group.error.message}</p>
+            <p>
+              <Link to="/groups">{t('group.backToCatalogue')}</Link>
+            </p>
+          </>
+        ) : (
+          <p role="status">{t('common:loading')}</p>
+        )}
+      </section>
+    );
+  }
+
+  const mayReadRoster = g.can.manage || person?.id === g.trainerId;
+  return (
+    <article className="page group-page">
+      <p>
+        <Link to="/groups">{t('group.backToCatalogue')}</Link>
+      </p>
+      <h1>
+        <LocalText texts={g.title} />
+      </h1>
+      {g.status !== 'open' ? <p className="tag">{t(`statuses.${g.status}`)}</p> : null}
+      {mayReadRoster || g.can.edit ? (
+        <nav className="sub-nav" aria-label={t('manage.navLabel')}>
+          <ul>
+            {mayReadRoster ? (
+              <li>
+                <Link to={`/groups/${g.id}/manage`}>{t('manage.link')}</Link>
+              </li>
+            ) : null}
+            {g.can.edit ? (
+              <li>
+                <Link to={`/groups/${g.id}/edit`}>{t('setup.editLink')}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <LanguageChips codes={g.sessionLanguages} />
+      <GroupFacts group={g} />
+      <div className="group-description">
+        <LocalText texts={g.description} className="message-text" />
+      </div>
+      {/* Before enrolling, families know whether anyone observes. */}
+      <div className="notice observation">
+        <h2 className="notice-title">{t('observation.title')}</h2>
+        <p>{g.observationAllowed ? t('observation.allowed') : t('observation.notAllowed')}</p>
+      </div>
+      <section className="section" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
+        <p className="meta">{t('sessions.finnishTime')}</p>
+        <SessionList sessions={g.nextSessions} />
+      </section>
+      <EnrolSection group={g} onChange={group.reload} />
+    </article>
+  );
+}
+
+function GroupFacts({ group }: { group: GroupDetail }) {
+  const { t } = useTranslation('groups');
+  const words = useGroupWords();
+  return (
+    <dl className="details group-facts">
+      <dt>{t('group.when')}</dt>
+      <dd>{words.schedule(group.schedule)}</dd>
+      <dt>{t('group.topics')}</dt>
+      <dd>{group.topics.map(words.topic).join(', ')}</dd>
+      <dt>{t('group.audience')}</dt>
+      <dd>{words.audience(group.audience)}</dd>
+      <dt>{t('group.region')}</dt>
+      <dd>{words.region(group.region)}</dd>
+      <dt>{t('group.facilitators')}</dt>
+      <dd>
+        {[group.leadFacilitator, group.coFacilitator]
+          .filter((p) => p !== null)
+          .map((p) => p.displayName)
+          .join(', ')}
+      </dd>
+      <dt>{t('group.places')}</dt>
+      <dd>
+        {words.places(group)} {t('places.capacity', { count: group.capacity })}
+      </dd>
+    </dl>
+  );
+}

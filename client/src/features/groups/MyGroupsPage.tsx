@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MyGroups } from '../../../../server/protocol/groups.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { CalendarFeedSection } from './CalendarFeedSection.tsx';
+import { EnrolmentStatusText } from './EnrolmentStatus.tsx';
+import { GroupCardView } from './GroupCardView.tsx';
+import { LanguageChips, LocalText, useGroupWords } from './groupText.tsx';
+import { RemindersSection } from './RemindersSection.tsx';
+import { UpcomingSessions } from './UpcomingSessions.tsx';
+
+/**
+ * My sessions and groups. As the home page of a signed-in family it keeps the welcome heading
+ * and leaves reminders and the calendar to /my-groups.
+ */
+export function MyGroupsPage({ home = false }: { home?: boolean }) {
+  const { t } = useTranslation('groups');
+  usePageTitle(home ? '' : t('myGroups.title'));
+  const mine = useResource<MyGroups>('/groups/mine');
+  const data = mine.data;
+
+  return (
+    <section className="page">
+      <h1>{home ? t('common:home.title') : t('myGroups.title')}</h1>
+      {home ? <p className="lead">{t('myGroups.homeIntro')}</p> : null}
+      {mine.error ? (
+        <p className="error-summary" role="alert">
+          {mine.error.message}
+        </p>
+      ) : null}
+      {!data ? <p role="status">{mine.error ? null : t('common:loading')}</p> : null}
+      {data ? (
+        <>
+          <section className="section" aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">{t('myGroups.upcoming')}</h2>
+            <UpcomingSessions sessions={data.upcoming} />
+          </section>
+          <section className="section" aria-labelledby="enrolments-heading">
+            <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
+            <Enrolments enrolments={data.enrolments} />
+          </section>
+          {data.running.length > 0 ? (
+            <section className="section" aria-labelledby="running-heading">
+              <h2 id="running-heading">{t('myGroups.running')}</h2>
+              <ul className="plain-list">
+                {data.running.map((group) => (
+                  <li key={group.id}>
+                    <GroupCardView group={group} headingLevel={3} />
+                    <p className="running-link">
+                      <Link to={`/groups/${group.id}/manage`}>
+                        {t('manage.link')}
+                        <span className="visually-hidden">
+                          {' '}
+                          <LocalText texts={group.title} />
+                        </span>
+                      </Link>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+      {home ? (
+        <p>
+          <Link to="/my-groups">{t('myGroups.remindersLink')}</Link>
+        </p>
+      ) : (
+        <>
+          <RemindersSection />
+          <CalendarFeedSection />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Enrolments({ enrolments }: { enrolments: MyGroups['enrolments'] }) {
+  const { t } = useTranslation('groups');
+  const words = useGroupWords();
+  if (enrolments.length === 0)
+    return (
+      <p>
+        {t('myGroups.none')} <Link to="/groups">{t('myGroups.browse')}</Link>
+      </p>
+    );
+  return (
+    <ul className="plain-list">
+      {enrolments.map(({ group, ...enrolment }) => (
+        <li key={enrolment.id} className="card my-enrolment">
+          <h3>
+            <Link to={`/groups/${group.id}`}>
+              <LocalText texts={group.title} />
+            </Link>
+          </h3>
+          <LanguageChips codes={group.sessionLanguages} />
+          <p>{words.weekdayAt(group.weekday, group.startTime)}</p>
+          <p>
+            <strong>
+              <EnrolmentStatusText enrolment={enrolment} />
+            </strong>
+          </p>
+          {enrolment.status === 'confirmed' ? (
+            <p>
+              <a href={`/api/groups/${group.id}/calendar.ics`} download>
+                {t('group.addToCalendar')}
+              </a>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

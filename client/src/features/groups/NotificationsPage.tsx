@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { NotificationInfo } from '../../../../server/protocol/groups.ts';
+import { useFormat } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+
+/** Reminders and notices about my groups, newest first (texts come translated). */
+export function NotificationsPage() {
+  const { t } = useTranslation('groups');
+  usePageTitle(t('notifications.title'));
+  const format = useFormat();
+  const list = useResource<NotificationInfo[]>('/notifications');
+  return (
+    <section className="page">
+      <h1>{t('notifications.title')}</h1>
+      {list.error ? (
+        <p className="error-summary" role="alert">
+          {list.error.message}
+        </p>
+      ) : null}
+      <p role="status">
+        {list.loading && !list.data
+          ? t('common:loading')
+          : list.data?.length === 0
+            ? t('notifications.none')
+            : null}
+      </p>
+      <ul className="plain-list">
+        {list.data?.map((notification) => (
+          <li
+            key={notification.id}
+            className={`card notification${notification.readAt ? '' : ' unread'}`}
+          >
+            <p className="meta">
+              {t(`notifications.kinds.${notification.kind}`)} ·{' '}
+              <time dateTime={notification.createdAt}>
+                {format.dateTime(notification.createdAt)}
+              </time>
+              {notification.readAt ? null : (
+                <>
+                  {' · '}
+                  <strong>{t('notifications.new')}</strong>
+                </>
+              )}
+            </p>
+            <p className="message-text">{notification.text}</p>
+            <p>
+              <Link to={`/groups/${notification.groupId}`}>{t('notifications.openGroup')}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { groupSchemas, type ReachFigures } from '../../../../server/protocol/groups.ts';
+import { helsinkiDate, useFormat } from '../../lib/format.ts';
+import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
+import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
+import { TextField } from '../../lib/forms/fields.tsx';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { AdminNav } from '../admin/AdminNav.tsx';
+import { useGroupWords } from '../groups/groupText.tsx';
+import { ReachChart } from './ReachChart.tsx';
+import { ReachTable } from './ReachTable.tsx';
+
+/** Reach figures for funders: a period (this year so far unless chosen), totals, breakdowns. */
+export function ReachPage() {
+  const { t } = useTranslation('groups');
+  usePageTitle(t('reach.title'));
+  const format = useFormat();
+  const words = useGroupWords();
+  const today = helsinkiDate(new Date());
+  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [period, setPeriod] = useState({ from, to });
+  const query = new URLSearchParams(period).toString();
+  const figures = useResource<ReachFigures>(`/reach?${query}`);
+  const labels = { from: t('reach.from'), to: t('reach.to') };
+  // The server's answer about the period shows like the form's own errors, at its fields.
+  const loadError = figures.error;
+  const serverErrors = useMemo(
+    () => (loadError && Object.keys(loadError.fields).length ? errorsFrom(loadError, t) : null),
+    [loadError, t],
+  );
+  const shown = serverErrors ?? errors;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validate(groupSchemas.reachPeriod, { from, to }, t);
+    if (checked.errors) return setErrors(checked.errors);
+    if (checked.data.from > checked.data.to)
+      return setErrors({
+        message: t('errors:invalid'),
+        fields: { to: t('errors:groups.periodReversed') },
+      });
+    clear();
+    setPeriod(checked.data);
+  };
+  const data = figures.data;
+
+  return (
+    <section className="page">
+      <AdminNav />
+      <h1>{t('reach.title')}</h1>
+      <p>{t('reach.intro')}</p>
+      <ErrorSummary errors={shown} fieldId={fieldId} labels={labels} />
+      <form className="inline-add period" noValidate onSubmit={onSubmit}>
+        <TextField
+          id={fieldId('from')}
+          label={labels.from}
+          error={shown.fields.from}
+          type="date"
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          required
+        />
+        <TextField
+          id={fieldId('to')}
+          label={labels.to}
+          error={shown.fields.to}
+          type="date"
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          required
+        />
+        <div className="field actions">
+          <button type="submit">{t('reach.show')}</button>
+        </div>
+      </form>
+      {figures.error && !serverErrors ? (
+        <p className="error-summary" role="alert">
+          {figures.error.message}
+        </p>
+      ) : null}
+      <p role="status">
+        {figures.loading
+          ? t('common:loading')
+          : data
+            ? t('reach.period', {
+                from: format.localDate(data.from),
+                to: format.localDate(data.to),
+              })
+            : null}
+      </p>
+      {data ? (
+        <>
+          <p>
+            <a className="button secondary" href={`/api/reach.csv?${query}`} download>
+              {t('reach.csv')}
+            </a>
+          </p>
+          <dl className="totals">
+            <div>
+              <dt>{t('reach.sessionsHeld')}</dt>
+              <dd>{format.number(data.totals.sessionsHeld)}</dd>
+            </div>
+            <div>
+              <dt>{t('reach.attendances')}</dt>
+              <dd>{format.number(data.totals.attendances)}</dd>
+            </div>
+            <div>
+              <dt>{t('reach.uniqueFamilies')}</dt>
+              <dd>{format.number(data.totals.uniqueFamilies)}</dd>
+            </div>
+          </dl>
+          <p className="meta">{t('reach.definitions')}</p>
+          <ReachChart from={data.from} to={data.to} rows={data.byWeek} />
+          <ReachTable
+            caption={t('reach.byGroup')}
+            keyHeading={t('reach.group')}
+            rows={data.byGroup}
+          />
+          <ReachTable
+            caption={t('reach.byLanguage')}
+            keyHeading={t('reach.language')}
+            rows={data.byLanguage}
+            name={format.languageName}
+          />
+          <ReachTable
+            caption={t('reach.byRegion')}
+            keyHeading={t('reach.region')}
+            rows={data.byRegion}
+            name={words.region}
+          />
+          <ReachTable
+            caption={t('reach.byTopic')}
+            keyHeading={t('reach.topic')}
+            rows={data.byTopic}
+            name={words.topic}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
