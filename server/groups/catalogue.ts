@@ -3,6 +3,7 @@
 // sessions) every query scanned them all, 1.2–3.4 s a page (`npm run bench`). So each server
 // process keeps the listed groups in memory (a few MB for thousands): a group changed here is
 // re-read at once, changes made by another process show within REFRESH_MS.
+import mongoose from 'mongoose';
 import type { z } from 'zod';
 import { op } from '../db/operators.ts';
 import type { CataloguePage, groupSchemas } from '../protocol/groups.ts';
@@ -32,6 +33,8 @@ export function searchTextOf(group: Searchable): string {
 }
 
 let entries: GroupDoc[] = [];
+/** The database the copy came from (tests run apps on several databases in one process). */
+let loadedFrom = '';
 let loadedAt = 0;
 let loading: Promise<void> | undefined;
 
@@ -42,12 +45,14 @@ export function invalidateCatalogue(): void {
 
 async function load(): Promise<void> {
   const startedAt = Date.now();
+  const database = mongoose.connection.name;
   entries = await Group.find(
     { visibility: 'public', status: op({ $in: LISTED }) },
     { description: 0 },
   )
     .sort({ _id: 1 })
     .lean();
+  loadedFrom = database;
   if (startedAt > loadedAt) loadedAt = startedAt;
 }
 
@@ -63,6 +68,7 @@ export async function refreshCatalogueEntry(groupId: string): Promise<void> {
 }
 
 async function current(): Promise<GroupDoc[]> {
+  if (loadedFrom !== mongoose.connection.name) loadedAt = 0;
   if (Date.now() - loadedAt > REFRESH_MS) {
     loading ??= load().finally(() => (loading = undefined));
     // Only the very first request waits; later ones get the copy while it is renewed (a failed

@@ -63,6 +63,7 @@ const groupSchema = new mongoose.Schema(
       {
         _id: false,
         id: String,
+        key: String,
         startsAt: Date,
         endsAt: Date,
         status: String,

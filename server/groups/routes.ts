@@ -14,6 +14,7 @@ import { systemClock, type Clock } from '../reminders/runner.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { catalogue, searchTextOf } from './catalogue.ts';
+import { fillFreedPlaces } from './enrolment.ts';
 import { Enrolment } from './enrolment.model.ts';
 import { Group, type GroupDoc } from './group.model.ts';
 import { helsinkiInstant, timeOfDay } from './schedule.ts';
@@ -98,6 +99,7 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
       manage: may(actor, 'group.manage', ref),
       edit: may(actor, 'group.update', ref),
       enrol: isSignedIn(actor) && actor.roles.includes('family') && !ref.enrolled,
+      roster: may(actor, 'group.roster', ref),
     },
   };
 }
@@ -221,7 +223,10 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         { new: true },
       ).lean();
       if (!updated) throw notFound();
-      return groupDetail(await syncSessions(updated, clock.now()), actor, clock.now());
+      await syncSessions(updated, clock.now());
+      // A larger capacity admits families from the waitlist; open/full follows the places.
+      await fillFreedPlaces(String(updated._id), clock.now());
+      return groupDetail(await findGroup(String(updated._id)), actor, clock.now());
     },
   );
 

@@ -20,6 +20,7 @@ import { facilitatorIds, type GroupDoc } from './group.model.ts';
 
 interface SessionTimes {
   _id: unknown;
+  key: string;
   startsAt: Date;
   endsAt: Date;
   status: string;
@@ -29,6 +30,7 @@ interface SessionTimes {
 export function toUpcoming(session: SessionTimes, joinWindowMinutes: number): UpcomingSession {
   return {
     id: String(session._id),
+    date: session.key,
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
     status: session.status as UpcomingSession['status'],
@@ -53,6 +55,7 @@ export function upcomingByGroup(
           toUpcoming(
             {
               _id: s.id,
+              key: s.key ?? '',
               startsAt: s.startsAt as Date,
               endsAt: s.endsAt as Date,
               status: s.status ?? 'scheduled',

@@ -191,6 +191,8 @@ export interface LocalizedText {
 
 export interface UpcomingSession {
   id: string;
+  /** The occurrence's original local date (YYYY-MM-DD): how schedule changes name it, even once moved. */
+  date: string;
   startsAt: string;
   endsAt: string;
   status: 'scheduled' | 'cancelled' | 'moved';
@@ -251,7 +253,7 @@ export interface GroupDetail extends GroupCard {
   /** The viewer's own enrolment, if any. */
   myEnrolment: EnrolmentInfo | null;
   /** What the viewer may do here. */
-  can: { manage: boolean; edit: boolean; enrol: boolean };
+  can: { manage: boolean; edit: boolean; enrol: boolean; roster: boolean };
 }
 
 export interface MyGroups {

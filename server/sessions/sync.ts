@@ -32,6 +32,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   );
   const upcoming: {
     id: string;
+    key: string;
     startsAt: Date;
     endsAt: Date;
     status: string;
@@ -59,7 +60,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
     ).lean();
     const sessionId = String(session._id);
     if (occurrence.endsAt > now && upcoming.length < UPCOMING_KEPT)
-      upcoming.push({ id: sessionId, ...fields });
+      upcoming.push({ id: sessionId, key: occurrence.key, ...fields });
     if (!before || occurrence.startsAt <= now) continue;
     if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });
@@ -95,7 +96,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   }
   for (const personId of audience) await planReminders(personId, groupId, now);
   await refreshCatalogueEntry(groupId);
-  return { ...group, upcoming } as GroupDoc;
+  return { ...group, upcoming } as unknown as GroupDoc;
 }
 
 /** Sessions of a group from a moment on, in order. */

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationInfo } from '../../../../server/protocol/groups.ts';
+import { post } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
@@ -11,6 +13,11 @@ export function NotificationsPage() {
   usePageTitle(t('notifications.title'));
   const format = useFormat();
   const list = useResource<NotificationInfo[]>('/notifications');
+  const unread = list.data?.some((n) => n.readAt === null) ?? false;
+  // Seen now: marked read on the server, while this page still shows which ones were new.
+  useEffect(() => {
+    if (unread) void post('/notifications/read').catch(() => undefined);
+  }, [unread]);
   return (
     <section className="page">
       <h1>{t('notifications.title')}</h1>
