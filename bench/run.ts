@@ -6,16 +6,23 @@ import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
+import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
 import type { Measurement } from './stats.ts';
 
-const suites: (() => Promise<Measurement[]>)[] = [sfuBenchmarks, catalogueBenchmarks];
+const suites: (() => Promise<Measurement[]>)[] = [
+  sfuBenchmarks,
+  sfuCapacityBenchmarks,
+  catalogueBenchmarks,
+];
 
 const results: Measurement[] = [];
 for (const suite of suites) {
   for (const measurement of await suite()) {
     results.push(measurement);
     console.log(
-      `  ${measurement.name}: median ${measurement.median} ms, p90 ${measurement.p90} ms (${measurement.runs} runs)`,
+      measurement.unit === 'count'
+        ? `  ${measurement.name}: ${measurement.median}`
+        : `  ${measurement.name}: median ${measurement.median} ms, p90 ${measurement.p90} ms (${measurement.runs} runs)`,
     );
   }
 }
