@@ -112,7 +112,7 @@ async function addRoom(router: types.Router, senders: Sender[]): Promise<number>
 
 function send(senders: Sender[], sent: { count: number }, tick: number): void {
   for (const s of senders) {
-    if (tick % 2 === 0) {
+    if (tick % (100 / AUDIO_PPS) === 0) {
       s.socket.send(
         rtp(100, s.seqAudio++, s.seqAudio * 960, s.ssrcAudio, OPUS_PAYLOAD),
         s.port,
