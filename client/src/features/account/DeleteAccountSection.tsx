@@ -5,8 +5,10 @@ import { useNavigate } from 'react-router';
 import { apiSchemas } from '../../../../server/protocol/api.ts';
 import { del } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import { CurrentPasswordField } from './accountFields.tsx';
 import { useSession } from './session.tsx';
 
 /** Erasure: says plainly what goes and what stays, and asks for the password to be sure. */
@@ -14,29 +16,22 @@ export function DeleteAccountSection() {
   const { t } = useTranslation('account');
   const { signedOut } = useSession();
   const navigate = useNavigate();
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const erased = t('deleteAccount.erased', { returnObjects: true }) as unknown;
   const kept = t('deleteAccount.kept', { returnObjects: true }) as unknown;
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(apiSchemas.deleteAccount, { password }, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      await del('/me', checked.data);
-      void navigate('/account-deleted', { replace: true });
-      signedOut();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-      setBusy(false);
-    }
+    void submit(
+      validate(apiSchemas.deleteAccount, { password }, t),
+      async (data) => {
+        await del('/me', data);
+        void navigate('/account-deleted', { replace: true });
+        signedOut();
+      },
+      { leaves: true },
+    );
   };
 
   return (
@@ -53,27 +48,20 @@ export function DeleteAccountSection() {
       <p>
         <strong>{t('deleteAccount.final')}</strong>
       </p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form className="form" noValidate onSubmit={onSubmit}>
         <ErrorSummary
           errors={errors}
           fieldId={fieldId}
           labels={{ password: t('deleteAccount.password') }}
         />
-        <TextField
+        <CurrentPasswordField
           id={fieldId('password')}
           label={t('deleteAccount.password')}
           error={errors.fields.password}
-          type="password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          autoComplete="current-password"
-          required
         />
-        <div className="actions">
-          <button type="submit" className="danger" disabled={busy}>
-            {t('deleteAccount.submit')}
-          </button>
-        </div>
+        <SubmitButton busy={busy} danger label={t('deleteAccount.submit')} />
       </form>
     </section>
   );

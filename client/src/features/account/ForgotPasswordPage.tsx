@@ -5,35 +5,25 @@ import { Link } from 'react-router';
 import { apiSchemas } from '../../../../server/protocol/api.ts';
 import { post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { EmailField } from './accountFields.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('forgot.title'));
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(apiSchemas.requestPasswordReset, { email }, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      await post('/auth/password-reset', checked.data);
-      setSentTo(checked.data.email);
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    void submit(validate(apiSchemas.requestPasswordReset, { email }, t), async (data) => {
+      await post('/auth/password-reset', data);
+      setSentTo(data.email);
+    });
   };
 
   return (
@@ -49,26 +39,18 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="lead">{t('forgot.intro')}</p>
-          <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+          <form className="form" noValidate onSubmit={onSubmit}>
             <ErrorSummary errors={errors} fieldId={fieldId} labels={{ email: t('fields.email') }} />
-            <TextField
+            <EmailField
               id={fieldId('email')}
               label={t('fields.email')}
               error={errors.fields.email}
-              type="email"
               value={email}
               onChange={(event) => setEmail(event.target.value)}
-              autoComplete="email"
-              inputMode="email"
-              dir="ltr"
-              required
             />
-            <div className="actions">
-              <button type="submit" disabled={busy}>
-                {t('forgot.submit')}
-              </button>
+            <SubmitButton busy={busy} label={t('forgot.submit')}>
               <Link to="/sign-in">{t('forgot.backToSignIn')}</Link>
-            </div>
+            </SubmitButton>
           </form>
         </>
       )}

@@ -7,19 +7,21 @@ import {
   type ChildAgeRange,
   type Me,
 } from '../../../../server/protocol/api.ts';
-import { languages } from '../../../../server/protocol/languages.ts';
 import { patch } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { CheckboxGroup, SelectField, TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { CheckboxGroup, TextField } from '../../lib/forms/fields.tsx';
+import { LanguageField } from '../../lib/forms/LanguageField.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import { DisplayNameField } from './accountFields.tsx';
 import { useSession } from './session.tsx';
 import { SpokenLanguages } from './SpokenLanguages.tsx';
 
 export function ProfileForm({ person }: { person: Me }) {
   const { t } = useTranslation('account');
   const { updatePerson } = useSession();
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [saved, setSaved] = useState(false);
   const [displayName, setDisplayName] = useState(person.displayName);
   // null: follow the profile, which the language menu in the header may change meanwhile.
@@ -37,7 +39,7 @@ export function ProfileForm({ person }: { person: Me }) {
     childrenAgeRanges: t('profile.childrenAgeRanges'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     const body = {
@@ -47,52 +49,31 @@ export function ProfileForm({ person }: { person: Me }) {
       municipality: municipality.trim() === '' ? null : municipality,
       ...(isFamily ? { childrenAgeRanges: ageRanges } : {}),
     };
-    const checked = validate(apiSchemas.updateProfile, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      updatePerson(await patch<Me>('/me', checked.data));
+    void submit(validate(apiSchemas.updateProfile, body, t), async (data) => {
+      updatePerson(await patch<Me>('/me', data));
       setLanguage(null);
       setSaved(true);
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
-      <TextField
+      <DisplayNameField
         id={fieldId('displayName')}
         label={labels.displayName}
-        hint={t('fields.displayNameHint')}
         error={errors.fields.displayName}
         value={displayName}
         onChange={(event) => setDisplayName(event.target.value)}
-        autoComplete="nickname"
-        maxLength={60}
-        required
       />
-      <SelectField
+      <LanguageField
         id={fieldId('language')}
         label={labels.language}
         hint={t('fields.languageHint')}
         error={errors.fields.language}
         value={language ?? person.language}
         onChange={(event) => setLanguage(event.target.value)}
-      >
-        {languages.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code}>
-            {l.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <SpokenLanguages
         id={fieldId('languagesSpoken')}
         value={languagesSpoken}
@@ -123,12 +104,9 @@ export function ProfileForm({ person }: { person: Me }) {
           onChange={setAgeRanges}
         />
       ) : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('profile.save')}
-        </button>
+      <SubmitButton busy={busy} label={t('profile.save')}>
         <span role="status">{saved ? t('profile.saved') : null}</span>
-      </div>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { ForbiddenPage } from '../../app/ForbiddenPage.tsx';
 import type { Role } from '../../../../server/protocol/api.ts';
 import { hasAnyRole, useSession } from './session.tsx';
 
@@ -20,14 +21,7 @@ export function RequireSignIn({
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
-  if (roles && !hasAnyRole(person, roles)) {
-    return (
-      <section className="page">
-        <h1>{t('forbidden.title')}</h1>
-        <p>{t('forbidden.text')}</p>
-      </section>
-    );
-  }
+  if (roles && !hasAnyRole(person, roles)) return <ForbiddenPage />;
   return children;
 }
 

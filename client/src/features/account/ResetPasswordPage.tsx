@@ -5,9 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { apiSchemas } from '../../../../server/protocol/api.ts';
 import { post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NewPasswordField } from './accountFields.tsx';
 import { useSession } from './session.tsx';
 
 export function ResetPasswordPage() {
@@ -16,33 +18,24 @@ export function ResetPasswordPage() {
   const { person, refresh } = useSession();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(apiSchemas.completePasswordReset, { token, password }, t);
     if (checked.errors) {
       // A broken link is not something the person can fix in the form.
       if (checked.errors.fields.token) checked.errors.message = t('errors:auth.linkInvalid');
       delete checked.errors.fields.token;
-      setErrors(checked.errors);
-      return;
     }
-    clear();
-    setBusy(true);
-    try {
-      await post('/auth/password-reset/complete', checked.data);
+    void submit(checked, async (data) => {
+      await post('/auth/password-reset/complete', data);
       setDone(true);
       // A new password signs the person out everywhere, this browser included.
       if (person) await refresh();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -58,29 +51,20 @@ export function ResetPasswordPage() {
           </p>
         </div>
       ) : (
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <form className="form" noValidate onSubmit={onSubmit}>
           <ErrorSummary
             errors={errors}
             fieldId={fieldId}
             labels={{ password: t('fields.newPassword') }}
           />
-          <TextField
+          <NewPasswordField
             id={fieldId('password')}
             label={t('fields.newPassword')}
-            hint={t('fields.passwordHint')}
             error={errors.fields.password}
-            type="password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-            minLength={10}
-            required
           />
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {t('reset.submit')}
-            </button>
-          </div>
+          <SubmitButton busy={busy} label={t('reset.submit')} />
           {errors.message && !errors.fields.password ? (
             <p>
               <Link to="/forgot-password">{t('reset.askAgain')}</Link>

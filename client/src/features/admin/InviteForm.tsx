@@ -7,11 +7,15 @@ import {
   type InvitationInfo,
   type OrganisationInfo,
 } from '../../../../server/protocol/api.ts';
-import { languages } from '../../../../server/protocol/languages.ts';
 import { post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { CheckboxGroup, SelectField, TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { CheckboxGroup } from '../../lib/forms/fields.tsx';
+import { LanguageField } from '../../lib/forms/LanguageField.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import { EmailField } from '../account/accountFields.tsx';
+import { OrganisationField } from './OrganisationField.tsx';
 
 type InvitedRole = (typeof INVITED_ROLES)[number];
 
@@ -23,8 +27,7 @@ export function InviteForm({
   onInvited: () => void;
 }) {
   const { t, i18n } = useTranslation('account');
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<InvitedRole[]>([]);
@@ -38,47 +41,32 @@ export function InviteForm({
     language: t('admin.invite.language'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSentTo(null);
     const body = { email, roles, organisationId, language: language ?? i18n.resolvedLanguage };
-    const checked = validate(apiSchemas.createInvitation, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      const invitation = await post<InvitationInfo>('/invitations', checked.data);
+    void submit(validate(apiSchemas.createInvitation, body, t), async (data) => {
+      const invitation = await post<InvitationInfo>('/invitations', data);
       setSentTo(invitation.email);
       setEmail('');
       setRoles([]);
       onInvited();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <p role="status" className={sentTo ? 'notice' : undefined}>
         {sentTo ? t('admin.invite.sent', { email: sentTo }) : null}
       </p>
-      <TextField
+      <EmailField
         id={fieldId('email')}
         label={labels.email}
         error={errors.fields.email}
-        type="email"
         value={email}
         onChange={(event) => setEmail(event.target.value)}
         autoComplete="off"
-        inputMode="email"
-        dir="ltr"
-        required
       />
       <CheckboxGroup
         id={fieldId('roles')}
@@ -88,40 +76,25 @@ export function InviteForm({
         value={roles}
         onChange={setRoles}
       />
-      <SelectField
+      <OrganisationField
         id={fieldId('organisationId')}
         label={labels.organisationId}
         error={errors.fields.organisationId}
+        organisations={organisations}
+        none={t('admin.chooseOrganisation')}
         value={organisationId}
         onChange={(event) => setOrganisationId(event.target.value)}
         required
-      >
-        <option value="">{t('admin.chooseOrganisation')}</option>
-        {organisations.map((organisation) => (
-          <option key={organisation.id} value={organisation.id}>
-            {organisation.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+      />
+      <LanguageField
         id={fieldId('language')}
         label={labels.language}
         hint={t('admin.invite.languageHint')}
         error={errors.fields.language}
         value={language ?? i18n.resolvedLanguage}
         onChange={(event) => setLanguage(event.target.value)}
-      >
-        {languages.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code}>
-            {l.name}
-          </option>
-        ))}
-      </SelectField>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('admin.invite.submit')}
-        </button>
-      </div>
+      />
+      <SubmitButton busy={busy} label={t('admin.invite.submit')} />
     </form>
   );
 }

@@ -10,8 +10,11 @@ import {
 } from '../../../../server/protocol/api.ts';
 import { put } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
+import { validate } from '../../lib/forms/errors.ts';
 import { CheckboxGroup, SelectField } from '../../lib/forms/fields.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import { OrganisationField } from './OrganisationField.tsx';
 
 export function RoleEditor({
   person,
@@ -25,8 +28,7 @@ export function RoleEditor({
   onSaved: (person: PersonSummary) => void;
 }) {
   const { t } = useTranslation('account');
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [saved, setSaved] = useState(false);
   const [roles, setRoles] = useState<Role[]>(person.roles);
   const [organisationId, setOrganisationId] = useState(person.organisationId ?? '');
@@ -39,7 +41,7 @@ export function RoleEditor({
     supervisorId: t('admin.roles.supervisor'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     const body = {
@@ -48,25 +50,14 @@ export function RoleEditor({
       // Only a facilitator has a supervisor.
       supervisorId: isFacilitator && supervisorId ? supervisorId : null,
     };
-    const checked = validate(apiSchemas.setRoles, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onSaved(await put<PersonSummary>(`/people/${person.id}/roles`, checked.data));
+    void submit(validate(apiSchemas.setRoles, body, t), async (data) => {
+      onSaved(await put<PersonSummary>(`/people/${person.id}/roles`, data));
       setSaved(true);
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <CheckboxGroup
         id={fieldId('roles')}
@@ -76,20 +67,15 @@ export function RoleEditor({
         value={roles}
         onChange={setRoles}
       />
-      <SelectField
+      <OrganisationField
         id={fieldId('organisationId')}
         label={labels.organisationId}
         error={errors.fields.organisationId}
+        organisations={organisations}
+        none={t('admin.noOrganisation')}
         value={organisationId}
         onChange={(event) => setOrganisationId(event.target.value)}
-      >
-        <option value="">{t('admin.noOrganisation')}</option>
-        {organisations.map((organisation) => (
-          <option key={organisation.id} value={organisation.id}>
-            {organisation.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       {isFacilitator ? (
         <SelectField
           id={fieldId('supervisorId')}
@@ -109,12 +95,9 @@ export function RoleEditor({
             ))}
         </SelectField>
       ) : null}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('admin.roles.save')}
-        </button>
+      <SubmitButton busy={busy} label={t('admin.roles.save')}>
         <span role="status">{saved ? t('admin.roles.saved') : null}</span>
-      </div>
+      </SubmitButton>
     </form>
   );
 }

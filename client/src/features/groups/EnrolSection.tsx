@@ -5,8 +5,10 @@ import { Link } from 'react-router';
 import type { EnrolmentInfo, GroupDetail } from '../../../../server/protocol/groups.ts';
 import { del, post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors } from '../../lib/forms/errors.ts';
+import { errorsFrom } from '../../lib/forms/errors.ts';
 import { CheckboxField } from '../../lib/forms/fields.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useSession } from '../account/session.tsx';
 import { EnrolmentStatusText } from './EnrolmentStatus.tsx';
 
@@ -77,13 +79,12 @@ export function EnrolSection({ group, onChange }: { group: GroupDetail; onChange
 
 function EnrolForm({ group, onEnrolled }: { group: GroupDetail; onEnrolled: () => void }) {
   const { t } = useTranslation('groups');
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const { errors, setErrors, fieldId, busy, submit } = useFormSubmit();
   const [accepted, setAccepted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const rules = t('rules.items', { returnObjects: true }) as unknown;
   const label = t('enrol.accept');
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!accepted) {
       setErrors({
@@ -92,21 +93,19 @@ function EnrolForm({ group, onEnrolled }: { group: GroupDetail; onEnrolled: () =
       });
       return;
     }
-    clear();
-    setBusy(true);
-    try {
-      await post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, {
-        acceptRules: group.rulesVersion,
-      });
-      onEnrolled();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-      setBusy(false);
-    }
+    const body = { acceptRules: group.rulesVersion };
+    void submit(
+      { data: body, errors: null },
+      async (data) => {
+        await post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, data);
+        onEnrolled();
+      },
+      { leaves: true },
+    );
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={{ acceptRules: label }} />
       <h3>{t('rules.title')}</h3>
       <ul className="rules">
@@ -126,13 +125,14 @@ function EnrolForm({ group, onEnrolled }: { group: GroupDetail; onEnrolled: () =
         onChange={(event) => setAccepted(event.target.checked)}
         required
       />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {group.freePlaces > 0 || group.requiresApproval
+      <SubmitButton
+        busy={busy}
+        label={
+          group.freePlaces > 0 || group.requiresApproval
             ? t('enrol.submit')
-            : t('enrol.submitWaitlist')}
-        </button>
-      </div>
+            : t('enrol.submitWaitlist')
+        }
+      />
     </form>
   );
 }

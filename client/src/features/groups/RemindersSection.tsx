@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReminderPreferences } from '../../../../server/protocol/groups.ts';
 import { put } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors } from '../../lib/forms/errors.ts';
 import { CheckboxField, CheckboxGroup } from '../../lib/forms/fields.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useResource } from '../../lib/useResource.ts';
 
 /** Minutes before a session: a week, a day, 3 hours, an hour, 15 minutes. */
@@ -30,10 +31,9 @@ export function RemindersSection() {
 
 function RemindersForm({ saved }: { saved: ReminderPreferences }) {
   const { t } = useTranslation('groups');
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const { errors, setErrors, fieldId, busy, submit } = useFormSubmit();
   const [offsets, setOffsets] = useState(saved.offsetsMinutes.map(String));
   const [email, setEmail] = useState(saved.email);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   // An offset set elsewhere (not one of ours) stays a choice rather than vanishing.
   const choices = [...new Set([...OFFSETS, ...saved.offsetsMinutes.map(String)])]
@@ -41,7 +41,7 @@ function RemindersForm({ saved }: { saved: ReminderPreferences }) {
     .map((value) => ({ value, label: offsetLabel(Number(value), t) }));
   const labels = { offsetsMinutes: t('reminders.when'), email: t('reminders.email') };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
     if (offsets.length > MAX_REMINDERS) {
@@ -51,25 +51,17 @@ function RemindersForm({ saved }: { saved: ReminderPreferences }) {
       });
       return;
     }
-    clear();
-    setBusy(true);
-    try {
-      const result = await put<ReminderPreferences>('/me/reminders', {
-        offsetsMinutes: offsets.map(Number),
-        email,
-      });
+    const body = { offsetsMinutes: offsets.map(Number), email };
+    void submit({ data: body, errors: null }, async (data) => {
+      const result = await put<ReminderPreferences>('/me/reminders', data);
       setOffsets(result.offsetsMinutes.map(String));
       setEmail(result.email);
       setDone(true);
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <CheckboxGroup
         id={fieldId('offsetsMinutes')}
@@ -88,12 +80,9 @@ function RemindersForm({ saved }: { saved: ReminderPreferences }) {
         checked={email}
         onChange={(event) => setEmail(event.target.checked)}
       />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('reminders.save')}
-        </button>
+      <SubmitButton busy={busy} label={t('reminders.save')}>
         <span role="status">{done ? t('reminders.saved') : null}</span>
-      </div>
+      </SubmitButton>
     </form>
   );
 }

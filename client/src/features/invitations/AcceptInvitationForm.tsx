@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
   apiSchemas,
@@ -9,8 +9,15 @@ import {
 } from '../../../../server/protocol/api.ts';
 import { ApiError, post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { CheckboxField, TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import {
+  DisplayNameField,
+  explainMissingConsent,
+  NewPasswordField,
+  PrivacyConsentField,
+} from '../account/accountFields.tsx';
 import { useSession } from '../account/session.tsx';
 
 /** A new account (name and password), or — signed in as the invited address — just "accept". */
@@ -18,8 +25,7 @@ export function AcceptInvitationForm({ token, existing }: { token: string; exist
   const { t } = useTranslation('account');
   const { apply } = useSession();
   const navigate = useNavigate();
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [acceptPrivacy, setAcceptPrivacy] = useState(false);
@@ -31,7 +37,7 @@ export function AcceptInvitationForm({ token, existing }: { token: string; exist
     acceptPrivacy: t('signUp.acceptPrivacyLabel'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
       ...(existing ? {} : { displayName, password }),
@@ -41,26 +47,23 @@ export function AcceptInvitationForm({ token, existing }: { token: string; exist
       ? apiSchemas.acceptInvitation
       : apiSchemas.acceptInvitation.required({ displayName: true, password: true });
     const checked = validate(schema, body, t);
-    if (checked.errors) {
-      if (checked.errors.fields.acceptPrivacy)
-        checked.errors.fields.acceptPrivacy = t('signUp.acceptPrivacyRequired');
-      setErrors(checked.errors);
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      apply(await post<SessionInfo>(`/invitations/${token}/accept`, checked.data));
-      void navigate('/profile', { replace: true });
-    } catch (error) {
-      setSignInFirst(error instanceof ApiError && error.code === 'invitation.signInFirst');
-      setErrors(errorsFrom(error, t));
-      setBusy(false);
-    }
+    if (checked.errors) explainMissingConsent(checked.errors, t);
+    void submit(
+      checked,
+      async (data) => {
+        apply(await post<SessionInfo>(`/invitations/${token}/accept`, data));
+        void navigate('/profile', { replace: true });
+      },
+      {
+        leaves: true,
+        onError: (error) =>
+          setSignInFirst(error instanceof ApiError && error.code === 'invitation.signInFirst'),
+      },
+    );
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       {signInFirst ? (
         <p>
@@ -77,50 +80,29 @@ export function AcceptInvitationForm({ token, existing }: { token: string; exist
       ) : (
         <>
           <p>{t('invitation.newAccount')}</p>
-          <TextField
+          <DisplayNameField
             id={fieldId('displayName')}
             label={labels.displayName}
-            hint={t('fields.displayNameHint')}
             error={errors.fields.displayName}
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
-            autoComplete="nickname"
-            maxLength={60}
-            required
           />
-          <TextField
+          <NewPasswordField
             id={fieldId('password')}
             label={labels.password}
-            hint={t('fields.passwordHint')}
             error={errors.fields.password}
-            type="password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-            minLength={10}
-            required
           />
         </>
       )}
-      <CheckboxField
+      <PrivacyConsentField
         id={fieldId('acceptPrivacy')}
-        label={
-          <Trans
-            t={t}
-            i18nKey="signUp.acceptPrivacy"
-            components={{ privacyLink: <Link to="/privacy" target="_blank" /> }}
-          />
-        }
         error={errors.fields.acceptPrivacy}
         checked={acceptPrivacy}
         onChange={(event) => setAcceptPrivacy(event.target.checked)}
-        required
       />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('invitation.accept')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={t('invitation.accept')} />
     </form>
   );
 }

@@ -2,16 +2,17 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSchemas, type ReferralInfo } from '../../../../server/protocol/api.ts';
-import { languages } from '../../../../server/protocol/languages.ts';
 import { post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { CheckboxField, SelectField, TextField } from '../../lib/forms/fields.tsx';
+import { validate } from '../../lib/forms/errors.ts';
+import { CheckboxField, TextField } from '../../lib/forms/fields.tsx';
+import { LanguageField } from '../../lib/forms/LanguageField.tsx';
+import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 
 export function ReferralForm({ onCreated }: { onCreated: () => void }) {
   const { t, i18n } = useTranslation('account');
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [reference, setReference] = useState('');
   const [language, setLanguage] = useState<string | null>(null);
   const [consented, setConsented] = useState(false);
@@ -23,7 +24,7 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
     familyConsented: t('referrals.consentLabel'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
       reference,
@@ -36,27 +37,19 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
         checked.errors.fields.familyConsented = t('referrals.consentRequired');
       if (checked.errors.fields.reference && reference.trim() !== '')
         checked.errors.fields.reference = t('referrals.referenceInvalid');
-      setErrors(checked.errors);
-      return;
     }
-    clear();
-    setBusy(true);
-    try {
-      setCreated(await post<ReferralInfo>('/referrals', checked.data));
+    void submit(checked, async (data) => {
+      setCreated(await post<ReferralInfo>('/referrals', data));
       setReference('');
       setConsented(false);
       onCreated();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
       {created ? <CreatedLink referral={created} /> : null}
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form className="form" noValidate onSubmit={onSubmit}>
         <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
         <TextField
           id={fieldId('reference')}
@@ -69,20 +62,14 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
           maxLength={40}
           required
         />
-        <SelectField
+        <LanguageField
           id={fieldId('language')}
           label={labels.language}
           hint={t('referrals.languageHint')}
           error={errors.fields.language}
           value={language ?? i18n.resolvedLanguage}
           onChange={(event) => setLanguage(event.target.value)}
-        >
-          {languages.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <CheckboxField
           id={fieldId('familyConsented')}
           label={t('referrals.consent')}
@@ -91,11 +78,7 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
           onChange={(event) => setConsented(event.target.checked)}
           required
         />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {t('referrals.submit')}
-          </button>
-        </div>
+        <SubmitButton busy={busy} label={t('referrals.submit')} />
       </form>
     </>
   );

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { GroupDetail, UpcomingSession } from '../../../../../server/protocol/groups.ts';
+import { ForbiddenPage } from '../../../app/ForbiddenPage.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import { useSession } from '../../account/session.tsx';
-import { LocalText, pickText } from '../groupText.tsx';
+import { GroupLoadingPage, GroupSubpageHeading } from '../groupSubpage.tsx';
+import { pickText } from '../groupText.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { EnrolmentsSection } from './EnrolmentsSection.tsx';
 import { ScheduleChangeForm } from './ScheduleChangeForm.tsx';
@@ -22,24 +24,9 @@ export function ManagePage() {
   const title = g ? (pickText(g.title, format.language)?.text ?? '') : '';
   usePageTitle(t('manage.title', { group: title }));
 
-  if (!g) {
-    return (
-      <section className="page">
-        <p role={group.error ? 'alert' : 'status'}>
-          {group.error ? group.error.message : t('common:loading')}
-        </p>
-      </section>
-    );
-  }
+  if (!g) return <GroupLoadingPage error={group.error} />;
   const readOnly = !g.can.manage;
-  if (readOnly && person?.id !== g.trainerId) {
-    return (
-      <section className="page">
-        <h1>{t('common:forbidden.title')}</h1>
-        <p>{t('common:forbidden.text')}</p>
-      </section>
-    );
-  }
+  if (readOnly && person?.id !== g.trainerId) return <ForbiddenPage />;
   const changed = () => {
     group.reload();
     sessions.reload();
@@ -47,12 +34,7 @@ export function ManagePage() {
 
   return (
     <section className="page">
-      <p>
-        <Link to={`/groups/${g.id}`}>{t('manage.backToGroup')}</Link>
-      </p>
-      <h1>
-        {t('manage.heading')}: <LocalText texts={g.title} />
-      </h1>
+      <GroupSubpageHeading group={g} heading={t('manage.heading')} />
       {readOnly ? <p className="notice">{t('manage.readOnly')}</p> : null}
       <EnrolmentsSection group={g} readOnly={readOnly} onChange={group.reload} />
       {readOnly ? null : (

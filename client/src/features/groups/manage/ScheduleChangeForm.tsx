@@ -9,8 +9,10 @@ import {
 import { post } from '../../../lib/api.ts';
 import { helsinkiDate, useFormat } from '../../../lib/format.ts';
 import { ErrorSummary } from '../../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../../lib/forms/errors.ts';
+import { validate } from '../../../lib/forms/errors.ts';
 import { SelectField, TextAreaField, TextField } from '../../../lib/forms/fields.tsx';
+import { SubmitButton } from '../../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../../lib/forms/useFormSubmit.ts';
 
 /**
  * Cancel one date, or move it to another date and time (Finnish time), with a reason the
@@ -28,13 +30,12 @@ export function ScheduleChangeForm({
 }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [date, setDate] = useState('');
   const [action, setAction] = useState<'cancel' | 'move'>('cancel');
   const [newDate, setNewDate] = useState('');
   const [newTime, setNewTime] = useState(group.schedule.startTime);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const now = Date.now();
   const choices = sessions.filter(
@@ -48,7 +49,7 @@ export function ScheduleChangeForm({
     reason: t('changes.reason'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
     const body = {
@@ -57,25 +58,17 @@ export function ScheduleChangeForm({
       ...(action === 'move' ? { newDate, newTime } : {}),
       reason,
     };
-    const checked = validate(groupSchemas.scheduleChange, body, t);
-    if (checked.errors) return setErrors(checked.errors);
-    clear();
-    setBusy(true);
-    try {
-      await post(`/groups/${group.id}/schedule/changes`, checked.data);
+    void submit(validate(groupSchemas.scheduleChange, body, t), async (data) => {
+      await post(`/groups/${group.id}/schedule/changes`, data);
       setDone(action === 'move' ? t('changes.moved') : t('changes.cancelled'));
       setDate('');
       setReason('');
       onChanged();
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" noValidate onSubmit={onSubmit}>
       <p>{t('changes.intro')}</p>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <SelectField
@@ -138,12 +131,9 @@ export function ScheduleChangeForm({
         onChange={(event) => setReason(event.target.value)}
         required
       />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('changes.submit')}
-        </button>
+      <SubmitButton busy={busy} label={t('changes.submit')}>
         <span role="status">{done}</span>
-      </div>
+      </SubmitButton>
     </form>
   );
 }

@@ -11,13 +11,15 @@ import {
 } from '../../../../../server/protocol/groups.ts';
 import { post, put } from '../../../lib/api.ts';
 import { ErrorSummary } from '../../../lib/forms/ErrorSummary.tsx';
-import { errorsFrom, useFormErrors, validate } from '../../../lib/forms/errors.ts';
+import { validate } from '../../../lib/forms/errors.ts';
 import {
   CheckboxField,
   CheckboxGroup,
   SelectField,
   TextField,
 } from '../../../lib/forms/fields.tsx';
+import { SubmitButton } from '../../../lib/forms/SubmitButton.tsx';
+import { useFormSubmit } from '../../../lib/forms/useFormSubmit.ts';
 import { SpokenLanguages } from '../../account/SpokenLanguages.tsx';
 import { useGroupWords } from '../groupText.tsx';
 import { bodyFrom, type GroupFormState } from './formState.ts';
@@ -41,9 +43,8 @@ export function GroupForm({
   const { t } = useTranslation('groups');
   const words = useGroupWords();
   const navigate = useNavigate();
-  const { errors, setErrors, fieldId, clear } = useFormErrors();
+  const { errors, fieldId, busy, submit } = useFormSubmit();
   const [state, setState] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const set = (change: Partial<GroupFormState>) => setState((s) => ({ ...s, ...change }));
   const e = errors.fields;
 
@@ -70,26 +71,23 @@ export function GroupForm({
     joinWindowMinutes: t('setup.joinWindow'),
   };
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = bodyFrom(state, textsOnly ? group?.schedule : undefined);
-    const checked = validate(groupSchemas.groupInput, body, t);
-    if (checked.errors) return setErrors(checked.errors);
-    clear();
-    setBusy(true);
-    try {
-      const saved = group
-        ? await put<GroupDetail>(`/groups/${group.id}`, checked.data)
-        : await post<GroupDetail>('/groups', checked.data);
-      void navigate(`/groups/${saved.id}`);
-    } catch (error) {
-      setErrors(errorsFrom(error, t));
-      setBusy(false);
-    }
+    void submit(
+      validate(groupSchemas.groupInput, body, t),
+      async (data) => {
+        const saved = group
+          ? await put<GroupDetail>(`/groups/${group.id}`, data)
+          : await post<GroupDetail>('/groups', data);
+        void navigate(`/groups/${saved.id}`);
+      },
+      { leaves: true },
+    );
   };
 
   return (
-    <form className="form group-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="form group-form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <LocalizedRows
         name="title"
@@ -236,11 +234,7 @@ export function GroupForm({
           />
         )}
       </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {group ? t('setup.save') : t('setup.create')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={group ? t('setup.save') : t('setup.create')} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { GroupDetail } from '../../../../../server/protocol/groups.ts';
+import { ForbiddenPage } from '../../../app/ForbiddenPage.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import { hasAnyRole, useSession } from '../../account/session.tsx';
 import { AdminNav } from '../../admin/AdminNav.tsx';
-import { LocalText } from '../groupText.tsx';
+import { GroupLoadingPage, GroupSubpageHeading } from '../groupSubpage.tsx';
 import { emptyForm, formFromGroup } from './formState.ts';
 import { GroupForm } from './GroupForm.tsx';
 
@@ -36,29 +37,11 @@ function EditGroup({ id }: { id: string }) {
   const { person } = useSession();
   const group = useResource<GroupDetail>(`/groups/${encodeURIComponent(id)}`);
   const g = group.data?.id === id ? group.data : undefined;
-  if (!g)
-    return (
-      <section className="page">
-        <p role={group.error ? 'alert' : 'status'}>
-          {group.error ? group.error.message : t('common:loading')}
-        </p>
-      </section>
-    );
-  if (!g.can.edit)
-    return (
-      <section className="page">
-        <h1>{t('common:forbidden.title')}</h1>
-        <p>{t('common:forbidden.text')}</p>
-      </section>
-    );
+  if (!g) return <GroupLoadingPage error={group.error} />;
+  if (!g.can.edit) return <ForbiddenPage />;
   return (
     <section className="page">
-      <p>
-        <Link to={`/groups/${g.id}`}>{t('manage.backToGroup')}</Link>
-      </p>
-      <h1>
-        {t('setup.editTitle')}: <LocalText texts={g.title} />
-      </h1>
+      <GroupSubpageHeading group={g} heading={t('setup.editTitle')} />
       <GroupForm
         key={g.id}
         initial={formFromGroup(g)}

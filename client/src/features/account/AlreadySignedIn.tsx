@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** On the sign-in and sign-up pages: the person is signed in already, as `name`. */
+export function AlreadySignedIn({ name }: { name: string }) {
+  const { t } = useTranslation('account');
+  return (
+    <p className="notice" role="status">
+      {t('signUp.alreadySignedIn', { name })} <Link to="/profile">{t('signUp.toProfile')}</Link>
+    </p>
+  );
+}
