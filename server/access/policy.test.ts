@@ -44,6 +44,7 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /referrals': ['partner', 'coordinator'],
   'POST /referrals': ['partner'],
   'GET /groups': 'anyone',
+  'GET /groups/all': ['coordinator'],
   'GET /groups/mine': 'signedIn',
   'GET /groups/:id': 'anyone',
   'POST /groups': ['coordinator'],

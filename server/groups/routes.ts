@@ -156,6 +156,13 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
     };
   });
 
+  // Every group, drafts and invitation-only ones included: the coordinator's overview.
+  api.get('/groups/all', { action: 'group.create' }, async () => {
+    const groups = await Group.find().sort({ status: 1, _id: 1 }).limit(2000).lean();
+    const upcoming = upcomingByGroup(groups, clock.now(), 1);
+    return groups.map((g) => toCard(g, upcoming.get(String(g._id)) ?? []));
+  });
+
   api.get('/groups/:id', { action: 'group.browse' }, async ({ actor, params }) =>
     groupDetail(await visibleGroup(params.id, actor), actor, clock.now()),
   );

@@ -3,6 +3,7 @@
 // Europe/Helsinki wall-clock time ("18:00" stays 18:00 across daylight-saving changes).
 //
 // GET    /api/groups?lang&topic&weekday&timeOfDay&region&freePlaces&q&cursor  catalogue → CataloguePage
+// GET    /api/groups/all                               → GroupCard[] (coordinator: every group, drafts too)
 // GET    /api/groups/mine                              → MyGroups (enrolments + upcoming sessions)
 // GET    /api/groups/:id                               → GroupDetail
 // POST   /api/groups                 groupInput        → 201 GroupDetail (coordinator)

@@ -41,6 +41,9 @@ const GroupSetupPage = lazy(() =>
     default: m.GroupSetupPage,
   })),
 );
+const AllGroupsPage = lazy(() =>
+  import('../features/groups/setup/AllGroupsPage.tsx').then((m) => ({ default: m.AllGroupsPage })),
+);
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
 );
@@ -107,6 +110,7 @@ export function App() {
             <Route path="my-groups" element={signedIn(<MyGroupsPage />)} />
             <Route path="notifications" element={signedIn(<NotificationsPage />)} />
             <Route path="sessions/:id" element={signedIn(<SessionPlaceholderPage />)} />
+            <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />

@@ -82,7 +82,7 @@ export function Navigation() {
                 link('/referrals', t('nav.referrals'))}
               {hasAnyRole(person, ['coordinator']) && (
                 <>
-                  {link('/admin/groups/new', t('nav.groupSetup'))}
+                  {link('/admin/groups', t('nav.groupSetup'))}
                   {link('/admin/reach', t('nav.reach'))}
                   {link('/admin/people', t('nav.people'))}
                   {link('/admin/audit', t('nav.audit'))}

@@ -17,7 +17,7 @@ export function AdminNav() {
           <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
         </li>
         <li>
-          <NavLink to="/admin/groups/new">{t('nav.groupSetup')}</NavLink>
+          <NavLink to="/admin/groups">{t('nav.groupSetup')}</NavLink>
         </li>
         <li>
           <NavLink to="/admin/reach">{t('nav.reach')}</NavLink>
