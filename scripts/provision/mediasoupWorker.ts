@@ -44,7 +44,7 @@ function mediasoupVersion(): string {
 }
 
 /** The real test: mediasoup starts a worker from this binary and talks to it. */
-function workerRuns(bin: string, _version: string): boolean {
+function workerRuns(bin: string): boolean {
   const probe =
     "import('mediasoup').then(m => m.createWorker()).then(w => { w.close(); process.exit(0); }, () => process.exit(1))";
   try {
@@ -77,8 +77,7 @@ async function downloadPrebuilt(version: string, target: string, report: (m: str
     const tarPath = join(dir, tarName);
     writeFileSync(tarPath, Buffer.from(await response.arrayBuffer()));
     await execOrThrow('tar', ['xzf', tarPath, '-C', dir]);
-    if (!workerRuns(join(dir, 'mediasoup-worker'), version))
-      throw new Error('does not run on this host');
+    if (!workerRuns(join(dir, 'mediasoup-worker'))) throw new Error('does not run on this host');
     copyFileSync(join(dir, 'mediasoup-worker'), target);
     rmSync(dir, { recursive: true, force: true });
     return true;
@@ -177,7 +176,7 @@ export async function provisionMediasoupWorker(
   const version = mediasoupVersion();
   const fromEnv = process.env.MEDIASOUP_WORKER_BIN;
   if (fromEnv) {
-    if (!workerRuns(fromEnv, version))
+    if (!workerRuns(fromEnv))
       throw new Error(
         `MEDIASOUP_WORKER_BIN=${fromEnv} is not a runnable mediasoup ${version} worker`,
       );
@@ -186,7 +185,7 @@ export async function provisionMediasoupWorker(
   const cacheDir = join(toolCacheDir(), `mediasoup-worker-${version}`);
   const cached = join(cacheDir, 'mediasoup-worker');
   let source = 'cache';
-  if (!existsSync(cached) || !workerRuns(cached, version)) {
+  if (!existsSync(cached) || !workerRuns(cached)) {
     mkdirSync(cacheDir, { recursive: true });
     if (await downloadPrebuilt(version, cached, report)) {
       source = 'prebuilt download';
@@ -201,8 +200,7 @@ export async function provisionMediasoupWorker(
             `Set MEDIASOUP_WORKER_BIN to a mediasoup-worker ${version} binary to skip this step.`,
         );
       }
-      if (!workerRuns(cached, version))
-        throw new Error(`the built worker at ${cached} does not run`);
+      if (!workerRuns(cached)) throw new Error(`the built worker at ${cached} does not run`);
       source = 'built from source';
     }
   }
