@@ -29,6 +29,8 @@ function startServer(dataDir: string): Promise<RunningServer> {
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, like a terminal's: Ctrl-C goes to the whole group.
+    detached: true,
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -50,12 +52,30 @@ function startServer(dataDir: string): Promise<RunningServer> {
   });
 }
 
-function stopServer(server: RunningServer): Promise<number | null> {
+/** SIGTERM to the server, or a terminal's Ctrl-C: SIGINT to every process of its group. */
+function stopServer(server: RunningServer, how: 'SIGTERM' | 'Ctrl-C'): Promise<number | null> {
   return new Promise((resolve) => {
     if (server.child.exitCode !== null) return resolve(server.child.exitCode);
     server.child.once('exit', (code) => resolve(code));
-    server.child.kill('SIGTERM');
+    if (how === 'Ctrl-C') process.kill(-(server.child.pid ?? 0), 'SIGINT');
+    else server.child.kill('SIGTERM');
   });
+}
+
+/** Processes still in a process group (mediasoup workers, the database…). */
+function processGroupMembers(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(fields[2]) === pgid && fields[0] !== 'Z';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** Processes whose command line mentions the folder (the database server the app started). */
@@ -90,9 +110,11 @@ describe('[boot-1] server start-up, database chain and restarts', function () {
       assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
       assert.match(first.output(), /demo data seeded/);
     } finally {
-      assert.equal(await stopServer(first), 0, first.output());
+      assert.equal(await stopServer(first, 'Ctrl-C'), 0, first.output());
     }
+    await new Promise((r) => setTimeout(r, 500));
     assert.deepEqual(processesUsing(dataDir), [], 'the database server stopped with the app');
+    assert.deepEqual(processGroupMembers(first.child.pid ?? 0), [], 'no worker left behind');
 
     const second = await startServer(dataDir);
     try {
@@ -103,7 +125,7 @@ describe('[boot-1] server start-up, database chain and restarts', function () {
         'the seed mark survived the restart',
       );
     } finally {
-      assert.equal(await stopServer(second), 0, second.output());
+      assert.equal(await stopServer(second, 'SIGTERM'), 0, second.output());
     }
   });
 

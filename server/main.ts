@@ -17,10 +17,13 @@ export async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const cleanups: (() => Promise<void> | void)[] = [];
+  /** Run at once on a signal, before anything is awaited (e.g. no replacing of workers). */
+  const urgent: (() => void)[] = [];
   let stopping = false;
   const shutdown = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
+    for (const step of urgent) step();
     log.info({ reason }, 'shutting down');
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -47,6 +50,8 @@ export async function main(): Promise<void> {
 
     const sfu = await Sfu.start(config.sfu);
     cleanups.push(() => sfu.close());
+    // A terminal's Ctrl-C reaches the workers too: they must not be replaced while stopping.
+    urgent.push(() => sfu.pool.close());
     sfu.pool.on('workerDied', ({ slot, pid, error }) =>
       log.error({ slot, pid, err: error }, 'mediasoup worker died'),
     );

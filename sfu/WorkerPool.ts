@@ -55,6 +55,9 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     this.emit('workerDied', { slot: dead.slot, pid: dead.worker.pid, error });
     // Retry a few times: the dead worker's port may take a moment to be released.
     for (let attempt = 1; attempt <= 5 && !this.closed; attempt += 1) {
+      // Wait first: a worker killed by the terminal's Ctrl-C dies just before the pool is closed.
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+      if (this.closed) return;
       try {
         const fresh = await this.createWorker(dead.slot);
         if (this.closed) {
@@ -67,7 +70,6 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       } catch (replaceError) {
         if (attempt === 5)
           this.emit('replaceFailed', { slot: dead.slot, error: replaceError as Error });
-        await new Promise((r) => setTimeout(r, 200 * attempt));
       }
     }
   }

@@ -34,7 +34,9 @@ export async function startFerretdb(dataDir: string): Promise<RunningDatabase> {
       '--debug-addr=-',
       '--log-level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: a Ctrl-C in the terminal reaches the app, which stops the database
+    // last, after everything that still writes to it.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

@@ -35,6 +35,7 @@ export class ReminderRunner {
   private running: Promise<number> | undefined;
   private readonly clock: Clock;
   private plannedAt: Date | undefined;
+  private halted = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -51,7 +52,9 @@ export class ReminderRunner {
     this.timer.unref();
   }
 
+  /** Finishes the job in hand and stops (shutdown must not wait for a long queue). */
   async stop(): Promise<void> {
+    this.halted = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
@@ -65,12 +68,13 @@ export class ReminderRunner {
   private async drain(): Promise<number> {
     // Once an hour (and at start-up), plan reminders for sessions entering the horizon.
     const now = this.clock.now();
+    if (this.halted) return 0;
     if (!this.plannedAt || now.getTime() - this.plannedAt.getTime() > PLAN_EVERY_MS) {
       await planAhead(now);
       this.plannedAt = now;
     }
     let sent = 0;
-    for (;;) {
+    while (!this.halted) {
       const now = this.clock.now();
       const job = await this.claimNext(now);
       if (!job) return sent;
@@ -91,6 +95,7 @@ export class ReminderRunner {
         );
       }
     }
+    return sent;
   }
 
   /**
