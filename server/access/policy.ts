@@ -24,6 +24,11 @@ export interface GroupRef {
   enrolled: boolean;
 }
 
+/** A group as the live-session rules see it. */
+export interface LiveGroupRef extends GroupRef {
+  observationAllowed: boolean;
+}
+
 const runs = (actor: SignedInActor, group: GroupRef) =>
   group.facilitatorIds.includes(actor.personId);
 const isCoordinator = (actor: SignedInActor) => actor.roles.includes('coordinator');
@@ -119,6 +124,21 @@ export const policy = {
 
   /** Media signalling; which room a peer is in is decided when it is admitted (live sessions). */
   'media.signal': rule({ who: 'signedIn' }),
+  /** Live sessions: facilitators, enrolled families and the group's trainer (visibly). */
+  'session.join': rule<LiveGroupRef>({
+    who: 'signedIn',
+    may: (actor, group) =>
+      runs(actor, group) || group.enrolled || group.trainerId === actor.personId,
+  }),
+  /** Hidden observation: only the group's trainer, only when families were told. */
+  'session.observe': rule<LiveGroupRef>({
+    who: 'signedIn',
+    may: (actor, group) => group.observationAllowed && group.trainerId === actor.personId,
+  }),
+  /** Admit, mute, remove, lock, end: the lead and co-facilitator. */
+  'session.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
+  /** Presence, reactions, whisper: whoever the live session admitted (checked by the session). */
+  'session.participate': rule({ who: 'signedIn' }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -133,6 +153,25 @@ export const socketActions: Record<RequestName, Action> = {
   'media:consume': 'media.signal',
   'media:resumeConsumer': 'media.signal',
   'media:restartIce': 'media.signal',
+  'media:closeProducer': 'media.signal',
+  'live:join': 'session.join',
+  'live:leave': 'session.participate',
+  'live:admit': 'session.moderate',
+  'live:lobbyMessage': 'session.moderate',
+  'live:mute': 'session.moderate',
+  'live:askUnmute': 'session.moderate',
+  'live:stopCamera': 'session.moderate',
+  'live:remove': 'session.moderate',
+  'live:lock': 'session.moderate',
+  'live:spotlight': 'session.moderate',
+  'live:end': 'session.moderate',
+  'live:selfMute': 'session.participate',
+  'live:hand': 'session.participate',
+  'live:react': 'session.participate',
+  'live:viewport': 'session.participate',
+  'live:quality': 'session.participate',
+  'live:whisper': 'session.participate',
+  'live:stepIn': 'session.participate',
 };
 
 export type Gate = 'allowed' | 'unauthenticated' | 'forbidden';

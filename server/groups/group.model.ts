@@ -37,6 +37,8 @@ const groupSchema = new mongoose.Schema(
     observationAllowed: { type: Boolean, default: false },
     requiresApproval: { type: Boolean, default: false },
     joinWindowMinutes: { type: Number, default: 10 },
+    /** Enrolled families enter the live session directly; off = they wait in the lobby. */
+    autoAdmit: { type: Boolean, default: true },
     schedule: { type: scheduleSchema, required: true },
     exceptions: [
       {

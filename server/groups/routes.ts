@@ -92,6 +92,7 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
     visibility: group.visibility as 'public' | 'invitation',
     requiresApproval: group.requiresApproval,
     joinWindowMinutes: group.joinWindowMinutes,
+    autoAdmit: group.autoAdmit ?? true,
     schedule: scheduleOf(group),
     rulesVersion: group.rulesVersion,
     myEnrolment: myEnrolment ?? null,
@@ -100,6 +101,10 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
       edit: may(actor, 'group.update', ref),
       enrol: isSignedIn(actor) && actor.roles.includes('family') && !ref.enrolled,
       roster: may(actor, 'group.roster', ref),
+      observe: may(actor, 'session.observe', {
+        ...ref,
+        observationAllowed: group.observationAllowed,
+      }),
     },
   };
 }

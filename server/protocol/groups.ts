@@ -141,6 +141,8 @@ export const groupSchemas = {
       requiresApproval: z.boolean(),
       /** Minutes before a session starts when joining opens. */
       joinWindowMinutes: z.number().int().min(0).max(60),
+      /** Enrolled families enter live sessions directly (default) or wait in the lobby. */
+      autoAdmit: z.boolean().optional(),
       schedule: scheduleSchema,
     })
     .strict(),
@@ -249,12 +251,14 @@ export interface GroupDetail extends GroupCard {
   visibility: 'public' | 'invitation';
   requiresApproval: boolean;
   joinWindowMinutes: number;
+  autoAdmit: boolean;
   schedule: ScheduleInput;
   rulesVersion: string;
   /** The viewer's own enrolment, if any. */
   myEnrolment: EnrolmentInfo | null;
   /** What the viewer may do here. */
-  can: { manage: boolean; edit: boolean; enrol: boolean; roster: boolean };
+  /** `observe`: the viewer may join this group's sessions as a hidden observer. */
+  can: { manage: boolean; edit: boolean; enrol: boolean; roster: boolean; observe: boolean };
 }
 
 export interface MyGroups {

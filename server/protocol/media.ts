@@ -36,6 +36,7 @@ export const mediaSchemas = {
     .strict(),
   'media:resumeConsumer': z.object({ consumerId: id }).strict(),
   'media:restartIce': z.object({ transportId: id }).strict(),
+  'media:closeProducer': z.object({ producerId: id }).strict(),
 } as const;
 
 export interface TransportInfo {
@@ -61,4 +62,5 @@ export interface MediaResponses {
   'media:consume': ConsumerInfo;
   'media:resumeConsumer': null;
   'media:restartIce': { iceParameters: types.IceParameters };
+  'media:closeProducer': null;
 }

@@ -2,13 +2,14 @@
 // The server validates with the schemas; the client gets the types (and may reuse the schemas).
 import type { z } from 'zod';
 import type { Ack } from './ack.ts';
+import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
 
-export const requestSchemas = { ...mediaSchemas } as const;
+export const requestSchemas = { ...mediaSchemas, ...liveSchemas } as const;
 
 export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
-export type Responses = MediaResponses;
+export type Responses = MediaResponses & LiveResponses;
 export type ResponseOf<N extends RequestName> = Responses[N];
 
 export type ClientToServerEvents = {
@@ -19,7 +20,7 @@ export type ClientToServerEvents = {
 };
 
 /** Pushed by the server; a feature adds its events here. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends LiveEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

@@ -1,0 +1,124 @@
+// What the session page renders, and what it can ask for. `LiveClient` (liveClient.ts) owns the
+// socket and the media and publishes a new immutable `LiveViewState` after every change.
+import type {
+  AdmittedState,
+  ConnectionQuality,
+  LiveParticipant,
+  LiveSettings,
+  LobbyEntry,
+  ObserverEntry,
+  Reaction,
+  WhisperMessage,
+} from '../../../../server/protocol/live.ts';
+
+export type LivePhase =
+  /** Choosing devices; nothing sent to the server yet. */
+  | 'prejoin'
+  | 'joining'
+  /** Waiting for a facilitator to admit us. */
+  | 'lobby'
+  | 'live'
+  /** The connection dropped; rejoining by itself (no action needed). */
+  | 'reconnecting'
+  /** The server said no (not enrolled, outside the join window, removed…): see `error`. */
+  | 'refused'
+  | 'removed'
+  | 'ended'
+  | 'left'
+  /** The same person joined from another tab or device. */
+  | 'replaced';
+
+/** One remote stream we receive (one per consumed producer). */
+export interface RemoteTrack {
+  peerId: string;
+  producerId: string;
+  kind: 'audio' | 'video';
+  source: 'camera' | 'microphone' | 'screen';
+  track: MediaStreamTrack;
+}
+
+export interface LocalMedia {
+  micOn: boolean;
+  cameraOn: boolean;
+  screenOn: boolean;
+  /** Receive no video at all (weak connection). */
+  audioOnly: boolean;
+  handRaised: boolean;
+  micTrack: MediaStreamTrack | null;
+  cameraTrack: MediaStreamTrack | null;
+  screenTrack: MediaStreamTrack | null;
+}
+
+export interface TransientReaction {
+  id: number;
+  peerId: string;
+  reaction: Reaction;
+}
+
+export interface LiveViewState {
+  phase: LivePhase;
+  /** A translated message from the server (refusal, failure), or null. */
+  error: string | null;
+  /** Removed: the facilitator's reason. */
+  removedReason: string | null;
+  /** In the lobby: the latest message from the facilitator. */
+  lobbyMessage: string | null;
+  /** Set once admitted (self, session, canModerate, canShareScreen). */
+  admitted: AdmittedState | null;
+  /** Visible participants other than ourselves, plus ourselves (self.peerId) as the server sees us. */
+  participants: LiveParticipant[];
+  /** Hosts only. */
+  lobby: LobbyEntry[];
+  /** Hosts and observers only. */
+  observers: ObserverEntry[];
+  settings: LiveSettings;
+  activeSpeaker: string | null;
+  remoteTracks: RemoteTrack[];
+  /** Video producers the server is forwarding to us; other videos show the person's initial. */
+  videoSlots: string[];
+  local: LocalMedia;
+  /** Notices for this person: a host muted us / asks us to unmute / stopped our camera. */
+  notice: 'mutedByHost' | 'unmuteRequested' | 'cameraStopped' | null;
+  /** Hosts and observers. */
+  whispers: WhisperMessage[];
+  /** Reactions of the last few seconds. */
+  reactions: TransientReaction[];
+  /** Our own connection quality, measured from WebRTC stats. */
+  quality: ConnectionQuality;
+}
+
+export interface JoinOptions {
+  mode: 'participant' | 'observer';
+  micDeviceId?: string;
+  cameraDeviceId?: string;
+  micOn: boolean;
+  cameraOn: boolean;
+}
+
+/** Every action returns a promise that rejects with `RequestFailed` (translated `message`). */
+export interface LiveActions {
+  join(options: JoinOptions): Promise<void>;
+  leave(): Promise<void>;
+  toggleMic(): Promise<void>;
+  toggleCamera(): Promise<void>;
+  toggleScreen(): Promise<void>;
+  setAudioOnly(audioOnly: boolean): Promise<void>;
+  setHand(raised: boolean): Promise<void>;
+  react(reaction: Reaction): Promise<void>;
+  /** Report the rendered width (CSS px) of each video tile, so the SFU sends a fitting layer. */
+  reportTiles(tiles: { producerId: string; width: number }[]): void;
+  dismissNotice(): void;
+  // Hosts
+  admit(peerId: string | 'all'): Promise<void>;
+  messageLobby(peerId: string, text: string): Promise<void>;
+  mute(peerId: string): Promise<void>;
+  askUnmute(peerId: string): Promise<void>;
+  stopCamera(peerId: string): Promise<void>;
+  remove(peerId: string, reason: string): Promise<void>;
+  lock(locked: boolean): Promise<void>;
+  spotlight(peerId: string | null): Promise<void>;
+  endForAll(): Promise<void>;
+  // Observers and hosts
+  whisper(text: string): Promise<void>;
+  stepIn(): Promise<void>;
+}
