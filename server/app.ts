@@ -24,6 +24,8 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createLive } from './live/index.ts';
+import type { LiveRegistry } from './live/registry.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -41,7 +43,7 @@ export interface AppDependencies {
   extraFeatures?: RealtimeFeature[];
   /** Time as the app sees it (tests move it forward). */
   clock?: Clock;
-  /** Which media room a socket's peer is in; until live sessions admit peers, none. */
+  /** Which media room a socket's peer is in; by default, the live session that admitted it. */
   mediaMembership?: MembershipOf;
   /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
   extraRoutes?: Router;
@@ -53,6 +55,8 @@ export interface App {
   io: RealtimeServer;
   /** Every REST route with its policy action (tests check each one against the policy). */
   api: ApiRouter;
+  /** The live sessions this process hosts. */
+  live: LiveRegistry;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -82,7 +86,7 @@ export function createApp({
   mailer,
   extraFeatures = [],
   extraRoutes,
-  mediaMembership = () => undefined,
+  mediaMembership,
   clock = systemClock,
 }: AppDependencies): App {
   const app = express();
@@ -93,9 +97,11 @@ export function createApp({
 
   const httpServer = createServer(app);
   const cookies = { secure: config.env === 'production' };
+  const live = createLive({ sfu, log, clock, graceMs: config.liveGraceMs });
   const io = createRealtime(httpServer, log, cookies, [
     ...extraFeatures,
-    mediaFeature(log, mediaMembership),
+    ...live.features,
+    mediaFeature(log, mediaMembership ?? live.membershipOf),
   ]);
   const deps: FeatureDeps = {
     config,
@@ -141,6 +147,7 @@ export function createApp({
     httpServer,
     io,
     api,
+    live: live.registry,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -151,6 +158,7 @@ export function createApp({
       });
     },
     async close() {
+      live.registry.close();
       await io.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

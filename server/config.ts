@@ -28,6 +28,7 @@ const schema = z.object({
   SFU_LISTEN_IP: z.string().min(1).default('127.0.0.1'),
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
+  LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   SEED_DEMO_DATA: bool.optional(),
   SMTP_URL: z
     .string()
@@ -62,6 +63,8 @@ export interface Config {
     announcedAddress: string | undefined;
     rtcPort: number;
   };
+  /** How long a dropped live-session connection keeps its place. */
+  liveGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -102,5 +105,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       announcedAddress: env.SFU_ANNOUNCED_ADDRESS,
       rtcPort: env.SFU_RTC_PORT,
     },
+    liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
   };
 }

@@ -10,7 +10,7 @@ export class RequestError extends Error {
     readonly code: string,
     readonly status = 400,
     readonly fields?: Record<string, string>,
-    readonly params?: Record<string, string | number>,
+    readonly params?: Record<string, string | number | Date>,
   ) {
     super(code);
   }

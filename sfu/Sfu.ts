@@ -31,8 +31,7 @@ export class Sfu {
     if (pending) return pending;
     const creation = (async () => {
       const host = this.pool.leastLoaded();
-      const router = await host.worker.createRouter({ mediaCodecs });
-      const room = new SfuRoom(roomId, router, host);
+      const room = await SfuRoom.create(roomId, host, mediaCodecs);
       room.once('closed', () => {
         if (this.rooms.get(roomId) === room) this.rooms.delete(roomId);
       });

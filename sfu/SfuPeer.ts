@@ -2,18 +2,40 @@
 // client names is looked up only among this peer's own objects, so forged ids find nothing.
 import type { types } from 'mediasoup';
 import { SfuError } from './errors.ts';
-import type { ConsumerOptions, MediaDirection, ProduceRequest, TransportOptions } from './types.ts';
+import { defaultViewport, spatialLayerFor, type ViewportPreferences } from './forwarding.ts';
+import type {
+  ConsumerOptions,
+  MediaDirection,
+  MediaSource,
+  ProduceRequest,
+  TransportOptions,
+} from './types.ts';
 
 export interface PeerHost {
   router: types.Router;
   webRtcServer: types.WebRtcServer;
   findProducer(producerId: string): types.Producer | undefined;
+  /** Producers or consumers changed: which videos flow to whom may change. */
+  forwardingChanged(): void;
+  producerAdded(peer: SfuPeer, producer: types.Producer): void;
+  producerClosed(peer: SfuPeer, producer: types.Producer): void;
+}
+
+interface ConsumerState {
+  /** The client has its track ready (it asked to resume). */
+  clientReady: boolean;
+  /** The forwarding policy wants this consumer flowing. */
+  wanted: boolean;
 }
 
 export class SfuPeer {
   readonly transports = new Map<string, types.WebRtcTransport>();
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
+  private readonly consumerState = new Map<string, ConsumerState>();
+  viewport: ViewportPreferences = defaultViewport();
+  /** Sources this peer may send; empty = receive only (an observer). */
+  allowedSources: ReadonlySet<MediaSource> = new Set(['camera', 'microphone', 'screen']);
   closed = false;
 
   constructor(
@@ -22,6 +44,9 @@ export class SfuPeer {
   ) {}
 
   async createWebRtcTransport(direction: MediaDirection): Promise<TransportOptions> {
+    if (direction === 'send' && this.allowedSources.size === 0) {
+      throw new SfuError('not-allowed', 'this peer only receives');
+    }
     const transport = await this.host.router.createWebRtcTransport({
       webRtcServer: this.host.webRtcServer,
       enableUdp: true,
@@ -58,14 +83,56 @@ export class SfuPeer {
   }
 
   async produce(request: ProduceRequest): Promise<types.Producer> {
+    const expected = request.source === 'microphone' ? 'audio' : 'video';
+    if (!this.allowedSources.has(request.source) || request.kind !== expected) {
+      throw new SfuError('not-allowed', `may not send ${request.source}`);
+    }
+    // One producer per source: a second camera replaces the first.
+    this.producerOf(request.source)?.close();
     const producer = await this.transport(request.transportId, 'send').produce({
       kind: request.kind,
       rtpParameters: request.rtpParameters,
       appData: { source: request.source, peerId: this.id },
     });
     this.producers.set(producer.id, producer);
-    producer.observer.once('close', () => this.producers.delete(producer.id));
+    producer.observer.once('close', () => {
+      this.producers.delete(producer.id);
+      if (!this.closed) this.host.producerClosed(this, producer);
+    });
+    this.host.producerAdded(this, producer);
     return producer;
+  }
+
+  producerOf(source: MediaSource): types.Producer | undefined {
+    for (const producer of this.producers.values()) {
+      if (producer.appData.source === source) return producer;
+    }
+    return undefined;
+  }
+
+  private ownProducer(producerId: string): types.Producer {
+    const producer = this.producers.get(producerId);
+    if (!producer) throw new SfuError('producer-not-found', `no such producer ${producerId}`);
+    return producer;
+  }
+
+  /** Pauses or resumes this peer's producer of a source; false when there is none. */
+  async setPaused(source: MediaSource, paused: boolean): Promise<boolean> {
+    const producer = this.producerOf(source);
+    if (!producer) return false;
+    if (paused && !producer.paused) await producer.pause();
+    if (!paused && producer.paused) await producer.resume();
+    return true;
+  }
+
+  closeProducer(producerId: string): void {
+    this.ownProducer(producerId).close();
+  }
+
+  closeSource(source: MediaSource): boolean {
+    const producer = this.producerOf(source);
+    producer?.close();
+    return !!producer;
   }
 
   /** Creates a paused consumer; the client resumes it once its track is wired up. */
@@ -80,9 +147,19 @@ export class SfuPeer {
     if (!this.host.router.canConsume({ producerId, rtpCapabilities })) {
       throw new SfuError('cannot-consume', 'the client cannot decode this stream');
     }
-    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    const consumer = await transport.consume({
+      producerId,
+      rtpCapabilities,
+      paused: true,
+      appData: { producerPeerId: producer.appData.peerId, source: producer.appData.source },
+    });
     this.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    this.consumerState.set(consumer.id, { clientReady: false, wanted: consumer.kind === 'audio' });
+    consumer.observer.once('close', () => {
+      this.consumers.delete(consumer.id);
+      this.consumerState.delete(consumer.id);
+    });
+    this.host.forwardingChanged();
     return {
       id: consumer.id,
       producerId,
@@ -92,10 +169,38 @@ export class SfuPeer {
     };
   }
 
+  /** The client's track is ready: the consumer flows if the forwarding policy wants it. */
   async resumeConsumer(consumerId: string): Promise<void> {
+    const state = this.consumerState.get(consumerId);
+    if (!state) throw new SfuError('consumer-not-found', `no such consumer ${consumerId}`);
+    state.clientReady = true;
+    await this.applyConsumer(consumerId);
+  }
+
+  /** Which video producers this peer should receive now. */
+  async forwardVideos(wanted: ReadonlySet<string>): Promise<void> {
+    for (const [consumerId, consumer] of this.consumers) {
+      const state = this.consumerState.get(consumerId);
+      if (!state || consumer.kind !== 'video') continue;
+      state.wanted = wanted.has(consumer.producerId);
+      await this.applyConsumer(consumerId);
+    }
+  }
+
+  private async applyConsumer(consumerId: string): Promise<void> {
     const consumer = this.consumers.get(consumerId);
-    if (!consumer) throw new SfuError('consumer-not-found', `no such consumer ${consumerId}`);
-    await consumer.resume();
+    const state = this.consumerState.get(consumerId);
+    if (!consumer || !state || consumer.closed) return;
+    const flow = state.clientReady && state.wanted;
+    if (consumer.type === 'simulcast') {
+      const width = this.viewport.tileWidths.get(consumer.producerId);
+      const spatialLayer = spatialLayerFor(width, this.viewport.downlinkKbps);
+      if (consumer.preferredLayers?.spatialLayer !== spatialLayer) {
+        await consumer.setPreferredLayers({ spatialLayer, temporalLayer: 2 });
+      }
+    }
+    if (flow && consumer.paused) await consumer.resume();
+    if (!flow && !consumer.paused) await consumer.pause();
   }
 
   close(): void {

@@ -7,7 +7,8 @@ export class SfuError extends Error {
       | 'consumer-not-found'
       | 'cannot-consume'
       | 'room-closed'
-      | 'no-worker',
+      | 'no-worker'
+      | 'not-allowed',
     message: string,
   ) {
     super(message);

@@ -28,7 +28,10 @@ export type AuditAction =
   | 'organisation.created'
   | 'referral.created'
   | 'group.created'
-  | 'session.observed';
+  | 'session.observed'
+  | 'session.steppedIn'
+  | 'session.removed'
+  | 'session.ended';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

@@ -65,6 +65,11 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
       return null;
     });
 
+    handle(socket, log, 'media:closeProducer', async ({ producerId }) => {
+      (await member()).peer.closeProducer(producerId);
+      return null;
+    });
+
     handle(socket, log, 'media:restartIce', async ({ transportId }) => ({
       iceParameters: await (await member()).peer.restartIce(transportId),
     }));

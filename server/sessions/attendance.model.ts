@@ -11,6 +11,8 @@ const attendanceSchema = new mongoose.Schema(
     present: { type: Boolean, required: true },
     source: { type: String, enum: ['video', 'facilitator'], required: true },
     joinedAt: { type: Date, default: null },
+    /** The last time they left the video (null while there, or when corrected by hand). */
+    leftAt: { type: Date, default: null },
     /** "session:person" while the person is known; unique so joining twice counts once. */
     key: { type: String, required: true },
   },
@@ -36,7 +38,14 @@ export async function recordJoin(
     { key: attendanceKey(sessionId, personId) },
     {
       $setOnInsert: { sessionId, groupId, personId, joinedAt: at, present: true, source: 'video' },
+      // Rejoining after leaving: there again.
+      $set: { leftAt: null },
     },
     { upsert: true },
   );
+}
+
+/** The hook for live sessions: someone left the video (or their connection did not come back). */
+export async function recordLeave(sessionId: string, personId: string, at: Date): Promise<void> {
+  await Attendance.updateOne({ key: attendanceKey(sessionId, personId) }, { leftAt: at });
 }

@@ -1,0 +1,201 @@
+// One live session in this process: who is in the lobby, who is admitted, the SFU room, and
+// who hears about what. Audiences are explicit — an observer is never in anything a family
+// receives.
+import type { Logger } from 'pino';
+import type { Sfu, SfuRoom } from '../../sfu/index.ts';
+import type {
+  AdmittedState,
+  LiveEvents,
+  LiveSettings,
+  LobbyEntry,
+  ObserverEntry,
+  SessionSummary,
+} from '../protocol/live.ts';
+import { titleIn } from '../reminders/texts.ts';
+import type { Clock } from '../reminders/runner.ts';
+import { recordJoin, recordLeave } from '../sessions/attendance.model.ts';
+import type { SessionContext } from './admission.ts';
+import { LivePeer } from './LivePeer.ts';
+
+type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
+type Audience = (peer: LivePeer) => boolean;
+
+/** Everyone admitted: participants, hosts and observers. */
+export const everyone: Audience = (p) => p.admitted;
+export const staff: Audience = (p) => p.admitted && (p.isHost || p.observer);
+export const hosts: Audience = (p) => p.admitted && p.isHost;
+
+const CAMERA_AND_MIC = new Set(['camera', 'microphone'] as const);
+const ALL_SOURCES = new Set(['camera', 'microphone', 'screen'] as const);
+const NOTHING = new Set<never>();
+
+export interface LiveSessionDeps {
+  sfu: Sfu;
+  log: Logger;
+  clock: Clock;
+}
+
+export class LiveSession {
+  readonly peers = new Map<string, LivePeer>();
+  settings: LiveSettings = { locked: false, spotlight: null };
+  room!: SfuRoom;
+  ended = false;
+
+  constructor(
+    readonly id: string,
+    public context: SessionContext,
+    private readonly deps: LiveSessionDeps,
+  ) {}
+
+  get groupId(): string {
+    return String(this.context.group._id);
+  }
+
+  async openRoom(): Promise<void> {
+    // A worker that just died may take a moment to be replaced: retry for a few seconds.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        this.room = await this.deps.sfu.getOrCreateRoom(this.id);
+        break;
+      } catch (error) {
+        if (attempt >= 40) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const room = this.room;
+    room.on('activeSpeaker', (peerId) => {
+      if (this.peers.get(peerId)?.visible) this.send(everyone, 'live:activeSpeaker', { peerId });
+    });
+    room.on('videoSlots', (peerId, producerIds) =>
+      this.peers.get(peerId)?.socket?.emit('live:videoSlots', { producerIds }),
+    );
+    room.on('producers', (peerId) => {
+      const peer = this.peers.get(peerId);
+      if (peer) this.participantUpdated(peer);
+    });
+    room.on('closed', ({ unexpected }) => {
+      if (unexpected && !this.ended) void this.recoverMedia();
+    });
+  }
+
+  /** The room's worker died: a new room, new SFU peers, and every client produces again. */
+  private async recoverMedia(): Promise<void> {
+    this.deps.log.warn({ session: this.id }, 'live session media lost; moving to a new worker');
+    await this.openRoom();
+    for (const peer of this.peers.values()) {
+      if (!peer.admitted) continue;
+      this.attachMedia(peer);
+      peer.socket?.emit('live:mediaReset', {});
+    }
+    for (const peer of this.peers.values()) if (peer.visible) this.participantUpdated(peer);
+  }
+
+  send<E extends keyof LiveEvents>(audience: Audience, event: E, ...args: EventArgs<E>): void {
+    for (const peer of this.peers.values()) {
+      if (!audience(peer) || !peer.socket) continue;
+      (peer.socket.emit as (e: E, ...a: EventArgs<E>) => boolean)(event, ...args);
+    }
+  }
+
+  participantUpdated(peer: LivePeer): void {
+    if (peer.visible) this.send(everyone, 'live:participantUpdated', peer.toParticipant());
+  }
+
+  lobbyEntries(): LobbyEntry[] {
+    return [...this.peers.values()]
+      .filter((p) => p.state === 'lobby')
+      .map((p) => ({ peerId: p.peerId, name: p.name, since: p.since.toISOString() }));
+  }
+
+  observerEntries(): ObserverEntry[] {
+    return [...this.peers.values()]
+      .filter((p) => p.admitted && p.observer)
+      .map((p) => ({ peerId: p.peerId, name: p.name }));
+  }
+
+  lobbyChanged(): void {
+    this.send(hosts, 'live:lobby', { waiting: this.lobbyEntries() });
+  }
+
+  observersChanged(): void {
+    this.send(staff, 'live:observers', { observers: this.observerEntries() });
+  }
+
+  summary(lang: string): SessionSummary {
+    const { session, group } = this.context;
+    return {
+      sessionId: this.id,
+      groupId: this.groupId,
+      groupTitle: titleIn(group, lang),
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+    };
+  }
+
+  admittedState(peer: LivePeer): AdmittedState {
+    const seesStaff = peer.isHost || peer.observer;
+    return {
+      self: { peerId: peer.peerId, role: peer.role, observer: peer.observer, name: peer.name },
+      session: this.summary(peer.socket?.data.lang ?? 'fi'),
+      participants: [...this.peers.values()].filter((p) => p.visible).map((p) => p.toParticipant()),
+      settings: this.settings,
+      lobby: peer.isHost ? this.lobbyEntries() : [],
+      observers: seesStaff ? this.observerEntries() : [],
+      canModerate: peer.isHost,
+      canShareScreen: peer.isHost && !peer.observer,
+    };
+  }
+
+  private attachMedia(peer: LivePeer): void {
+    const media = this.room.addPeer(peer.peerId);
+    media.allowedSources = peer.observer ? NOTHING : peer.isHost ? ALL_SOURCES : CAMERA_AND_MIC;
+    peer.media = media;
+  }
+
+  /** Lets a peer in: media, attendance, and the news to those who may hear it. */
+  async admit(peer: LivePeer): Promise<void> {
+    if (peer.admitted) return;
+    peer.state = 'admitted';
+    this.attachMedia(peer);
+    if (peer.observer) {
+      this.observersChanged();
+    } else {
+      this.send((p) => everyone(p) && p !== peer, 'live:participantJoined', peer.toParticipant());
+      await this.recordJoin(peer);
+    }
+  }
+
+  async recordJoin(peer: LivePeer): Promise<void> {
+    await recordJoin(this.id, this.groupId, peer.personId, this.deps.clock.now());
+  }
+
+  /** Takes a peer out (left, removed, replaced, did not come back). */
+  async removePeer(peer: LivePeer): Promise<void> {
+    if (this.peers.get(peer.peerId) !== peer) return;
+    this.peers.delete(peer.peerId);
+    if (peer.graceTimer) clearTimeout(peer.graceTimer);
+    if (peer.media) this.room.removePeer(peer.peerId);
+    if (this.settings.spotlight === peer.peerId) this.setSettings({ spotlight: null });
+    if (peer.state === 'lobby') return this.lobbyChanged();
+    if (peer.observer) return this.observersChanged();
+    this.send(everyone, 'live:participantLeft', { peerId: peer.peerId });
+    await recordLeave(this.id, peer.personId, this.deps.clock.now());
+  }
+
+  setSettings(change: Partial<LiveSettings>): void {
+    this.settings = { ...this.settings, ...change };
+    if ('spotlight' in change) this.room.pin(this.settings.spotlight);
+    this.send(everyone, 'live:settings', this.settings);
+  }
+
+  peerOfPerson(personId: string): LivePeer | undefined {
+    return [...this.peers.values()].find((p) => p.personId === personId);
+  }
+
+  close(): void {
+    this.ended = true;
+    for (const peer of this.peers.values()) if (peer.graceTimer) clearTimeout(peer.graceTimer);
+    this.peers.clear();
+    this.room.close();
+  }
+}

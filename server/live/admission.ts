@@ -1,0 +1,91 @@
+// Who may enter a live session, and as what. Everything is decided here from the database —
+// the session's times and status, the person's confirmed enrolment or role in the group, an
+// earlier removal — never from what the client says about itself.
+import { isValidObjectId } from 'mongoose';
+import { may, type LiveGroupRef } from '../access/policy.ts';
+import type { SignedInActor } from '../access/actor.ts';
+import { RequestError } from '../errors.ts';
+import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { Person } from '../people/person.model.ts';
+import type { LiveRole } from '../protocol/live.ts';
+import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { wasRemoved } from './removal.model.ts';
+
+/** Facilitators and the trainer may come in this long before the start, to get ready. */
+export const STAFF_EARLY_MINUTES = 30;
+/** Sessions often run over: joining stays open this long after the planned end. */
+export const LATE_MINUTES = 30;
+
+export interface SessionContext {
+  session: GroupSessionDoc;
+  group: GroupDoc;
+  ref: LiveGroupRef;
+}
+
+export interface Admission {
+  role: LiveRole;
+  observer: boolean;
+  name: string;
+}
+
+export async function loadSessionContext(
+  sessionId: string,
+  actor: SignedInActor,
+): Promise<SessionContext> {
+  const session = isValidObjectId(sessionId) ? await GroupSession.findById(sessionId).lean() : null;
+  const group = session ? await Group.findById(session.groupId).lean() : null;
+  // A session of a group one may not see is indistinguishable from one that does not exist.
+  if (!session || !group) throw new RequestError('live.notFound', 404);
+  const enrolled =
+    (await Enrolment.exists({
+      groupId: group._id,
+      personId: actor.personId,
+      status: 'confirmed',
+    })) !== null;
+  const ref: LiveGroupRef = {
+    facilitatorIds: facilitatorIds(group),
+    leadFacilitatorId: String(group.leadFacilitatorId),
+    trainerId: String(group.trainerId),
+    enrolled,
+    observationAllowed: group.observationAllowed,
+  };
+  if (!may(actor, 'session.join', ref)) throw new RequestError('live.notFound', 404);
+  return { session, group, ref };
+}
+
+const minutes = (n: number) => n * 60_000;
+
+export async function admit(
+  actor: SignedInActor,
+  mode: 'participant' | 'observer',
+  { session, group, ref }: SessionContext,
+  now: Date,
+): Promise<Admission> {
+  const host = ref.facilitatorIds.includes(actor.personId);
+  const trainer = ref.trainerId === actor.personId;
+  if (mode === 'observer' && !may(actor, 'session.observe', ref)) {
+    throw new RequestError('live.observationNotAllowed', 403);
+  }
+  if (session.status === 'cancelled') throw new RequestError('live.cancelled', 409);
+  if (session.endedAt) throw new RequestError('live.ended', 409);
+  const early =
+    host || trainer
+      ? Math.max(STAFF_EARLY_MINUTES, group.joinWindowMinutes)
+      : group.joinWindowMinutes;
+  const opensAt = new Date(session.startsAt.getTime() - minutes(early));
+  if (now < opensAt) {
+    throw new RequestError('live.notOpenYet', 409, undefined, { opensAt });
+  }
+  if (now.getTime() > session.endsAt.getTime() + minutes(LATE_MINUTES)) {
+    throw new RequestError('live.over', 409);
+  }
+  if (!host && (await wasRemoved(String(session._id), actor.personId))) {
+    throw new RequestError('live.removed', 403);
+  }
+  const person = await Person.findById(actor.personId, { displayName: 1 }).lean();
+  const name = person?.displayName ?? '';
+  if (host) return { role: 'host', observer: false, name };
+  if (trainer) return { role: 'trainer', observer: mode === 'observer', name };
+  return { role: 'family', observer: false, name };
+}

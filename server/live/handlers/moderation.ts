@@ -1,0 +1,73 @@
+// A facilitator's controls over others. Muting pauses the microphone in the SFU (it never
+// unmutes anyone: it can only ask). Removal is kept in the database so the person cannot rejoin.
+import { audit } from '../../audit/audit.model.ts';
+import { GroupSession } from '../../sessions/groupSession.model.ts';
+import { RequestError } from '../../errors.ts';
+import { handle } from '../../realtime/handle.ts';
+import type { RealtimeFeature } from '../../realtime/socket.ts';
+import { recordRemoval } from '../removal.model.ts';
+import { actorOf, moderator, visiblePeer, type LiveContext } from './context.ts';
+import { leaveSession } from './join.ts';
+
+export function moderationFeature(ctx: LiveContext): RealtimeFeature {
+  return (socket) => {
+    const { log } = ctx;
+
+    handle(socket, log, 'live:mute', async ({ peerId }) => {
+      const { live } = moderator(ctx, socket);
+      const target = visiblePeer(live, peerId);
+      if (await target.media?.setPaused('microphone', true)) {
+        live.participantUpdated(target);
+        target.socket?.emit('live:mutedByHost', {});
+      }
+      return null;
+    });
+
+    handle(socket, log, 'live:askUnmute', async ({ peerId }) => {
+      const { live } = moderator(ctx, socket);
+      visiblePeer(live, peerId).socket?.emit('live:unmuteRequested', {});
+      return null;
+    });
+
+    handle(socket, log, 'live:stopCamera', async ({ peerId }) => {
+      const { live } = moderator(ctx, socket);
+      const target = visiblePeer(live, peerId);
+      if (target.media?.closeSource('camera')) target.socket?.emit('live:cameraStopped', {});
+      return null;
+    });
+
+    handle(socket, log, 'live:remove', async ({ peerId, reason }) => {
+      const { live, peer: host } = moderator(ctx, socket);
+      const target = visiblePeer(live, peerId);
+      // Facilitators cannot remove each other.
+      if (target.isHost) throw new RequestError('live.cannotRemoveHost', 409);
+      await recordRemoval(live.id, target.personId, host.personId, reason);
+      await audit('session.removed', host.personId, live.id, { groupId: live.groupId });
+      target.socket?.emit('live:removed', { reason });
+      await leaveSession(ctx, live, target);
+      return null;
+    });
+
+    handle(socket, log, 'live:lock', async ({ locked }) => {
+      moderator(ctx, socket).live.setSettings({ locked });
+      return null;
+    });
+
+    handle(socket, log, 'live:spotlight', async ({ peerId }) => {
+      const { live } = moderator(ctx, socket);
+      if (peerId !== null) visiblePeer(live, peerId);
+      live.setSettings({ spotlight: peerId });
+      return null;
+    });
+
+    handle(socket, log, 'live:end', async () => {
+      const { live } = moderator(ctx, socket);
+      await GroupSession.updateOne({ _id: live.id }, { endedAt: ctx.clock.now() });
+      await audit('session.ended', actorOf(socket).personId, live.id, { groupId: live.groupId });
+      live.send((p) => p.socket !== socket, 'live:ended', {});
+      for (const peer of [...live.peers.values()]) await live.removePeer(peer);
+      ctx.registry.end(live);
+      return null;
+    });
+  };
+}

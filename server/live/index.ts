@@ -1,0 +1,32 @@
+// Live group sessions: the registry of sessions in this process and their socket features
+// (join/lobby, moderation, presence, observer). Media requests reach the SFU through
+// `membershipOf`.
+import type { RealtimeFeature } from '../realtime/socket.ts';
+import type { LiveContext } from './handlers/context.ts';
+import { joinFeature } from './handlers/join.ts';
+import { lobbyFeature } from './handlers/lobby.ts';
+import { moderationFeature } from './handlers/moderation.ts';
+import { observerFeature } from './handlers/observer.ts';
+import { presenceFeature } from './handlers/presence.ts';
+import { LiveRegistry } from './registry.ts';
+import type { LiveSessionDeps } from './LiveSession.ts';
+
+export const DEFAULT_GRACE_MS = 30_000;
+
+export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
+  const registry = new LiveRegistry(deps);
+  const ctx: LiveContext = {
+    registry,
+    log: deps.log,
+    clock: deps.clock,
+    graceMs: deps.graceMs ?? DEFAULT_GRACE_MS,
+  };
+  const features: RealtimeFeature[] = [
+    joinFeature(ctx),
+    lobbyFeature(ctx),
+    moderationFeature(ctx),
+    presenceFeature(ctx),
+    observerFeature(ctx),
+  ];
+  return { registry, features, membershipOf: registry.membershipOf.bind(registry) };
+}

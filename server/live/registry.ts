@@ -1,0 +1,92 @@
+// The live sessions this process hosts, and which socket is which peer. A socket is in at most
+// one live session; media requests find their SFU peer through here.
+import { timingSafeEqual } from 'node:crypto';
+import type { MediaMembership } from '../media/handlers.ts';
+import type { RealtimeSocket } from '../realtime/socket.ts';
+import type { SessionContext } from './admission.ts';
+import type { LivePeer } from './LivePeer.ts';
+import { LiveSession, type LiveSessionDeps } from './LiveSession.ts';
+
+export interface Binding {
+  live: LiveSession;
+  peer: LivePeer;
+}
+
+export class LiveRegistry {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly opening = new Map<string, Promise<LiveSession>>();
+  private readonly bySocket = new Map<string, Binding>();
+
+  constructor(private readonly deps: LiveSessionDeps) {}
+
+  /** The live session of a group session, opened (with its SFU room) on first use. */
+  open(sessionId: string, context: SessionContext): Promise<LiveSession> {
+    const existing = this.sessions.get(sessionId);
+    if (existing) {
+      existing.context = context;
+      return Promise.resolve(existing);
+    }
+    const pending = this.opening.get(sessionId);
+    if (pending) return pending;
+    const opening = (async () => {
+      const live = new LiveSession(sessionId, context, this.deps);
+      await live.openRoom();
+      this.sessions.set(sessionId, live);
+      return live;
+    })().finally(() => this.opening.delete(sessionId));
+    this.opening.set(sessionId, opening);
+    return opening;
+  }
+
+  get(sessionId: string): LiveSession | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  bind(socket: RealtimeSocket, live: LiveSession, peer: LivePeer): void {
+    this.bySocket.set(socket.id, { live, peer });
+  }
+
+  unbind(socket: RealtimeSocket | null): void {
+    if (socket) this.bySocket.delete(socket.id);
+  }
+
+  /** This socket's peer, while it is still in its session. */
+  binding(socket: RealtimeSocket): Binding | undefined {
+    const binding = this.bySocket.get(socket.id);
+    if (!binding || binding.live.peers.get(binding.peer.peerId) !== binding.peer) return undefined;
+    return binding;
+  }
+
+  membershipOf(socket: RealtimeSocket): MediaMembership | undefined {
+    const binding = this.binding(socket);
+    const media = binding?.peer.admitted ? binding.peer.media : null;
+    return media ? { room: binding!.live.room, peer: media } : undefined;
+  }
+
+  /** Closes a session nobody is in any more, freeing its router. */
+  closeIfEmpty(live: LiveSession): void {
+    if (live.peers.size > 0 || this.sessions.get(live.id) !== live) return;
+    this.sessions.delete(live.id);
+    live.close();
+  }
+
+  end(live: LiveSession): void {
+    for (const [socketId, binding] of this.bySocket) {
+      if (binding.live === live) this.bySocket.delete(socketId);
+    }
+    if (this.sessions.get(live.id) === live) this.sessions.delete(live.id);
+    live.close();
+  }
+
+  close(): void {
+    for (const live of this.sessions.values()) live.close();
+    this.sessions.clear();
+    this.bySocket.clear();
+  }
+}
+
+export function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
