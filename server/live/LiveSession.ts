@@ -15,7 +15,7 @@ import { titleIn } from '../reminders/texts.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { recordJoin, recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
-import { LivePeer } from './LivePeer.ts';
+import type { LivePeer } from './LivePeer.ts';
 
 type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
 type Audience = (peer: LivePeer) => boolean;

@@ -17,7 +17,6 @@ import { CataloguePage } from '../features/groups/CataloguePage.tsx';
 import { GroupPage } from '../features/groups/GroupPage.tsx';
 import { MyGroupsPage } from '../features/groups/MyGroupsPage.tsx';
 import { NotificationsPage } from '../features/groups/NotificationsPage.tsx';
-import { SessionPlaceholderPage } from '../features/groups/SessionPlaceholderPage.tsx';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage.tsx';
 import { PrivacyPage } from '../features/privacy/PrivacyPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -43,6 +42,10 @@ const GroupSetupPage = lazy(() =>
 );
 const AllGroupsPage = lazy(() =>
   import('../features/groups/setup/AllGroupsPage.tsx').then((m) => ({ default: m.AllGroupsPage })),
+);
+// The live session brings mediasoup-client: only those who join a session download it.
+const SessionPage = lazy(() =>
+  import('../features/live/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
 );
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
@@ -109,7 +112,14 @@ export function App() {
             />
             <Route path="my-groups" element={signedIn(<MyGroupsPage />)} />
             <Route path="notifications" element={signedIn(<NotificationsPage />)} />
-            <Route path="sessions/:id" element={signedIn(<SessionPlaceholderPage />)} />
+            <Route
+              path="sessions/:id"
+              element={signedIn(
+                <Suspense fallback={<Loading />}>
+                  <SessionPage />
+                </Suspense>,
+              )}
+            />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />

@@ -76,7 +76,7 @@ export function GroupPage() {
       <section className="section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
         <p className="meta">{t('sessions.finnishTime')}</p>
-        <SessionList sessions={g.nextSessions} />
+        <SessionList sessions={g.nextSessions} observe={g.can.observe} />
       </section>
       <EnrolSection group={g} onChange={group.reload} />
     </article>

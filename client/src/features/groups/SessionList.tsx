@@ -1,9 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { UpcomingSession } from '../../../../server/protocol/groups.ts';
 import { useFormat } from '../../lib/format.ts';
 
-/** Upcoming sessions; a cancelled or moved one says so in words, not by colour alone. */
-export function SessionList({ sessions }: { sessions: readonly UpcomingSession[] }) {
+/**
+ * Upcoming sessions; a cancelled or moved one says so in words, not by colour alone. The group's
+ * trainer (`observe`) gets a link to watch each session as a hidden observer.
+ */
+export function SessionList({
+  sessions,
+  observe = false,
+}: {
+  sessions: readonly UpcomingSession[];
+  observe?: boolean;
+}) {
   const { t } = useTranslation('groups');
   const format = useFormat();
   if (sessions.length === 0) return <p>{t('group.noUpcoming')}</p>;
@@ -32,6 +42,16 @@ export function SessionList({ sessions }: { sessions: readonly UpcomingSession[]
               {' '}
               {t('sessions.reason', { reason: session.reason })}
             </span>
+          ) : null}
+          {/* Whether joining is open yet is the server's to say: it answers on the session page. */}
+          {observe && session.status !== 'cancelled' ? (
+            <>
+              {' '}
+              <Link className="session-observe" to={`/sessions/${session.id}?mode=observer`}>
+                {t('sessions.observe')}
+                <span className="visually-hidden"> {format.sessionTime(session.startsAt)}</span>
+              </Link>
+            </>
           ) : null}
         </li>
       ))}

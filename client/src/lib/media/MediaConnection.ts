@@ -97,6 +97,30 @@ export class MediaConnection {
     return consumer;
   }
 
+  /** After a network change: new ICE parameters for both transports, same media. */
+  async restartIce(): Promise<void> {
+    for (const transport of [this.sendTransport, this.recvTransport]) {
+      if (!transport || transport.closed) continue;
+      const { iceParameters } = await request(this.socket, 'media:restartIce', {
+        transportId: transport.id,
+      });
+      await transport.restartIce({ iceParameters });
+    }
+  }
+
+  /** Stops sending a producer, here and in the SFU. */
+  async closeProducer(producer: Producer): Promise<void> {
+    producer.close();
+    await request(this.socket, 'media:closeProducer', { producerId: producer.id }).catch(
+      () => undefined,
+    );
+  }
+
+  /** Transports for measuring the connection (WebRTC stats). */
+  transports(): Transport[] {
+    return [this.sendTransport, this.recvTransport].filter((t): t is Transport => !!t && !t.closed);
+  }
+
   close(): void {
     this.sendTransport?.close();
     this.recvTransport?.close();

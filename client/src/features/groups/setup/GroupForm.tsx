@@ -234,6 +234,15 @@ export function GroupForm({
           />
         )}
       </fieldset>
+      {/* Outside the locked fieldset: the lead facilitator, who runs the lobby, may change it. */}
+      <CheckboxField
+        id={fieldId('autoAdmit')}
+        label={t('setup.autoAdmit')}
+        hint={t('setup.autoAdmitHint')}
+        error={e.autoAdmit}
+        checked={state.autoAdmit}
+        onChange={(ev) => set({ autoAdmit: ev.target.checked })}
+      />
       <SubmitButton busy={busy} label={group ? t('setup.save') : t('setup.create')} />
     </form>
   );

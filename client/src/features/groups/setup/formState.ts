@@ -41,6 +41,8 @@ export interface GroupFormState {
   visibility: 'public' | 'invitation';
   observationAllowed: boolean;
   requiresApproval: boolean;
+  /** Enrolled families enter live sessions directly; otherwise they wait in the lobby. */
+  autoAdmit: boolean;
   joinWindowMinutes: string;
   schedule: ScheduleState;
 }
@@ -61,6 +63,7 @@ export function emptyForm(language: string): GroupFormState {
     visibility: 'public',
     observationAllowed: false,
     requiresApproval: false,
+    autoAdmit: true,
     joinWindowMinutes: '10',
     schedule: {
       frequency: 'weekly',
@@ -94,6 +97,7 @@ export function formFromGroup(group: GroupDetail): GroupFormState {
     visibility: group.visibility,
     observationAllowed: group.observationAllowed,
     requiresApproval: group.requiresApproval,
+    autoAdmit: group.autoAdmit,
     joinWindowMinutes: String(group.joinWindowMinutes),
     schedule: {
       frequency: s.frequency,
@@ -139,6 +143,7 @@ export function bodyFrom(state: GroupFormState, original?: GroupDetail['schedule
     visibility: state.visibility,
     observationAllowed: state.observationAllowed,
     requiresApproval: state.requiresApproval,
+    autoAdmit: state.autoAdmit,
     joinWindowMinutes: num(state.joinWindowMinutes) as number,
     schedule,
   };

@@ -1,0 +1,147 @@
+import type { ReactNode, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveActions, LiveViewState } from './liveState.ts';
+import { ReactionsMenu } from './ReactionsMenu.tsx';
+import { ActionError, useAction } from './useAction.tsx';
+
+/** Screen sharing needs getDisplayMedia, which phones mostly lack. */
+const canShareHere = () => typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+
+/**
+ * The buttons along the bottom. Each toggle keeps its name and says its state with aria-pressed
+ * (and a crossed-out picture when off). An observer gets no media controls.
+ */
+export function ControlBar({
+  state,
+  actions,
+  panelOpen,
+  onTogglePanel,
+  panelToggleRef,
+}: {
+  state: LiveViewState;
+  actions: LiveActions;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+  panelToggleRef: RefObject<HTMLButtonElement | null>;
+}) {
+  const { t } = useTranslation('live');
+  const { error, run } = useAction();
+  const { local, admitted } = state;
+  const observer = admitted?.self.observer ?? false;
+  const act = (action: () => Promise<void>) => () => void run(action);
+
+  return (
+    <section className="live-controls" aria-label={t('controls.label')}>
+      <div className="live-controls-row">
+        {observer ? null : (
+          <>
+            <Toggle
+              testId="mic-button"
+              pressed={local.micOn}
+              crossed
+              icon="🎤"
+              label={t('controls.mic')}
+              onClick={act(() => actions.toggleMic())}
+            />
+            <Toggle
+              testId="camera-button"
+              pressed={local.cameraOn}
+              crossed
+              icon="📷"
+              label={t('controls.camera')}
+              onClick={act(() => actions.toggleCamera())}
+            />
+            {admitted?.canShareScreen && canShareHere() ? (
+              <Toggle
+                testId="screen-button"
+                pressed={local.screenOn}
+                icon="🖥️"
+                label={t('controls.screen')}
+                onClick={act(() => actions.toggleScreen())}
+              />
+            ) : null}
+            <Toggle
+              testId="hand-button"
+              pressed={local.handRaised}
+              icon="✋"
+              label={t('controls.hand')}
+              onClick={act(() => actions.setHand(!local.handRaised))}
+            />
+            <ReactionsMenu onReact={(reaction) => void run(() => actions.react(reaction))} />
+          </>
+        )}
+        <button
+          ref={panelToggleRef}
+          type="button"
+          className="live-control secondary"
+          aria-expanded={panelOpen}
+          aria-controls="live-participants"
+          onClick={onTogglePanel}
+        >
+          <span className="live-control-icon" aria-hidden="true">
+            👥
+          </span>
+          <span className="live-control-label">{t('controls.participants')}</span>
+        </button>
+        <label className="live-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="audio-only"
+            checked={local.audioOnly}
+            onChange={(event) => {
+              const audioOnly = event.target.checked;
+              void run(() => actions.setAudioOnly(audioOnly));
+            }}
+          />
+          <span>{t('controls.audioOnly')}</span>
+        </label>
+        <button
+          type="button"
+          className="live-control danger"
+          data-testid="leave-button"
+          onClick={act(() => actions.leave())}
+        >
+          <span className="live-control-icon" aria-hidden="true">
+            🚪
+          </span>
+          <span className="live-control-label">{t('controls.leave')}</span>
+        </button>
+      </div>
+      <ActionError error={error} />
+    </section>
+  );
+}
+
+function Toggle({
+  testId,
+  pressed,
+  crossed = false,
+  icon,
+  label,
+  onClick,
+}: {
+  testId: string;
+  pressed: boolean;
+  /** Draw a line through the picture when off (microphone, camera). */
+  crossed?: boolean;
+  icon: ReactNode;
+  label: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="live-control live-toggle secondary"
+      data-testid={testId}
+      data-crossed={crossed && !pressed}
+      aria-pressed={pressed}
+      onClick={onClick}
+    >
+      <span className="live-control-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <span className="live-control-label">{label}</span>
+    </button>
+  );
+}

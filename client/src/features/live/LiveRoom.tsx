@@ -1,0 +1,107 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ControlBar } from './ControlBar.tsx';
+import type { LiveActions, LiveViewState } from './liveState.ts';
+import { LiveNotice } from './LiveNotice.tsx';
+import { LobbyPanel } from './LobbyPanel.tsx';
+import { ObserverBanner } from './ObserverBanner.tsx';
+import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { QualityIndicator } from './QualityIndicator.tsx';
+import { RemoteAudio } from './RemoteAudio.tsx';
+import { useLobbyKnock } from './useLobbyKnock.ts';
+import { VideoStage } from './VideoStage.tsx';
+import { WhisperPanel } from './WhisperPanel.tsx';
+
+/** Wide enough for the participants beside the videos: the panel starts open there. */
+const WIDE = '(min-width: 60rem)';
+
+/** The session itself, live or reconnecting (then with a banner, never an error page). */
+export function LiveRoom({ state, actions }: { state: LiveViewState; actions: LiveActions }) {
+  const { t } = useTranslation('live');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+  const panelToggle = useRef<HTMLButtonElement>(null);
+  const [panelOpen, setPanelOpen] = useState(() => window.matchMedia(WIDE).matches);
+  const movePanelFocus = useRef(false);
+  const admitted = state.admitted;
+  const host = admitted?.canModerate ?? false;
+  const observer = admitted?.self.observer ?? false;
+  const knock = useLobbyKnock(state.lobby, host);
+
+  // Just admitted: start from the room's name, not from the button that is gone.
+  useEffect(() => heading.current?.focus(), []);
+  // Opened from the control bar: go to the list (on a phone it is below the videos).
+  useEffect(() => {
+    if (panelOpen && movePanelFocus.current) panelHeading.current?.focus();
+    movePanelFocus.current = false;
+  }, [panelOpen]);
+
+  const togglePanel = () => {
+    movePanelFocus.current = !panelOpen;
+    setPanelOpen(!panelOpen);
+  };
+  const showWhispers =
+    observer || (host && (state.observers.length > 0 || state.whispers.length > 0));
+
+  return (
+    <div className="live-room" data-testid="live-room" data-phase={state.phase}>
+      {state.phase === 'reconnecting' ? (
+        <p className="live-reconnecting" role="status" data-testid="reconnecting">
+          <span className="live-spinner" aria-hidden="true" /> {t('room.reconnecting')}
+        </p>
+      ) : null}
+      <header className="live-header">
+        <h1 ref={heading} tabIndex={-1} dir="auto">
+          {admitted?.session.groupTitle ?? t('title')}
+        </h1>
+        <QualityIndicator quality={state.quality} audioOnly={state.local.audioOnly} />
+        {state.settings.locked ? (
+          <p className="live-locked">
+            <span aria-hidden="true">🔒 </span>
+            {t('room.locked')}
+          </p>
+        ) : null}
+        {(host || observer) && state.observers.length > 0 ? (
+          <p className="live-observers" data-testid="observers">
+            <span aria-hidden="true">👁️ </span>
+            {t('room.observers', { names: state.observers.map((o) => o.name).join(', ') })}
+          </p>
+        ) : null}
+      </header>
+      {observer ? <ObserverBanner actions={actions} /> : null}
+      <LiveNotice state={state} actions={actions} />
+      {host ? (
+        <>
+          <LobbyPanel lobby={state.lobby} actions={actions} />
+          <div aria-live="assertive" className="visually-hidden">
+            {knock ? <p key={knock.id}>{knock.text}</p> : null}
+          </div>
+        </>
+      ) : null}
+      <div className="live-body" data-side={panelOpen || showWhispers ? 'open' : 'closed'}>
+        <VideoStage state={state} actions={actions} />
+        <div className="live-side">
+          <ParticipantsPanel
+            state={state}
+            actions={actions}
+            open={panelOpen}
+            onClose={() => {
+              setPanelOpen(false);
+              panelToggle.current?.focus();
+            }}
+            headingRef={panelHeading}
+          />
+          {showWhispers ? <WhisperPanel state={state} actions={actions} /> : null}
+        </div>
+      </div>
+      <ControlBar
+        state={state}
+        actions={actions}
+        panelOpen={panelOpen}
+        onTogglePanel={togglePanel}
+        panelToggleRef={panelToggle}
+      />
+      <RemoteAudio tracks={state.remoteTracks} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { LiveParticipant } from '../../../../server/protocol/live.ts';
+import type { RemoteTrack, TransientReaction } from './liveState.ts';
+import { MediaTrackView } from './MediaTrackView.tsx';
+import { initialOf, ParticipantStatus } from './ParticipantStatus.tsx';
+import { REACTION_EMOJI } from './reactions.ts';
+
+/** One person on the stage: their video when it is forwarded to us, otherwise their initial. */
+export function ParticipantTile({
+  participant,
+  video,
+  localTrack,
+  name,
+  speaking,
+  spotlighted,
+  reactions,
+  cameraProducerId,
+}: {
+  participant: LiveParticipant;
+  /** Their camera, only when the server forwards it (in videoSlots) and it is on. */
+  video: RemoteTrack | null;
+  /** Our own self-view, mirrored. */
+  localTrack?: MediaStreamTrack | null;
+  name: string;
+  speaking: boolean;
+  spotlighted: boolean;
+  reactions: TransientReaction[];
+  /** The camera producer this tile's width is reported for (so the SFU sends a fitting size). */
+  cameraProducerId?: string | undefined;
+}) {
+  const { t } = useTranslation('live');
+  return (
+    <div
+      className="live-tile"
+      data-speaking={speaking}
+      data-connected={participant.connected}
+      data-camera-producer={cameraProducerId}
+    >
+      {video ? (
+        <MediaTrackView
+          track={video.track}
+          className="live-video"
+          data-testid="remote-video"
+          data-peer-id={video.peerId}
+          data-producer-id={video.producerId}
+        />
+      ) : localTrack ? (
+        <MediaTrackView track={localTrack} className="live-video" mirrored />
+      ) : (
+        <span className="live-avatar" aria-hidden="true">
+          {initialOf(participant.name)}
+        </span>
+      )}
+      <ul className="live-reactions">
+        {reactions.map((reaction) => (
+          <li key={reaction.id} className="live-reaction">
+            <span role="img" aria-label={t(`reactions.${reaction.reaction}`)}>
+              {REACTION_EMOJI[reaction.reaction]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="live-tile-label">
+        <span className="live-tile-name" dir="auto">
+          {name}
+        </span>
+        {participant.role === 'host' ? <span className="live-role">{t('roles.host')}</span> : null}
+        {spotlighted ? <span className="live-role">{t('room.spotlighted')}</span> : null}
+        {speaking ? <span className="visually-hidden">{t('status.speaking')}</span> : null}
+        <ParticipantStatus participant={participant} />
+      </p>
+      {participant.connected ? null : <p className="live-tile-dropped">{t('status.dropped')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveParticipant } from '../../../../server/protocol/live.ts';
+import { useFormat } from '../../lib/format.ts';
+import { HostPersonActions } from './HostPersonActions.tsx';
+import { HostRoomControls } from './HostRoomControls.tsx';
+import type { LiveActions, LiveViewState } from './liveState.ts';
+import { ParticipantStatus } from './ParticipantStatus.tsx';
+import { RemoveDialog } from './RemoveDialog.tsx';
+
+/**
+ * Everyone in the session. Facilitators also get, per person, what they may do, and for the
+ * whole session, lock and end. Always in the page; closing it only hides it.
+ */
+export function ParticipantsPanel({
+  state,
+  actions,
+  open,
+  onClose,
+  headingRef,
+}: {
+  state: LiveViewState;
+  actions: LiveActions;
+  open: boolean;
+  onClose: () => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useTranslation('live');
+  const format = useFormat();
+  const [removing, setRemoving] = useState<LiveParticipant | null>(null);
+  const selfId = state.admitted?.self.peerId;
+  const host = state.admitted?.canModerate ?? false;
+
+  return (
+    <section
+      id="live-participants"
+      className="live-panel"
+      aria-labelledby="live-participants-h"
+      hidden={!open}
+    >
+      <div className="live-panel-head">
+        <h2 id="live-participants-h" ref={headingRef} tabIndex={-1}>
+          {t('participants.heading', { count: format.number(state.participants.length) })}
+        </h2>
+        <button type="button" className="secondary live-small" onClick={onClose}>
+          {t('participants.close')}
+        </button>
+      </div>
+      {host ? <HostRoomControls state={state} actions={actions} /> : null}
+      <ul className="plain-list live-people">
+        {state.participants.map((p) => {
+          const self = p.peerId === selfId;
+          return (
+            <li key={p.peerId} data-testid="participant" data-peer-id={p.peerId} data-name={p.name}>
+              <p className="live-person">
+                <span dir="auto">{self ? t('room.youName', { name: p.name }) : p.name}</span>
+                {p.role === 'family' ? null : (
+                  <span className="live-role">{t(`roles.${p.role}`)}</span>
+                )}
+                {state.settings.spotlight === p.peerId ? (
+                  <span className="live-role">{t('room.spotlighted')}</span>
+                ) : null}
+                <ParticipantStatus participant={p} inList />
+              </p>
+              {host ? (
+                <HostPersonActions
+                  participant={p}
+                  self={self}
+                  spotlit={state.settings.spotlight === p.peerId}
+                  actions={actions}
+                  onRemove={() => setRemoving(p)}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {removing ? (
+        <RemoveDialog participant={removing} actions={actions} onClose={() => setRemoving(null)} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useFormat } from '../../lib/format.ts';
+import { RequestFailed } from '../../lib/socket.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { EndScreen } from './EndScreen.tsx';
+import type { JoinOptions } from './liveState.ts';
+import { LiveRoom } from './LiveRoom.tsx';
+import { LobbyWaiting } from './LobbyWaiting.tsx';
+import { ObserverPrejoin } from './ObserverPrejoin.tsx';
+import { PrejoinCheck } from './PrejoinCheck.tsx';
+import { useLiveSession } from './useLiveSession.ts';
+import './live.css';
+
+/** /sessions/:id — a group's live video session, from the device check to its end. */
+export function SessionPage() {
+  const { t } = useTranslation('live');
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const observer = params.get('mode') === 'observer';
+  const { state, actions } = useLiveSession(id);
+  // Kept here: a failed join may pass through 'joining' and remount the check.
+  const [joinError, setJoinError] = useState<string | null>(null);
+
+  // A facilitator in another tab sees who is waiting from the tab's title: "(2) …".
+  const waiting = state.admitted?.canModerate ? state.lobby.length : 0;
+  const title = state.admitted?.session.groupTitle ?? t('title');
+  usePageTitle(waiting > 0 ? `(${format.number(waiting)}) ${title}` : title);
+
+  const join = useCallback(
+    async (options: JoinOptions) => {
+      setJoinError(null);
+      try {
+        await actions.join(options);
+        return true;
+      } catch (error) {
+        setJoinError(error instanceof RequestFailed ? error.message : t('actionFailed'));
+        return false;
+      }
+    },
+    [actions, t],
+  );
+
+  switch (state.phase) {
+    case 'prejoin': {
+      const error = joinError ?? state.error;
+      return observer ? (
+        <ObserverPrejoin error={error} onJoin={join} />
+      ) : (
+        <PrejoinCheck error={error} onJoin={join} />
+      );
+    }
+    case 'joining':
+      return (
+        <section className="page">
+          <h1>{t('title')}</h1>
+          {joinError ? (
+            <>
+              <p role="alert" className="error-summary">
+                {joinError}
+              </p>
+              <p>
+                <Link to="/my-groups">{t('end.back')}</Link>
+              </p>
+            </>
+          ) : (
+            <p role="status" className="lead">
+              {t('joining')}
+            </p>
+          )}
+        </section>
+      );
+    case 'lobby':
+      return <LobbyWaiting message={state.lobbyMessage} actions={actions} />;
+    case 'live':
+    case 'reconnecting':
+      return <LiveRoom state={state} actions={actions} />;
+    default:
+      return <EndScreen state={state} phase={state.phase} />;
+  }
+}

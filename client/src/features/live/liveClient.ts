@@ -1,0 +1,336 @@
+// A live session as the browser sees it: the socket conversation with the server (join, lobby,
+// events, rejoin after a dropped connection) and the media, published as one immutable state.
+import type {
+  AdmittedState,
+  JoinResult,
+  LiveParticipant,
+} from '../../../../server/protocol/live.ts';
+import type {
+  RequestName,
+  RequestPayload,
+  ResponseOf,
+} from '../../../../server/protocol/socket.ts';
+import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
+import { LiveMedia } from './liveMedia.ts';
+import type { JoinOptions, LiveActions, LiveViewState } from './liveState.ts';
+import { listenToSession } from './liveEvents.ts';
+import { QualityMeter } from './qualityMeter.ts';
+
+const initialState: LiveViewState = {
+  phase: 'prejoin',
+  error: null,
+  removedReason: null,
+  lobbyMessage: null,
+  admitted: null,
+  participants: [],
+  lobby: [],
+  observers: [],
+  settings: { locked: false, spotlight: null },
+  activeSpeaker: null,
+  remoteTracks: [],
+  videoSlots: [],
+  local: {
+    micOn: false,
+    cameraOn: false,
+    screenOn: false,
+    audioOnly: false,
+    handRaised: false,
+    micTrack: null,
+    cameraTrack: null,
+    screenTrack: null,
+  },
+  notice: null,
+  whispers: [],
+  reactions: [],
+  quality: 'good',
+};
+
+/** Phones get fewer videos at once; the SFU sends the most recent speakers. */
+const maxVideos = () => (window.innerWidth < 600 ? 4 : 9);
+
+export class LiveClient implements LiveActions {
+  private state: LiveViewState = initialState;
+  private readonly listeners = new Set<() => void>();
+  private socket: ClientSocket | null = null;
+  media: LiveMedia | null = null;
+  private mode: JoinOptions['mode'] = 'participant';
+  private rejoinToken: string | null = null;
+  private tiles = new Map<string, number>();
+  private viewportTimer: number | undefined;
+  private quality: QualityMeter | null = null;
+  private disposed = false;
+  private users = 0;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly lang: () => string,
+  ) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = () => this.state;
+
+  set(patch: Partial<LiveViewState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private mediaChanged = () => {
+    if (!this.media) return;
+    this.set({ local: { ...this.media.local }, remoteTracks: this.media.remoteTracks() });
+  };
+
+  async join(options: JoinOptions): Promise<void> {
+    if (this.socket) return;
+    this.mode = options.mode;
+    this.set({ phase: 'joining', error: null });
+    try {
+      await this.start(options);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async start(options: JoinOptions): Promise<void> {
+    const socket = connectSocket({ lang: this.lang() });
+    this.socket = socket;
+    this.media = new LiveMedia(socket, options, this.mediaChanged);
+    if (options.mode === 'participant') await this.media.acquire(options.micOn, options.cameraOn);
+    listenToSession(socket, this);
+    socket.on('connect', () => void this.connected());
+    socket.on('disconnect', () => {
+      if (this.state.phase === 'live' || this.state.phase === 'lobby') {
+        this.set({ phase: 'reconnecting' });
+      }
+    });
+  }
+
+  /** First connection and every reconnection: (re)join with the token we hold. */
+  private async connected(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.disposed) return;
+    const rejoining = this.rejoinToken !== null;
+    try {
+      const result = await request(socket, 'live:join', {
+        sessionId: this.sessionId,
+        mode: this.mode,
+        ...(this.rejoinToken ? { rejoinToken: this.rejoinToken } : {}),
+      });
+      await this.joined(result, rejoining);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async joined(result: JoinResult, rejoining: boolean): Promise<void> {
+    this.rejoinToken = result.rejoinToken;
+    if (result.state === 'lobby') {
+      this.set({ phase: 'lobby', admitted: null });
+      return;
+    }
+    if (rejoining && result.resumed && this.media) {
+      // Same peer, same transports: only the network path needs renewing.
+      this.applyAdmitted(result.admitted);
+      await this.media.restartIce().catch(() => this.media?.reset());
+      await this.syncMedia();
+      return;
+    }
+    if (rejoining) this.media?.reset();
+    await this.enter(result.admitted);
+  }
+
+  private applyAdmitted(admitted: AdmittedState): void {
+    this.set({
+      phase: 'live',
+      admitted,
+      participants: admitted.participants,
+      lobby: admitted.lobby,
+      observers: admitted.observers,
+      settings: admitted.settings,
+    });
+  }
+
+  /** Admitted (directly, from the lobby, or after stepping in): send and receive media. */
+  async enter(admitted: AdmittedState): Promise<void> {
+    this.applyAdmitted(admitted);
+    if (!admitted.self.observer) await this.media?.publish();
+    this.sendViewport();
+    await this.syncMedia();
+    this.quality ??= new QualityMeter(this);
+  }
+
+  async syncMedia(): Promise<void> {
+    const self = this.state.admitted?.self.peerId;
+    if (self && this.media) await this.media.sync(this.state.participants, self);
+  }
+
+  /** The SFU lost our media (its worker died): the same place in the session, new media. */
+  async mediaReset(): Promise<void> {
+    if (!this.media || !this.state.admitted) return;
+    this.media.reset();
+    if (!this.state.admitted.self.observer) await this.media.publish();
+    this.sendViewport();
+    await this.syncMedia();
+  }
+
+  /** A participant joined or changed: replace them in place, or add them at the end. */
+  upsertParticipant(participant: LiveParticipant): void {
+    const known = this.state.participants.some((p) => p.peerId === participant.peerId);
+    const participants = known
+      ? this.state.participants.map((p) => (p.peerId === participant.peerId ? participant : p))
+      : [...this.state.participants, participant];
+    this.set({ participants });
+    void this.syncMedia();
+  }
+
+  fail(error: unknown): void {
+    const message = error instanceof RequestFailed ? error.message : String(error);
+    if (error instanceof RequestFailed && error.error.code === 'live.removed') {
+      this.set({ phase: 'removed', error: message });
+    } else {
+      this.set({ phase: 'refused', error: message });
+    }
+    this.stop();
+  }
+
+  /** Ends everything local: media, socket, timers. */
+  stop(): void {
+    this.quality?.stop();
+    this.quality = null;
+    this.media?.close();
+    this.mediaChanged();
+    this.socket?.disconnect();
+  }
+
+  private async call<N extends RequestName>(
+    name: N,
+    payload: RequestPayload<N>,
+  ): Promise<ResponseOf<N>> {
+    if (!this.socket) throw new Error('not joined');
+    return request(this.socket, name, payload);
+  }
+
+  async leave(): Promise<void> {
+    await this.call('live:leave', {}).catch(() => undefined);
+    this.set({ phase: 'left' });
+    this.stop();
+  }
+
+  async toggleMic() {
+    await this.media?.setMic(!this.state.local.micOn);
+    if (this.state.notice === 'unmuteRequested' || this.state.notice === 'mutedByHost') {
+      this.set({ notice: null });
+    }
+  }
+  async toggleCamera() {
+    await this.media?.setCamera(!this.state.local.cameraOn);
+  }
+  async toggleScreen() {
+    await this.media?.setScreen(!this.state.local.screenOn);
+  }
+  async setAudioOnly(audioOnly: boolean) {
+    if (this.media) this.media.local.audioOnly = audioOnly;
+    this.mediaChanged();
+    this.sendViewport();
+  }
+  async setHand(raised: boolean) {
+    await this.call('live:hand', { raised });
+    if (this.media) this.media.local.handRaised = raised;
+    this.mediaChanged();
+  }
+  async react(reaction: Parameters<LiveActions['react']>[0]) {
+    await this.call('live:react', { reaction });
+  }
+
+  reportTiles(tiles: { producerId: string; width: number }[]): void {
+    this.tiles = new Map(tiles.map((t) => [t.producerId, Math.round(t.width)]));
+    window.clearTimeout(this.viewportTimer);
+    this.viewportTimer = window.setTimeout(() => this.sendViewport(), 300);
+  }
+
+  private sendViewport(): void {
+    if (!this.socket || !this.state.admitted) return;
+    const connection = (navigator as { connection?: { downlink?: number } }).connection;
+    const downlink = connection?.downlink;
+    void this.call('live:viewport', {
+      audioOnly: this.state.local.audioOnly,
+      maxVideos: maxVideos(),
+      ...(downlink ? { downlinkKbps: Math.round(downlink * 1000) } : {}),
+      tiles: [...this.tiles].slice(0, 40).map(([producerId, width]) => ({ producerId, width })),
+    }).catch(() => undefined);
+  }
+
+  reportQuality(quality: LiveViewState['quality']): void {
+    this.set({ quality });
+    void this.call('live:quality', { quality }).catch(() => undefined);
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  async admit(peerId: string | 'all') {
+    await this.call('live:admit', { peerId });
+  }
+  async messageLobby(peerId: string, text: string) {
+    await this.call('live:lobbyMessage', { peerId, text });
+  }
+  async mute(peerId: string) {
+    await this.call('live:mute', { peerId });
+  }
+  async askUnmute(peerId: string) {
+    await this.call('live:askUnmute', { peerId });
+  }
+  async stopCamera(peerId: string) {
+    await this.call('live:stopCamera', { peerId });
+  }
+  async remove(peerId: string, reason: string) {
+    await this.call('live:remove', { peerId, reason });
+  }
+  async lock(locked: boolean) {
+    await this.call('live:lock', { locked });
+  }
+  async spotlight(peerId: string | null) {
+    await this.call('live:spotlight', { peerId });
+  }
+  async endForAll() {
+    await this.call('live:end', {});
+    this.set({ phase: 'ended' });
+    this.stop();
+  }
+  async whisper(text: string) {
+    await this.call('live:whisper', { text });
+  }
+  async stepIn() {
+    const admitted = await this.call('live:stepIn', {});
+    this.mode = 'participant';
+    await this.media?.acquire(true, true);
+    await this.enter(admitted);
+  }
+
+  /**
+   * A page uses the client; returns the release. Released by every user, it is disposed — a
+   * moment later, so React's development double-mount does not end the session.
+   */
+  retain(): () => void {
+    this.users += 1;
+    return () => {
+      this.users -= 1;
+      setTimeout(() => {
+        if (this.users === 0) this.dispose();
+      }, 0);
+    };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    if (this.socket?.connected) void this.call('live:leave', {}).catch(() => undefined);
+    this.stop();
+    this.disposed = true;
+    this.listeners.clear();
+  }
+}

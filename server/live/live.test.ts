@@ -1,0 +1,283 @@
+// [video-6] Who may not enter a live session, and what a forged request finds: nothing.
+// [video-4] (socket side) An observer never appears in anything a family's socket receives.
+// Real server, real database, real mediasoup worker; the clients are Socket.IO sockets.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AdmittedState, JoinResult, LiveParticipant } from '../protocol/live.ts';
+import type { TransportInfo } from '../protocol/media.ts';
+import { projectRoot } from '../platform/paths.ts';
+import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import {
+  ask,
+  liveGroup,
+  liveSocket,
+  must,
+  recordEvents,
+  type LiveGroup,
+  type TestSocket,
+} from '../../test/support/live.ts';
+import { createPerson } from '../../test/support/people.ts';
+import { LiveRemoval } from './removal.model.ts';
+
+const errors = JSON.parse(
+  readFileSync(join(projectRoot, 'locales', 'en', 'errors.json'), 'utf8'),
+) as { live: Record<string, string>; media: Record<string, string> };
+
+/** Audio RTP parameters a browser could have sent: enough for mediasoup to accept a producer. */
+const OPUS = {
+  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
+  encodings: [{ ssrc: 11111111 }],
+};
+
+describe('live sessions over sockets', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  const sockets: TestSocket[] = [];
+  const open = async (...args: Parameters<typeof liveSocket>) => {
+    const socket = await liveSocket(...args);
+    sockets.push(socket);
+    return socket;
+  };
+  const join = (socket: TestSocket, sessionId: string, extra: object = {}) =>
+    ask<JoinResult>(socket, 'live:join', { sessionId, ...extra });
+
+  before(async () => {
+    app = await startTestApp({ label: 'live' });
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  after(() => app?.close());
+
+  describe('[video-6] refusals', () => {
+    let live: LiveGroup;
+    before(async () => {
+      live = await liveGroup(app.url, { families: 3 });
+    });
+
+    it('[video-6] a family not enrolled is refused with a translated reason', async () => {
+      const outsider = await open(app.url, await createPerson({ roles: ['family'] }));
+      const ack = await join(outsider, live.sessionId);
+      assert.equal(ack.ok, false);
+      assert.ok(!ack.ok);
+      assert.equal(ack.error.code, 'live.notFound');
+      assert.equal(ack.error.message, errors.live.notFound);
+      // A session id that does not exist answers the same: existence is not revealed.
+      const none = await join(outsider, '0123456789abcdef01234567');
+      assert.ok(!none.ok);
+      assert.equal(none.error.code, 'live.notFound');
+    });
+
+    it('[video-6] a family outside the join window is refused, told when it opens', async () => {
+      const tomorrow = await liveGroup(app.url, { families: 1, startsInMinutes: 24 * 60 });
+      const family = await open(app.url, tomorrow.families[0]!);
+      const ack = await join(family, tomorrow.sessionId);
+      assert.ok(!ack.ok);
+      assert.equal(ack.error.code, 'live.notOpenYet');
+      const opensAt = new Date(
+        new Date(tomorrow.group.nextSessions[0]!.startsAt).getTime() - 10 * 60_000,
+      );
+      const expected = new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Europe/Helsinki',
+      }).format(opensAt);
+      assert.ok(ack.error.message.includes(expected), `${ack.error.message} names ${expected}`);
+    });
+
+    it('[video-6] a removed family cannot rejoin that session', async () => {
+      const host = await open(app.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const family = await open(app.url, live.families[0]!);
+      const joined = await must<JoinResult>(family, 'live:join', { sessionId: live.sessionId });
+      assert.equal(joined.state, 'admitted');
+      const peerId = joined.state === 'admitted' ? joined.admitted.self.peerId : '';
+      const removed = new Promise<{ reason: string }>((resolve) =>
+        family.once('live:removed', resolve),
+      );
+      const left = new Promise<{ peerId: string }>((resolve) =>
+        host.once('live:participantLeft', resolve),
+      );
+      await must(host, 'live:remove', { peerId, reason: 'Kiusaamista chatissa' });
+      assert.deepEqual(await removed, { reason: 'Kiusaamista chatissa' });
+      assert.deepEqual(await left, { peerId });
+      const again = await join(family, live.sessionId);
+      assert.ok(!again.ok);
+      assert.equal(again.error.code, 'live.removed');
+      assert.equal(again.error.message, errors.live.removed);
+      // Also from a new connection (another device), and kept in the database.
+      const other = await open(app.url, live.families[0]!);
+      const fromElsewhere = await join(other, live.sessionId);
+      assert.ok(!fromElsewhere.ok && fromElsewhere.error.code === 'live.removed');
+      assert.equal(await LiveRemoval.countDocuments({ sessionId: live.sessionId }), 1);
+    });
+
+    it('[video-6] forged ids and roles find nothing and change nothing', async () => {
+      const host = await open(app.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const victim = await open(app.url, live.families[1]!);
+      const victimJoin = await must<JoinResult>(victim, 'live:join', { sessionId: live.sessionId });
+      const victimToken = victimJoin.rejoinToken;
+      const send = await must<TransportInfo>(victim, 'media:createTransport', {
+        direction: 'send',
+      });
+      const { producerId } = await must<{ producerId: string }>(victim, 'media:produce', {
+        transportId: send.id,
+        kind: 'audio',
+        source: 'microphone',
+        rtpParameters: OPUS,
+      });
+
+      const forger = await open(app.url, live.families[2]!);
+      const forgerJoin = await must<JoinResult>(forger, 'live:join', { sessionId: live.sessionId });
+      assert.equal(forgerJoin.state, 'admitted');
+      const refusals: [string, unknown, string][] = [
+        [
+          'media:connectTransport',
+          {
+            transportId: send.id,
+            dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] },
+          },
+          'media.transport-not-found',
+        ],
+        [
+          'media:produce',
+          { transportId: send.id, kind: 'audio', source: 'microphone', rtpParameters: OPUS },
+          'media.transport-not-found',
+        ],
+        ['media:restartIce', { transportId: send.id }, 'media.transport-not-found'],
+        ['media:closeProducer', { producerId }, 'media.producer-not-found'],
+        ['media:resumeConsumer', { consumerId: producerId }, 'media.consumer-not-found'],
+        // A family sending a screen: not theirs to share.
+        [
+          'live:mute',
+          { peerId: victimJoin.state === 'admitted' ? victimJoin.admitted.self.peerId : '' },
+          'forbidden',
+        ],
+        ['live:remove', { peerId: 'AAAAAAAAAAAA', reason: 'x' }, 'forbidden'],
+        ['live:admit', { peerId: 'all' }, 'forbidden'],
+        ['live:end', {}, 'forbidden'],
+        ['live:whisper', { text: 'hello' }, 'forbidden'],
+        ['live:stepIn', {}, 'live.notObserving'],
+        ['live:join', { sessionId: live.sessionId, role: 'host' }, 'invalid'],
+        ['live:viewport', { audioOnly: false, maxVideos: 1e6, tiles: [] }, 'invalid'],
+        ['live:react', { reaction: '<script>' }, 'invalid'],
+      ];
+      const problems: string[] = [];
+      for (const [name, payload, code] of refusals) {
+        const ack = await ask(forger, name, payload);
+        if (ack.ok || ack.error.code !== code) problems.push(`${name}: ${JSON.stringify(ack)}`);
+        else if (!ack.error.message || ack.error.message === code)
+          problems.push(`${name}: untranslated`);
+      }
+      const send2 = await must<TransportInfo>(forger, 'media:createTransport', {
+        direction: 'send',
+      });
+      const screen = await ask(forger, 'media:produce', {
+        transportId: send2.id,
+        kind: 'video',
+        source: 'screen',
+        rtpParameters: OPUS,
+      });
+      if (screen.ok || screen.error.code !== 'media.not-allowed')
+        problems.push(`screen: ${JSON.stringify(screen)}`);
+      assert.deepEqual(problems, []);
+
+      // Someone else's rejoin token does not make the forger that person.
+      const stolen = await must<JoinResult>(forger, 'live:join', {
+        sessionId: live.sessionId,
+        rejoinToken: victimToken,
+      });
+      assert.equal(stolen.resumed, false);
+      const state = await must<JoinResult>(victim, 'live:join', {
+        sessionId: live.sessionId,
+        rejoinToken: victimToken,
+      });
+      assert.equal(state.resumed, true, 'the victim is still in, with their own token');
+      assert.ok(state.state === 'admitted');
+      const self = state.admitted.participants.find((p) => p.peerId === state.admitted.self.peerId);
+      assert.deepEqual(
+        self?.producers.map((p) => [p.producerId, p.paused]),
+        [[producerId, false]],
+      );
+    });
+  });
+
+  describe('[video-4] the hidden observer over sockets', () => {
+    it('[video-4] families receive nothing that mentions the observing trainer', async () => {
+      const live = await liveGroup(app.url, { families: 2, group: { observationAllowed: true } });
+      const host = await open(app.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const families = await Promise.all(live.families.map((f) => open(app.url, f)));
+      const heard = families.map(recordEvents);
+      const tokens: string[] = [];
+      for (const family of families) {
+        tokens.push(
+          (await must<JoinResult>(family, 'live:join', { sessionId: live.sessionId })).rejoinToken,
+        );
+      }
+
+      const observersSeen = new Promise<unknown>((resolve) =>
+        host.on('live:observers', ({ observers }: { observers: unknown[] }) => {
+          if (observers.length) resolve(observers);
+        }),
+      );
+      const trainer = await open(app.url, live.staff.trainer);
+      const watching = await must<JoinResult>(trainer, 'live:join', {
+        sessionId: live.sessionId,
+        mode: 'observer',
+      });
+      assert.ok(watching.state === 'admitted');
+      const observer: AdmittedState['self'] = watching.admitted.self;
+      assert.equal(observer.observer, true);
+      assert.equal(watching.admitted.participants.length, 3, 'the observer sees everyone');
+      assert.deepEqual(await observersSeen, [{ peerId: observer.peerId, name: observer.name }]);
+
+      // The observer receives media but may not send any.
+      await must(trainer, 'media:createTransport', { direction: 'recv' });
+      const sending = await ask(trainer, 'media:createTransport', { direction: 'send' });
+      assert.ok(!sending.ok && sending.error.code === 'media.not-allowed');
+
+      const whispered = new Promise<{ text: string }>((resolve) =>
+        host.once('live:whisper', resolve),
+      );
+      await must(trainer, 'live:whisper', { text: 'Muista kysyä myös isiltä.' });
+      assert.equal((await whispered).text, 'Muista kysyä myös isiltä.');
+      // Families act meanwhile, so there are events to leak into.
+      await must(families[0]!, 'live:hand', { raised: true });
+      await must(host, 'live:lock', { locked: true });
+      await new Promise((r) => setTimeout(r, 300));
+
+      const secrets = [
+        observer.peerId,
+        observer.name,
+        live.staff.trainer.id,
+        live.staff.trainer.displayName,
+      ];
+      for (const events of heard) {
+        assert.ok(events.length >= 2, 'families did hear the session');
+        const text = JSON.stringify(events);
+        for (const secret of secrets) assert.ok(!text.includes(secret), `a family heard ${secret}`);
+        assert.ok(!events.some((e) => e.name === 'live:whisper' || e.name === 'live:observers'));
+      }
+      const participants = await must<JoinResult>(families[1]!, 'live:join', {
+        sessionId: live.sessionId,
+        rejoinToken: tokens[1],
+      });
+      assert.ok(participants.state === 'admitted');
+      const names = participants.admitted.participants.map((p: LiveParticipant) => p.name);
+      assert.ok(!names.includes(observer.name));
+      assert.deepEqual(participants.admitted.observers, []);
+    });
+
+    it('[video-4] no observing when the group did not tell its families', async () => {
+      const live = await liveGroup(app.url, { families: 0, group: { observationAllowed: false } });
+      const trainer = await open(app.url, live.staff.trainer);
+      const ack = await join(trainer, live.sessionId, { mode: 'observer' });
+      assert.ok(!ack.ok);
+      assert.equal(ack.error.code, 'live.observationNotAllowed');
+      assert.equal(ack.error.message, errors.live.observationNotAllowed);
+    });
+  });
+});
