@@ -8,9 +8,24 @@ export const languages = [
 
 export type LanguageCode = (typeof languages)[number]['code'];
 export const defaultLanguage: LanguageCode = 'fi';
-export const namespaces = ['common', 'errors', 'account', 'privacy', 'groups', 'live', 'email'] as const;
+export const namespaces = [
+  'common',
+  'errors',
+  'account',
+  'privacy',
+  'groups',
+  'live',
+  'email',
+] as const;
 /** What the browser loads; 'email' is the server's alone. */
-export const clientNamespaces = ['common', 'errors', 'account', 'privacy', 'groups', 'live'] as const;
+export const clientNamespaces = [
+  'common',
+  'errors',
+  'account',
+  'privacy',
+  'groups',
+  'live',
+] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {
   return languages.some((l) => l.code === code);

@@ -36,7 +36,9 @@ export const liveSchemas = {
   'live:end': z.object({}).strict(),
   // Everyone admitted.
   /** Pause or resume one's own microphone or camera (the server pauses the producer too). */
-  'live:selfMute': z.object({ source: z.enum(['microphone', 'camera']), muted: z.boolean() }).strict(),
+  'live:selfMute': z
+    .object({ source: z.enum(['microphone', 'camera']), muted: z.boolean() })
+    .strict(),
   'live:hand': z.object({ raised: z.boolean() }).strict(),
   'live:react': z.object({ reaction: z.enum(REACTIONS) }).strict(),
   /**
@@ -49,7 +51,14 @@ export const liveSchemas = {
       maxVideos: z.number().int().min(0).max(16),
       downlinkKbps: z.number().int().min(0).max(1_000_000).optional(),
       tiles: z
-        .array(z.object({ producerId: z.string().min(1).max(64), width: z.number().int().min(0).max(10_000) }).strict())
+        .array(
+          z
+            .object({
+              producerId: z.string().min(1).max(64),
+              width: z.number().int().min(0).max(10_000),
+            })
+            .strict(),
+        )
         .max(40),
     })
     .strict(),

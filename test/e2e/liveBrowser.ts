@@ -90,6 +90,10 @@ export async function sessionPage(
   await context.addCookies([{ name: cookie.name, value: cookie.value, url }]);
   await context.addInitScript(trackPeerConnections);
   const page = await context.newPage();
+  if (process.env.DEBUG_LIVE) {
+    page.on('console', (m) => console.log(`[${person.displayName}] ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => console.log(`[${person.displayName}] pageerror: ${e.message}`));
+  }
   await page.goto(`${url}/sessions/${sessionId}${observer ? '?mode=observer' : ''}`);
   return page;
 }
@@ -104,6 +108,28 @@ export async function joinSession(
 ): Promise<Page> {
   const page = await sessionPage(browser, url, person, sessionId, options);
   await page.getByTestId('join-button').click();
-  await page.locator('[data-testid="live-room"], [data-testid="lobby-waiting"]').first().waitFor();
+  try {
+    await page
+      .locator('[data-testid="live-room"], [data-testid="lobby-waiting"]')
+      .first()
+      .waitFor();
+  } catch (error) {
+    const text = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '');
+    if (process.env.DEBUG_LIVE) {
+      const probe = await page.evaluate(() =>
+        Promise.race([
+          navigator.mediaDevices.getUserMedia({ audio: true, video: true }).then(() => 'gum ok'),
+          new Promise((r) => setTimeout(() => r('gum hangs'), 3000)),
+        ]),
+      );
+      console.log('probe', probe);
+    }
+    throw new Error(`${person.displayName} did not get in: ${text.slice(0, 400)}`, {
+      cause: error,
+    });
+  }
   return page;
 }

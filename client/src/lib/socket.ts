@@ -18,8 +18,8 @@ export class RequestFailed extends Error {
   }
 }
 
-export function connectSocket(auth: HandshakeAuth, url?: string): ClientSocket {
-  const options = { auth: { ...auth }, transports: ['websocket', 'polling'] };
+export function connectSocket(auth: HandshakeAuth, url?: string, autoConnect = true): ClientSocket {
+  const options = { auth: { ...auth }, transports: ['websocket', 'polling'], autoConnect };
   return url ? io(url, options) : io(options);
 }
 

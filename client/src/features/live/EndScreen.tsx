@@ -18,7 +18,9 @@ export function EndScreen({ state, phase }: { state: LiveViewState; phase: EndPh
       case 'refused':
         return state.error;
       case 'removed':
-        return state.removedReason ? t('end.removedReason', { reason: state.removedReason }) : null;
+        return state.removedReason
+          ? t('end.removedReason', { reason: state.removedReason })
+          : state.error;
       default:
         return t(`end.${phase}Text`);
     }

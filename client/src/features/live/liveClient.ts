@@ -85,7 +85,7 @@ export class LiveClient implements LiveActions {
   };
 
   async join(options: JoinOptions): Promise<void> {
-    if (this.socket) return;
+    if (this.state.phase !== 'prejoin') return;
     this.mode = options.mode;
     this.set({ phase: 'joining', error: null });
     try {
@@ -96,10 +96,11 @@ export class LiveClient implements LiveActions {
   }
 
   private async start(options: JoinOptions): Promise<void> {
-    const socket = connectSocket({ lang: this.lang() });
-    this.socket = socket;
+    // Devices first: the socket's first 'connect' must find its listeners in place.
+    const socket = connectSocket({ lang: this.lang() }, undefined, false);
     this.media = new LiveMedia(socket, options, this.mediaChanged);
     if (options.mode === 'participant') await this.media.acquire(options.micOn, options.cameraOn);
+    this.socket = socket;
     listenToSession(socket, this);
     socket.on('connect', () => void this.connected());
     socket.on('disconnect', () => {
@@ -107,6 +108,7 @@ export class LiveClient implements LiveActions {
         this.set({ phase: 'reconnecting' });
       }
     });
+    socket.connect();
   }
 
   /** First connection and every reconnection: (re)join with the token we hold. */

@@ -71,6 +71,8 @@ export class MediaConnection {
     const simulcast = source === 'camera' && track.kind === 'video';
     return transport.produce({
       track,
+      // The caller owns the track: it outlives a transport rebuilt after a media reset.
+      stopTracks: false,
       appData: { source },
       ...(simulcast ? { encodings: CAMERA_SIMULCAST } : {}),
       ...(track.kind === 'audio' ? { codecOptions: { opusFec: true, opusDtx: true } } : {}),
