@@ -18,6 +18,7 @@ import {
   type TestSocket,
 } from '../../test/support/live.ts';
 import { createPerson } from '../../test/support/people.ts';
+import { Attendance } from '../sessions/attendance.model.ts';
 import { LiveRemoval } from './removal.model.ts';
 
 const errors = JSON.parse(
@@ -278,6 +279,117 @@ describe('live sessions over sockets', function () {
       assert.ok(!ack.ok);
       assert.equal(ack.error.code, 'live.observationNotAllowed');
       assert.equal(ack.error.message, errors.live.observationNotAllowed);
+    });
+  });
+
+  describe('video cap, grace period and attendance', () => {
+    let short: TestApp;
+    before(async () => {
+      short = await startTestApp({
+        label: 'live-grace',
+        env: { LIVE_RECONNECT_GRACE_SECONDS: '1' },
+      });
+    });
+    after(() => short?.close());
+
+    const VP8 = (ssrc: number) => ({
+      codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }],
+      encodings: [{ ssrc }],
+    });
+
+    it('[video-1] a viewer capped at one video gets one forwarded; the rest stay paused in the SFU', async () => {
+      const live = await liveGroup(short.url, { families: 3 });
+      const senders = [];
+      for (const [i, family] of live.families.entries()) {
+        const socket = await open(short.url, family);
+        await must(socket, 'live:join', { sessionId: live.sessionId });
+        const send = await must<TransportInfo>(socket, 'media:createTransport', {
+          direction: 'send',
+        });
+        await must(socket, 'media:produce', {
+          transportId: send.id,
+          kind: 'video',
+          source: 'camera',
+          rtpParameters: VP8(1000 + i),
+        });
+        senders.push(socket);
+      }
+      const viewer = await open(short.url, live.staff.facilitator);
+      const joined = await must<JoinResult>(viewer, 'live:join', { sessionId: live.sessionId });
+      assert.ok(joined.state === 'admitted');
+      const slots: string[][] = [];
+      viewer.on('live:videoSlots', ({ producerIds }: { producerIds: string[] }) =>
+        slots.push(producerIds),
+      );
+      await must(viewer, 'live:viewport', { audioOnly: false, maxVideos: 1, tiles: [] });
+      const { routerRtpCapabilities } = await must<{ routerRtpCapabilities: object }>(
+        viewer,
+        'media:capabilities',
+        {},
+      );
+      const recv = await must<TransportInfo>(viewer, 'media:createTransport', {
+        direction: 'recv',
+      });
+      const videos = joined.admitted.participants.flatMap((p) =>
+        p.producers.map((x) => x.producerId),
+      );
+      assert.equal(videos.length, 3);
+      for (const producerId of videos) {
+        const consumer = await must<{ id: string }>(viewer, 'media:consume', {
+          transportId: recv.id,
+          producerId,
+          rtpCapabilities: routerRtpCapabilities,
+        });
+        await must(viewer, 'media:resumeConsumer', { consumerId: consumer.id });
+      }
+      const session = short.app.live.get(live.sessionId)!;
+      await session.room.settled();
+      const peer = [...session.peers.values()].find(
+        (p) => p.personId === live.staff.facilitator.id,
+      )!;
+      const flowing = [...peer.media!.consumers.values()].filter((c) => !c.paused);
+      assert.equal(flowing.length, 1, 'one video flows to the capped viewer');
+      assert.deepEqual(slots.at(-1), [flowing[0]!.producerId]);
+      // Audio-only: nothing flows; lifting the cap: all three.
+      await must(viewer, 'live:viewport', { audioOnly: true, maxVideos: 9, tiles: [] });
+      await session.room.settled();
+      assert.equal([...peer.media!.consumers.values()].filter((c) => !c.paused).length, 0);
+      await must(viewer, 'live:viewport', { audioOnly: false, maxVideos: 9, tiles: [] });
+      await session.room.settled();
+      assert.equal([...peer.media!.consumers.values()].filter((c) => !c.paused).length, 3);
+    });
+
+    it('[video-5] a connection that does not come back is removed after the grace period; attendance keeps join and leave', async () => {
+      const live = await liveGroup(short.url, { families: 1 });
+      const host = await open(short.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const family = await open(short.url, live.families[0]!);
+      const joined = await must<JoinResult>(family, 'live:join', { sessionId: live.sessionId });
+      assert.ok(joined.state === 'admitted');
+      const peerId = joined.admitted.self.peerId;
+      const dropped = new Promise<LiveParticipant>((resolve) =>
+        host.on('live:participantUpdated', (p: LiveParticipant) => {
+          if (p.peerId === peerId && !p.connected) resolve(p);
+        }),
+      );
+      const left = new Promise<{ peerId: string }>((resolve) =>
+        host.once('live:participantLeft', resolve),
+      );
+      const droppedAt = Date.now();
+      family.disconnect();
+      await dropped;
+      assert.deepEqual(await left, { peerId });
+      const waited = Date.now() - droppedAt;
+      assert.ok(waited >= 900, `removed after the grace period, not at once (${waited} ms)`);
+      const row = await Attendance.findOne({
+        sessionId: live.sessionId,
+        personId: live.families[0]!.id,
+      }).lean();
+      assert.ok(
+        row?.joinedAt && row.leftAt && row.leftAt >= row.joinedAt,
+        'join and leave recorded',
+      );
+      assert.equal(row.source, 'video');
     });
   });
 });
