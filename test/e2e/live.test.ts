@@ -30,6 +30,16 @@ describe('live sessions in real browsers', function () {
   const row = (page: Page, person: TestPerson) =>
     page.locator(`[data-testid="participant"][data-name="${person.displayName}"]`);
 
+  /** A facilitator and one family in a session, media flowing. */
+  const facilitatorAndFamily = async () => {
+    const live = await liveGroup(app.url, { families: 1 });
+    const host = await enter(live, live.staff.facilitator);
+    const family = await enter(live, live.families[0]!);
+    for (const page of [host, family]) await room(page).waitFor();
+    await mediaFlowing(family, { videos: 1, audio: true });
+    return { live, host, family, session: app.app.live.get(live.sessionId)! };
+  };
+
   before(async () => {
     app = await startTestApp({ label: 'video' });
     browser = await launchBrowser();
@@ -159,12 +169,7 @@ describe('live sessions in real browsers', function () {
   });
 
   it('[video-5] a family whose connection drops is back in the same session within 10 s', async () => {
-    const live = await liveGroup(app.url, { families: 1 });
-    const host = await enter(live, live.staff.facilitator);
-    const family = await enter(live, live.families[0]!);
-    for (const page of [host, family]) await room(page).waitFor();
-    await mediaFlowing(family, { videos: 1, audio: true });
-    const session = app.app.live.get(live.sessionId)!;
+    const { live, host, family, session } = await facilitatorAndFamily();
     const before = [...session.peers.values()].find((p) => p.personId === live.families[0]!.id);
 
     // Cut the family's connection under the socket (as a network drop would), not a sign-out.
@@ -189,12 +194,7 @@ describe('live sessions in real browsers', function () {
   });
 
   it('[video-7] when the SFU worker dies, media flows again on a new worker within 10 s', async () => {
-    const live = await liveGroup(app.url, { families: 1 });
-    const host = await enter(live, live.staff.facilitator);
-    const family = await enter(live, live.families[0]!);
-    for (const page of [host, family]) await room(page).waitFor();
-    await mediaFlowing(family, { videos: 1, audio: true });
-    const session = app.app.live.get(live.sessionId)!;
+    const { host, family, session } = await facilitatorAndFamily();
     const oldPid = session.room.host.worker.pid;
 
     const killedAt = Date.now();

@@ -11,7 +11,7 @@ import type {
   ResponseOf,
 } from '../../../../server/protocol/socket.ts';
 import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
-import { LiveMedia } from './liveMedia.ts';
+import { LiveMedia, noLocalMedia } from './liveMedia.ts';
 import type { JoinOptions, LiveActions, LiveViewState } from './liveState.ts';
 import { listenToSession } from './liveEvents.ts';
 import { QualityMeter } from './qualityMeter.ts';
@@ -29,16 +29,7 @@ const initialState: LiveViewState = {
   activeSpeaker: null,
   remoteTracks: [],
   videoSlots: [],
-  local: {
-    micOn: false,
-    cameraOn: false,
-    screenOn: false,
-    audioOnly: false,
-    handRaised: false,
-    micTrack: null,
-    cameraTrack: null,
-    screenTrack: null,
-  },
+  local: noLocalMedia(),
   notice: null,
   whispers: [],
   reactions: [],

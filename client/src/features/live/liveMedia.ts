@@ -11,6 +11,18 @@ export interface DeviceChoice {
   cameraDeviceId?: string | undefined;
 }
 
+/** Nothing on: before joining, and after leaving. */
+export const noLocalMedia = (): LocalMedia => ({
+  micOn: false,
+  cameraOn: false,
+  screenOn: false,
+  audioOnly: false,
+  handRaised: false,
+  micTrack: null,
+  cameraTrack: null,
+  screenTrack: null,
+});
+
 const constraint = (deviceId?: string) => (deviceId ? { deviceId: { exact: deviceId } } : true);
 
 export class LiveMedia {
@@ -20,16 +32,7 @@ export class LiveMedia {
   private readonly pending = new Set<string>();
   /** Bumped by reset(): consumers that finish for an older connection are dropped. */
   private generation = 0;
-  local: LocalMedia = {
-    micOn: false,
-    cameraOn: false,
-    screenOn: false,
-    audioOnly: false,
-    handRaised: false,
-    micTrack: null,
-    cameraTrack: null,
-    screenTrack: null,
-  };
+  local: LocalMedia = noLocalMedia();
 
   constructor(
     private readonly socket: ClientSocket,
