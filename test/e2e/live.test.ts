@@ -55,9 +55,18 @@ describe('live sessions in real browsers', function () {
   it('[video-1] a facilitator and two families see and hear each other', async () => {
     const live = await liveGroup(app.url, { families: 2 });
     const host = await enter(live, live.staff.facilitator);
-    const families = [];
-    for (const family of live.families) families.push(await enter(live, family));
+    // The second family is on a phone.
+    const families = [
+      await enter(live, live.families[0]!),
+      await enter(live, live.families[1]!, { width: 360 }),
+    ];
     for (const page of [host, ...families]) await room(page).waitFor();
+    const phone = families[1]!;
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 360, `the room fits a 360 px phone (${overflow} px wide)`);
+    for (const control of ['mic-button', 'camera-button', 'leave-button']) {
+      assert.ok(await phone.getByTestId(control).isVisible(), `${control} on the phone`);
+    }
     for (const page of families) {
       await mediaFlowing(page, { videos: 2, audio: true });
       assert.equal(await page.getByTestId('remote-video').count(), 2);

@@ -80,12 +80,16 @@ export async function sessionPage(
   url: string,
   person: TestPerson,
   sessionId: string,
-  { observer = false, lang = 'en' }: { observer?: boolean; lang?: string } = {},
+  {
+    observer = false,
+    lang = 'en',
+    width = 1280,
+  }: { observer?: boolean; lang?: string; width?: number } = {},
 ): Promise<Page> {
   const cookie = await signInCookie(url, person);
   const context = await browser.newContext({
     locale: lang,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width, height: 800 },
   });
   await context.addCookies([{ name: cookie.name, value: cookie.value, url }]);
   await context.addInitScript(trackPeerConnections);
@@ -104,7 +108,7 @@ export async function joinSession(
   url: string,
   person: TestPerson,
   sessionId: string,
-  options: { observer?: boolean; lang?: string } = {},
+  options: { observer?: boolean; lang?: string; width?: number } = {},
 ): Promise<Page> {
   const page = await sessionPage(browser, url, person, sessionId, options);
   await page.getByTestId('join-button').click();
