@@ -42,6 +42,11 @@ export class Sfu {
     return creation;
   }
 
+  /** Closing down: rooms that close now are not to be recreated. */
+  get stopping(): boolean {
+    return this.pool.stopping;
+  }
+
   /** Whether media can flow: at least one live worker. */
   healthy(): boolean {
     return this.pool.alive().length > 0;

@@ -74,6 +74,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     }
   }
 
+  get stopping(): boolean {
+    return this.closed;
+  }
+
   /** The live worker with the fewest routers. */
   leastLoaded(): PooledWorker {
     const alive = this.alive();

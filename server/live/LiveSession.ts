@@ -58,7 +58,7 @@ export class LiveSession {
         this.room = await this.deps.sfu.getOrCreateRoom(this.id);
         break;
       } catch (error) {
-        if (attempt >= 40) throw error;
+        if (attempt >= 40 || this.deps.sfu.stopping) throw error;
         await new Promise((r) => setTimeout(r, 250));
       }
     }
@@ -74,7 +74,10 @@ export class LiveSession {
       if (peer) this.participantUpdated(peer);
     });
     room.on('closed', ({ unexpected }) => {
-      if (unexpected && !this.ended) void this.recoverMedia();
+      if (!unexpected || this.ended || this.deps.sfu.stopping) return;
+      this.recoverMedia().catch((error: unknown) =>
+        this.deps.log.error({ err: error, session: this.id }, 'live session media not recovered'),
+      );
     });
   }
 
@@ -82,6 +85,7 @@ export class LiveSession {
   private async recoverMedia(): Promise<void> {
     this.deps.log.warn({ session: this.id }, 'live session media lost; moving to a new worker');
     await this.openRoom();
+    if (this.ended) return this.room.close();
     for (const peer of this.peers.values()) {
       if (!peer.admitted) continue;
       this.attachMedia(peer);
@@ -154,7 +158,8 @@ export class LiveSession {
 
   /** Lets a peer in: media, attendance, and the news to those who may hear it. */
   async admit(peer: LivePeer): Promise<void> {
-    if (peer.admitted) return;
+    // Gone meanwhile (left, replaced): nothing to admit.
+    if (peer.admitted || this.peers.get(peer.peerId) !== peer || this.ended) return;
     peer.state = 'admitted';
     this.attachMedia(peer);
     if (peer.observer) {

@@ -1,6 +1,8 @@
 // The live sessions this process hosts, and which socket is which peer. A socket is in at most
 // one live session; media requests find their SFU peer through here.
 import { timingSafeEqual } from 'node:crypto';
+import { serialised } from '../db/claims.ts';
+import { RequestError } from '../errors.ts';
 import type { MediaMembership } from '../media/handlers.ts';
 import type { RealtimeSocket } from '../realtime/socket.ts';
 import type { SessionContext } from './admission.ts';
@@ -16,11 +18,22 @@ export class LiveRegistry {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly opening = new Map<string, Promise<LiveSession>>();
   private readonly bySocket = new Map<string, Binding>();
+  /** Sessions a facilitator ended in this process: never opened again. */
+  private readonly ended = new Set<string>();
 
   constructor(private readonly deps: LiveSessionDeps) {}
 
+  /**
+   * Runs one state change of a session at a time (join, leave, admit, remove, end, a grace
+   * period running out), so none of them sees the others half done.
+   */
+  locked<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    return serialised(`live:${sessionId}`, work);
+  }
+
   /** The live session of a group session, opened (with its SFU room) on first use. */
   open(sessionId: string, context: SessionContext): Promise<LiveSession> {
+    if (this.ended.has(sessionId)) return Promise.reject(new RequestError('live.ended', 409));
     const existing = this.sessions.get(sessionId);
     if (existing) {
       existing.context = context;
@@ -46,14 +59,21 @@ export class LiveRegistry {
     this.bySocket.set(socket.id, { live, peer });
   }
 
-  unbind(socket: RealtimeSocket | null): void {
-    if (socket) this.bySocket.delete(socket.id);
+  /** Forgets every socket bound to this peer (its socket may already be gone). */
+  unbind(peer: LivePeer): void {
+    for (const [socketId, binding] of this.bySocket) {
+      if (binding.peer === peer) this.bySocket.delete(socketId);
+    }
   }
 
-  /** This socket's peer, while it is still in its session. */
+  /**
+   * This socket's peer, while it is in its session and this socket is the peer's. A socket
+   * recovered by Socket.IO (same id, new object) must rejoin before it can act.
+   */
   binding(socket: RealtimeSocket): Binding | undefined {
     const binding = this.bySocket.get(socket.id);
-    if (!binding || binding.live.peers.get(binding.peer.peerId) !== binding.peer) return undefined;
+    if (!binding || binding.peer.socket !== socket) return undefined;
+    if (binding.live.peers.get(binding.peer.peerId) !== binding.peer) return undefined;
     return binding;
   }
 
@@ -71,6 +91,7 @@ export class LiveRegistry {
   }
 
   end(live: LiveSession): void {
+    this.ended.add(live.id);
     for (const [socketId, binding] of this.bySocket) {
       if (binding.live === live) this.bySocket.delete(socketId);
     }

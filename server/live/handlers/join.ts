@@ -1,13 +1,14 @@
 // Joining, rejoining after a dropped connection, leaving, and the grace period in between.
 import { audit } from '../../audit/audit.model.ts';
-import { serialised } from '../../db/claims.ts';
+import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature, RealtimeSocket } from '../../realtime/socket.ts';
 import type { JoinResult } from '../../protocol/live.ts';
-import { admit, loadSessionContext } from '../admission.ts';
+import { admit, loadSessionContext, type Admission } from '../admission.ts';
 import { LivePeer } from '../LivePeer.ts';
 import type { LiveSession } from '../LiveSession.ts';
 import { sameToken } from '../registry.ts';
+import { wasRemoved } from '../removal.model.ts';
 import { actorOf, type LiveContext } from './context.ts';
 
 function joinResult(live: LiveSession, peer: LivePeer, resumed: boolean): JoinResult {
@@ -17,10 +18,15 @@ function joinResult(live: LiveSession, peer: LivePeer, resumed: boolean): JoinRe
   return { ...base, state: 'lobby', peerId: peer.peerId, session: live.summary(lang) };
 }
 
-export async function leaveSession(ctx: LiveContext, live: LiveSession, peer: LivePeer) {
-  ctx.registry.unbind(peer.socket);
+/** Takes a peer out; the session closes when nobody is left. Call inside the session's lock. */
+export async function dropPeer(ctx: LiveContext, live: LiveSession, peer: LivePeer) {
+  ctx.registry.unbind(peer);
   await live.removePeer(peer);
   ctx.registry.closeIfEmpty(live);
+}
+
+export function leaveSession(ctx: LiveContext, live: LiveSession, peer: LivePeer) {
+  return ctx.registry.locked(live.id, () => dropPeer(ctx, live, peer));
 }
 
 export function joinFeature(ctx: LiveContext): RealtimeFeature {
@@ -34,28 +40,26 @@ export function joinFeature(ctx: LiveContext): RealtimeFeature {
         await leaveSession(ctx, current.live, current.peer);
       const context = await loadSessionContext(sessionId, actor);
       const admission = await admit(actor, mode, context, clock.now());
-      const live = await registry.open(sessionId, context);
-      // One join at a time per session: two tabs of one person must not both get in.
-      return serialised(`live:${sessionId}`, async () => {
+      // One join at a time per session: two tabs of one person must not both get in, and a
+      // session ending or emptying meanwhile is seen here.
+      return registry.locked(sessionId, async () => {
+        // The connection went while we checked: nobody to answer, nothing to add.
+        if (socket.disconnected) throw new RequestError('live.notInSession', 409);
+        const live = await registry.open(sessionId, context);
         const existing = live.peerOfPerson(actor.personId);
         if (existing && rejoinToken && sameToken(existing.rejoinToken, rejoinToken)) {
           return resume(ctx, live, existing, socket);
         }
+        if (admission.role !== 'host' && (await wasRemoved(sessionId, actor.personId))) {
+          throw new RequestError('live.removed', 403);
+        }
         if (existing) {
+          // Another tab or device of the same person: that one steps aside.
           existing.socket?.emit('live:replaced', {});
-          await leaveSession(ctx, live, existing);
+          registry.unbind(existing);
+          await live.removePeer(existing);
         }
-        const { role, observer, name } = admission;
-        const peer = new LivePeer(actor.personId, name, role, observer, socket);
-        live.peers.set(peer.peerId, peer);
-        registry.bind(socket, live, peer);
-        const waits = role === 'family' && (!context.group.autoAdmit || live.settings.locked);
-        if (!waits) await live.admit(peer);
-        else live.lobbyChanged();
-        if (observer) {
-          await audit('session.observed', actor.personId, sessionId, { groupId: live.groupId });
-        }
-        return joinResult(live, peer, false);
+        return enter(ctx, live, admission, socket);
       });
     });
 
@@ -67,30 +71,49 @@ export function joinFeature(ctx: LiveContext): RealtimeFeature {
 
     socket.on('disconnect', () => {
       const binding = registry.binding(socket);
-      if (!binding || binding.peer.socket !== socket) return;
+      if (!binding) return;
       const { live, peer } = binding;
       peer.socket = null;
       live.participantUpdated(peer);
       peer.graceTimer = setTimeout(() => {
         peer.graceTimer = null;
-        if (!peer.socket)
-          void leaveSession(ctx, live, peer).catch((error: unknown) =>
-            log.warn({ err: error }, 'live leave failed'),
-          );
+        void registry
+          .locked(live.id, async () => {
+            if (!peer.socket) await dropPeer(ctx, live, peer);
+          })
+          .catch((error: unknown) => log.warn({ err: error }, 'live leave failed'));
       }, ctx.graceMs);
     });
   };
+}
+
+async function enter(
+  ctx: LiveContext,
+  live: LiveSession,
+  { role, observer, name }: Admission,
+  socket: RealtimeSocket,
+): Promise<JoinResult> {
+  const actor = actorOf(socket);
+  const peer = new LivePeer(actor.personId, name, role, observer, socket);
+  live.peers.set(peer.peerId, peer);
+  ctx.registry.bind(socket, live, peer);
+  const waits = role === 'family' && (!live.context.group.autoAdmit || live.settings.locked);
+  if (!waits) await live.admit(peer);
+  else live.lobbyChanged();
+  if (observer) {
+    await audit('session.observed', actor.personId, live.id, { groupId: live.groupId });
+  }
+  return joinResult(live, peer, false);
 }
 
 /** The same peer on a new socket: its place, its lobby position and its media are kept. */
 function resume(ctx: LiveContext, live: LiveSession, peer: LivePeer, socket: RealtimeSocket) {
   if (peer.graceTimer) clearTimeout(peer.graceTimer);
   peer.graceTimer = null;
-  if (peer.socket && peer.socket !== socket) {
-    ctx.registry.unbind(peer.socket);
-    peer.socket.disconnect(true);
-  }
+  const previous = peer.socket;
+  ctx.registry.unbind(peer);
   peer.socket = socket;
+  if (previous && previous !== socket) previous.disconnect(true);
   ctx.registry.bind(socket, live, peer);
   live.participantUpdated(peer);
   return joinResult(live, peer, true);

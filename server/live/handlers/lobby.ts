@@ -15,16 +15,18 @@ export function lobbyFeature(ctx: LiveContext): RealtimeFeature {
   return (socket) => {
     handle(socket, ctx.log, 'live:admit', async ({ peerId }) => {
       const { live } = moderator(ctx, socket);
-      const targets =
-        peerId === 'all'
-          ? [...live.peers.values()].filter((p) => p.state === 'lobby')
-          : [waiting(live, peerId)];
-      for (const peer of targets) {
-        await live.admit(peer);
-        peer.socket?.emit('live:admitted', live.admittedState(peer));
-      }
-      live.lobbyChanged();
-      return { admitted: targets.length };
+      return ctx.registry.locked(live.id, async () => {
+        const targets =
+          peerId === 'all'
+            ? [...live.peers.values()].filter((p) => p.state === 'lobby')
+            : [waiting(live, peerId)];
+        for (const peer of targets) {
+          await live.admit(peer);
+          peer.socket?.emit('live:admitted', live.admittedState(peer));
+        }
+        live.lobbyChanged();
+        return { admitted: targets.length };
+      });
     });
 
     handle(socket, ctx.log, 'live:lobbyMessage', async ({ peerId, text }) => {

@@ -7,7 +7,7 @@ import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
 import { recordRemoval } from '../removal.model.ts';
 import { actorOf, moderator, visiblePeer, type LiveContext } from './context.ts';
-import { leaveSession } from './join.ts';
+import { dropPeer } from './join.ts';
 
 export function moderationFeature(ctx: LiveContext): RealtimeFeature {
   return (socket) => {
@@ -38,13 +38,17 @@ export function moderationFeature(ctx: LiveContext): RealtimeFeature {
 
     handle(socket, log, 'live:remove', async ({ peerId, reason }) => {
       const { live, peer: host } = moderator(ctx, socket);
-      const target = visiblePeer(live, peerId);
-      // Facilitators cannot remove each other.
-      if (target.isHost) throw new RequestError('live.cannotRemoveHost', 409);
-      await recordRemoval(live.id, target.personId, host.personId, reason);
-      await audit('session.removed', host.personId, live.id, { groupId: live.groupId });
-      target.socket?.emit('live:removed', { reason });
-      await leaveSession(ctx, live, target);
+      await ctx.registry.locked(live.id, async () => {
+        // Someone in the room or still waiting in the lobby; never an observer.
+        const target = live.peers.get(peerId);
+        if (!target || target.observer) throw new RequestError('live.peerNotFound', 404);
+        // Facilitators cannot remove each other.
+        if (target.isHost) throw new RequestError('live.cannotRemoveHost', 409);
+        await recordRemoval(live.id, target.personId, host.personId, reason);
+        await audit('session.removed', host.personId, live.id, { groupId: live.groupId });
+        target.socket?.emit('live:removed', { reason });
+        await dropPeer(ctx, live, target);
+      });
       return null;
     });
 
@@ -62,11 +66,15 @@ export function moderationFeature(ctx: LiveContext): RealtimeFeature {
 
     handle(socket, log, 'live:end', async () => {
       const { live } = moderator(ctx, socket);
-      await GroupSession.updateOne({ _id: live.id }, { endedAt: ctx.clock.now() });
-      await audit('session.ended', actorOf(socket).personId, live.id, { groupId: live.groupId });
-      live.send((p) => p.socket !== socket, 'live:ended', {});
-      for (const peer of [...live.peers.values()]) await live.removePeer(peer);
-      ctx.registry.end(live);
+      // In the session's lock: a join in flight either got in before (and is ended now) or
+      // finds the session ended.
+      await ctx.registry.locked(live.id, async () => {
+        await GroupSession.updateOne({ _id: live.id }, { endedAt: ctx.clock.now() });
+        await audit('session.ended', actorOf(socket).personId, live.id, { groupId: live.groupId });
+        live.send((p) => p.socket !== socket, 'live:ended', {});
+        for (const peer of [...live.peers.values()]) await live.removePeer(peer);
+        ctx.registry.end(live);
+      });
       return null;
     });
   };

@@ -68,6 +68,11 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           </p>
         ) : null}
       </header>
+      {state.error ? (
+        <p role="alert" className="live-error">
+          {state.error}
+        </p>
+      ) : null}
       {observer ? <ObserverBanner actions={actions} /> : null}
       <LiveNotice state={state} actions={actions} />
       {host ? (

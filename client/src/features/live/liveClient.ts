@@ -51,6 +51,8 @@ export class LiveClient implements LiveActions {
   private quality: QualityMeter | null = null;
   private disposed = false;
   private users = 0;
+  /** Whether we were in the room (with media) when the connection last dropped. */
+  private liveBeforeDrop = false;
 
   constructor(
     readonly sessionId: string,
@@ -96,6 +98,7 @@ export class LiveClient implements LiveActions {
     socket.on('connect', () => void this.connected());
     socket.on('disconnect', () => {
       if (this.state.phase === 'live' || this.state.phase === 'lobby') {
+        this.liveBeforeDrop = this.state.phase === 'live';
         this.set({ phase: 'reconnecting' });
       }
     });
@@ -107,33 +110,58 @@ export class LiveClient implements LiveActions {
     const socket = this.socket;
     if (!socket || this.disposed) return;
     const rejoining = this.rejoinToken !== null;
+    let result: JoinResult;
     try {
-      const result = await request(socket, 'live:join', {
-        sessionId: this.sessionId,
-        mode: this.mode,
-        ...(this.rejoinToken ? { rejoinToken: this.rejoinToken } : {}),
-      });
-      await this.joined(result, rejoining);
+      // Opening a session may wait for a restarting media worker: be patient.
+      result = await request(
+        socket,
+        'live:join',
+        {
+          sessionId: this.sessionId,
+          mode: this.mode,
+          ...(this.rejoinToken ? { rejoinToken: this.rejoinToken } : {}),
+        },
+        20_000,
+      );
     } catch (error) {
-      this.fail(error);
+      // The server's refusal is final; a timeout or another drop is not: try again.
+      if (error instanceof RequestFailed) this.fail(error);
+      else if (socket.connected) window.setTimeout(() => void this.connected(), 1000);
+      return;
     }
+    await this.joined(result, rejoining).catch((error: unknown) => this.problem(error));
   }
 
   private async joined(result: JoinResult, rejoining: boolean): Promise<void> {
     this.rejoinToken = result.rejoinToken;
+    const wasLive = this.liveBeforeDrop;
+    this.liveBeforeDrop = false;
+    if (rejoining && !result.resumed) {
+      // Our old place expired: a new peer, so nothing of the old media or lists is valid.
+      this.media?.reset();
+      this.set({ participants: [], remoteTracks: [], videoSlots: [], lobby: [], observers: [] });
+    }
     if (result.state === 'lobby') {
       this.set({ phase: 'lobby', admitted: null });
       return;
     }
-    if (rejoining && result.resumed && this.media) {
+    if (rejoining && result.resumed && wasLive && this.media) {
       // Same peer, same transports: only the network path needs renewing.
       this.applyAdmitted(result.admitted);
-      await this.media.restartIce().catch(() => this.media?.reset());
-      await this.syncMedia();
+      try {
+        await this.media.restartIce();
+        await this.syncMedia();
+      } catch {
+        await this.mediaReset();
+      }
       return;
     }
-    if (rejoining) this.media?.reset();
     await this.enter(result.admitted);
+  }
+
+  /** Something failed that does not end the session: say so, stay. */
+  problem(error: unknown): void {
+    this.set({ error: error instanceof Error ? error.message : String(error) });
   }
 
   private applyAdmitted(admitted: AdmittedState): void {

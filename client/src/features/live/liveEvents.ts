@@ -17,7 +17,9 @@ export function listenToSession(socket: ClientSocket, client: LiveClient): void 
   });
   socket.on('live:lobby', ({ waiting }) => client.set({ lobby: waiting }));
   socket.on('live:observers', ({ observers }) => client.set({ observers }));
-  socket.on('live:admitted', (admitted) => void client.enter(admitted));
+  socket.on('live:admitted', (admitted) => {
+    client.enter(admitted).catch((error: unknown) => client.problem(error));
+  });
   socket.on('live:lobbyMessage', ({ text }) => client.set({ lobbyMessage: text }));
   socket.on('live:settings', (settings) => client.set({ settings }));
   socket.on('live:activeSpeaker', ({ peerId }) => client.set({ activeSpeaker: peerId }));
@@ -53,5 +55,7 @@ export function listenToSession(socket: ClientSocket, client: LiveClient): void 
     client.set({ phase: 'ended' });
     client.stop();
   });
-  socket.on('live:mediaReset', () => void client.mediaReset());
+  socket.on('live:mediaReset', () => {
+    client.mediaReset().catch((error: unknown) => client.problem(error));
+  });
 }
