@@ -205,6 +205,40 @@ describe('live sessions over sockets', function () {
     });
   });
 
+  describe('[video-6] joining again, and after the end', () => {
+    it('[video-6] the only person there joining from a second tab gets a working session', async () => {
+      const live = await liveGroup(app.url, { families: 0 });
+      const first = await open(app.url, live.staff.facilitator);
+      await must(first, 'live:join', { sessionId: live.sessionId });
+      const replaced = new Promise((resolve) => first.once('live:replaced', resolve));
+      const second = await open(app.url, live.staff.facilitator);
+      const joined = await must<JoinResult>(second, 'live:join', { sessionId: live.sessionId });
+      assert.equal(joined.state, 'admitted');
+      await replaced;
+      await must(second, 'media:createTransport', { direction: 'recv' });
+      assert.equal(app.app.live.get(live.sessionId)?.peers.size, 1);
+    });
+
+    it('[video-6] nobody gets into a session a facilitator ended, not even mid-join', async () => {
+      const live = await liveGroup(app.url, { families: 3 });
+      const host = await open(app.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const families = await Promise.all(live.families.map((f) => open(app.url, f)));
+      const [ended, ...joins] = await Promise.all([
+        ask(host, 'live:end', {}),
+        ...families.map((f) => join(f, live.sessionId)),
+      ]);
+      assert.ok(ended.ok);
+      // Joins that won the race were ended with everyone; none holds a place now.
+      assert.equal(app.app.live.get(live.sessionId), undefined);
+      for (const family of families) {
+        const again = await join(family, live.sessionId);
+        assert.ok(!again.ok && again.error.code === 'live.ended', JSON.stringify(again));
+      }
+      assert.equal(joins.length, 3);
+    });
+  });
+
   describe('[video-4] the hidden observer over sockets', () => {
     it('[video-4] families receive nothing that mentions the observing trainer', async () => {
       const live = await liveGroup(app.url, { families: 2, group: { observationAllowed: true } });
@@ -381,10 +415,15 @@ describe('live sessions over sockets', function () {
       assert.deepEqual(await left, { peerId });
       const waited = Date.now() - droppedAt;
       assert.ok(waited >= 900, `removed after the grace period, not at once (${waited} ms)`);
-      const row = await Attendance.findOne({
-        sessionId: live.sessionId,
-        personId: live.families[0]!.id,
-      }).lean();
+      // The leave is written just after the others are told: give it a moment.
+      let row = null;
+      for (let i = 0; i < 20 && !row?.leftAt; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        row = await Attendance.findOne({
+          sessionId: live.sessionId,
+          personId: live.families[0]!.id,
+        }).lean();
+      }
       assert.ok(
         row?.joinedAt && row.leftAt && row.leftAt >= row.joinedAt,
         'join and leave recorded',
