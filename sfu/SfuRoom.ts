@@ -62,7 +62,7 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
   ) {
     const router = await host.worker.createRouter({ mediaCodecs });
     const activeSpeaker = await router.createActiveSpeakerObserver({ interval: 300 });
-    const audioLevels = await router.createAudioLevelObserver({ interval: 800, threshold: -60 });
+    const audioLevels = await router.createAudioLevelObserver({ interval: 800, threshold: -80 });
     return new SfuRoom(id, router, host, activeSpeaker, audioLevels);
   }
 

@@ -40,6 +40,9 @@ export class LiveSession {
   settings: LiveSettings = { locked: false, spotlight: null };
   room!: SfuRoom;
   ended = false;
+  /** Who the audio-level observer last heard, to send changes only. */
+  private speaking: string[] = [];
+  private activeSpeaker: string | null = null;
 
   constructor(
     readonly id: string,
@@ -64,7 +67,15 @@ export class LiveSession {
     }
     const room = this.room;
     room.on('activeSpeaker', (peerId) => {
-      if (this.peers.get(peerId)?.visible) this.send(everyone, 'live:activeSpeaker', { peerId });
+      if (!this.peers.get(peerId)?.visible) return;
+      this.activeSpeaker = peerId;
+      this.send(everyone, 'live:activeSpeaker', { peerId });
+    });
+    room.on('audioLevels', (peerIds) => {
+      const speaking = peerIds.filter((id) => this.peers.get(id)?.visible).sort();
+      if (speaking.join() === this.speaking.join()) return;
+      this.speaking = speaking;
+      this.send(everyone, 'live:speaking', { peerIds: speaking });
     });
     room.on('videoSlots', (peerId, producerIds) =>
       this.peers.get(peerId)?.socket?.emit('live:videoSlots', { producerIds }),
@@ -143,6 +154,8 @@ export class LiveSession {
       session: this.summary(peer.socket?.data.lang ?? 'fi'),
       participants: [...this.peers.values()].filter((p) => p.visible).map((p) => p.toParticipant()),
       settings: this.settings,
+      activeSpeaker: this.peers.get(this.activeSpeaker ?? '')?.visible ? this.activeSpeaker : null,
+      speaking: this.speaking.filter((id) => this.peers.get(id)?.visible),
       lobby: peer.isHost ? this.lobbyEntries() : [],
       observers: seesStaff ? this.observerEntries() : [],
       canModerate: peer.isHost,

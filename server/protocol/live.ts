@@ -126,6 +126,9 @@ export interface AdmittedState {
   session: SessionSummary;
   participants: LiveParticipant[];
   settings: LiveSettings;
+  /** Who is speaking now, so a late joiner sees it too. */
+  activeSpeaker: string | null;
+  speaking: string[];
   /** Hosts only (empty for others). */
   lobby: LobbyEntry[];
   /** Hosts and observers only (empty for others). */
@@ -196,6 +199,8 @@ export interface LiveEvents {
   'live:settings': (settings: LiveSettings) => void;
   'live:reaction': (payload: { peerId: string; reaction: Reaction }) => void;
   'live:activeSpeaker': (payload: { peerId: string | null }) => void;
+  /** Everyone whose microphone is above the silence threshold now (sent when it changes). */
+  'live:speaking': (payload: { peerIds: string[] }) => void;
   /** Which video producers the SFU currently forwards to you (the rest are capped or audio-only). */
   'live:videoSlots': (payload: { producerIds: string[] }) => void;
   /** Hosts and observers only. */

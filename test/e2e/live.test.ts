@@ -73,6 +73,9 @@ describe('live sessions in real browsers', function () {
       assert.equal(await page.getByTestId('remote-audio').count(), 2);
     }
     await mediaFlowing(host, { videos: 2, audio: true });
+    // The fake microphones beep: the SFU's audio-level observer marks people as speaking.
+    await families[0]!.locator('[data-testid="participant"]').first().waitFor();
+    await families[0]!.locator('[data-speaking="true"]').first().waitFor({ timeout: 10_000 });
   });
 
   it('[video-2] with auto-admit off a family waits until the facilitator admits them', async () => {

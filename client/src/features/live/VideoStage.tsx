@@ -43,7 +43,7 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
       participant={p}
       video={videoOf(p)}
       name={p.name}
-      speaking={state.activeSpeaker === p.peerId}
+      speaking={state.activeSpeaker === p.peerId || state.speaking.includes(p.peerId)}
       spotlighted={settings.spotlight === p.peerId}
       reactions={state.reactions.filter((r) => r.peerId === p.peerId)}
       cameraProducerId={cameraOf(p)?.producerId}

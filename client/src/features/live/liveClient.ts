@@ -27,6 +27,7 @@ const initialState: LiveViewState = {
   observers: [],
   settings: { locked: false, spotlight: null },
   activeSpeaker: null,
+  speaking: [],
   remoteTracks: [],
   videoSlots: [],
   local: noLocalMedia(),
@@ -172,6 +173,8 @@ export class LiveClient implements LiveActions {
       lobby: admitted.lobby,
       observers: admitted.observers,
       settings: admitted.settings,
+      activeSpeaker: admitted.activeSpeaker,
+      speaking: admitted.speaking,
     });
   }
 

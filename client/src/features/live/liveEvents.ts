@@ -23,6 +23,7 @@ export function listenToSession(socket: ClientSocket, client: LiveClient): void 
   socket.on('live:lobbyMessage', ({ text }) => client.set({ lobbyMessage: text }));
   socket.on('live:settings', (settings) => client.set({ settings }));
   socket.on('live:activeSpeaker', ({ peerId }) => client.set({ activeSpeaker: peerId }));
+  socket.on('live:speaking', ({ peerIds }) => client.set({ speaking: peerIds }));
   socket.on('live:videoSlots', ({ producerIds }) => client.set({ videoSlots: producerIds }));
   socket.on('live:whisper', (message) =>
     client.set({ whispers: [...state().whispers, message].slice(-100) }),

@@ -73,6 +73,8 @@ export interface LiveViewState {
   observers: ObserverEntry[];
   settings: LiveSettings;
   activeSpeaker: string | null;
+  /** Everyone audible right now (the active speaker is the one highlighted most). */
+  speaking: string[];
   remoteTracks: RemoteTrack[];
   /** Video producers the server is forwarding to us; other videos show the person's initial. */
   videoSlots: string[];
