@@ -18,6 +18,7 @@ import {
   type TestSocket,
 } from '../../test/support/live.ts';
 import { createPerson } from '../../test/support/people.ts';
+import { AuditEntry } from '../audit/audit.model.ts';
 import { Attendance } from '../sessions/attendance.model.ts';
 import { LiveRemoval } from './removal.model.ts';
 
@@ -304,6 +305,35 @@ describe('live sessions over sockets', function () {
       const names = participants.admitted.participants.map((p: LiveParticipant) => p.name);
       assert.ok(!names.includes(observer.name));
       assert.deepEqual(participants.admitted.observers, []);
+    });
+
+    it('[video-4] the observer steps in: now a visible participant who may send media', async () => {
+      const live = await liveGroup(app.url, { families: 1, group: { observationAllowed: true } });
+      const host = await open(app.url, live.staff.facilitator);
+      await must(host, 'live:join', { sessionId: live.sessionId });
+      const family = await open(app.url, live.families[0]!);
+      await must(family, 'live:join', { sessionId: live.sessionId });
+      const trainer = await open(app.url, live.staff.trainer);
+      await must(trainer, 'live:join', { sessionId: live.sessionId, mode: 'observer' });
+      const seen = new Promise<LiveParticipant>((resolve) =>
+        family.once('live:participantJoined', resolve),
+      );
+      const gone = new Promise<{ observers: unknown[] }>((resolve) =>
+        host.on('live:observers', (o: { observers: unknown[] }) => {
+          if (o.observers.length === 0) resolve(o);
+        }),
+      );
+      const state = await must<AdmittedState>(trainer, 'live:stepIn', {});
+      assert.equal(state.self.observer, false);
+      const participant = await seen;
+      assert.equal(participant.name, live.staff.trainer.displayName);
+      assert.equal(participant.role, 'trainer');
+      await gone;
+      await must(trainer, 'media:createTransport', { direction: 'send' });
+      const actions = (await AuditEntry.find({ targetId: live.sessionId }).lean()).map(
+        (e) => e.action,
+      );
+      assert.deepEqual(actions.sort(), ['session.observed', 'session.steppedIn']);
     });
 
     it('[video-4] no observing when the group did not tell its families', async () => {
