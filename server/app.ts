@@ -24,6 +24,7 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { chatFeature } from './chat/handlers.ts';
 import { createLive } from './live/index.ts';
 import type { LiveRegistry } from './live/registry.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
@@ -101,6 +102,7 @@ export function createApp({
   const io = createRealtime(httpServer, log, cookies, [
     ...extraFeatures,
     ...live.features,
+    chatFeature(log, { perMinute: config.chatPerMinute }),
     mediaFeature(log, mediaMembership ?? live.membershipOf),
   ]);
   const deps: FeatureDeps = {

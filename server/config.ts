@@ -29,6 +29,7 @@ const schema = z.object({
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SEED_DEMO_DATA: bool.optional(),
   SMTP_URL: z
     .string()
@@ -65,6 +66,8 @@ export interface Config {
   };
   /** How long a dropped live-session connection keeps its place. */
   liveGraceMs: number;
+  /** Chat messages one person may send per minute. */
+  chatPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +109,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       rtcPort: env.SFU_RTC_PORT,
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
+    chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
   };
 }

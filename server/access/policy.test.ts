@@ -99,6 +99,9 @@ const expectedSocket: Record<RequestName, Audience> = {
   'live:whisper': 'signedIn',
   'live:stepIn': 'signedIn',
   'media:closeProducer': 'signedIn',
+  'chat:send': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:sync': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:subscribe': ['family', 'facilitator', 'trainer', 'coordinator'],
 };
 
 function allowed(audience: Audience, actor: ActorName): boolean {

@@ -137,6 +137,16 @@ export const policy = {
   }),
   /** Admit, mute, remove, lock, end: the lead and co-facilitator. */
   'session.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
+  /** A group's chat (and its sessions'): facilitators and confirmed families; the trainer reads. */
+  'chat.read': rule<LiveGroupRef>({
+    who: ['family', 'facilitator', 'trainer', 'coordinator'],
+    may: (actor, group) =>
+      runs(actor, group) || group.enrolled || group.trainerId === actor.personId,
+  }),
+  'chat.post': rule<LiveGroupRef>({
+    who: ['family', 'facilitator', 'trainer', 'coordinator'],
+    may: (actor, group) => runs(actor, group) || group.enrolled,
+  }),
   /** Presence, reactions, whisper: whoever the live session admitted (checked by the session). */
   'session.participate': rule({ who: 'signedIn' }),
 } as const;
@@ -172,6 +182,9 @@ export const socketActions: Record<RequestName, Action> = {
   'live:quality': 'session.participate',
   'live:whisper': 'session.participate',
   'live:stepIn': 'session.participate',
+  'chat:send': 'chat.post',
+  'chat:sync': 'chat.read',
+  'chat:subscribe': 'chat.read',
 };
 
 export type Gate = 'allowed' | 'unauthenticated' | 'forbidden';

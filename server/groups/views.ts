@@ -1,7 +1,7 @@
 // Groups as the client sees them.
 import type { Actor } from '../access/actor.ts';
 import { isSignedIn } from '../access/actor.ts';
-import type { GroupRef } from '../access/policy.ts';
+import type { GroupRef, LiveGroupRef } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
 import type {
   GroupCard,
@@ -145,3 +145,16 @@ export function scheduleOf(group: GroupDoc): ScheduleInput {
 }
 
 export type { GroupDetail };
+
+/** The group as live sessions and chat see it: only confirmed families count as members. */
+export async function memberRef(group: GroupDoc, personId: string): Promise<LiveGroupRef> {
+  const enrolled =
+    (await Enrolment.exists({ groupId: group._id, personId, status: 'confirmed' })) !== null;
+  return {
+    facilitatorIds: facilitatorIds(group),
+    leadFacilitatorId: String(group.leadFacilitatorId),
+    trainerId: String(group.trainerId),
+    enrolled,
+    observationAllowed: group.observationAllowed,
+  };
+}

@@ -5,8 +5,8 @@ import { isValidObjectId } from 'mongoose';
 import { may, type LiveGroupRef } from '../access/policy.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
-import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
+import { memberRef } from '../groups/views.ts';
 import { Person } from '../people/person.model.ts';
 import type { LiveRole } from '../protocol/live.ts';
 import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
@@ -37,19 +37,7 @@ export async function loadSessionContext(
   const group = session ? await Group.findById(session.groupId).lean() : null;
   // A session of a group one may not see is indistinguishable from one that does not exist.
   if (!session || !group) throw new RequestError('live.notFound', 404);
-  const enrolled =
-    (await Enrolment.exists({
-      groupId: group._id,
-      personId: actor.personId,
-      status: 'confirmed',
-    })) !== null;
-  const ref: LiveGroupRef = {
-    facilitatorIds: facilitatorIds(group),
-    leadFacilitatorId: String(group.leadFacilitatorId),
-    trainerId: String(group.trainerId),
-    enrolled,
-    observationAllowed: group.observationAllowed,
-  };
+  const ref = await memberRef(group, actor.personId);
   if (!may(actor, 'session.join', ref)) throw new RequestError('live.notFound', 404);
   return { session, group, ref };
 }

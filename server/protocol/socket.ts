@@ -2,14 +2,15 @@
 // The server validates with the schemas; the client gets the types (and may reuse the schemas).
 import type { z } from 'zod';
 import type { Ack } from './ack.ts';
+import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
 
-export const requestSchemas = { ...mediaSchemas, ...liveSchemas } as const;
+export const requestSchemas = { ...mediaSchemas, ...liveSchemas, ...chatSchemas } as const;
 
 export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
-export type Responses = MediaResponses & LiveResponses;
+export type Responses = MediaResponses & LiveResponses & ChatResponses;
 export type ResponseOf<N extends RequestName> = Responses[N];
 
 export type ClientToServerEvents = {
@@ -20,7 +21,7 @@ export type ClientToServerEvents = {
 };
 
 /** Pushed by the server; a feature adds its events here. */
-export interface ServerToClientEvents extends LiveEvents {
+export interface ServerToClientEvents extends LiveEvents, ChatEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 
