@@ -102,6 +102,18 @@ const expectedSocket: Record<RequestName, Audience> = {
   'chat:send': ['family', 'facilitator', 'trainer', 'coordinator'],
   'chat:sync': ['family', 'facilitator', 'trainer', 'coordinator'],
   'chat:subscribe': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:history': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:read': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:typing': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:edit': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:delete': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:report': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:conversations': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:openDirect': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'presence:set': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'presence:watch': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:announce': ['coordinator'],
+  'chat:hide': 'signedIn',
 };
 
 function allowed(audience: Audience, actor: ActorName): boolean {

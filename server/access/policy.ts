@@ -147,6 +147,14 @@ export const policy = {
     who: ['family', 'facilitator', 'trainer', 'coordinator'],
     may: (actor, group) => runs(actor, group) || group.enrolled,
   }),
+  /** Edit, delete, report: one's own messages / messages one can read (checked per message). */
+  'chat.member': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator'] }),
+  /** Hide a message: the group's facilitators. */
+  'chat.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
+  /** Announcements to a group or to every facilitator. */
+  'chat.announce': rule({ who: ['coordinator'] }),
+  /** Online / away / in a session, seen only by people who share a group. */
+  'presence.share': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator'] }),
   /** Presence, reactions, whisper: whoever the live session admitted (checked by the session). */
   'session.participate': rule({ who: 'signedIn' }),
 } as const;
@@ -185,6 +193,18 @@ export const socketActions: Record<RequestName, Action> = {
   'chat:send': 'chat.post',
   'chat:sync': 'chat.read',
   'chat:subscribe': 'chat.read',
+  'chat:announce': 'chat.announce',
+  'chat:history': 'chat.read',
+  'chat:read': 'chat.read',
+  'chat:typing': 'chat.post',
+  'chat:edit': 'chat.member',
+  'chat:delete': 'chat.member',
+  'chat:hide': 'chat.moderate',
+  'chat:report': 'chat.member',
+  'chat:conversations': 'chat.member',
+  'chat:openDirect': 'chat.member',
+  'presence:set': 'presence.share',
+  'presence:watch': 'presence.share',
 };
 
 export type Gate = 'allowed' | 'unauthenticated' | 'forbidden';

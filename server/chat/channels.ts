@@ -1,49 +1,146 @@
-// Who may read and post in a channel, decided from the database: a group's channel and the
-// chats of its sessions belong to its facilitators and confirmed families; its trainer reads.
+// Who may read, post and moderate in a channel, decided from the database on every request:
+// - a group's channel and its sessions' chats: facilitators and confirmed families; the trainer
+//   reads; the group's facilitators moderate;
+// - a direct conversation: its family and the group's current facilitators, or a facilitator and
+//   their trainer;
+// - the facilitators' announcements: facilitators, trainers and coordinators read; coordinators post.
 // A channel one may not read answers exactly like one that does not exist.
 import { isValidObjectId } from 'mongoose';
-import { may, type LiveGroupRef } from '../access/policy.ts';
+import { may } from '../access/policy.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
-import { facilitatorIds, Group } from '../groups/group.model.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
+import { memberRef } from '../groups/views.ts';
+import type { ChannelKind, SenderRole } from '../protocol/chat.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
+import { Conversation, type ConversationDoc } from './conversation.model.ts';
 
 export interface ChannelName {
-  kind: 'group' | 'session';
+  kind: ChannelKind;
   id: string;
   key: string;
 }
 
-async function groupOf(channel: ChannelName) {
-  if (!isValidObjectId(channel.id)) return null;
-  if (channel.kind === 'group') return Group.findById(channel.id).lean();
-  const session = await GroupSession.findById(channel.id, { groupId: 1 }).lean();
-  return session ? Group.findById(session.groupId).lean() : null;
+export interface ChannelAccess {
+  key: string;
+  kind: ChannelKind;
+  /** The group the channel belongs to or is about (none for announcements and supervision). */
+  group: GroupDoc | null;
+  /** How the actor appears in this channel. */
+  role: SenderRole;
+  canPost: boolean;
+  canModerate: boolean;
+  /** Who hears of reports and mentions. */
+  facilitatorIds: string[];
+  trainerId: string | null;
+}
+
+const notFound = () => new RequestError('chat.notFound', 404);
+const STAFF_ROLES = ['facilitator', 'trainer', 'coordinator'] as const;
+
+async function groupChannel(
+  actor: SignedInActor,
+  channel: ChannelName,
+): Promise<ChannelAccess | null> {
+  let groupId: unknown = channel.id;
+  if (channel.kind === 'session') {
+    const session = await GroupSession.findById(channel.id, { groupId: 1 }).lean();
+    groupId = session?.groupId;
+  }
+  const group = groupId ? await Group.findById(groupId).lean() : null;
+  if (!group) return null;
+  const ref = await memberRef(group, actor.personId);
+  if (!may(actor, 'chat.read', ref)) return null;
+  const runs = ref.facilitatorIds.includes(actor.personId);
+  return {
+    key: channel.key,
+    kind: channel.kind,
+    group,
+    role: runs ? 'facilitator' : ref.trainerId === actor.personId ? 'trainer' : 'family',
+    canPost: may(actor, 'chat.post', ref),
+    canModerate: may(actor, 'chat.moderate', ref),
+    facilitatorIds: ref.facilitatorIds,
+    trainerId: ref.trainerId,
+  };
+}
+
+/** A direct conversation as seen by one of its parties (null for anyone else). */
+export async function directAccess(
+  actor: SignedInActor,
+  conversation: ConversationDoc,
+  key: string,
+): Promise<ChannelAccess | null> {
+  const me = actor.personId;
+  if (conversation.kind === 'supervision') {
+    const mine = [String(conversation.facilitatorId), String(conversation.trainerId)];
+    if (!mine.includes(me)) return null;
+    return {
+      key,
+      kind: 'direct',
+      group: null,
+      role: String(conversation.trainerId) === me ? 'trainer' : 'facilitator',
+      canPost: true,
+      canModerate: false,
+      facilitatorIds: [],
+      trainerId: null,
+    };
+  }
+  const group = await Group.findById(conversation.groupId).lean();
+  if (!group) return null;
+  const ref = await memberRef(group, me);
+  const isFamily = String(conversation.familyId) === me;
+  const runs = ref.facilitatorIds.includes(me);
+  if (!isFamily && !runs) return null;
+  return {
+    key,
+    kind: 'direct',
+    group,
+    role: runs ? 'facilitator' : 'family',
+    // A family that left the group can still read what was said, not write.
+    canPost: runs || ref.enrolled,
+    canModerate: false,
+    facilitatorIds: ref.facilitatorIds,
+    trainerId: ref.trainerId,
+  };
+}
+
+function announcements(actor: SignedInActor, key: string): ChannelAccess | null {
+  if (!actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r))) return null;
+  const coordinator = actor.roles.includes('coordinator');
+  return {
+    key,
+    kind: 'announcements',
+    group: null,
+    role: coordinator ? 'coordinator' : actor.roles.includes('trainer') ? 'trainer' : 'facilitator',
+    canPost: coordinator,
+    canModerate: false,
+    facilitatorIds: [],
+    trainerId: null,
+  };
+}
+
+/** The actor's access to a channel; throws "not found" when they may not read it. */
+export async function channelAccess(
+  actor: SignedInActor,
+  channel: ChannelName,
+): Promise<ChannelAccess> {
+  if (channel.kind !== 'announcements' && !isValidObjectId(channel.id)) throw notFound();
+  let access: ChannelAccess | null;
+  if (channel.kind === 'announcements') access = announcements(actor, channel.key);
+  else if (channel.kind === 'direct') {
+    const conversation = await Conversation.findById(channel.id).lean();
+    access = conversation ? await directAccess(actor, conversation, channel.key) : null;
+  } else access = await groupChannel(actor, channel);
+  if (!access) throw notFound();
+  return access;
 }
 
 export async function checkChannel(
   actor: SignedInActor,
   channel: ChannelName,
   action: 'chat.read' | 'chat.post',
-): Promise<void> {
-  const group = await groupOf(channel);
-  if (!group) throw new RequestError('chat.notFound', 404);
-  const enrolled =
-    (await Enrolment.exists({
-      groupId: group._id,
-      personId: actor.personId,
-      status: 'confirmed',
-    })) !== null;
-  const ref: LiveGroupRef = {
-    facilitatorIds: facilitatorIds(group),
-    leadFacilitatorId: String(group.leadFacilitatorId),
-    trainerId: String(group.trainerId),
-    enrolled,
-    observationAllowed: group.observationAllowed,
-  };
-  if (!may(actor, 'chat.read', ref)) throw new RequestError('chat.notFound', 404);
-  if (action === 'chat.post' && !may(actor, 'chat.post', ref)) {
-    throw new RequestError('chat.readOnly', 403);
-  }
+): Promise<ChannelAccess> {
+  const access = await channelAccess(actor, channel);
+  if (action === 'chat.post' && !access.canPost) throw new RequestError('chat.readOnly', 403);
+  return access;
 }

@@ -17,6 +17,17 @@ const messageSchema = new mongoose.Schema(
     senderName: { type: String, required: true },
     text: { type: String, required: true },
     sentAt: { type: Date, required: true },
+    senderRole: {
+      type: String,
+      enum: ['family', 'facilitator', 'trainer', 'coordinator'],
+      default: 'family',
+    },
+    kind: { type: String, enum: ['message', 'announcement'], default: 'message' },
+    editedAt: { type: Date, default: null },
+    deleted: { type: Boolean, default: false },
+    hidden: { type: Boolean, default: false },
+    hiddenBy: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
+    mentionsFacilitators: { type: Boolean, default: false },
   },
   { versionKey: false },
 );
@@ -32,15 +43,23 @@ export const messageId = (senderId: string, clientId: string) => `${senderId}:${
 export const senderKey = (channelId: string, personId: string) =>
   createHash('sha256').update(`${channelId}:${personId}`).digest('base64url').slice(0, 16);
 
-export function toView(m: MessageDoc): ChatMessageView {
+/** A message as a reader sees it: no text once deleted; hidden text only for moderators. */
+export function toView(m: MessageDoc, moderator = false): ChatMessageView {
+  const showText = !m.deleted && (!m.hidden || moderator);
   return {
     channelId: m.channelId,
     seq: m.seq,
     clientId: m.clientId,
     senderKey: m.senderKey,
     senderName: m.senderName,
-    text: m.text,
+    senderRole: m.senderRole,
+    kind: m.kind,
+    text: showText ? m.text : '',
     sentAt: m.sentAt.toISOString(),
+    editedAt: m.editedAt ? m.editedAt.toISOString() : null,
+    deleted: m.deleted,
+    hidden: m.hidden,
+    mentionsFacilitators: m.mentionsFacilitators,
   };
 }
 

@@ -289,7 +289,9 @@ export interface NotificationInfo {
     | 'session-moved'
     | 'enrolment-confirmed'
     | 'enrolment-promoted'
-    | 'enrolment-removed';
+    | 'enrolment-removed'
+    | 'chat-report'
+    | 'chat-mention';
   groupId: string;
   sessionId: string | null;
   /** Already in the viewer's language. */

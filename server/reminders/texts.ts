@@ -59,6 +59,12 @@ export function emailFor(
   };
 }
 
+/** In-app only: chat notices have no email. */
+const NOTICE_ONLY: Record<string, string> = {
+  'chat-report': 'chatReport',
+  'chat-mention': 'chatMention',
+};
+
 /** The one-line text of an in-app notification. */
 export function noticeText(
   kind: string,
@@ -66,7 +72,8 @@ export function noticeText(
   group: Titled,
   session: Timed | null,
 ): string {
-  return translator(lang)(`notice.${TEMPLATES[kind] ?? 'reminder'}`, {
+  const key = NOTICE_ONLY[kind] ?? TEMPLATES[kind] ?? 'reminder';
+  return translator(lang)(`notice.${key}`, {
     ns: 'email',
     ...paramsFor(lang, group, session),
   });

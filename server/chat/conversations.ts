@@ -1,0 +1,206 @@
+// The conversations list: every channel a person can read outside live sessions, with unread
+// counts; and opening a direct conversation about a group (one per pair, found or created).
+import type { SignedInActor } from '../access/actor.ts';
+import { may } from '../access/policy.ts';
+import { op } from '../db/operators.ts';
+import { RequestError } from '../errors.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
+import { memberRef } from '../groups/views.ts';
+import { Person } from '../people/person.model.ts';
+import {
+  FACILITATOR_ANNOUNCEMENTS,
+  type ConversationSummary,
+  type ChannelKind,
+} from '../protocol/chat.ts';
+import { channelAccess, directAccess, type ChannelAccess } from './channels.ts';
+import { Conversation, type ConversationDoc } from './conversation.model.ts';
+import { toView } from './message.model.ts';
+import { readSeqs } from './readMarker.model.ts';
+import { latestMessage, unreadCount } from './store.ts';
+
+const names = async (ids: unknown[]) => {
+  const people = await Person.find({ _id: op({ $in: ids }) }, { displayName: 1 }).lean();
+  return people.map((p) => p.displayName).join(', ');
+};
+
+async function counterpartOf(
+  conversation: ConversationDoc,
+  access: ChannelAccess,
+): Promise<ConversationSummary['counterpart']> {
+  if (conversation.kind === 'supervision') {
+    return access.role === 'trainer'
+      ? { role: 'facilitator', name: await names([conversation.facilitatorId]) }
+      : { role: 'trainer', name: await names([conversation.trainerId]) };
+  }
+  return access.role === 'family'
+    ? { role: 'facilitators', name: await names(access.facilitatorIds) }
+    : { role: 'family', name: await names([conversation.familyId]) };
+}
+
+async function summarise(
+  actor: SignedInActor,
+  access: ChannelAccess,
+  readSeq: number,
+  conversation: ConversationDoc | null,
+): Promise<ConversationSummary> {
+  const latest = await latestMessage(access.key);
+  const last = latest ? toView(latest, access.canModerate) : null;
+  return {
+    channelId: access.key,
+    kind: access.kind as Exclude<ChannelKind, 'session'>,
+    group: access.group
+      ? {
+          id: String(access.group._id),
+          title: access.group.title.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
+        }
+      : null,
+    counterpart: conversation ? await counterpartOf(conversation, access) : null,
+    lastSeq: latest?.seq ?? 0,
+    readSeq,
+    unread:
+      latest && latest.seq > readSeq ? await unreadCount(access.key, actor.personId, readSeq) : 0,
+    lastMessage: last && {
+      senderName: last.senderName,
+      text: last.text,
+      sentAt: last.sentAt,
+      deleted: last.deleted,
+      hidden: last.hidden,
+    },
+    canPost: access.canPost,
+  };
+}
+
+async function myGroups(actor: SignedInActor): Promise<GroupDoc[]> {
+  const me = actor.personId;
+  const enrolled = await Enrolment.find(
+    { personId: me, status: 'confirmed' },
+    { groupId: 1 },
+  ).lean();
+  return Group.find({
+    status: op({ $ne: 'draft' }),
+    $or: [
+      { leadFacilitatorId: me },
+      { coFacilitatorId: me },
+      { trainerId: me },
+      { _id: op({ $in: enrolled.map((e) => e.groupId) }) },
+    ],
+  }).lean();
+}
+
+export async function listConversations(actor: SignedInActor): Promise<ConversationSummary[]> {
+  const me = actor.personId;
+  const groups = await myGroups(actor);
+  const facilitated = groups.filter((g) => facilitatorIds(g).includes(me)).map((g) => g._id);
+  const conversations = await Conversation.find({
+    $or: [
+      { familyId: me },
+      { facilitatorId: me },
+      { trainerId: me },
+      { kind: 'support', groupId: op({ $in: facilitated }) },
+    ],
+  }).lean();
+  const entries: { access: ChannelAccess; conversation: ConversationDoc | null }[] = [];
+  for (const group of groups) {
+    const access = await channelAccess(actor, {
+      kind: 'group',
+      id: String(group._id),
+      key: `group:${String(group._id)}`,
+    }).catch(() => null);
+    if (access) entries.push({ access, conversation: null });
+  }
+  for (const conversation of conversations) {
+    const access = await directAccess(actor, conversation, `direct:${String(conversation._id)}`);
+    if (access) entries.push({ access, conversation });
+  }
+  const announcements = await channelAccess(actor, {
+    kind: 'announcements',
+    id: 'facilitators',
+    key: FACILITATOR_ANNOUNCEMENTS,
+  }).catch(() => null);
+  if (announcements) entries.push({ access: announcements, conversation: null });
+
+  const reads = await readSeqs(
+    me,
+    entries.map((e) => e.access.key),
+  );
+  const summaries = await Promise.all(
+    entries.map(({ access, conversation }) =>
+      summarise(actor, access, reads.get(access.key) ?? 0, conversation),
+    ),
+  );
+  // An empty direct conversation is shown only to whoever opened it.
+  const shown = summaries.filter(
+    (s, i) =>
+      s.kind !== 'direct' || s.lastSeq > 0 || String(entries[i]!.conversation?.openedBy) === me,
+  );
+  const at = (s: ConversationSummary) => s.lastMessage?.sentAt ?? '';
+  return shown.sort((a, b) => at(b).localeCompare(at(a)));
+}
+
+const notFound = () => new RequestError('chat.notFound', 404);
+
+/** Who the actor would talk to about this group, and the pair's key; refuses anyone else. */
+async function pairFor(actor: SignedInActor, groupId: string, partner: string) {
+  const group = await Group.findById(groupId).lean();
+  if (!group) throw notFound();
+  const ref = await memberRef(group, actor.personId);
+  if (!may(actor, 'chat.read', ref)) throw notFound();
+  const me = actor.personId;
+  const runs = ref.facilitatorIds.includes(me);
+  if (partner === 'facilitators' && ref.enrolled && !runs)
+    return { kind: 'support', pairKey: `support:${groupId}:${me}`, familyId: me };
+  const supervision = (facilitatorId: unknown, trainerId: unknown) =>
+    facilitatorId && trainerId && String(facilitatorId) !== String(trainerId)
+      ? {
+          kind: 'supervision',
+          pairKey: `supervision:${String(facilitatorId)}:${String(trainerId)}`,
+          facilitatorId,
+          trainerId,
+        }
+      : null;
+  const trainer = ref.trainerId === me;
+  const pair =
+    partner === 'trainer' && runs
+      ? supervision(me, group.trainerId)
+      : partner === 'lead' && trainer
+        ? supervision(group.leadFacilitatorId, me)
+        : partner === 'coFacilitator' && trainer
+          ? supervision(group.coFacilitatorId, me)
+          : null;
+  if (!pair) throw new RequestError('chat.noSuchPartner', 404);
+  return pair;
+}
+
+export async function openDirect(
+  actor: SignedInActor,
+  groupId: string,
+  partner: string,
+): Promise<ConversationSummary> {
+  const pair = await pairFor(actor, groupId, partner);
+  let conversation = await Conversation.findOne({ pairKey: pair.pairKey }).lean();
+  if (!conversation) {
+    try {
+      await Conversation.create({ ...pair, groupId, openedBy: actor.personId });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    conversation = await Conversation.findOne({ pairKey: pair.pairKey }).lean();
+  }
+  if (!conversation) throw notFound();
+  const key = `direct:${String(conversation._id)}`;
+  const access = await directAccess(actor, conversation, key);
+  if (!access) throw notFound();
+  const reads = await readSeqs(actor.personId, [key]);
+  return summarise(actor, access, reads.get(key) ?? 0, conversation);
+}
+
+/** The people on the other side of a direct conversation (to tell them it has news). */
+export async function directParties(conversationId: string): Promise<string[]> {
+  const conversation = await Conversation.findById(conversationId).lean();
+  if (!conversation) return [];
+  if (conversation.kind === 'supervision')
+    return [conversation.facilitatorId, conversation.trainerId].filter(Boolean).map(String);
+  const group = await Group.findById(conversation.groupId).lean();
+  return [String(conversation.familyId), ...(group ? facilitatorIds(group) : [])];
+}

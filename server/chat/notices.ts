@@ -1,0 +1,45 @@
+// Telling people about chat beyond the chat itself: a report reaches the group's facilitators and
+// trainer, a mention of the facilitators reaches them — as in-app notifications (the bell).
+// Notification ids are derived from the event, so a retried request notifies once.
+import { Notification } from '../reminders/notification.model.ts';
+import type { ChannelAccess } from './channels.ts';
+
+async function notify(ids: string[], key: string, kind: string, groupId: unknown): Promise<void> {
+  for (const personId of new Set(ids)) {
+    await Notification.updateOne(
+      { _id: `${key}:${personId}` },
+      { $setOnInsert: { personId, kind, groupId, params: {}, readAt: null } },
+      { upsert: true },
+    );
+  }
+}
+
+/** The facilitators and trainer hear of a report (not the reporter). */
+export async function noticeOfReport(
+  access: ChannelAccess,
+  reportId: string,
+  reporterId: string,
+): Promise<void> {
+  if (!access.group) return;
+  const staff = [...access.facilitatorIds, ...(access.trainerId ? [access.trainerId] : [])];
+  await notify(
+    staff.filter((id) => id !== reporterId),
+    `chat-report:${reportId}`,
+    'chat-report',
+    access.group._id,
+  );
+}
+
+export async function noticeOfMention(
+  access: ChannelAccess,
+  messageId: string,
+  senderId: string,
+): Promise<void> {
+  if (!access.group) return;
+  await notify(
+    access.facilitatorIds.filter((id) => id !== senderId),
+    `chat-mention:${messageId}`,
+    'chat-mention',
+    access.group._id,
+  );
+}
