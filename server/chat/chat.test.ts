@@ -159,9 +159,29 @@ describe('chat', function () {
         'same answer as no channel',
       );
     }
+    // Nor through the conversations list or a direct conversation about the group.
+    const listed = await must<{ conversations: { channelId: string }[] }>(
+      outsider,
+      'chat:conversations',
+      {},
+    );
+    assert.ok(!listed.conversations.some((c) => c.channelId === channelId));
+    for (const partnerRole of ['facilitators', 'trainer', 'lead']) {
+      const direct = await ask(outsider, 'chat:openDirect', {
+        groupId: live.group.id,
+        with: partnerRole,
+      });
+      assert.ok(!direct.ok && direct.error.code === 'chat.notFound', JSON.stringify(direct));
+    }
     const partner = await open(await createPerson({ roles: ['partner'] }));
-    const denied = await ask(partner, 'chat:sync', { channelId, afterSeq: 0 });
-    assert.ok(!denied.ok && denied.error.code === 'forbidden');
+    for (const [name, payload] of [
+      ['chat:sync', { channelId, afterSeq: 0 }],
+      ['chat:conversations', {}],
+      ['chat:subscribe', { channelIds: ['announcements:facilitators'] }],
+    ] as const) {
+      const denied = await ask(partner, name, payload);
+      assert.ok(!denied.ok && denied.error.code === 'forbidden', name);
+    }
     // The trainer reads but does not post.
     const trainer = await open(live.staff.trainer);
     const read = await must<{ messages: ChatMessage[] }>(trainer, 'chat:sync', {
