@@ -2,85 +2,11 @@
 // [chat-4] Outsiders cannot read, post to, or learn of a group's channel; partners see no chat.
 // [chat-5] Hostile payloads are refused; flooding is limited for the flooder only.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import type { ChatMessage } from '../protocol/chat.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { ask, liveGroup, liveSocket, must, type TestSocket } from '../../test/support/live.ts';
+import { ReliableClient } from '../../test/support/reliableChat.ts';
 import { createPerson, type TestPerson } from '../../test/support/people.ts';
-
-/** A client as the real one behaves: an outbox resent after reconnects, catch-up by sequence. */
-class ReliableClient {
-  readonly received = new Map<number, ChatMessage>();
-  private readonly unacked = new Map<string, string>();
-  private lastSeq = 0;
-  private ready: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly socket: TestSocket,
-    private readonly channelId: string,
-  ) {
-    socket.on('chat:message', (m: ChatMessage) => this.keep(m));
-    socket.on('connect', () => {
-      this.ready = this.catchUp().catch(() => undefined);
-    });
-  }
-
-  private keep(message: ChatMessage): void {
-    this.received.set(message.seq, message);
-    while (this.received.has(this.lastSeq + 1)) this.lastSeq += 1;
-  }
-
-  async catchUp(): Promise<void> {
-    await must(this.socket, 'chat:subscribe', { channelIds: [this.channelId] });
-    for (;;) {
-      const { messages, lastSeq } = await must<{ messages: ChatMessage[]; lastSeq: number }>(
-        this.socket,
-        'chat:sync',
-        { channelId: this.channelId, afterSeq: this.lastSeq, limit: 500 },
-      );
-      for (const m of messages) this.keep(m);
-      if (this.lastSeq >= lastSeq || messages.length === 0) break;
-    }
-    for (const [clientId, text] of this.unacked) await this.trySend(clientId, text);
-  }
-
-  private async trySend(clientId: string, text: string): Promise<void> {
-    if (!this.socket.connected) return;
-    try {
-      const ack = await ask<ChatMessage>(this.socket, 'chat:send', {
-        channelId: this.channelId,
-        clientId,
-        text,
-      });
-      if (ack.ok) {
-        this.unacked.delete(clientId);
-        this.keep(ack.data);
-      }
-    } catch {
-      // Timed out or disconnected: it stays in the outbox for the next connection.
-    }
-  }
-
-  async send(text: string): Promise<void> {
-    const clientId = randomBytes(9).toString('base64url');
-    this.unacked.set(clientId, text);
-    await this.trySend(clientId, text);
-  }
-
-  async settle(): Promise<void> {
-    for (
-      let round = 0;
-      round < 50 && (this.unacked.size > 0 || !this.socket.connected);
-      round += 1
-    ) {
-      await new Promise((r) => setTimeout(r, 200));
-      await this.ready;
-      if (this.socket.connected)
-        for (const [id, text] of this.unacked) await this.trySend(id, text);
-    }
-    await this.catchUp();
-  }
-}
 
 describe('chat', function () {
   this.timeout(180_000);

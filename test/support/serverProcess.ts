@@ -1,0 +1,68 @@
+// The real server as a child process (`node --import tsx server/main.ts`), for tests that kill,
+// restart or multiply it. It runs in its own process group, so a kill reaches its workers too.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { projectRoot } from '../../server/platform/paths.ts';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** SIGKILL to the whole group, as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
+  /** SIGTERM: a clean shutdown. */
+  stop(): Promise<void>;
+}
+
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      SFU_WORKERS: '1',
+      SFU_RTC_PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-(child.pid ?? 0), name);
+    } catch {
+      // Already gone.
+    }
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void signal('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          child,
+          url: match[1].replace('localhost', '127.0.0.1'),
+          output: () => output,
+          kill: () => signal('SIGKILL'),
+          stop: () => signal('SIGTERM'),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) during start-up:\n${output}`));
+    });
+  });
+}
