@@ -11,6 +11,7 @@ import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
+import { LiveRemoval } from '../live/removal.model.ts';
 import type { ChannelKind, SenderRole } from '../protocol/chat.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Conversation, type ConversationDoc } from './conversation.model.ts';
@@ -52,12 +53,16 @@ async function groupChannel(
   const ref = await memberRef(group, actor.personId);
   if (!may(actor, 'chat.read', ref)) return null;
   const runs = ref.facilitatorIds.includes(actor.personId);
+  // Someone removed from a live session may read its chat (it was said to them) but not write.
+  const removed =
+    channel.kind === 'session' &&
+    (await LiveRemoval.exists({ sessionId: channel.id, personId: actor.personId })) !== null;
   return {
     key: channel.key,
     kind: channel.kind,
     group,
     role: runs ? 'facilitator' : ref.trainerId === actor.personId ? 'trainer' : 'family',
-    canPost: may(actor, 'chat.post', ref),
+    canPost: may(actor, 'chat.post', ref) && !removed,
     canModerate: may(actor, 'chat.moderate', ref),
     facilitatorIds: ref.facilitatorIds,
     trainerId: ref.trainerId,

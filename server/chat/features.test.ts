@@ -14,6 +14,7 @@ import {
   type TestSocket,
 } from '../../test/support/live.ts';
 import { createPerson, type TestPerson } from '../../test/support/people.ts';
+import { recordRemoval } from '../live/removal.model.ts';
 import { Notification } from '../reminders/notification.model.ts';
 
 const until = async (check: () => boolean, what: string, ms = 5000) => {
@@ -267,6 +268,32 @@ describe('chat features', function () {
     await send(trainer, 'Miten ryhmä on lähtenyt käyntiin?', {}, supervision.channelId);
     refused(
       await ask(family, 'chat:sync', { channelId: supervision.channelId, afterSeq: 0 }),
+      'chat.notFound',
+    );
+  });
+
+  it('a session’s chat: its members write; someone removed from the session only reads', async () => {
+    const session = `session:${live.sessionId}`;
+    const [a, b] = [await open(live.families[0]!), await open(live.families[1]!)];
+    await send(a, 'Kuuluuko ääni?', {}, session);
+    await recordRemoval(live.sessionId, live.families[1]!.id, live.staff.facilitator.id, 'test');
+    refused(
+      await ask(b, 'chat:send', { channelId: session, clientId: 'removed-01', text: 'x' }),
+      'chat.readOnly',
+    );
+    const read = await must<{ messages: ChatMessage[] }>(b, 'chat:sync', {
+      channelId: session,
+      afterSeq: 0,
+    });
+    assert.deepEqual(
+      read.messages.map((m) => m.text),
+      ['Kuuluuko ääni?'],
+    );
+    refused(
+      await ask(await open(await createPerson({ roles: ['family'] })), 'chat:sync', {
+        channelId: session,
+        afterSeq: 0,
+      }),
       'chat.notFound',
     );
   });
