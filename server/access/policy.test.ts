@@ -68,6 +68,10 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /groups/:id/calendar.ics': 'anyone',
   'GET /reach': ['coordinator'],
   'GET /reach.csv': ['coordinator'],
+  'POST /volunteer-applications': 'anyone',
+  'GET /recruitment': ['coordinator'],
+  'GET /recruitment/:id': ['coordinator'],
+  'POST /recruitment/:id/transition': ['coordinator'],
   'GET /audit': ['coordinator'],
   'GET /dev/outbox': ['coordinator'],
 };

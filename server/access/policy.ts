@@ -118,6 +118,9 @@ export const policy = {
   /** The private feed: its token is the key, so calendar apps need no session. */
   'calendar.subscribe': rule({ who: 'anyone' }),
   'reach.read': rule({ who: ['coordinator'] }),
+  /** Volunteering: anyone may apply; coordinators run the recruitment pipeline. */
+  'recruitment.apply': rule({ who: 'anyone' }),
+  'recruitment.manage': rule({ who: ['coordinator'] }),
 
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),

@@ -18,7 +18,9 @@ export type EmailTemplate =
   | 'sessionMoved'
   | 'enrolmentConfirmed'
   | 'enrolmentPromoted'
-  | 'enrolmentRemoved';
+  | 'enrolmentRemoved'
+  | 'applicationReceived'
+  | 'applicationDeclined';
 
 export interface Email {
   to: string;
