@@ -23,6 +23,7 @@ import { reachRoutes } from './reach/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
+import { recruitmentRoutes } from './training/recruitmentRoutes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { chatFeature } from './chat/handlers.ts';
 import { createLive } from './live/index.ts';
@@ -131,6 +132,7 @@ export function createApp({
   reachRoutes(api);
   auditRoutes(api);
   outboxRoutes(api, deps);
+  recruitmentRoutes(api, deps, limits.auth);
 
   app.use(
     '/api',
