@@ -124,11 +124,30 @@ function announcements(actor: SignedInActor, key: string): ChannelAccess | null 
   };
 }
 
+/**
+ * Access worked out in the last few seconds, by person and channel: a busy chat asks on every
+ * message, and this database answers membership questions by scanning. A change of membership
+ * takes effect within ACCESS_TTL_MS.
+ */
+const ACCESS_TTL_MS = 5000;
+const recent = new Map<string, { access: ChannelAccess; until: number }>();
+
 /** The actor's access to a channel; throws "not found" when they may not read it. */
 export async function channelAccess(
   actor: SignedInActor,
   channel: ChannelName,
 ): Promise<ChannelAccess> {
+  const cacheKey = `${actor.personId}|${actor.roles.join(',')}|${channel.key}`;
+  const now = Date.now();
+  const cached = recent.get(cacheKey);
+  if (cached && cached.until > now) return cached.access;
+  const access = await workOutAccess(actor, channel);
+  if (recent.size > 20_000) recent.clear();
+  recent.set(cacheKey, { access, until: now + ACCESS_TTL_MS });
+  return access;
+}
+
+async function workOutAccess(actor: SignedInActor, channel: ChannelName): Promise<ChannelAccess> {
   if (channel.kind !== 'announcements' && !isValidObjectId(channel.id)) throw notFound();
   let access: ChannelAccess | null;
   if (channel.kind === 'announcements') access = announcements(actor, channel.key);

@@ -44,8 +44,7 @@ export function append(
 ): Promise<{ message: MessageDoc; fresh: boolean }> {
   const _id = messageId(sender.personId, message.clientId);
   return serialised(`chat:${channelId}`, async () => {
-    const stored = await Message.findById(_id).lean();
-    if (stored) return { message: stored, fresh: false };
+    // No look-up first: a retry is rare, and the unique _id refuses it (then we fetch it).
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const seq = (await lastSeq(channelId)) + 1;
       try {
