@@ -15,6 +15,7 @@ export const namespaces = [
   'privacy',
   'groups',
   'live',
+  'chat',
   'email',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
@@ -25,6 +26,7 @@ export const clientNamespaces = [
   'privacy',
   'groups',
   'live',
+  'chat',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

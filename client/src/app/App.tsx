@@ -17,6 +17,7 @@ import { CataloguePage } from '../features/groups/CataloguePage.tsx';
 import { GroupPage } from '../features/groups/GroupPage.tsx';
 import { MyGroupsPage } from '../features/groups/MyGroupsPage.tsx';
 import { NotificationsPage } from '../features/groups/NotificationsPage.tsx';
+import { ConversationsPage } from '../features/chat/ConversationsPage.tsx';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage.tsx';
 import { PrivacyPage } from '../features/privacy/PrivacyPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -112,6 +113,8 @@ export function App() {
             />
             <Route path="my-groups" element={signedIn(<MyGroupsPage />)} />
             <Route path="notifications" element={signedIn(<NotificationsPage />)} />
+            <Route path="messages" element={signedIn(<ConversationsPage />)} />
+            <Route path="messages/:channelId" element={signedIn(<ConversationsPage />)} />
             <Route
               path="sessions/:id"
               element={signedIn(

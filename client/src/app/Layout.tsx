@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ChatProvider } from '../features/chat/ChatProvider.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Navigation } from './Navigation.tsx';
 
-/** The shell: skip link, header with navigation and language, the page, a footer. */
+/**
+ * The shell: skip link, header with navigation and language, the page, a footer. The chat
+ * connection lives here, above every page, so it survives moving between them.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -20,25 +24,27 @@ export function Layout() {
   }, [pathname]);
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <header className="shell-header">
-        <NavLink to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span>{t('appName')}</span>
-        </NavLink>
-        <Navigation />
-        <LanguageSwitcher />
-      </header>
-      <main id="main" ref={main} className="shell-main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="shell-footer">
-        <span>{t('tagline')}</span>
-        <Link to="/privacy">{t('footer.privacy')}</Link>
-      </footer>
-    </div>
+    <ChatProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="shell-header">
+          <NavLink to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span>{t('appName')}</span>
+          </NavLink>
+          <Navigation />
+          <LanguageSwitcher />
+        </header>
+        <main id="main" ref={main} className="shell-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        <footer className="shell-footer">
+          <span>{t('tagline')}</span>
+          <Link to="/privacy">{t('footer.privacy')}</Link>
+        </footer>
+      </div>
+    </ChatProvider>
   );
 }

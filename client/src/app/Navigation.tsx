@@ -5,6 +5,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { hasAnyRole, useSession } from '../features/account/session.tsx';
+import { useUnreadMessages } from '../features/chat/useChat.ts';
 import { useUnreadCount } from '../features/groups/useUnreadCount.ts';
 import { post } from '../lib/api.ts';
 
@@ -15,14 +16,16 @@ export function Navigation() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const unread = useUnreadCount();
-  // The count is read with the link's name: "Notifications, 2 new".
-  const badge =
-    unread > 0 ? (
-      <span className="badge">
-        <span aria-hidden="true">{unread}</span>
-        <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
+  const unreadMessages = useUnreadMessages();
+  // The count is read with the link's name: "Notifications, 2 new", "Messages, 3 unread".
+  const badge = (count: number, text: string, testId?: string) =>
+    count > 0 ? (
+      <span className="badge" data-testid={testId}>
+        <span aria-hidden="true">{count}</span>
+        <span className="visually-hidden">{text}</span>
       </span>
     ) : null;
+  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
 
   const close = () => setOpen(false);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -61,7 +64,11 @@ export function Navigation() {
       >
         <span className="menu-icon" aria-hidden="true" />
         {t('nav.menu')}
-        {badge}
+        {badge(
+          unread + unreadMessages,
+          t('nav.unread', { count: unread + unreadMessages }),
+          'menu-badge',
+        )}
       </button>
       <nav id="main-menu" aria-label={t('nav.label')} className="shell-nav" data-open={open}>
         <ul>
@@ -70,11 +77,23 @@ export function Navigation() {
           {person ? (
             <>
               {link('/my-groups', t('nav.myGroups'))}
+              {chats &&
+                link(
+                  '/messages',
+                  <>
+                    {t('chat:nav.messages')}{' '}
+                    {badge(
+                      unreadMessages,
+                      t('chat:nav.unread', { count: unreadMessages }),
+                      'messages-badge',
+                    )}
+                  </>,
+                )}
               {link(
                 '/notifications',
                 <>
                   {t('nav.notifications')}
-                  {badge}
+                  {badge(unread, t('nav.unread', { count: unread }))}
                 </>,
               )}
               {link('/profile', t('nav.profile'))}

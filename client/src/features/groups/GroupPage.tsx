@@ -5,6 +5,7 @@ import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
+import { GroupChatAside } from '../chat/GroupChatAside.tsx';
 import { EnrolSection } from './EnrolSection.tsx';
 import { LanguageChips, LocalText, pickText, useGroupWords } from './groupText.tsx';
 import { SessionList } from './SessionList.tsx';
@@ -38,48 +39,52 @@ export function GroupPage() {
   }
 
   const mayReadRoster = g.can.manage || person?.id === g.trainerId;
+  // Members get the group's chat beside the page (below it on a phone).
   return (
-    <article className="page group-page">
-      <p>
-        <Link to="/groups">{t('group.backToCatalogue')}</Link>
-      </p>
-      <h1>
-        <LocalText texts={g.title} />
-      </h1>
-      {g.status !== 'open' ? <p className="tag">{t(`statuses.${g.status}`)}</p> : null}
-      {mayReadRoster || g.can.edit ? (
-        <nav className="sub-nav" aria-label={t('manage.navLabel')}>
-          <ul>
-            {mayReadRoster ? (
-              <li>
-                <Link to={`/groups/${g.id}/manage`}>{t('manage.link')}</Link>
-              </li>
-            ) : null}
-            {g.can.edit ? (
-              <li>
-                <Link to={`/groups/${g.id}/edit`}>{t('setup.editLink')}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
-      <LanguageChips codes={g.sessionLanguages} />
-      <GroupFacts group={g} />
-      <div className="group-description">
-        <LocalText texts={g.description} className="message-text" />
-      </div>
-      {/* Before enrolling, families know whether anyone observes. */}
-      <div className="notice observation">
-        <h2 className="notice-title">{t('observation.title')}</h2>
-        <p>{g.observationAllowed ? t('observation.allowed') : t('observation.notAllowed')}</p>
-      </div>
-      <section className="section" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
-        <p className="meta">{t('sessions.finnishTime')}</p>
-        <SessionList sessions={g.nextSessions} observe={g.can.observe} />
-      </section>
-      <EnrolSection group={g} onChange={group.reload} />
-    </article>
+    <div className="group-layout">
+      <article className="page group-page">
+        <p>
+          <Link to="/groups">{t('group.backToCatalogue')}</Link>
+        </p>
+        <h1>
+          <LocalText texts={g.title} />
+        </h1>
+        {g.status !== 'open' ? <p className="tag">{t(`statuses.${g.status}`)}</p> : null}
+        {mayReadRoster || g.can.edit ? (
+          <nav className="sub-nav" aria-label={t('manage.navLabel')}>
+            <ul>
+              {mayReadRoster ? (
+                <li>
+                  <Link to={`/groups/${g.id}/manage`}>{t('manage.link')}</Link>
+                </li>
+              ) : null}
+              {g.can.edit ? (
+                <li>
+                  <Link to={`/groups/${g.id}/edit`}>{t('setup.editLink')}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+        <LanguageChips codes={g.sessionLanguages} />
+        <GroupFacts group={g} />
+        <div className="group-description">
+          <LocalText texts={g.description} className="message-text" />
+        </div>
+        {/* Before enrolling, families know whether anyone observes. */}
+        <div className="notice observation">
+          <h2 className="notice-title">{t('observation.title')}</h2>
+          <p>{g.observationAllowed ? t('observation.allowed') : t('observation.notAllowed')}</p>
+        </div>
+        <section className="section" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
+          <p className="meta">{t('sessions.finnishTime')}</p>
+          <SessionList sessions={g.nextSessions} observe={g.can.observe} />
+        </section>
+        <EnrolSection group={g} onChange={group.reload} />
+      </article>
+      <GroupChatAside group={g} />
+    </div>
   );
 }
 

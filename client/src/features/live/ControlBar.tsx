@@ -17,12 +17,15 @@ export function ControlBar({
   panelOpen,
   onTogglePanel,
   panelToggleRef,
+  chat,
 }: {
   state: LiveViewState;
   actions: LiveActions;
   panelOpen: boolean;
   onTogglePanel: () => void;
   panelToggleRef: RefObject<HTMLButtonElement | null>;
+  /** The session chat's toggle; null when there is no chat connection. */
+  chat: ChatToggle | null;
 }) {
   const { t } = useTranslation('live');
   const { error, run } = useAction();
@@ -83,6 +86,7 @@ export function ControlBar({
           </span>
           <span className="live-control-label">{t('controls.participants')}</span>
         </button>
+        {chat ? <ChatButton chat={chat} /> : null}
         <label className="live-switch">
           <input
             type="checkbox"
@@ -110,6 +114,40 @@ export function ControlBar({
       </div>
       <ActionError error={error} />
     </section>
+  );
+}
+
+export interface ChatToggle {
+  open: boolean;
+  onToggle: () => void;
+  toggleRef: RefObject<HTMLButtonElement | null>;
+  unread: number;
+}
+
+/** Opens the session's chat; unread messages show on it (and are read with its name). */
+function ChatButton({ chat }: { chat: ChatToggle }) {
+  const { t } = useTranslation('chat');
+  return (
+    <button
+      ref={chat.toggleRef}
+      type="button"
+      className="live-control secondary"
+      data-testid="chat-button"
+      aria-expanded={chat.open}
+      aria-controls="live-chat"
+      onClick={chat.onToggle}
+    >
+      <span className="live-control-icon" aria-hidden="true">
+        💬
+      </span>
+      <span className="live-control-label">{t('panel.sessionButton')}</span>
+      {chat.unread > 0 ? (
+        <span className="badge">
+          <span aria-hidden="true">{chat.unread}</span>
+          <span className="visually-hidden">{t('nav.unread', { count: chat.unread })}</span>
+        </span>
+      ) : null}
+    </button>
   );
 }
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { useChannel } from '../chat/useChat.ts';
 import { ControlBar } from './ControlBar.tsx';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { LiveNotice } from './LiveNotice.tsx';
@@ -23,10 +25,18 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
   const panelToggle = useRef<HTMLButtonElement>(null);
   const [panelOpen, setPanelOpen] = useState(() => window.matchMedia(WIDE).matches);
   const movePanelFocus = useRef(false);
+  // The session's chat: a side panel like the participants', closed at first.
+  const chatHeading = useRef<HTMLHeadingElement>(null);
+  const chatToggle = useRef<HTMLButtonElement>(null);
+  const [chatOpen, setChatOpen] = useState(false);
+  const moveChatFocus = useRef(false);
   const admitted = state.admitted;
   const host = admitted?.canModerate ?? false;
   const observer = admitted?.self.observer ?? false;
   const knock = useLobbyKnock(state.lobby, host);
+  const sessionId = admitted?.session.sessionId;
+  const chatChannel = sessionId ? `session:${sessionId}` : null;
+  const chat = useChannel(chatChannel);
 
   // Just admitted: start from the room's name, not from the button that is gone.
   useEffect(() => heading.current?.focus(), []);
@@ -36,9 +46,18 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
     movePanelFocus.current = false;
   }, [panelOpen]);
 
+  useEffect(() => {
+    if (chatOpen && moveChatFocus.current) chatHeading.current?.focus();
+    moveChatFocus.current = false;
+  }, [chatOpen]);
+
   const togglePanel = () => {
     movePanelFocus.current = !panelOpen;
     setPanelOpen(!panelOpen);
+  };
+  const toggleChat = () => {
+    moveChatFocus.current = !chatOpen;
+    setChatOpen(!chatOpen);
   };
   const showWhispers =
     observer || (host && (state.observers.length > 0 || state.whispers.length > 0));
@@ -83,7 +102,10 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           </div>
         </>
       ) : null}
-      <div className="live-body" data-side={panelOpen || showWhispers ? 'open' : 'closed'}>
+      <div
+        className="live-body"
+        data-side={panelOpen || chatOpen || showWhispers ? 'open' : 'closed'}
+      >
         <VideoStage state={state} actions={actions} />
         <div className="live-side">
           <ParticipantsPanel
@@ -96,6 +118,19 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
             }}
             headingRef={panelHeading}
           />
+          {chatChannel ? (
+            <ChatPanel
+              id="live-chat"
+              channelId={chatChannel}
+              title={t('chat:panel.sessionTitle')}
+              hidden={!chatOpen}
+              headingRef={chatHeading}
+              onClose={() => {
+                setChatOpen(false);
+                chatToggle.current?.focus();
+              }}
+            />
+          ) : null}
           {showWhispers ? <WhisperPanel state={state} actions={actions} /> : null}
         </div>
       </div>
@@ -105,6 +140,11 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
         panelOpen={panelOpen}
         onTogglePanel={togglePanel}
         panelToggleRef={panelToggle}
+        chat={
+          chat
+            ? { open: chatOpen, onToggle: toggleChat, toggleRef: chatToggle, unread: chat.unread }
+            : null
+        }
       />
       <RemoteAudio tracks={state.remoteTracks} />
     </div>

@@ -1,0 +1,42 @@
+// Makes the app-wide chat connection while someone who may chat is signed in, and closes it on
+// sign-out (or when another person signs in). The client code (and socket.io-client with it) is
+// loaded only then: a visitor browsing the catalogue never downloads it.
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useSession } from '../account/session.tsx';
+import type { ChatClient } from './chatClient.ts';
+
+const ChatContext = createContext<ChatClient | null>(null);
+
+export function ChatProvider({ children }: { children: ReactNode }) {
+  const { person } = useSession();
+  const { i18n } = useTranslation();
+  const [client, setClient] = useState<ChatClient | null>(null);
+  const personId = person?.id ?? null;
+  // Partners refer families but take no part in conversations.
+  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+
+  useEffect(() => {
+    if (!personId || !chats) return;
+    let current = true;
+    let made: ChatClient | null = null;
+    void import('./chatClient.ts').then(({ ChatClient }) => {
+      if (!current) return;
+      made = new ChatClient(personId, () => i18n.resolvedLanguage ?? i18n.language);
+      setClient(made);
+    });
+    return () => {
+      current = false;
+      made?.close();
+      setClient(null);
+    };
+  }, [personId, chats, i18n]);
+
+  return <ChatContext.Provider value={client}>{children}</ChatContext.Provider>;
+}
+
+/** The chat connection, or null (signed out, not a chat role, or still loading). */
+export function useChatClient(): ChatClient | null {
+  return useContext(ChatContext);
+}

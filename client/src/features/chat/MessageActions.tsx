@@ -1,0 +1,131 @@
+// What one may do with a message, behind a small "⋯" disclosure so a phone's list stays calm:
+// edit and delete one's own, hide or show again (facilitators), report (everyone else).
+import { useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage } from '../../../../server/protocol/chat.ts';
+import type { ChatClient } from './chatClient.ts';
+import { ConfirmDialog } from './ChatDialog.tsx';
+import { ReportDialog } from './ReportDialog.tsx';
+import { useChatAction } from './useChatAction.ts';
+
+export interface MessagePermissions {
+  own: boolean;
+  canPost: boolean;
+  canModerate: boolean;
+}
+
+export function MessageActions({
+  client,
+  message,
+  may,
+  onEdit,
+}: {
+  client: ChatClient;
+  message: ChatMessage;
+  may: MessagePermissions;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation('chat');
+  const details = useRef<HTMLDetailsElement>(null);
+  const [dialog, setDialog] = useState<'delete' | 'report' | null>(null);
+  const { error, busy, run } = useChatAction();
+  if (message.deleted) return null;
+
+  const canEdit = may.own && may.canPost && message.kind === 'message';
+  const canDelete = may.own;
+  const canHide = may.canModerate && !may.own;
+  const canReport = !may.own && !may.canModerate;
+  if (!canEdit && !canDelete && !canHide && !canReport) return null;
+
+  const close = () => {
+    if (details.current) details.current.open = false;
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && details.current?.open) {
+      event.stopPropagation();
+      close();
+      details.current.querySelector('summary')?.focus();
+    }
+  };
+
+  return (
+    <>
+      <details ref={details} className="chat-actions" onKeyDown={onKeyDown}>
+        <summary data-testid="message-actions">
+          <span aria-hidden="true">⋯</span>
+          <span className="visually-hidden">
+            {t('message.actions', { name: message.senderName })}
+          </span>
+        </summary>
+        <div className="chat-actions-menu">
+          {canEdit ? (
+            <button
+              type="button"
+              className="secondary chat-small"
+              data-action="edit"
+              onClick={() => {
+                close();
+                onEdit();
+              }}
+            >
+              {t('message.edit')}
+            </button>
+          ) : null}
+          {canDelete ? (
+            <button
+              type="button"
+              className="secondary chat-small"
+              data-action="delete"
+              onClick={() => setDialog('delete')}
+            >
+              {t('message.delete')}
+            </button>
+          ) : null}
+          {canHide ? (
+            <button
+              type="button"
+              className="secondary chat-small"
+              data-action={message.hidden ? 'unhide' : 'hide'}
+              disabled={busy}
+              onClick={() =>
+                void run(() => client.hide(message.channelId, message.seq, !message.hidden)).then(
+                  (ok) => ok && close(),
+                )
+              }
+            >
+              {message.hidden ? t('message.unhide') : t('message.hide')}
+            </button>
+          ) : null}
+          {canReport ? (
+            <button
+              type="button"
+              className="secondary chat-small"
+              data-action="report"
+              onClick={() => setDialog('report')}
+            >
+              {t('message.report')}
+            </button>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="chat-error">
+            {error}
+          </p>
+        ) : null}
+      </details>
+      {dialog === 'delete' ? (
+        <ConfirmDialog
+          title={t('message.deleteTitle')}
+          text={t('message.deleteText')}
+          confirmLabel={t('message.delete')}
+          onConfirm={() => client.remove(message.channelId, message.seq)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'report' ? (
+        <ReportDialog client={client} message={message} onClose={() => setDialog(null)} />
+      ) : null}
+    </>
+  );
+}
