@@ -1,6 +1,6 @@
 // What one may do with a message, behind a small "⋯" disclosure so a phone's list stays calm:
 // edit and delete one's own, hide or show again (facilitators), report (everyone else).
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '../../../../server/protocol/chat.ts';
@@ -29,7 +29,24 @@ export function MessageActions({
   const { t } = useTranslation('chat');
   const details = useRef<HTMLDetailsElement>(null);
   const [dialog, setDialog] = useState<'delete' | 'report' | null>(null);
+  const [open, setOpen] = useState(false);
   const { error, busy, run } = useChatAction();
+
+  // An open menu closes when the pointer or the focus goes elsewhere, like a menu would.
+  useEffect(() => {
+    const element = details.current;
+    if (!open || !element) return;
+    const away = (event: Event) => {
+      if (event.target instanceof Node && !element.contains(event.target)) element.open = false;
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('focusin', away);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('focusin', away);
+    };
+  }, [open]);
+
   if (message.deleted) return null;
 
   const canEdit = may.own && may.canPost && message.kind === 'message';
@@ -41,6 +58,12 @@ export function MessageActions({
   const close = () => {
     if (details.current) details.current.open = false;
   };
+  /** Dialogs give focus back to what opened them: the "⋯" button, not a closed menu's item. */
+  const openDialog = (which: 'delete' | 'report') => {
+    close();
+    details.current?.querySelector('summary')?.focus();
+    setDialog(which);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && details.current?.open) {
       event.stopPropagation();
@@ -51,7 +74,12 @@ export function MessageActions({
 
   return (
     <>
-      <details ref={details} className="chat-actions" onKeyDown={onKeyDown}>
+      <details
+        ref={details}
+        className="chat-actions"
+        onKeyDown={onKeyDown}
+        onToggle={(event) => setOpen(event.currentTarget.open)}
+      >
         <summary data-testid="message-actions">
           <span aria-hidden="true">⋯</span>
           <span className="visually-hidden">
@@ -77,7 +105,7 @@ export function MessageActions({
               type="button"
               className="secondary chat-small"
               data-action="delete"
-              onClick={() => setDialog('delete')}
+              onClick={() => openDialog('delete')}
             >
               {t('message.delete')}
             </button>
@@ -102,7 +130,7 @@ export function MessageActions({
               type="button"
               className="secondary chat-small"
               data-action="report"
-              onClick={() => setDialog('report')}
+              onClick={() => openDialog('report')}
             >
               {t('message.report')}
             </button>
