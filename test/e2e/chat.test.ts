@@ -177,6 +177,14 @@ describe('[chat-6] group chat in real browsers: live messages, unread badge, pla
     await listed.waitFor(SOON);
     assert.equal(await listed.getAttribute('data-unread'), '1');
     assert.equal(
+      await listed.locator('.chat-conversation-preview').textContent(),
+      text(chat, 'conversations.preview', {
+        name: live.staff.facilitator.displayName,
+        text: REPLY_TEXT,
+      }),
+      'the last message is previewed',
+    );
+    assert.equal(
       await listed.getByTestId('conversation-unread').locator('.visually-hidden').textContent(),
       text(chat, 'conversations.unread_one', { count: '1' }),
     );

@@ -93,7 +93,7 @@ export function MessageLog({
           {t('panel.loading')}
         </p>
       ) : view.messages.length === 0 && view.pending.length === 0 ? (
-        <p className="chat-empty">{t('panel.empty')}</p>
+        <p className="chat-empty">{canPost ? t('panel.empty') : t('panel.emptyReadOnly')}</p>
       ) : null}
       <ol className="plain-list chat-messages">
         {view.messages.map((message) => (

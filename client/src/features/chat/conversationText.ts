@@ -31,15 +31,16 @@ export function useConversationText() {
     return c.kind === 'direct' && c.group ? `${kind} · ${groupTitle(c)}` : kind;
   };
 
-  const preview = (c: ConversationSummary): string => {
+  /** The last message's sender and text (each shown in its own direction), or a note. */
+  const preview = (c: ConversationSummary): { name: string | null; text: string } => {
     const last = c.lastMessage;
-    if (!last) return t('conversations.noMessages');
+    if (!last) return { name: null, text: t('conversations.noMessages') };
     const text = last.deleted
       ? t('message.deleted')
       : last.hidden && !last.text
         ? t('message.hidden')
         : last.text;
-    return t('conversations.preview', { name: last.senderName, text });
+    return { name: last.senderName, text };
   };
 
   return { title, subtitle, preview, groupTitle };
