@@ -5,25 +5,41 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
+import { chatBenchmarks } from './chat.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
 import type { Measurement } from './stats.ts';
 
-const suites: (() => Promise<Measurement[]>)[] = [
-  sfuBenchmarks,
-  sfuCapacityBenchmarks,
-  catalogueBenchmarks,
-];
+const suites: Record<string, () => Promise<Measurement[]>> = {
+  sfu: sfuBenchmarks,
+  sfuCapacity: sfuCapacityBenchmarks,
+  catalogue: catalogueBenchmarks,
+  chat: chatBenchmarks,
+};
+
+// BENCH_ONLY=chat,catalogue runs only those suites, and writes bench/results/only.tmp
+// (git-ignored) instead of latest.json, so a partial run never replaces the full figures.
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()) ?? [];
+const unknown = only.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY: unknown suite ${unknown.join(', ')}; known: ${Object.keys(suites)}`);
+  process.exit(2);
+}
+
+function line(m: Measurement): string {
+  const note = m.note ? ` — ${m.note}` : '';
+  if (m.unit === 'count') return `  ${m.name}: ${m.median}${note}`;
+  if (m.unit === 'msg/s') return `  ${m.name}: ${m.median} msg/s${note}`;
+  const p99 = m.p99 === undefined ? '' : `, p99 ${m.p99} ms`;
+  return `  ${m.name}: median ${m.median} ms, p90 ${m.p90} ms${p99} (${m.runs} runs)${note}`;
+}
 
 const results: Measurement[] = [];
-for (const suite of suites) {
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
   for (const measurement of await suite()) {
     results.push(measurement);
-    console.log(
-      measurement.unit === 'count'
-        ? `  ${measurement.name}: ${measurement.median}`
-        : `  ${measurement.name}: median ${measurement.median} ms, p90 ${measurement.p90} ms (${measurement.runs} runs)`,
-    );
+    console.log(line(measurement));
   }
 }
 
@@ -35,7 +51,7 @@ const machine = {
 };
 const dir = join(projectRoot, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, 'latest.json');
+const file = join(dir, only.length > 0 ? 'only.tmp' : 'latest.json');
 writeFileSync(
   file,
   `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`,
