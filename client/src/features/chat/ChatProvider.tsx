@@ -1,11 +1,12 @@
 // Makes the app-wide chat connection while someone who may chat is signed in, and closes it on
-// sign-out (or when another person signs in). The client code (and socket.io-client with it) is
+// sign-out (or when another person signs in), forgetting their unsent messages. The client code (and socket.io-client with it) is
 // loaded only then: a visitor browsing the catalogue never downloads it.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useSession } from '../account/session.tsx';
 import type { ChatClient } from './chatClient.ts';
+import { discardOutbox } from './outbox.ts';
 
 const ChatContext = createContext<ChatClient | null>(null);
 
@@ -16,6 +17,13 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   const personId = person?.id ?? null;
   // Partners refer families but take no part in conversations.
   const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+
+  // Someone signed out (or another person signed in): their unsent messages go.
+  const previous = useRef(personId);
+  useEffect(() => {
+    if (previous.current && previous.current !== personId) discardOutbox(previous.current);
+    previous.current = personId;
+  }, [personId]);
 
   useEffect(() => {
     if (!personId || !chats) return;

@@ -19,6 +19,18 @@ export interface OutboxEntry {
 
 const storageKey = (personId: string) => `rinnalla.chat.outbox.${personId}`;
 
+/**
+ * Forgets a person's unsent messages: on a shared device, what someone wrote must not stay
+ * readable after they sign out.
+ */
+export function discardOutbox(personId: string): void {
+  try {
+    localStorage.removeItem(storageKey(personId));
+  } catch {
+    // Storage unavailable: nothing was kept either.
+  }
+}
+
 /** 16 random bytes as base64url: 22 characters of [A-Za-z0-9_-], as the contract asks. */
 export function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
