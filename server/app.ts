@@ -31,6 +31,7 @@ import type { LiveRegistry } from './live/registry.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { createPresence } from './presence/index.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
@@ -99,13 +100,29 @@ export function createApp({
 
   const httpServer = createServer(app);
   const cookies = { secure: config.env === 'production' };
-  const live = createLive({ sfu, log, clock, graceMs: config.liveGraceMs });
-  const io = createRealtime(httpServer, log, cookies, [
-    ...extraFeatures,
-    ...live.features,
-    chatFeature(log, { perMinute: config.chatPerMinute }),
-    mediaFeature(log, mediaMembership ?? live.membershipOf),
-  ]);
+  const presence = createPresence({ log, redisUrl: config.redisUrl });
+  const live = createLive({
+    sfu,
+    log,
+    clock,
+    graceMs: config.liveGraceMs,
+    onParticipant: presence.onParticipant,
+  });
+  const realtime = createRealtime(
+    httpServer,
+    log,
+    cookies,
+    [
+      ...extraFeatures,
+      ...live.features,
+      chatFeature(log, { perMinute: config.chatPerMinute }),
+      presence.feature,
+      mediaFeature(log, mediaMembership ?? live.membershipOf),
+    ],
+    { redisUrl: config.redisUrl },
+  );
+  const io = realtime.io;
+  presence.service.attach(io);
   const deps: FeatureDeps = {
     config,
     log,
@@ -152,7 +169,10 @@ export function createApp({
     io,
     api,
     live: live.registry,
-    listen(port, host) {
+    async listen(port, host) {
+      // Redis (when configured) before the first connection.
+      await realtime.start();
+      await presence.service.start();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -163,7 +183,8 @@ export function createApp({
     },
     async close() {
       live.registry.close();
-      await io.close();
+      await presence.service.close();
+      await realtime.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -30,6 +30,10 @@ const schema = z.object({
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   SEED_DEMO_DATA: bool.optional(),
   SMTP_URL: z
     .string()
@@ -68,6 +72,8 @@ export interface Config {
   liveGraceMs: number;
   /** Chat messages one person may send per minute. */
   chatPerMinute: number;
+  /** Several server processes share Socket.IO rooms and presence through this Redis. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -110,5 +116,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
+    redisUrl: env.REDIS_URL,
   };
 }

@@ -33,6 +33,8 @@ export interface LiveSessionDeps {
   sfu: Sfu;
   log: Logger;
   clock: Clock;
+  /** Told when someone becomes, or stops being, a visible participant (presence). */
+  onParticipant?: (personId: string, peerId: string, visible: boolean) => void;
 }
 
 export class LiveSession {
@@ -183,7 +185,9 @@ export class LiveSession {
     }
   }
 
+  /** A visible participant now (admitted, or an observer stepping in). */
   async recordJoin(peer: LivePeer): Promise<void> {
+    this.deps.onParticipant?.(peer.personId, peer.peerId, true);
     await recordJoin(this.id, this.groupId, peer.personId, this.deps.clock.now());
   }
 
@@ -197,6 +201,7 @@ export class LiveSession {
     if (peer.state === 'lobby') return this.lobbyChanged();
     if (peer.observer) return this.observersChanged();
     this.send(everyone, 'live:participantLeft', { peerId: peer.peerId });
+    this.deps.onParticipant?.(peer.personId, peer.peerId, false);
     await recordLeave(this.id, peer.personId, this.deps.clock.now());
   }
 
