@@ -104,6 +104,8 @@ describe('chat', function () {
       ['chat:sync', { channelId, afterSeq: 0 }],
       ['chat:conversations', {}],
       ['chat:subscribe', { channelIds: ['announcements:facilitators'] }],
+      ['presence:watch', { groupId: live.group.id }],
+      ['presence:set', { state: 'online' }],
     ] as const) {
       const denied = await ask(partner, name, payload);
       assert.ok(!denied.ok && denied.error.code === 'forbidden', name);
