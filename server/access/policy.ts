@@ -121,6 +121,50 @@ export const policy = {
   /** Volunteering: anyone may apply; coordinators run the recruitment pipeline. */
   'recruitment.apply': rule({ who: 'anyone' }),
   'recruitment.manage': rule({ who: ['coordinator'] }),
+  /** An applicant enters their interview with the link from the booking email (the token decides). */
+  'recruitment.interview': rule({ who: 'anyone' }),
+
+  /** Training: facilitators learn (quiz, reflection, own progress); staff read every module. */
+  'training.read': rule({ who: ['facilitator', 'trainer', 'coordinator'] }),
+  'training.learn': rule({ who: ['facilitator'] }),
+  'training.edit': rule({ who: ['trainer', 'coordinator'] }),
+  /** A trainee's progress and reflections: their supervising trainer, or a coordinator. */
+  'training.supervise': rule<PersonRef>({
+    who: ['trainer', 'coordinator'],
+    may: (actor, person) => isCoordinator(actor) || person.supervisorId === actor.personId,
+    scope: (actor) => (isCoordinator(actor) ? {} : { supervisorId: actor.personId }),
+  }),
+  /** Signing off a certification, granting another quiz attempt: the supervising trainer only. */
+  'training.certify': rule<PersonRef>({
+    who: ['trainer'],
+    may: (actor, person) => person.supervisorId === actor.personId,
+  }),
+  'training.eligibleLeads': rule({ who: ['coordinator'] }),
+
+  /** Session reports: written by the group's facilitators, read by them and the group's trainer. */
+  'report.write': rule<GroupRef>({ who: ['facilitator'], may: runs }),
+  'report.read': rule<GroupRef>({
+    who: ['facilitator', 'trainer'],
+    may: (actor, group) => runs(actor, group) || group.trainerId === actor.personId,
+  }),
+  'report.feedback': rule<GroupRef>({
+    who: ['trainer'],
+    may: (actor, group) => group.trainerId === actor.personId,
+  }),
+  /** Safeguarding alerts: only the trainer each was sent to (checked per alert). */
+  'alert.manage': rule({ who: ['trainer'] }),
+  'supervision.dashboard': rule({ who: ['trainer'] }),
+  /** Facilitators without contact from a trainer: the coordinator looks after volunteers. */
+  'supervision.contact': rule({ who: ['coordinator'] }),
+  'volunteer.pause': rule({ who: ['facilitator'] }),
+  /** Meetings for facilitators (training, työnohjaus, peer, interview). */
+  'meeting.list': rule({ who: ['facilitator', 'trainer', 'coordinator'] }),
+  'meeting.create': rule({ who: ['facilitator', 'trainer', 'coordinator'] }),
+  /** Members and schedule of a meeting: its host or a coordinator. */
+  'meeting.manage': rule<GroupRef>({
+    who: ['facilitator', 'trainer', 'coordinator'],
+    may: (actor, group) => isCoordinator(actor) || group.leadFacilitatorId === actor.personId,
+  }),
 
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),

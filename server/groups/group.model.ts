@@ -1,7 +1,7 @@
 // A peer group: what it is about, in which languages and where, who runs it, its schedule and
 // its places. Seat counters live on the group document so enrolment stays one atomic update.
 import mongoose, { type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
-import { AUDIENCES, GROUP_STATUSES, REGIONS, TOPICS, WEEKDAYS } from '../protocol/groups.ts';
+import { AUDIENCES, GROUP_KINDS, GROUP_STATUSES, REGIONS, TOPICS, WEEKDAYS } from '../protocol/groups.ts';
 
 const localized = [{ _id: false, lang: String, text: String }];
 
@@ -22,6 +22,8 @@ const scheduleSchema = new mongoose.Schema(
 
 const groupSchema = new mongoose.Schema(
   {
+    /** A family group, or a meeting for facilitators (protocol/groups.ts GROUP_KINDS). */
+    kind: { type: String, enum: GROUP_KINDS, default: 'family' },
     title: { type: localized, required: true },
     description: { type: localized, required: true },
     topics: { type: [{ type: String, enum: TOPICS }], required: true },

@@ -13,6 +13,7 @@ import { groupSchemas, type GroupDetail, type MyGroups } from '../protocol/group
 import { systemClock, type Clock } from '../reminders/runner.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { syncSessions } from '../sessions/sync.ts';
+import { validCertification } from '../training/certification.model.ts';
 import { catalogue, searchTextOf } from './catalogue.ts';
 import { fillFreedPlaces } from './enrolment.ts';
 import { Enrolment } from './enrolment.model.ts';
@@ -52,15 +53,33 @@ export async function visibleGroup(id: string | undefined, actor: Actor): Promis
   return group;
 }
 
-async function checkStaff(input: GroupInput, t: (k: string) => string): Promise<void> {
+/**
+ * The group's staff exist in their roles. A newly chosen lead must hold a valid certification; a
+ * trainee may co-facilitate beside a certified lead for practice. Nobody on a pause is assigned.
+ */
+async function checkStaff(
+  input: GroupInput,
+  t: (k: string) => string,
+  now: Date,
+  current?: GroupDoc,
+): Promise<void> {
   const fields: Record<string, string> = {};
-  const hasRole = async (id: string | null | undefined, role: string) =>
-    !id || (await Person.exists({ _id: id, roles: role })) !== null;
-  if (!(await hasRole(input.leadFacilitatorId, 'facilitator')))
-    fields.leadFacilitatorId = t('groups.notAFacilitator');
-  if (!(await hasRole(input.coFacilitatorId, 'facilitator')))
-    fields.coFacilitatorId = t('groups.notAFacilitator');
-  if (!(await hasRole(input.trainerId, 'trainer'))) fields.trainerId = t('people.notATrainer');
+  const facilitator = async (id: string | null | undefined, field: string, mustLead: boolean) => {
+    if (!id) return;
+    const person = await Person.findOne({ _id: id, roles: 'facilitator' }, { pause: 1 }).lean();
+    const unchanged = current && String(current[field as 'leadFacilitatorId']) === id;
+    if (!person) fields[field] = t('groups.notAFacilitator');
+    else if (unchanged) return;
+    else if (person.pause?.since) fields[field] = t('groups.facilitatorPaused');
+    else if (mustLead && !(await validCertification(id, now)))
+      fields[field] = t('groups.leadNotCertified');
+  };
+  await facilitator(input.leadFacilitatorId, 'leadFacilitatorId', true);
+  await facilitator(input.coFacilitatorId, 'coFacilitatorId', false);
+  if (input.coFacilitatorId && input.coFacilitatorId === input.leadFacilitatorId)
+    fields.coFacilitatorId = t('groups.sameFacilitatorTwice');
+  if ((await Person.exists({ _id: input.trainerId, roles: 'trainer' })) === null)
+    fields.trainerId = t('people.notATrainer');
   if (Object.keys(fields).length) throw new RequestError('invalid', 400, fields);
 }
 
@@ -176,7 +195,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
     '/groups',
     { action: 'group.create', body: groupSchemas.groupInput, status: 201 },
     async ({ actor, body, t }) => {
-      await checkStaff(body, t);
+      await checkStaff(body, t, clock.now());
       const group = await Group.create({
         ...body,
         coFacilitatorId: body.coFacilitatorId ?? null,
@@ -218,7 +237,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
           ]);
         if (!same) throw new RequestError('forbidden', 403);
       }
-      await checkStaff(body, t);
+      await checkStaff(body, t, clock.now(), group);
       if (body.capacity < group.confirmedCount)
         throw new RequestError('invalid', 400, {
           capacity: t('groups.capacityBelowConfirmed', { count: group.confirmedCount }),

@@ -13,6 +13,7 @@ import type {
   Topic,
   Weekday,
   GroupStatus,
+  GroupKind,
   ScheduleInput,
 } from '../protocol/groups.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
@@ -71,6 +72,7 @@ export function upcomingByGroup(
 export function toCard(group: GroupDoc, nextSessions: UpcomingSession[]): GroupCard {
   return {
     id: String(group._id),
+    kind: (group.kind ?? 'family') as GroupKind,
     title: group.title.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
     topics: group.topics as Topic[],
     sessionLanguages: group.sessionLanguages,

@@ -26,6 +26,14 @@ const personSchema = new mongoose.Schema(
     /** For a facilitator: the trainer who supervises them. */
     supervisorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     passwordChangedAt: { type: Date, default: null },
+    /** A facilitator taking a break (set by themself): not offered as a group's facilitator. */
+    pause: {
+      _id: false,
+      since: { type: Date, default: null },
+      /** Local date (YYYY-MM-DD) they expect to be back, if they said. */
+      until: { type: String, default: null },
+      note: { type: String, default: '' },
+    },
     /** When to be reminded before each session (minutes), and whether by email too. */
     reminders: {
       _id: false,

@@ -1,4 +1,6 @@
 // Demo organisations and one account per role, so `npm start` can be tried at once.
+import { Certification } from '../training/certification.model.ts';
+import { CERTIFICATION_MONTHS } from '../protocol/training.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { registerSeeder } from '../seed/index.ts';
 import { Organisation } from './organisation.model.ts';
@@ -46,7 +48,7 @@ registerSeeder('demo people', async () => {
     roles: ['trainer'],
     organisationId: central._id,
   });
-  await Person.create({
+  const facilitator = await Person.create({
     ...verified,
     email: demo('facilitator'),
     displayName: 'Fatima (vertaisohjaaja)',
@@ -54,6 +56,15 @@ registerSeeder('demo people', async () => {
     organisationId: central._id,
     supervisorId: trainer._id,
     languagesSpoken: ['fi', 'ar'],
+  });
+  // The demo facilitator leads the demo groups, so they have been through training.
+  const now = new Date();
+  await Certification.create({
+    personId: facilitator._id,
+    signedOffById: trainer._id,
+    certifiedAt: now,
+    validUntil: new Date(now.getTime() + CERTIFICATION_MONTHS * 30 * 86_400_000),
+    note: 'demo',
   });
   await Person.create({
     ...verified,

@@ -41,6 +41,15 @@ export const TOPICS = [
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 export const AUDIENCES = ['parents', 'mothers', 'fathers', 'couples'] as const;
+/**
+ * Family peer groups, and meetings for facilitators run on the same engine (sessions, live video,
+ * chat, calendar) with their own members: cohort training, group supervision (työnohjaus), peer
+ * meetings and recruitment interviews. Meetings are never in the catalogue.
+ */
+export const GROUP_KINDS = ['family', 'training', 'supervision', 'peer', 'interview'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export const MEETING_KINDS = ['training', 'supervision', 'peer'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const GROUP_STATUSES = ['draft', 'open', 'full', 'running', 'ended'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
 export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
@@ -207,6 +216,7 @@ export interface UpcomingSession {
 
 export interface GroupCard {
   id: string;
+  kind: GroupKind;
   title: LocalizedText[];
   topics: Topic[];
   sessionLanguages: string[];
@@ -291,9 +301,16 @@ export interface NotificationInfo {
     | 'enrolment-promoted'
     | 'enrolment-removed'
     | 'chat-report'
-    | 'chat-mention';
-  groupId: string;
+    | 'chat-mention'
+    | 'certification-expiring'
+    | 'safeguarding-alert'
+    | 'report-feedback'
+    | 'reflection-reviewed';
+  /** Null for notices that are not about a group (training, certification). */
+  groupId: string | null;
   sessionId: string | null;
+  /** Where "open" leads in the client (a path). */
+  link: string;
   /** Already in the viewer's language. */
   text: string;
   createdAt: string;

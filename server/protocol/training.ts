@@ -104,3 +104,228 @@ export interface ApplicationInfo {
   history: PipelineStep[];
   createdAt: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The training programme. Modules in order, content in several languages (Markdown: images and
+// video links allowed, rendered as text + links, never raw HTML), an optional multiple-choice quiz
+// (auto-graded, pass mark, a number of attempts) and an optional reflection the trainer reviews.
+// A trainee is a person with the facilitator role and no valid certification.
+//
+// GET  /api/training/modules                           → ModuleSummary[] (facilitator: published,
+//                                                        with my progress; trainer/coordinator: all)
+// GET  /api/training/modules/:id                       → ModuleView (quiz without the answers)
+// GET  /api/training/modules/:id/edit                  → ModuleEdit (trainer, coordinator)
+// POST /api/training/modules             moduleInput   → 201 ModuleEdit (trainer, coordinator)
+// PUT  /api/training/modules/:id         moduleInput   → ModuleEdit (trainer, coordinator)
+// POST /api/training/modules/:id/read                  → ModuleProgress (facilitator: content read)
+// POST /api/training/modules/:id/quiz    quizAnswers   → QuizResult (facilitator)
+// PUT  /api/training/modules/:id/reflection reflection → ModuleProgress (facilitator; not once accepted)
+// GET  /api/training/reflections                       → ReflectionInfo[] (trainer: waiting ones of
+//                                                        the trainees they supervise; coordinator: all)
+// POST /api/training/reflections/:id/review  reflectionReview → ReflectionInfo (the supervising trainer)
+// GET  /api/training/progress                          → TraineeProgress (me)
+// GET  /api/training/trainees                          → TraineeProgress[] (trainer: supervised; coordinator: all)
+// GET  /api/training/trainees/:personId                → TraineeProgress (trainer who supervises, coordinator)
+// POST /api/training/trainees/:personId/certify  certify → TraineeProgress (supervising trainer;
+//                                                        409 training.requiredModulesMissing otherwise)
+// POST /api/training/trainees/:personId/modules/:moduleId/extra-attempt → TraineeProgress
+//                                                        (supervising trainer: one more quiz attempt)
+// GET  /api/training/eligible-leads                    → EligibleLead[] (coordinator: certified,
+//                                                        not paused facilitators)
+
+/** Certifications last this long unless the trainer says otherwise; a refresher reminder before. */
+export const CERTIFICATION_MONTHS = 24;
+export const REFRESHER_REMINDER_DAYS = 60;
+
+const moduleText = z.string().trim().min(1).max(20_000);
+const shortText = z.string().trim().min(1).max(500);
+/** Content languages are the UI languages. */
+const uiLanguage = z.enum(languages.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
+const localizedShort = z
+  .array(z.object({ lang: uiLanguage, text: shortText }).strict())
+  .min(1)
+  .max(languages.length);
+const localId = z.string().regex(/^[a-z0-9-]{1,24}$/);
+
+export const programmeSchemas = {
+  moduleInput: z
+    .object({
+      /** Position in the programme (1 = first); modules are listed in this order. */
+      order: z.number().int().min(1).max(999),
+      required: z.boolean(),
+      published: z.boolean(),
+      content: z
+        .array(z.object({ lang: uiLanguage, title: shortText, body: moduleText }).strict())
+        .min(1)
+        .max(languages.length),
+      quiz: z
+        .object({
+          /** Percent of questions right needed to pass. */
+          passMark: z.number().int().min(1).max(100),
+          /** Attempts allowed in all (retries = maxAttempts − 1). */
+          maxAttempts: z.number().int().min(1).max(10),
+          questions: z
+            .array(
+              z
+                .object({
+                  id: localId,
+                  prompt: localizedShort,
+                  options: z
+                    .array(z.object({ id: localId, text: localizedShort }).strict())
+                    .min(2)
+                    .max(8),
+                  /** One or more right options; a question is right when exactly these are chosen. */
+                  correct: z.array(localId).min(1).max(8),
+                })
+                .strict(),
+            )
+            .min(1)
+            .max(30),
+        })
+        .strict()
+        .nullable(),
+      reflection: z.object({ prompt: localizedShort }).strict().nullable(),
+    })
+    .strict(),
+  quizAnswers: z
+    .object({
+      answers: z
+        .array(z.object({ questionId: localId, optionIds: z.array(localId).max(8) }).strict())
+        .max(30),
+    })
+    .strict(),
+  reflection: z.object({ text: z.string().trim().min(20).max(5000) }).strict(),
+  reflectionReview: z
+    .object({
+      /** Accepted, or sent back to revise. */
+      accepted: z.boolean(),
+      feedback: z.string().trim().min(1).max(3000),
+    })
+    .strict(),
+  certify: z
+    .object({
+      note: z.string().trim().max(1000).default(''),
+      /** Defaults to CERTIFICATION_MONTHS. */
+      validMonths: z.number().int().min(1).max(60).optional(),
+    })
+    .strict(),
+} as const;
+
+export type ModuleInput = z.input<typeof programmeSchemas.moduleInput>;
+export type QuizAnswersInput = z.input<typeof programmeSchemas.quizAnswers>;
+
+export type ModuleStatus =
+  | 'notStarted'
+  | 'inProgress'
+  /** The reflection waits for the trainer. */
+  | 'waitingReview'
+  /** Every attempt used without passing: the supervising trainer can grant another. */
+  | 'failed'
+  | 'passed';
+
+export interface ModuleProgress {
+  moduleId: string;
+  status: ModuleStatus;
+  read: boolean;
+  quiz: {
+    attemptsUsed: number;
+    attemptsLeft: number;
+    bestScore: number | null;
+    passed: boolean;
+  } | null;
+  reflection: {
+    text: string;
+    status: 'submitted' | 'accepted' | 'revise';
+    feedback: string | null;
+    feedbackByName: string | null;
+    submittedAt: string;
+    reviewedAt: string | null;
+  } | null;
+}
+
+export interface LocalizedShort {
+  lang: LanguageCode;
+  text: string;
+}
+
+export interface ModuleSummary {
+  id: string;
+  order: number;
+  required: boolean;
+  published: boolean;
+  titles: LocalizedShort[];
+  hasQuiz: boolean;
+  hasReflection: boolean;
+  /** For a facilitator: where they are; null for staff. */
+  progress: ModuleProgress | null;
+}
+
+export interface ModuleView extends ModuleSummary {
+  content: { lang: LanguageCode; title: string; body: string }[];
+  quiz: {
+    passMark: number;
+    maxAttempts: number;
+    questions: {
+      id: string;
+      prompt: LocalizedShort[];
+      options: { id: string; text: LocalizedShort[] }[];
+      multiple: boolean;
+    }[];
+  } | null;
+  reflection: { prompt: LocalizedShort[] } | null;
+}
+
+export type ModuleEdit = ModuleInput & { id: string; updatedAt: string };
+
+export interface QuizResult {
+  /** Percent of questions right. */
+  score: number;
+  passed: boolean;
+  passMark: number;
+  attemptsLeft: number;
+  /** Which questions were right (not which options are: retries would be trivial). */
+  questions: { questionId: string; correct: boolean }[];
+  progress: ModuleProgress;
+}
+
+export interface ReflectionInfo {
+  id: string;
+  moduleId: string;
+  moduleTitles: LocalizedShort[];
+  traineeId: string;
+  traineeName: string;
+  text: string;
+  status: 'submitted' | 'accepted' | 'revise';
+  feedback: string | null;
+  submittedAt: string;
+  reviewedAt: string | null;
+}
+
+export interface CertificationInfo {
+  certifiedAt: string;
+  validUntil: string;
+  signedOffByName: string;
+  note: string;
+  /** validUntil is in the future. */
+  valid: boolean;
+}
+
+export interface TraineeProgress {
+  personId: string;
+  displayName: string;
+  supervisorId: string | null;
+  modules: (ModuleProgress & { order: number; required: boolean; titles: LocalizedShort[] })[];
+  requiredPassed: number;
+  requiredTotal: number;
+  /** Every required module passed: the trainer may sign off. */
+  readyForSignOff: boolean;
+  certification: CertificationInfo | null;
+  paused: boolean;
+}
+
+export interface EligibleLead {
+  id: string;
+  displayName: string;
+  languagesSpoken: string[];
+  certifiedUntil: string;
+}

@@ -7,7 +7,8 @@ const notificationSchema = new mongoose.Schema(
     _id: String,
     personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true, index: true },
     kind: { type: String, required: true },
-    groupId: { type: mongoose.Schema.Types.ObjectId, ref: 'Group', required: true },
+    /** Null for notices not about a group (training, certification). */
+    groupId: { type: mongoose.Schema.Types.ObjectId, ref: 'Group', default: null },
     sessionId: { type: mongoose.Schema.Types.ObjectId, ref: 'GroupSession', default: null },
     /** Rendered when shown, in the reader's current language. */
     params: { type: mongoose.Schema.Types.Mixed, default: {} },

@@ -62,7 +62,7 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
       const groups = new Map(
         (
           await Group.find(
-            { _id: op({ $in: notifications.map((n) => n.groupId) }) },
+            { _id: op({ $in: notifications.flatMap((n) => (n.groupId ? [n.groupId] : [])) }) },
             { title: 1 },
           ).lean()
         ).map((g) => [String(g._id), g]),
@@ -75,16 +75,19 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
         ]),
       );
       return notifications.flatMap((n) => {
-        const group = groups.get(String(n.groupId));
+        // A notice about a group that is gone is dropped; one about no group has no title.
+        const group = n.groupId ? groups.get(String(n.groupId)) : { _id: null, title: [] };
         if (!group) return [];
+        const params = (n.params ?? {}) as Record<string, string>;
         const session = n.sessionId ? (sessions.get(String(n.sessionId)) ?? null) : null;
         return [
           {
             id: String(n._id),
             kind: n.kind as NotificationInfo['kind'],
-            groupId: String(n.groupId),
+            groupId: n.groupId ? String(n.groupId) : null,
             sessionId: n.sessionId ? String(n.sessionId) : null,
-            text: noticeText(n.kind, actor.lang, group, session),
+            link: params.link ?? `/groups/${String(n.groupId)}`,
+            text: noticeText(n.kind, actor.lang, group, session, params),
             createdAt: n.createdAt.toISOString(),
             readAt: n.readAt ? n.readAt.toISOString() : null,
           },

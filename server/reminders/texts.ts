@@ -59,10 +59,14 @@ export function emailFor(
   };
 }
 
-/** In-app only: chat notices have no email. */
+/** In-app texts of notices that are not session reminders (their emails, if any, are sent by their feature). */
 const NOTICE_ONLY: Record<string, string> = {
   'chat-report': 'chatReport',
   'chat-mention': 'chatMention',
+  'certification-expiring': 'certificationExpiring',
+  'safeguarding-alert': 'safeguardingAlert',
+  'report-feedback': 'reportFeedback',
+  'reflection-reviewed': 'reflectionReviewed',
 };
 
 /** The one-line text of an in-app notification. */
@@ -71,10 +75,13 @@ export function noticeText(
   lang: LanguageCode,
   group: Titled,
   session: Timed | null,
+  /** The notification's own parameters (e.g. a module's title, a validity date). */
+  extra: Record<string, string> = {},
 ): string {
   const key = NOTICE_ONLY[kind] ?? TEMPLATES[kind] ?? 'reminder';
   return translator(lang)(`notice.${key}`, {
     ns: 'email',
+    ...extra,
     ...paramsFor(lang, group, session),
   });
 }

@@ -1,6 +1,7 @@
 // Building blocks for group tests: a valid group body, and a group with its staff.
 import type { z } from 'zod';
 import type { GroupDetail, groupSchemas } from '../../server/protocol/groups.ts';
+import { Certification } from '../../server/training/certification.model.ts';
 import { createPerson, signedInClient, type ApiClient, type TestPerson } from './people.ts';
 
 export type GroupBody = z.input<typeof groupSchemas.groupInput>;
@@ -14,8 +15,19 @@ export interface GroupStaff {
 export async function createStaff(url: string): Promise<GroupStaff> {
   const trainer = await createPerson({ roles: ['trainer'] });
   const facilitator = await createPerson({ roles: ['facilitator'], supervisorId: trainer.id });
+  await certify(facilitator.id, trainer.id);
   const coordinator = await signedInClient(url, await createPerson({ roles: ['coordinator'] }));
   return { coordinator, facilitator, trainer };
+}
+
+/** A facilitator certified by their trainer (as the training programme would, a year valid). */
+export async function certify(personId: string, trainerId: string, now = new Date()) {
+  await Certification.create({
+    personId,
+    signedOffById: trainerId,
+    certifiedAt: now,
+    validUntil: new Date(now.getTime() + 365 * 86_400_000),
+  });
 }
 
 export function groupBody(staff: GroupStaff, overrides: Partial<GroupBody> = {}): GroupBody {

@@ -53,7 +53,9 @@ export function NotificationsPage() {
             </p>
             <p className="message-text">{notification.text}</p>
             <p>
-              <Link to={`/groups/${notification.groupId}`}>{t('notifications.openGroup')}</Link>
+              <Link to={notification.link}>
+                {t(notification.groupId ? 'notifications.openGroup' : 'notifications.open')}
+              </Link>
             </p>
           </li>
         ))}

@@ -1,0 +1,34 @@
+// A facilitator's certification: signed off by their trainer once every required module is
+// passed, valid for a period. Renewals add a new document; the newest valid one counts.
+import mongoose, { type InferSchemaType, type Types } from 'mongoose';
+import { op } from '../db/operators.ts';
+
+const certificationSchema = new mongoose.Schema(
+  {
+    personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
+    signedOffById: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
+    certifiedAt: { type: Date, required: true },
+    validUntil: { type: Date, required: true },
+    note: { type: String, default: '' },
+    /** Module ids passed when signed off (what the certification rested on). */
+    modulesPassed: { type: [String], default: [] },
+  },
+  { timestamps: true, versionKey: false },
+);
+certificationSchema.index({ personId: 1, validUntil: -1 });
+
+export type CertificationDoc = InferSchemaType<typeof certificationSchema> & {
+  _id: Types.ObjectId;
+};
+export const Certification = mongoose.model(
+  'Certification',
+  certificationSchema,
+  'certifications',
+);
+
+/** The certification that makes the person a certified facilitator now, if any. */
+export function validCertification(personId: string | Types.ObjectId, now = new Date()) {
+  return Certification.findOne({ personId, validUntil: op({ $gt: now }) })
+    .sort({ validUntil: -1 })
+    .lean();
+}
