@@ -18,6 +18,7 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { enrolmentRoutes } from './groups/enrolmentRoutes.ts';
 import './groups/personalData.ts';
 import { groupRoutes } from './groups/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { reachRoutes } from './reach/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
@@ -142,6 +143,7 @@ export function createApp({
   invitationRoutes(api, deps);
   referralRoutes(api, deps);
   groupRoutes(api, clock);
+  meetingRoutes(api, clock);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   reminderRoutes(api, clock);

@@ -28,10 +28,14 @@ export type AuditAction =
   | 'organisation.created'
   | 'referral.created'
   | 'group.created'
+  | 'meeting.created'
+  | 'meeting.membersChanged'
   | 'session.observed'
   | 'session.steppedIn'
   | 'session.removed'
-  | 'session.ended';
+  | 'session.ended'
+  | 'alert.opened'
+  | 'alert.acknowledged';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

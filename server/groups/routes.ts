@@ -215,6 +215,8 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
     async ({ actor, params, body, t }) => {
       const group = await findGroup(params.id);
       if (!may(actor, 'group.update', await groupRef(group, actor))) throw notFound();
+      // Meetings for facilitators are set up through /api/meetings (other staff rules).
+      if ((group.kind ?? 'family') !== 'family') throw notFound();
       const me = signedIn(actor);
       // A lead facilitator edits the texts; staff, schedule and places are the coordinator's.
       if (!me.roles.includes('coordinator')) {

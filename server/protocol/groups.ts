@@ -25,6 +25,10 @@
 // GET    /api/groups/:id/calendar.ics                   → text/calendar download (members)
 // GET    /api/notifications                             → NotificationInfo[] (in-app reminders)
 // POST   /api/notifications/read                        → 204 (marks all of mine read)
+// GET    /api/meetings                                  → MeetingInfo[] (meetings I host or belong to; coordinator: all)
+// POST   /api/meetings              meetingInput      → 201 MeetingInfo (coordinator; trainer: hosts it;
+//                                                        facilitator: a peer meeting they host)
+// PUT    /api/meetings/:id/members  meetingMembers    → MeetingInfo (the host, coordinator)
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';
@@ -194,7 +198,36 @@ export const groupSchemas = {
     })
     .strict(),
   reachPeriod: z.object({ from: localDate, to: localDate }).strict(),
+  meetingInput: z
+    .object({
+      kind: z.enum(MEETING_KINDS),
+      title: localized,
+      description: localized.optional(),
+      /** Who runs it: a trainer for training and supervision; a facilitator or trainer for peer. */
+      hostId: objectId,
+      /** Facilitators (trainees included) taking part. */
+      memberIds: z.array(objectId).min(1).max(30),
+      sessionLanguages: z.array(spokenLanguage).min(1).max(4),
+      schedule: scheduleSchema,
+    })
+    .strict(),
+  meetingMembers: z.object({ memberIds: z.array(objectId).min(1).max(30) }).strict(),
 } as const;
+
+export type MeetingInput = z.input<typeof groupSchemas.meetingInput>;
+
+export interface MeetingInfo {
+  id: string;
+  kind: MeetingKind;
+  title: LocalizedText[];
+  description: LocalizedText[];
+  host: { id: string; displayName: string };
+  members: { id: string; displayName: string }[];
+  sessionLanguages: string[];
+  nextSessions: UpcomingSession[];
+  /** The viewer may change members and the schedule. */
+  canManage: boolean;
+}
 
 export interface LocalizedText {
   lang: string;

@@ -78,6 +78,7 @@ export async function reachFigures(from: string, to: string): Promise<ReachFigur
     const families = familiesBySession.get(String(session._id));
     const group = groups.get(String(session.groupId));
     if (!families?.length || !group) continue; // not held: nobody came
+    if ((group.kind ?? 'family') !== 'family') continue; // facilitators' meetings reach no family
     const id = String(session._id);
     tallies.total.add('total', id, families);
     tallies.group.add(`${titleIn(group, 'fi')} (${String(group._id)})`, id, families);
