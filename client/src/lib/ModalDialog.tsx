@@ -1,0 +1,105 @@
+// A small modal on the native <dialog> (the browser keeps focus inside, Escape cancels), and an
+// "Are you sure?" built on it. Shown while mounted; focus goes back to what opened it.
+import { useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionError, useAction, type ActionNamespace } from './useAction.tsx';
+
+export function ModalDialog({
+  title,
+  onClose,
+  className,
+  testId,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  /** The feature's dialog style (e.g. live-dialog, chat-dialog). */
+  className: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (element && !element.open) element.showModal();
+    return () => {
+      if (element?.open) element.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className={className}
+      aria-labelledby={`${id}-title`}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={`${id}-title`} dir="auto">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** "Are you sure?" for a step that affects others (ending for everyone, deleting, stepping in). */
+export function ConfirmDialog({
+  ns,
+  className,
+  errorClassName,
+  title,
+  text,
+  confirmLabel,
+  danger = false,
+  testId,
+  confirmTestId,
+  onConfirm,
+  onClose,
+}: {
+  ns: ActionNamespace;
+  className: string;
+  errorClassName: string;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  danger?: boolean;
+  testId?: string;
+  confirmTestId?: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(ns);
+  const { error, busy, run } = useAction(ns);
+  const confirm = async () => {
+    if (await run(onConfirm)) onClose();
+  };
+  return (
+    <ModalDialog title={title} onClose={onClose} className={className} testId={testId}>
+      <p>{text}</p>
+      <ActionError error={error} className={errorClassName} />
+      <div className="actions">
+        <button
+          type="button"
+          className={danger ? 'danger' : undefined}
+          data-testid={confirmTestId}
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('dialog.cancel')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
