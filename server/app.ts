@@ -25,6 +25,7 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { recruitmentRoutes } from './training/recruitmentRoutes.ts';
+import { interviewRoutes } from './training/interviewRoutes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { chatFeature } from './chat/handlers.ts';
 import { createLive } from './live/index.ts';
@@ -152,6 +153,7 @@ export function createApp({
   auditRoutes(api);
   outboxRoutes(api, deps);
   recruitmentRoutes(api, deps, limits.auth);
+  interviewRoutes(api, deps, limits.auth);
 
   app.use(
     '/api',

@@ -75,6 +75,8 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /recruitment': ['coordinator'],
   'GET /recruitment/:id': ['coordinator'],
   'POST /recruitment/:id/transition': ['coordinator'],
+  'GET /interviews/:token': 'anyone',
+  'POST /interviews/enter': 'anyone',
   'GET /audit': ['coordinator'],
   'GET /dev/outbox': ['coordinator'],
 };

@@ -20,6 +20,7 @@ export type EmailTemplate =
   | 'enrolmentPromoted'
   | 'enrolmentRemoved'
   | 'applicationReceived'
+  | 'interviewBooked'
   | 'applicationDeclined';
 
 export interface Email {

@@ -4,7 +4,13 @@
 // POST /api/volunteer-applications                    → 201 { id } (anyone; confirmation email)
 // GET  /api/recruitment?status                         → ApplicationInfo[] (coordinator)
 // GET  /api/recruitment/:id                            → ApplicationInfo (coordinator)
-// POST /api/recruitment/:id/transition                 → ApplicationInfo (coordinator)
+// POST /api/recruitment/:id/transition                 → ApplicationInfo (coordinator; booking an
+//                                                        interview creates its video meeting and
+//                                                        emails the applicant a personal link)
+// GET  /api/interviews/:token                          → InterviewInfo (anyone with the link)
+// POST /api/interviews/enter             interviewEnter → InterviewEntry (anyone with the link: a
+//                                                        pure applicant account is signed in; an
+//                                                        account with a password signs in first)
 import { z } from 'zod';
 import { REGIONS } from './groups.ts';
 import { languages, type LanguageCode } from './languages.ts';
@@ -74,6 +80,7 @@ export const trainingSchemas = {
     })
     .strict(),
   listQuery: z.object({ status: z.enum(PIPELINE_STATUSES).optional() }).strict(),
+  interviewEnter: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).strict(),
 } as const;
 
 export type ApplicationInput = z.input<typeof trainingSchemas.application>;
@@ -99,10 +106,24 @@ export interface ApplicationInfo {
   language: LanguageCode;
   status: PipelineStatus;
   interviewAt: string | null;
+  /** The booked interview's live session (while booked), for the coordinator to join. */
+  interviewSessionId: string | null;
   /** Where it may go next (what the coordinator's buttons offer). */
   next: PipelineStatus[];
   history: PipelineStep[];
   createdAt: string;
+}
+
+/** What the applicant's interview page shows before they enter. */
+export interface InterviewInfo {
+  name: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface InterviewEntry {
+  /** The live session to open: /sessions/<sessionId>. */
+  sessionId: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,16 @@ const applicationSchema = new mongoose.Schema(
     consentAt: { type: Date, required: true },
     status: { type: String, enum: PIPELINE_STATUSES, default: 'applied', index: true },
     interviewAt: { type: Date, default: null },
+    /** The booked interview's meeting (a group of kind 'interview') and its one session. */
+    interviewGroupId: { type: mongoose.Schema.Types.ObjectId, ref: 'Group', default: null },
+    interviewSessionId: {
+      type: mongoose.Schema.Types.ObjectId,
+      ref: 'GroupSession',
+      default: null,
+    },
+    /** sha256 of the applicant's personal interview link; the link itself is only emailed. */
+    interviewTokenHash: { type: String, default: null, index: true },
+    interviewTokenValidUntil: { type: Date, default: null },
     /** The account once the volunteer has one (invited after acceptance). */
     personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     history: { type: [stepSchema], default: [] },

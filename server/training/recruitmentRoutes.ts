@@ -5,6 +5,7 @@ import { isValidObjectId } from 'mongoose';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
+import { serialised } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
@@ -14,6 +15,7 @@ import {
   type PipelineStatus,
 } from '../protocol/training.ts';
 import { Application, type ApplicationDoc } from './application.model.ts';
+import { bookInterview, cancelInterview } from './interview.ts';
 import { missingFields, nextStatuses, transition } from './pipeline.ts';
 
 async function toInfo(applications: ApplicationDoc[]): Promise<ApplicationInfo[]> {
@@ -32,6 +34,7 @@ async function toInfo(applications: ApplicationDoc[]): Promise<ApplicationInfo[]
     language: a.language as LanguageCode,
     status: a.status as PipelineStatus,
     interviewAt: a.interviewAt ? a.interviewAt.toISOString() : null,
+    interviewSessionId: a.interviewSessionId ? String(a.interviewSessionId) : null,
     next: nextStatuses(a),
     history: a.history.map((s) => ({
       from: (s.from as PipelineStatus | null) ?? null,
@@ -111,10 +114,23 @@ export function recruitmentRoutes(
         const fields = Object.fromEntries(Object.entries(missing).map(([k, key]) => [k, t(key)]));
         throw new RequestError('invalid', 400, fields);
       }
-      const changed = await transition(String(params.id), signedIn(actor).personId, {
-        to: body.to,
-        reason: body.reason,
-        ...(body.interviewAt ? { interviewAt: new Date(body.interviewAt) } : {}),
+      const id = String(params.id);
+      const byId = signedIn(actor).personId;
+      // The step and its meeting together, one after another per application.
+      const changed = await serialised(`recruitment-step:${id}`, async () => {
+        const now = new Date();
+        const moved = await transition(id, byId, {
+          to: body.to,
+          reason: body.reason,
+          ...(body.interviewAt ? { interviewAt: new Date(body.interviewAt) } : {}),
+        });
+        // Cancelled or declined while booked: the meeting goes; a new booking makes a new one.
+        const from = moved.history.at(-1)?.from;
+        if (from === 'interviewBooked' && (body.to === 'applied' || body.to === 'declined')) {
+          await cancelInterview(moved._id, now);
+        }
+        if (body.to === 'interviewBooked') return bookInterview(moved, byId, deps, now);
+        return (await Application.findById(moved._id).lean())!;
       });
       if (body.to === 'declined') {
         // A kind word in the applicant's own language; the coordinator's reason stays internal.
