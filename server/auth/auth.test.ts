@@ -1,6 +1,7 @@
 // Sign-up, verification, sign-in, sign-out (here and everywhere), password reset, CSRF, and
 // invitations — through the real routes, with emails read from the outbox.
 import assert from 'node:assert/strict';
+import { Person } from '../people/person.model.ts';
 import mongoose from 'mongoose';
 import { io as connect } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
@@ -207,5 +208,38 @@ describe('accounts: sign-up, sign-in and sessions', function () {
     assert.equal((await invited.get(`/invitations/${token}`)).status, 404, 'used up');
     const audit = await coordinator.get<{ action: string }[]>('/audit');
     assert.ok(audit.body.some((e) => e.action === 'invitation.accepted'));
+  });
+
+  it("an invitation completes an applicant's interview-only account (no password, no roles)", async () => {
+    const coordinator = await signedInClient(
+      app.url,
+      await createPerson({ roles: ['coordinator'] }),
+    );
+    const applicant = await Person.create({
+      email: 'applicant@test.rinnalla.fi',
+      displayName: 'Hakija',
+      roles: [],
+    });
+    await coordinator.post('/invitations', {
+      email: 'applicant@test.rinnalla.fi',
+      roles: ['facilitator'],
+      organisationId: await createOrganisation('central'),
+      language: 'fi',
+    });
+    const token = tokenOf(await lastLink('applicant@test.rinnalla.fi', '/invitation'));
+    const invited = new ApiClient(app.url);
+    const accepted = await invited.post<SessionInfo>(`/invitations/${token}/accept`, {
+      password: 'volunteer passphrase',
+      displayName: 'Hanna',
+      acceptPrivacy: PRIVACY_NOTICE_VERSION,
+    });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal(accepted.body.person?.id, String(applicant._id), 'the same account, completed');
+    assert.deepEqual(accepted.body.person?.roles, ['facilitator']);
+    const again = await new ApiClient(app.url).signIn({
+      email: 'applicant@test.rinnalla.fi',
+      password: 'volunteer passphrase',
+    });
+    assert.ok(again.cookie);
   });
 });

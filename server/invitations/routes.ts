@@ -120,7 +120,11 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
       const token = validToken(params.token);
       const pending = token ? await Invitation.findOne(usable(token)).lean() : null;
       if (!token || !pending) throw new RequestError('invitation.invalid', 404);
-      const existing = await Person.findOne({ email: pending.email }).lean();
+      const found = await Person.findOne({ email: pending.email }).lean();
+      // An applicant's account (made for their recruitment interview: no password, no roles) is
+      // completed by the invitation like a new one; any other account signs in first.
+      const applicant = found && !found.passwordHash && found.roles.length === 0 ? found : null;
+      const existing = applicant ? null : found;
       if (existing && !(isSignedIn(actor) && actor.personId === String(existing._id))) {
         throw new RequestError('invitation.signInFirst', 409);
       }
@@ -150,6 +154,19 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
           { _id: personId },
           { roles, organisationId: claimed.organisationId },
         );
+      } else if (applicant) {
+        personId = String(applicant._id);
+        await Person.updateOne(
+          { _id: personId },
+          {
+            emailVerifiedAt: new Date(),
+            passwordHash: await hashPassword(body.password ?? ''),
+            displayName: body.displayName,
+            roles: claimed.roles,
+            organisationId: claimed.organisationId,
+          },
+        );
+        await audit('account.created', personId, personId, { via: 'invitation', applicant: true });
       } else {
         const person = await Person.create({
           email: claimed.email,
