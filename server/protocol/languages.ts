@@ -16,6 +16,7 @@ export const namespaces = [
   'groups',
   'live',
   'chat',
+  'training',
   'email',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
@@ -27,6 +28,7 @@ export const clientNamespaces = [
   'groups',
   'live',
   'chat',
+  'training',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

@@ -55,6 +55,28 @@ const ReferralsPage = lazy(() =>
   import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
 );
 
+// The training programme: facilitators, trainers and coordinators only.
+const TrainingPage = lazy(() =>
+  import('../features/training/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+);
+const ModulePage = lazy(() =>
+  import('../features/training/ModulePage.tsx').then((m) => ({ default: m.ModulePage })),
+);
+const ModulesAdminPage = lazy(() =>
+  import('../features/training/ModulesAdminPage.tsx').then((m) => ({
+    default: m.ModulesAdminPage,
+  })),
+);
+const ModuleEditorPage = lazy(() =>
+  import('../features/training/ModuleEditor.tsx').then((m) => ({ default: m.ModuleEditorPage })),
+);
+const TraineesPage = lazy(() =>
+  import('../features/training/TraineesPage.tsx').then((m) => ({ default: m.TraineesPage })),
+);
+const TraineePage = lazy(() =>
+  import('../features/training/TraineePage.tsx').then((m) => ({ default: m.TraineePage })),
+);
+
 function Loading() {
   const { t } = useTranslation();
   return <p role="status">{t('loading')}</p>;
@@ -122,6 +144,27 @@ export function App() {
                   <SessionPage />
                 </Suspense>,
               )}
+            />
+            <Route path="training" element={staff(['facilitator'], <TrainingPage />)} />
+            <Route
+              path="training/modules/:id"
+              element={staff(['facilitator', 'trainer', 'coordinator'], <ModulePage />)}
+            />
+            <Route
+              path="training/manage"
+              element={staff(['trainer', 'coordinator'], <ModulesAdminPage />)}
+            />
+            <Route
+              path="training/manage/:id"
+              element={staff(['trainer', 'coordinator'], <ModuleEditorPage />)}
+            />
+            <Route
+              path="training/trainees"
+              element={staff(['trainer', 'coordinator'], <TraineesPage />)}
+            />
+            <Route
+              path="training/trainees/:personId"
+              element={staff(['trainer', 'coordinator'], <TraineePage />)}
             />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />

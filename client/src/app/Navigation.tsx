@@ -97,6 +97,10 @@ export function Navigation() {
                 </>,
               )}
               {link('/profile', t('nav.profile'))}
+              {hasAnyRole(person, ['facilitator']) &&
+                link('/training', t('training:nav.programme'), true)}
+              {hasAnyRole(person, ['trainer', 'coordinator']) &&
+                link('/training/trainees', t('training:nav.staffLink'))}
               {hasAnyRole(person, ['partner', 'coordinator']) &&
                 link('/referrals', t('nav.referrals'))}
               {hasAnyRole(person, ['coordinator']) && (

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../../server/protocol/api.ts';
+import type { EligibleLead } from '../../../../../server/protocol/training.ts';
+import { useFormat } from '../../../lib/format.ts';
 import { SelectField } from '../../../lib/forms/fields.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 import type { GroupFormState } from './formState.ts';
 
 type Staff = Pick<GroupFormState, 'leadFacilitatorId' | 'coFacilitatorId' | 'trainerId'>;
 
-/** Who runs the group and who supervises it: chosen among people with those roles. */
+/**
+ * Who runs the group and who supervises it. The lead is chosen among certified, unpaused
+ * facilitators (the server refuses others); any facilitator may co-facilitate, trainees too.
+ */
 export function StaffFields({
   value,
   onChange,
@@ -19,7 +24,9 @@ export function StaffFields({
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation('groups');
+  const format = useFormat();
   const facilitators = useResource<PersonSummary[]>('/people?role=facilitator');
+  const leads = useResource<EligibleLead[]>('/training/eligible-leads');
   const trainers = useResource<PersonSummary[]>('/people?role=trainer');
 
   const select = (name: keyof Staff, label: string, people: PersonSummary[], optional = false) => (
@@ -40,13 +47,41 @@ export function StaffFields({
     </SelectField>
   );
 
+  // A group's current lead whose certification has lapsed stays visible, marked as such.
+  const currentLead = leads.data?.some((l) => l.id === value.leadFacilitatorId)
+    ? undefined
+    : facilitators.data?.find((p) => p.id === value.leadFacilitatorId);
+  const error = facilitators.error ?? leads.error ?? trainers.error;
+
   return (
     <fieldset className="field">
       <legend>{t('setup.staff')}</legend>
-      {facilitators.error || trainers.error ? (
-        <p className="field-error">{(facilitators.error ?? trainers.error)?.message}</p>
-      ) : null}
-      {select('leadFacilitatorId', t('setup.lead'), facilitators.data ?? [])}
+      {error ? <p className="field-error">{error.message}</p> : null}
+      <SelectField
+        id={fieldId('leadFacilitatorId')}
+        label={t('setup.lead')}
+        hint={t('training:leads.hint')}
+        error={errors.leadFacilitatorId}
+        value={value.leadFacilitatorId}
+        onChange={(event) => onChange({ leadFacilitatorId: event.target.value })}
+        required
+      >
+        <option value="">{t('setup.choosePerson')}</option>
+        {(leads.data ?? []).map((lead) => (
+          <option key={lead.id} value={lead.id}>
+            {lead.displayName} (
+            {t('training:leads.certifiedUntil', {
+              date: format.date(lead.certifiedUntil),
+            })}
+            )
+          </option>
+        ))}
+        {currentLead ? (
+          <option value={currentLead.id}>
+            {currentLead.displayName} ({t('training:leads.notCertified')})
+          </option>
+        ) : null}
+      </SelectField>
       {select(
         'coFacilitatorId',
         t('setup.co'),
