@@ -17,6 +17,7 @@ export const namespaces = [
   'live',
   'chat',
   'training',
+  'supervision',
   'email',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
@@ -29,6 +30,7 @@ export const clientNamespaces = [
   'live',
   'chat',
   'training',
+  'supervision',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

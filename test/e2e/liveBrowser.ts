@@ -7,7 +7,7 @@ import { signInCookie, type TestPerson } from '../support/people.ts';
  * Counts every RTCPeerConnection the page makes, so a test can read inbound WebRTC stats
  * the way chrome://webrtc-internals would. Installed before the app's scripts run.
  */
-function trackPeerConnections(): void {
+export function trackPeerConnections(): void {
   const Native = window.RTCPeerConnection;
   const connections: RTCPeerConnection[] = [];
   (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = connections;

@@ -51,6 +51,27 @@ const SessionPage = lazy(() =>
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
 );
+const SupervisionDashboardPage = lazy(() =>
+  import('../features/supervision/DashboardPage.tsx').then((m) => ({
+    default: m.DashboardPage,
+  })),
+);
+const AlertPage = lazy(() =>
+  import('../features/supervision/AlertPage.tsx').then((m) => ({ default: m.AlertPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/supervision/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const ReportFormPage = lazy(() =>
+  import('../features/supervision/ReportFormPage.tsx').then((m) => ({
+    default: m.ReportFormPage,
+  })),
+);
+const VolunteersPage = lazy(() =>
+  import('../features/supervision/VolunteersPage.tsx').then((m) => ({
+    default: m.VolunteersPage,
+  })),
+);
 const ReferralsPage = lazy(() =>
   import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
 );
@@ -166,6 +187,14 @@ export function App() {
               path="training/trainees/:personId"
               element={staff(['trainer', 'coordinator'], <TraineePage />)}
             />
+            <Route
+              path="sessions/:sessionId/report"
+              element={staff(['facilitator'], <ReportFormPage />)}
+            />
+            <Route path="reports/:id" element={staff(['facilitator', 'trainer'], <ReportPage />)} />
+            <Route path="supervision" element={staff(['trainer'], <SupervisionDashboardPage />)} />
+            <Route path="supervision/alerts/:id" element={staff(['trainer'], <AlertPage />)} />
+            <Route path="admin/volunteers" element={coordinator(<VolunteersPage />)} />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />

@@ -97,6 +97,8 @@ export function Navigation() {
                 </>,
               )}
               {link('/profile', t('nav.profile'))}
+              {hasAnyRole(person, ['trainer']) &&
+                link('/supervision', t('supervision:nav.supervision'))}
               {hasAnyRole(person, ['facilitator']) &&
                 link('/training', t('training:nav.programme'), true)}
               {hasAnyRole(person, ['trainer', 'coordinator']) &&
@@ -108,6 +110,7 @@ export function Navigation() {
                   {link('/admin/groups', t('nav.groupSetup'))}
                   {link('/admin/reach', t('nav.reach'))}
                   {link('/admin/people', t('nav.people'))}
+                  {link('/admin/volunteers', t('supervision:nav.volunteers'))}
                   {link('/admin/audit', t('nav.audit'))}
                   {link('/admin/outbox', t('nav.outbox'))}
                 </>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { PauseSection } from '../supervision/PauseSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { MyDataSection } from './MyDataSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
-import { useSession } from './session.tsx';
+import { hasAnyRole, useSession } from './session.tsx';
 
 /** Shown only behind <RequireSignIn>. */
 export function ProfilePage() {
@@ -34,6 +35,7 @@ export function ProfilePage() {
       </dl>
       <p>{t('profile.intro')}</p>
       <ProfileForm person={person} />
+      {hasAnyRole(person, ['facilitator']) ? <PauseSection /> : null}
       <MyDataSection />
       <DeleteAccountSection />
     </section>

@@ -11,6 +11,9 @@ export function AdminNav() {
           <NavLink to="/admin/people">{t('nav.people')}</NavLink>
         </li>
         <li>
+          <NavLink to="/admin/volunteers">{t('supervision:nav.volunteers')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
         </li>
         <li>

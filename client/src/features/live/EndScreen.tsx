@@ -37,6 +37,23 @@ export function EndScreen({ state, phase }: { state: LiveViewState; phase: EndPh
         </p>
       ) : null}
       {phase === 'removed' ? <p>{t('end.removedText')}</p> : null}
+      {/* After the session: its hosts write the report; an observing trainer returns to supervision. */}
+      {(phase === 'ended' || phase === 'left') && state.admitted?.self.role === 'host' ? (
+        <p>
+          <Link
+            className="button"
+            to={`/sessions/${state.admitted.session.sessionId}/report`}
+            data-testid="write-report"
+          >
+            {t('supervision:end.writeReport')}
+          </Link>
+        </p>
+      ) : null}
+      {state.admitted?.self.role === 'trainer' ? (
+        <p>
+          <Link to="/supervision">{t('supervision:end.backToSupervision')}</Link>
+        </p>
+      ) : null}
       <p>
         <Link to="/my-groups">{t('end.back')}</Link>
       </p>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AttendanceInfo, UpcomingSession } from '../../../../../server/protocol/groups.ts';
 import { put } from '../../../lib/api.ts';
 import { useFormat } from '../../../lib/format.ts';
@@ -12,9 +13,12 @@ import { useResource } from '../../../lib/useResource.ts';
 export function AttendanceSection({
   sessions,
   readOnly,
+  canReport = false,
 }: {
   sessions: readonly UpcomingSession[];
   readOnly: boolean;
+  /** The group's facilitators write a report after each session (features/supervision). */
+  canReport?: boolean;
 }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
@@ -45,6 +49,13 @@ export function AttendanceSection({
               </option>
             ))}
           </SelectField>
+          {sessionId && canReport ? (
+            <p>
+              <Link to={`/sessions/${sessionId}/report`} data-testid="write-report">
+                {t('supervision:report.write')}
+              </Link>
+            </p>
+          ) : null}
           {sessionId ? (
             <AttendanceForm key={sessionId} sessionId={sessionId} readOnly={readOnly} />
           ) : null}

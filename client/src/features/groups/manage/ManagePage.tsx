@@ -43,7 +43,11 @@ export function ManagePage() {
           <ScheduleChangeForm group={g} sessions={sessions.data ?? []} onChanged={changed} />
         </section>
       )}
-      <AttendanceSection sessions={sessions.data ?? []} readOnly={readOnly} />
+      <AttendanceSection
+        sessions={sessions.data ?? []}
+        readOnly={readOnly}
+        canReport={[g.leadFacilitator.id, g.coFacilitator?.id].includes(person?.id)}
+      />
     </section>
   );
 }

@@ -1,0 +1,98 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { FacilitatorContact } from '../../../../server/protocol/supervision.ts';
+import { useFormat } from '../../lib/format.ts';
+import { TextField } from '../../lib/forms/fields.tsx';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { AdminNav } from '../admin/AdminNav.tsx';
+import { useSupervisionWords } from './supervisionWords.ts';
+import './supervision.css';
+
+const DEFAULT_WEEKS = 4;
+
+const weeksFrom = (value: string | null) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 52 ? n : DEFAULT_WEEKS;
+};
+
+/** /admin/volunteers — facilitators no trainer has been in touch with for N weeks. */
+export function VolunteersPage() {
+  const { t } = useTranslation('supervision');
+  usePageTitle(t('volunteers.title'));
+  const id = useId();
+  const format = useFormat();
+  const words = useSupervisionWords();
+  const [params, setParams] = useSearchParams();
+  const weeks = weeksFrom(params.get('weeks'));
+  const [input, setInput] = useState(String(weeks));
+  const list = useResource<FacilitatorContact[]>(`/supervision/contact?weeks=${weeks}`);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = weeksFrom(input);
+    setInput(String(next));
+    setParams({ weeks: String(next) });
+  };
+
+  return (
+    <section className="page">
+      <AdminNav />
+      <h1>{t('volunteers.title')}</h1>
+      <p>{t('volunteers.intro')}</p>
+      <form className="inline-form" noValidate onSubmit={onSubmit}>
+        <TextField
+          id={`${id}-weeks`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={52}
+          label={t('volunteers.weeks')}
+          hint={t('volunteers.weeksHint')}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+        />
+        <button type="submit" className="secondary">
+          {t('volunteers.show')}
+        </button>
+      </form>
+      {list.error ? (
+        <p className="error-summary" role="alert">
+          {list.error.message}
+        </p>
+      ) : null}
+      <p role="status" className="result-count">
+        {list.loading && !list.data
+          ? t('common:loading')
+          : list.data
+            ? t('volunteers.count', { count: list.data.length, weeks })
+            : null}
+      </p>
+      <ul className="plain-list">
+        {list.data?.map((f) => (
+          <li key={f.id} className="card" data-testid="volunteer-contact">
+            <h2 className="volunteer-name" dir="auto">
+              {f.displayName}{' '}
+              {f.paused ? <span className="tag tag-warning">{t('facilitator.paused')}</span> : null}
+            </h2>
+            <dl className="details meta">
+              <dt>{t('volunteers.supervisor')}</dt>
+              <dd dir="auto">{f.supervisorName ?? t('volunteers.noSupervisor')}</dd>
+              <dt>{t('facilitator.lastContact')}</dt>
+              <dd>
+                {f.lastContactAt
+                  ? t('volunteers.contact', {
+                      kind: words.contactKind(f.lastContactKind ?? ''),
+                      date: format.date(f.lastContactAt),
+                    })
+                  : t('facilitator.noContact')}
+              </dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
