@@ -19,6 +19,7 @@ export const namespaces = [
   'training',
   'supervision',
   'email',
+  'meetings',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -31,6 +32,7 @@ export const clientNamespaces = [
   'chat',
   'training',
   'supervision',
+  'meetings',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

@@ -75,6 +75,12 @@ const VolunteersPage = lazy(() =>
 const ReferralsPage = lazy(() =>
   import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
 );
+const MeetingsPage = lazy(() =>
+  import('../features/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const NewMeetingPage = lazy(() =>
+  import('../features/meetings/NewMeetingPage.tsx').then((m) => ({ default: m.NewMeetingPage })),
+);
 
 // The training programme: facilitators, trainers and coordinators only.
 const TrainingPage = lazy(() =>
@@ -195,6 +201,14 @@ export function App() {
             <Route path="supervision" element={staff(['trainer'], <SupervisionDashboardPage />)} />
             <Route path="supervision/alerts/:id" element={staff(['trainer'], <AlertPage />)} />
             <Route path="admin/volunteers" element={coordinator(<VolunteersPage />)} />
+            <Route
+              path="meetings"
+              element={staff(['facilitator', 'trainer', 'coordinator'], <MeetingsPage />)}
+            />
+            <Route
+              path="meetings/new"
+              element={staff(['facilitator', 'trainer', 'coordinator'], <NewMeetingPage />)}
+            />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />

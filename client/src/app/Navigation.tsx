@@ -96,6 +96,8 @@ export function Navigation() {
                   {badge(unread, t('nav.unread', { count: unread }))}
                 </>,
               )}
+              {hasAnyRole(person, ['facilitator', 'trainer', 'coordinator']) &&
+                link('/meetings', t('meetings:nav'))}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}

@@ -6,6 +6,8 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
 import { GroupChatAside } from '../chat/GroupChatAside.tsx';
+import { JoinNow } from '../meetings/JoinNow.tsx';
+import { MeetingFacts } from '../meetings/MeetingFacts.tsx';
 import { EnrolSection } from './EnrolSection.tsx';
 import { LanguageChips, LocalText, pickText, useGroupWords } from './groupText.tsx';
 import { SessionList } from './SessionList.tsx';
@@ -39,18 +41,24 @@ export function GroupPage() {
   }
 
   const mayReadRoster = g.can.manage || person?.id === g.trainerId;
+  // A facilitators' meeting: no catalogue, enrolment or observers, and its own form (/meetings).
+  const meeting = g.kind !== 'family';
   // Members get the group's chat beside the page (below it on a phone).
   return (
     <div className="group-layout">
       <article className="page group-page">
         <p>
-          <Link to="/groups">{t('group.backToCatalogue')}</Link>
+          {meeting ? (
+            <Link to="/meetings">{t('meetings:backToMeetings')}</Link>
+          ) : (
+            <Link to="/groups">{t('group.backToCatalogue')}</Link>
+          )}
         </p>
         <h1>
           <LocalText texts={g.title} />
         </h1>
         {g.status !== 'open' ? <p className="tag">{t(`statuses.${g.status}`)}</p> : null}
-        {mayReadRoster || g.can.edit ? (
+        {mayReadRoster || (g.can.edit && !meeting) ? (
           <nav className="sub-nav" aria-label={t('manage.navLabel')}>
             <ul>
               {mayReadRoster ? (
@@ -58,7 +66,7 @@ export function GroupPage() {
                   <Link to={`/groups/${g.id}/manage`}>{t('manage.link')}</Link>
                 </li>
               ) : null}
-              {g.can.edit ? (
+              {g.can.edit && !meeting ? (
                 <li>
                   <Link to={`/groups/${g.id}/edit`}>{t('setup.editLink')}</Link>
                 </li>
@@ -67,21 +75,28 @@ export function GroupPage() {
           </nav>
         ) : null}
         <LanguageChips codes={g.sessionLanguages} />
-        <GroupFacts group={g} />
-        <div className="group-description">
-          <LocalText texts={g.description} className="message-text" />
-        </div>
-        {/* Before enrolling, families know whether anyone observes. */}
-        <div className="notice observation">
-          <h2 className="notice-title">{t('observation.title')}</h2>
-          <p>{g.observationAllowed ? t('observation.allowed') : t('observation.notAllowed')}</p>
-        </div>
+        {meeting ? (
+          <MeetingFacts group={g} />
+        ) : (
+          <>
+            <GroupFacts group={g} />
+            <div className="group-description">
+              <LocalText texts={g.description} className="message-text" />
+            </div>
+            {/* Before enrolling, families know whether anyone observes. */}
+            <div className="notice observation">
+              <h2 className="notice-title">{t('observation.title')}</h2>
+              <p>{g.observationAllowed ? t('observation.allowed') : t('observation.notAllowed')}</p>
+            </div>
+          </>
+        )}
         <section className="section" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
           <p className="meta">{t('sessions.finnishTime')}</p>
           <SessionList sessions={g.nextSessions} observe={g.can.observe} />
+          {meeting ? <JoinNow sessions={g.nextSessions} title={g.title} /> : null}
         </section>
-        <EnrolSection group={g} onChange={group.reload} />
+        {meeting ? null : <EnrolSection group={g} onChange={group.reload} />}
       </article>
       <GroupChatAside group={g} />
     </div>

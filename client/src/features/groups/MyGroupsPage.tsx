@@ -19,6 +19,13 @@ export function MyGroupsPage({ home = false }: { home?: boolean }) {
   usePageTitle(home ? '' : t('myGroups.title'));
   const mine = useResource<MyGroups>('/groups/mine');
   const data = mine.data;
+  // Facilitators' meetings have their own page (/meetings); here only family groups and a link.
+  const running = data?.running.filter((g) => g.kind === 'family') ?? [];
+  const meetings = new Set(
+    [...(data?.enrolments.map((e) => e.group) ?? []), ...(data?.running ?? [])]
+      .filter((g) => g.kind !== 'family')
+      .map((g) => g.id),
+  ).size;
 
   return (
     <section className="page">
@@ -38,13 +45,19 @@ export function MyGroupsPage({ home = false }: { home?: boolean }) {
           </section>
           <section className="section" aria-labelledby="enrolments-heading">
             <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
-            <Enrolments enrolments={data.enrolments} />
+            <Enrolments enrolments={data.enrolments.filter((e) => e.group.kind === 'family')} />
+            {meetings > 0 ? (
+              <p>
+                {t('meetings:myGroups.meetings', { count: meetings })}{' '}
+                <Link to="/meetings">{t('meetings:myGroups.link')}</Link>
+              </p>
+            ) : null}
           </section>
-          {data.running.length > 0 ? (
+          {running.length > 0 ? (
             <section className="section" aria-labelledby="running-heading">
               <h2 id="running-heading">{t('myGroups.running')}</h2>
               <ul className="plain-list">
-                {data.running.map((group) => (
+                {running.map((group) => (
                   <li key={group.id}>
                     <GroupCardView group={group} headingLevel={3} />
                     <p className="running-link">

@@ -65,17 +65,22 @@ export function emptyForm(language: string): GroupFormState {
     requiresApproval: false,
     autoAdmit: true,
     joinWindowMinutes: '10',
-    schedule: {
-      frequency: 'weekly',
-      weekday: 'tu',
-      monthlyNth: '1',
-      startDate: helsinkiDate(new Date()),
-      startTime: '18:00',
-      durationMinutes: '90',
-      ends: 'count',
-      until: '',
-      count: '8',
-    },
+    schedule: emptySchedule(),
+  };
+}
+
+/** A new schedule: weekly from today, eight sessions (groups and meetings alike). */
+export function emptySchedule(): ScheduleState {
+  return {
+    frequency: 'weekly',
+    weekday: 'tu',
+    monthlyNth: '1',
+    startDate: helsinkiDate(new Date()),
+    startTime: '18:00',
+    durationMinutes: '90',
+    ends: 'count',
+    until: '',
+    count: '8',
   };
 }
 
@@ -116,10 +121,9 @@ export function formFromGroup(group: GroupDetail): GroupFormState {
 /** "" stays "" (the schema then says "required"); anything else becomes a number. */
 const num = (text: string): number | string => (text.trim() === '' ? '' : Number(text));
 
-/** The body the schema checks; a lead facilitator's keeps the schedule exactly as it was. */
-export function bodyFrom(state: GroupFormState, original?: GroupDetail['schedule']): GroupInput {
-  const s = state.schedule;
-  const schedule = original ?? {
+/** The schedule part of a body (groups and meetings alike), for the schema to check. */
+export function scheduleFrom(s: ScheduleState): GroupInput['schedule'] {
+  return {
     frequency: s.frequency,
     weekday: s.weekday,
     ...(s.frequency === 'monthly' ? { monthlyNth: Number(s.monthlyNth) as 1 } : {}),
@@ -128,6 +132,11 @@ export function bodyFrom(state: GroupFormState, original?: GroupDetail['schedule
     durationMinutes: num(s.durationMinutes) as number,
     ...(s.ends === 'until' ? { until: s.until } : { count: num(s.count) as number }),
   };
+}
+
+/** The body the schema checks; a lead facilitator's keeps the schedule exactly as it was. */
+export function bodyFrom(state: GroupFormState, original?: GroupDetail['schedule']): GroupInput {
+  const schedule = original ?? scheduleFrom(state.schedule);
   return {
     title: state.title,
     description: state.description,
