@@ -25,6 +25,7 @@ import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { recruitmentRoutes } from './training/recruitmentRoutes.ts';
+import { programmeRoutes } from './training/programmeRoutes.ts';
 import { interviewRoutes } from './training/interviewRoutes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { chatFeature } from './chat/handlers.ts';
@@ -153,6 +154,7 @@ export function createApp({
   auditRoutes(api);
   outboxRoutes(api, deps);
   recruitmentRoutes(api, deps, limits.auth);
+  programmeRoutes(api, deps, clock);
   interviewRoutes(api, deps, limits.auth);
 
   app.use(

@@ -9,6 +9,7 @@ import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
+import { RefresherReminders } from './training/refresher.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import { seedOnFirstRun } from './seed/index.ts';
@@ -71,6 +72,9 @@ export async function main(): Promise<void> {
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
+    const refreshers = new RefresherReminders({ mailer, log, publicUrl: config.publicUrl });
+    refreshers.start();
+    cleanups.push(() => refreshers.stop());
 
     const app = createApp({ config, log, sfu, mailer });
     const port = await app.listen(config.port, config.host);

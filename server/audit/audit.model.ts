@@ -27,6 +27,7 @@ export type AuditAction =
   | 'invitation.accepted'
   | 'organisation.created'
   | 'referral.created'
+  | 'training.certified'
   | 'group.created'
   | 'meeting.created'
   | 'meeting.membersChanged'

@@ -20,6 +20,7 @@ export type EmailTemplate =
   | 'enrolmentPromoted'
   | 'enrolmentRemoved'
   | 'applicationReceived'
+  | 'certificationExpiring'
   | 'interviewBooked'
   | 'applicationDeclined';
 

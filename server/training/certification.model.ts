@@ -12,6 +12,10 @@ const certificationSchema = new mongoose.Schema(
     note: { type: String, default: '' },
     /** Module ids passed when signed off (what the certification rested on). */
     modulesPassed: { type: [String], default: [] },
+    /** The refresher reminder: when it was sent; a sweep's claim (attempt, lease) meanwhile. */
+    refresherRemindedAt: { type: Date, default: null },
+    refresherAttempts: { type: Number, default: 0 },
+    refresherLeaseUntil: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
@@ -20,11 +24,7 @@ certificationSchema.index({ personId: 1, validUntil: -1 });
 export type CertificationDoc = InferSchemaType<typeof certificationSchema> & {
   _id: Types.ObjectId;
 };
-export const Certification = mongoose.model(
-  'Certification',
-  certificationSchema,
-  'certifications',
-);
+export const Certification = mongoose.model('Certification', certificationSchema, 'certifications');
 
 /** The certification that makes the person a certified facilitator now, if any. */
 export function validCertification(personId: string | Types.ObjectId, now = new Date()) {
