@@ -180,9 +180,12 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
     };
   });
 
-  // Every group, drafts and invitation-only ones included: the coordinator's overview.
+  // Every family group, drafts and invitation-only ones included: the coordinator's overview.
+  // (Facilitators' meetings are listed on /api/meetings.)
   api.get('/groups/all', { action: 'group.create' }, async () => {
-    const groups = await Group.find().sort({ status: 1, _id: 1 }).limit(2000).lean();
+    const groups = (await Group.find().sort({ status: 1, _id: 1 }).limit(2000).lean()).filter(
+      (g) => (g.kind ?? 'family') === 'family',
+    );
     const upcoming = upcomingByGroup(groups, clock.now(), 1);
     return groups.map((g) => toCard(g, upcoming.get(String(g._id)) ?? []));
   });

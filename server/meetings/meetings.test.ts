@@ -151,6 +151,11 @@ describe('meetings for facilitators', function () {
       meetingBody({ kind: 'training', hostId: members[0]!.id, memberIds: [members[1]!.id] }),
     );
     assert.equal(training.status, 403);
+    // They choose colleagues by name (no emails: they may not list people).
+    const colleagues =
+      await asFacilitator.get<{ id: string; displayName: string }[]>('/meetings/colleagues');
+    assert.ok(colleagues.body.some((c) => c.id === members[1]!.id));
+    assert.ok(!colleagues.body.some((c) => c.id === members[0]!.id || 'email' in c));
     const peer = await asFacilitator.post<MeetingInfo>(
       '/meetings',
       meetingBody({ kind: 'peer', hostId: members[0]!.id, memberIds: [members[1]!.id] }),

@@ -102,6 +102,18 @@ export function meetingRoutes(api: ApiRouter, clock: Clock = systemClock): void 
     return toInfos(groups, actor, clock.now());
   });
 
+  // Facilitators set up peer meetings too, but may not list people: they get colleagues' names only.
+  api.get('/meetings/colleagues', { action: 'meeting.create' }, async ({ actor }) => {
+    const me = signedIn(actor).personId;
+    const people = await Person.find({ roles: 'facilitator' }, { displayName: 1 })
+      .sort({ displayName: 1 })
+      .limit(2000)
+      .lean();
+    return people
+      .filter((p) => String(p._id) !== me)
+      .map((p) => ({ id: String(p._id), displayName: p.displayName }));
+  });
+
   api.post(
     '/meetings',
     { action: 'meeting.create', body: groupSchemas.meetingInput, status: 201 },

@@ -29,6 +29,7 @@
 // POST   /api/meetings              meetingInput      → 201 MeetingInfo (coordinator; trainer: hosts it;
 //                                                        facilitator: a peer meeting they host)
 // PUT    /api/meetings/:id/members  meetingMembers    → MeetingInfo (the host, coordinator)
+// GET    /api/meetings/colleagues                       → { id, displayName }[] (facilitators, for a peer meeting)
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';

@@ -12,7 +12,7 @@ export function MeetingsPage() {
   const { t } = useTranslation('meetings');
   usePageTitle(t('title'));
   const meetings = useResource<MeetingInfo[]>('/meetings');
-  const { choices } = useMemberChoices(meetings.data ?? []);
+  const { choices } = useMemberChoices();
   const list = meetings.data;
 
   return (

@@ -1,6 +1,6 @@
 // Whom a meeting may have as members (facilitators, trainees included) and as its host.
 import type { PersonSummary } from '../../../../server/protocol/api.ts';
-import type { MeetingInfo, MeetingKind } from '../../../../server/protocol/groups.ts';
+import type { MeetingKind } from '../../../../server/protocol/groups.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { hasAnyRole, useSession } from '../account/session.tsx';
 
@@ -14,20 +14,18 @@ const person = (p: PersonSummary): Choice => ({ id: p.id, label: `${p.displayNam
 
 /**
  * Facilitators one may add: a trainer's own, a coordinator's all. A facilitator may not list
- * people, so they choose among the colleagues they already meet in their meetings.
+ * people; for a peer meeting they choose among colleagues by name.
  */
-export function useMemberChoices(known?: readonly MeetingInfo[]) {
+export function useMemberChoices() {
   const { person: me } = useSession();
   const mayList = hasAnyRole(me, ['trainer', 'coordinator']);
   const listed = useResource<PersonSummary[]>(mayList ? '/people?role=facilitator' : null);
-  const mine = useResource<MeetingInfo[]>(mayList || known ? null : '/meetings');
+  const colleagues = useResource<{ id: string; displayName: string }[]>(
+    mayList ? null : '/meetings/colleagues',
+  );
   if (mayList) return { choices: (listed.data ?? []).map(person), error: listed.error, mayList };
-  const colleagues = new Map<string, Choice>();
-  for (const meeting of known ?? mine.data ?? [])
-    for (const member of meeting.members)
-      if (member.id !== me?.id)
-        colleagues.set(member.id, { id: member.id, label: member.displayName });
-  return { choices: [...colleagues.values()].sort(byLabel), error: mine.error, mayList };
+  const choices = (colleagues.data ?? []).map((c) => ({ id: c.id, label: c.displayName }));
+  return { choices: choices.sort(byLabel), error: colleagues.error, mayList };
 }
 
 /** The choices plus whoever is chosen already (named as the meeting knows them), less the host. */
