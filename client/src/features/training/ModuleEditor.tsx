@@ -90,7 +90,12 @@ function ModuleForm({ initial, saved }: { initial: ModuleFormState; saved?: Modu
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit(validate(programmeSchemas.moduleInput, bodyFrom(state), t), async (body) => {
+    const checked = validate(programmeSchemas.moduleInput, bodyFrom(state), t);
+    // "Required" at a question's right answers means: tick one. Say so.
+    for (const name of Object.keys(checked.errors?.fields ?? {}))
+      if (/^quiz\.questions\.\d+\.correct$/.test(name) && checked.errors)
+        checked.errors.fields[name] = t('editor.correctRequired');
+    void submit(checked, async (body) => {
       if (saved) {
         const updated = await put<ModuleEdit>(`/training/modules/${saved.id}`, body);
         setSavedAt(updated.updatedAt);
