@@ -547,5 +547,16 @@ describe('[train-2] training programme and certification', function () {
     const listed = (await client.get<{ id: string }[]>('/training/modules')).body.map((m) => m.id);
     assert.ok(listed.includes(module.id) && !listed.includes(draft.id));
     assert.equal((await trainerClient.get(`/training/modules/${draft.id}`)).status, 200);
+
+    // A valid edit replaces the module: published, the quiz taken away, a reflection added.
+    const edited = await trainerClient.put<ModuleEdit>(
+      `/training/modules/${draft.id}`,
+      moduleInput({ order: 22, published: true, reflection: { prompt: words('Pohdi') } }),
+    );
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.equal(edited.body.order, 22);
+    assert.equal(edited.body.quiz, null);
+    assert.deepEqual(edited.body.reflection?.prompt, words('Pohdi'));
+    assert.equal((await client.get(`/training/modules/${draft.id}`)).status, 200);
   });
 });
