@@ -121,7 +121,7 @@ describe('supervision in real browsers', function () {
     assert.equal(session?.participants, 2);
   });
 
-  it('a facilitator files a report with a safeguarding concern; the trainer acknowledges it on the dashboard and answers', async () => {
+  it('a facilitator files a report with a safeguarding concern; the trainer sees it first on the dashboard, acknowledges it from the notification and answers', async () => {
     // A session that has begun: its report can be written.
     const live = await liveGroup(app.url, { families: 1, startsInMinutes: 0 });
     const { facilitator, trainer } = live.staff;
@@ -172,11 +172,22 @@ describe('supervision in real browsers', function () {
     });
     assert.ok(order & 4, 'open alerts above the live sessions');
     await shot(dashboard, 'supervision-dashboard-alert-fi');
-    await alert
+    // The in-app notification leads to the alert, which stays open until acknowledged.
+    await dashboard.goto(`${app.url}/notifications`);
+    await dashboard.locator('a[href^="/supervision/alerts/"]').click();
+    const opened = dashboard.locator('[data-testid="safeguarding-alert"][data-state="open"]');
+    await opened.waitFor();
+    await opened
       .getByLabel('Muistiinpano (vapaaehtoinen)')
       .fill('Soitin perheelle ja sosiaalipäivystykseen.');
-    await alert.getByTestId('acknowledge-button').click();
-    await dashboard.getByTestId('open-alerts').waitFor({ state: 'detached' });
+    await opened.getByTestId('acknowledge-button').click();
+    const done = dashboard.locator('[data-testid="safeguarding-alert"][data-state="acknowledged"]');
+    await done.waitFor();
+    assert.match(await done.innerText(), /Soitin perheelle/);
+    await shot(dashboard, 'alert-page-fi');
+    await dashboard.getByRole('link', { name: 'Takaisin työnohjaukseen' }).click();
+    await dashboard.getByTestId('report-summary').waitFor();
+    assert.equal(await dashboard.getByTestId('open-alerts').count(), 0, 'no open alert left');
 
     await dashboard.getByTestId('report-summary').getByRole('link').click();
     await dashboard
@@ -184,6 +195,8 @@ describe('supervision in real browsers', function () {
       .fill('Hyvä, että kirjoitit heti. Soitetaan huomenna.');
     await dashboard.getByRole('button', { name: 'Lähetä palaute' }).click();
     await dashboard.getByTestId('feedback').waitFor();
+    await dashboard.setViewportSize({ width: 360, height: 800 });
+    await shot(dashboard, 'report-page-fi-360');
 
     await writer.reload();
     await writer.getByTestId('feedback').filter({ hasText: 'Soitetaan huomenna.' }).waitFor();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SupervisionDashboard } from '../../../../server/protocol/supervision.ts';
@@ -24,10 +24,19 @@ export function DashboardPage() {
     return () => clearInterval(timer);
   }, [reload]);
   const d = dashboard.data;
+  // The acknowledged alert leaves the list: said in words, for those who cannot see it go.
+  const [status, setStatus] = useState('');
+  const acknowledged = () => {
+    setStatus(t('alerts.done'));
+    reload();
+  };
 
   return (
     <section className="page supervision-dashboard">
       <h1>{t('dashboard.title')}</h1>
+      <p role="status" className={status ? 'notice' : 'visually-hidden'}>
+        {status}
+      </p>
       {dashboard.error ? (
         <p className="error-summary" role="alert">
           {dashboard.error.message}
@@ -52,7 +61,7 @@ export function DashboardPage() {
               <ul className="plain-list">
                 {d.openAlerts.map((alert) => (
                   <li key={alert.id}>
-                    <AlertCard alert={alert} onAcknowledged={reload} />
+                    <AlertCard alert={alert} onAcknowledged={acknowledged} />
                   </li>
                 ))}
               </ul>
