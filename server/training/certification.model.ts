@@ -2,6 +2,7 @@
 // passed, valid for a period. Renewals add a new document; the newest valid one counts.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { op } from '../db/operators.ts';
+import { registerPersonalData } from '../privacy/personalData.ts';
 
 const certificationSchema = new mongoose.Schema(
   {
@@ -32,3 +33,17 @@ export function validCertification(personId: string | Types.ObjectId, now = new 
     .sort({ validUntil: -1 })
     .lean();
 }
+
+registerPersonalData({
+  name: 'certifications',
+  export: async (person) => ({
+    certifications: await Certification.find(
+      { personId: person._id },
+      { personId: 0, refresherLeaseUntil: 0, refresherAttempts: 0 },
+    ).lean(),
+  }),
+  // Signed off for this person only: nothing to keep once they erase their account.
+  erase: async (person) => {
+    await Certification.deleteMany({ personId: person._id });
+  },
+});
