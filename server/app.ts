@@ -26,6 +26,7 @@ import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { recruitmentRoutes } from './training/recruitmentRoutes.ts';
 import { programmeRoutes } from './training/programmeRoutes.ts';
+import { supervisionRoutes } from './supervision/index.ts';
 import { interviewRoutes } from './training/interviewRoutes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { chatFeature } from './chat/handlers.ts';
@@ -155,6 +156,7 @@ export function createApp({
   outboxRoutes(api, deps);
   recruitmentRoutes(api, deps, limits.auth);
   programmeRoutes(api, deps, clock);
+  supervisionRoutes(api, deps, { clock, live: live.registry });
   interviewRoutes(api, deps, limits.auth);
 
   app.use(

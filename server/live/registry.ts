@@ -55,6 +55,12 @@ export class LiveRegistry {
     return this.sessions.get(sessionId);
   }
 
+  /** Visible participants of a session live in this process now (0 when it is not live). */
+  participantCount(sessionId: string): number {
+    const live = this.sessions.get(sessionId);
+    return live ? [...live.peers.values()].filter((p) => p.visible).length : 0;
+  }
+
   bind(socket: RealtimeSocket, live: LiveSession, peer: LivePeer): void {
     this.bySocket.set(socket.id, { live, peer });
   }

@@ -22,7 +22,8 @@ export type EmailTemplate =
   | 'applicationReceived'
   | 'certificationExpiring'
   | 'interviewBooked'
-  | 'applicationDeclined';
+  | 'applicationDeclined'
+  | 'safeguardingAlert';
 
 export interface Email {
   to: string;

@@ -49,3 +49,21 @@ export async function recordJoin(
 export async function recordLeave(sessionId: string, personId: string, at: Date): Promise<void> {
   await Attendance.updateOne({ key: attendanceKey(sessionId, personId) }, { leftAt: at });
 }
+
+/** A facilitator's correction (the attendance page, or a session report): who was there. */
+export async function correctAttendance(
+  sessionId: string,
+  groupId: string,
+  entries: { personId: string; present: boolean }[],
+): Promise<void> {
+  for (const entry of entries) {
+    await Attendance.updateOne(
+      { key: attendanceKey(sessionId, entry.personId) },
+      {
+        $set: { present: entry.present, source: 'facilitator' },
+        $setOnInsert: { sessionId, groupId, personId: entry.personId, joinedAt: null },
+      },
+      { upsert: true },
+    );
+  }
+}

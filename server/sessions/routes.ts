@@ -9,7 +9,7 @@ import { groupRef, toUpcoming } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person } from '../people/person.model.ts';
 import { groupSchemas, type AttendanceInfo } from '../protocol/groups.ts';
-import { Attendance, attendanceKey } from './attendance.model.ts';
+import { Attendance, correctAttendance } from './attendance.model.ts';
 import { GroupSession } from './groupSession.model.ts';
 
 async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<AttendanceInfo[]> {
@@ -90,21 +90,7 @@ export function sessionRoutes(api: ApiRouter): void {
       const strangers = body.entries.filter((e) => !members.has(e.personId));
       if (strangers.length)
         throw new RequestError('invalid', 400, { entries: t('groups.notEnrolled') });
-      for (const entry of body.entries) {
-        await Attendance.updateOne(
-          { key: attendanceKey(String(session._id), entry.personId) },
-          {
-            $set: { present: entry.present, source: 'facilitator' },
-            $setOnInsert: {
-              sessionId: session._id,
-              groupId: group._id,
-              personId: entry.personId,
-              joinedAt: null,
-            },
-          },
-          { upsert: true },
-        );
-      }
+      await correctAttendance(String(session._id), String(group._id), body.entries);
       return attendanceOf(session._id, group._id);
     },
   );

@@ -1,0 +1,57 @@
+// Safeguarding alerts: the trainer each was sent to lists and acknowledges it; for anyone else
+// it does not exist. Acknowledging happens once (a claim), and is audited.
+import { Types } from 'mongoose';
+import { audit } from '../audit/audit.model.ts';
+import { claimOnce } from '../db/claims.ts';
+import { notFound, RequestError } from '../errors.ts';
+import { signedIn, type ApiRouter } from '../http/api.ts';
+import { supervisionSchemas, type AlertInfo } from '../protocol/supervision.ts';
+import { Alert } from './alert.model.ts';
+import type { SupervisionContext } from './context.ts';
+import { alertInfos } from './views.ts';
+
+/** The trainer's own alerts, newest first. */
+export async function alertsOf(trainerId: string, state: 'open' | 'all'): Promise<AlertInfo[]> {
+  const alerts = await Alert.find({
+    trainerId,
+    ...(state === 'open' ? { acknowledgedAt: null } : {}),
+  })
+    .sort({ openedAt: -1 })
+    .limit(200)
+    .lean();
+  return alertInfos(alerts);
+}
+
+export function alertRoutes(api: ApiRouter, { clock }: SupervisionContext): void {
+  api.get(
+    '/alerts',
+    { action: 'alert.manage', query: supervisionSchemas.alertsQuery },
+    async ({ actor, query }) => alertsOf(signedIn(actor).personId, query.state),
+  );
+
+  api.post(
+    '/alerts/:id/acknowledge',
+    { action: 'alert.manage', body: supervisionSchemas.acknowledge },
+    async ({ actor, params, body }) => {
+      const me = signedIn(actor).personId;
+      const alert =
+        params.id && Types.ObjectId.isValid(params.id)
+          ? await Alert.findOne({ _id: params.id, trainerId: me }).lean()
+          : null;
+      if (!alert) throw notFound();
+      if (alert.acknowledgedAt || !(await claimOnce(`alert-acknowledged:${String(alert._id)}`)))
+        throw new RequestError('alert.alreadyAcknowledged', 409);
+      const at = clock.now();
+      await Alert.updateOne(
+        { _id: alert._id },
+        { acknowledgedAt: at, acknowledgedById: me, note: body.note },
+      );
+      await audit('alert.acknowledged', me, String(alert._id), {
+        reportId: String(alert.reportId),
+        groupId: String(alert.groupId),
+      });
+      const [info] = await alertInfos([(await Alert.findById(alert._id).lean())!]);
+      return info!;
+    },
+  );
+}

@@ -1,0 +1,159 @@
+// The trainer's dashboard: sessions of the groups they supervise that are live now or coming in
+// the next 14 days (one click to observe where families were told), recent reports, open
+// alerts, and the facilitators they supervise.
+import type { SignedInActor } from '../access/actor.ts';
+import { may } from '../access/policy.ts';
+import { op } from '../db/operators.ts';
+import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
+import { groupRef } from '../groups/views.ts';
+import { signedIn, type ApiRouter } from '../http/api.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
+import type {
+  DashboardSession,
+  SupervisedFacilitator,
+  SupervisionDashboard,
+} from '../protocol/supervision.ts';
+import { Certification } from '../training/certification.model.ts';
+import { traineeProgress } from '../training/programmeViews.ts';
+import { Reflection } from '../training/progress.model.ts';
+import { alertsOf } from './alertRoutes.ts';
+import { lastContacts } from './contact.ts';
+import type { SupervisionContext } from './context.ts';
+import { Report, reportsOfGroups } from './report.model.ts';
+import { namesOf, reportSummaries, titleOf } from './views.ts';
+
+const HORIZON_MS = 14 * 86_400_000;
+const RECENT_REPORTS = 20;
+
+/** Required training modules passed / all required, per person (the published programme). */
+async function requiredModulesOf(
+  people: PersonDoc[],
+  now: Date,
+): Promise<Map<string, { passed: number; total: number }>> {
+  const progress = await traineeProgress(people, now);
+  return new Map(
+    progress.map((p) => [p.personId, { passed: p.requiredPassed, total: p.requiredTotal }]),
+  );
+}
+
+/** Reflections of the trainer's facilitators waiting for their review. */
+function reflectionsWaiting(people: PersonDoc[]): Promise<number> {
+  return Reflection.countDocuments({
+    status: 'submitted',
+    personId: op({ $in: people.map((p) => p._id) }),
+  });
+}
+
+async function sessionsOf(
+  groups: GroupDoc[],
+  actor: SignedInActor,
+  { clock, live }: SupervisionContext,
+): Promise<DashboardSession[]> {
+  const now = clock.now();
+  const horizon = new Date(now.getTime() + HORIZON_MS);
+  const names = await namesOf(groups.flatMap((g) => facilitatorIds(g)));
+  const sessions: DashboardSession[] = [];
+  for (const group of groups) {
+    const ref = await groupRef(group, actor);
+    const canObserve = may(actor, 'session.observe', {
+      ...ref,
+      observationAllowed: group.observationAllowed,
+    });
+    // The copy of the next sessions on the group: no session documents read.
+    for (const s of group.upcoming ?? []) {
+      if (!s.id || !s.startsAt || !s.endsAt || s.status === 'cancelled') continue;
+      const participants = live.participantCount(s.id);
+      if (participants === 0 && (s.endsAt <= now || s.startsAt > horizon)) continue;
+      sessions.push({
+        sessionId: s.id,
+        groupId: String(group._id),
+        groupTitle: titleOf(group),
+        groupKind: group.kind ?? 'family',
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        live: participants > 0,
+        participants,
+        facilitators: facilitatorIds(group).map((id) => ({
+          id,
+          displayName: names.get(id) ?? '',
+        })),
+        canObserve,
+        reportId: null,
+      });
+    }
+  }
+  const reports = await Report.find(
+    { sessionId: op({ $in: sessions.map((s) => s.sessionId) }) },
+    { sessionId: 1 },
+  ).lean();
+  const filed = new Map(reports.map((r) => [String(r.sessionId), String(r._id)]));
+  for (const s of sessions) s.reportId = filed.get(s.sessionId) ?? null;
+  // Live first, then by start.
+  return sessions.sort(
+    (a, b) => Number(b.live) - Number(a.live) || a.startsAt.localeCompare(b.startsAt),
+  );
+}
+
+function supervisedBy(trainerId: string): Promise<PersonDoc[]> {
+  return Person.find({ supervisorId: trainerId, roles: 'facilitator' })
+    .sort({ displayName: 1 })
+    .lean();
+}
+
+async function facilitatorsOf(people: PersonDoc[], now: Date): Promise<SupervisedFacilitator[]> {
+  const ids = people.map((p) => String(p._id));
+  const [certifications, modules, contacts] = await Promise.all([
+    Certification.find({ personId: op({ $in: ids }), validUntil: op({ $gt: now }) }).lean(),
+    requiredModulesOf(people, now),
+    lastContacts(people),
+  ]);
+  const certifiedUntil = new Map<string, Date>();
+  for (const c of certifications) {
+    const id = String(c.personId);
+    const known = certifiedUntil.get(id);
+    if (!known || c.validUntil > known) certifiedUntil.set(id, c.validUntil);
+  }
+  return people.map((p) => {
+    const id = String(p._id);
+    return {
+      id,
+      displayName: p.displayName,
+      paused: !!p.pause?.since,
+      certifiedUntil: certifiedUntil.get(id)?.toISOString() ?? null,
+      requiredPassed: modules.get(id)?.passed ?? 0,
+      requiredTotal: modules.get(id)?.total ?? 0,
+      lastContactAt: contacts.get(id)?.at.toISOString() ?? null,
+    };
+  });
+}
+
+export function dashboardRoutes(api: ApiRouter, ctx: SupervisionContext): void {
+  api.get(
+    '/supervision/dashboard',
+    { action: 'supervision.dashboard' },
+    async ({ actor }): Promise<SupervisionDashboard> => {
+      const me = signedIn(actor);
+      const [groups, people] = await Promise.all([
+        Group.find({ trainerId: me.personId }).lean(),
+        supervisedBy(me.personId),
+      ]);
+      const [sessions, reports, openAlerts, facilitators, waiting] = await Promise.all([
+        sessionsOf(groups, me, ctx),
+        reportsOfGroups(
+          groups.map((g) => g._id),
+          RECENT_REPORTS,
+        ),
+        alertsOf(me.personId, 'open'),
+        facilitatorsOf(people, ctx.clock.now()),
+        reflectionsWaiting(people),
+      ]);
+      return {
+        sessions,
+        recentReports: await reportSummaries(reports),
+        openAlerts,
+        facilitators,
+        reflectionsWaiting: waiting,
+      };
+    },
+  );
+}

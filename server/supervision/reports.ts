@@ -1,0 +1,108 @@
+// Writing a session report: the draft (the group's confirmed families, present as the video
+// recorded them) and filing it (checked against the group, stored once, the attendance corrected
+// as on the attendance page, and a safeguarding flag raised with the trainer).
+import type { TFunction } from 'i18next';
+import type { FeatureDeps } from '../deps.ts';
+import { RequestError } from '../errors.ts';
+import { Enrolment } from '../groups/enrolment.model.ts';
+import type { GroupDoc } from '../groups/group.model.ts';
+import type { z } from 'zod';
+import type { ReportDraft, supervisionSchemas } from '../protocol/supervision.ts';
+import { Attendance, correctAttendance } from '../sessions/attendance.model.ts';
+import type { GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { Report, type ReportDoc } from './report.model.ts';
+import { raiseAlert } from './safeguarding.ts';
+import { namesOf, titleOf } from './views.ts';
+
+type ReportBody = z.output<typeof supervisionSchemas.reportInput>;
+type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status'>;
+
+/** A report is written once the session has begun, and not for a cancelled one. */
+export function checkReportable(session: Session, now: Date): void {
+  if (session.status === 'cancelled') throw new RequestError('report.cancelled', 409);
+  if (session.startsAt > now) throw new RequestError('report.notYet', 409);
+}
+
+/** The group's confirmed families with their recorded attendance at this session. */
+async function familiesAt(session: Session, group: GroupDoc) {
+  const [enrolled, rows] = await Promise.all([
+    Enrolment.find({ groupId: group._id, status: 'confirmed' }, { personId: 1 }).lean(),
+    Attendance.find({ sessionId: session._id }, { personId: 1, present: 1 }).lean(),
+  ]);
+  const ids = enrolled.map((e) => String(e.personId));
+  const names = await namesOf(ids);
+  const present = new Map(rows.map((r) => [String(r.personId), r.present]));
+  return ids.map((personId) => ({
+    personId,
+    displayName: names.get(personId) ?? '',
+    present: present.get(personId) ?? false,
+  }));
+}
+
+export async function draftOf(
+  session: Session & { endsAt: Date },
+  group: GroupDoc,
+): Promise<ReportDraft> {
+  const existing = await Report.findOne({ sessionId: session._id }, { _id: 1 }).lean();
+  return {
+    sessionId: String(session._id),
+    groupId: String(group._id),
+    groupTitle: titleOf(group),
+    startsAt: session.startsAt.toISOString(),
+    attendance: await familiesAt(session, group),
+    existingReportId: existing ? String(existing._id) : null,
+  };
+}
+
+export async function fileReport(
+  input: {
+    session: Session;
+    group: GroupDoc;
+    authorId: string;
+    body: ReportBody;
+    now: Date;
+    t: TFunction;
+  },
+  deps: Pick<FeatureDeps, 'config' | 'log' | 'mailer'>,
+): Promise<ReportDoc> {
+  const { session, group, body, t } = input;
+  const families = await familiesAt(session, group);
+  // Ids come from the client: every one must be a confirmed family of this group, once.
+  const confirmed = new Set(families.map((f) => f.personId));
+  const given = body.attendance.map((a) => a.personId);
+  if (given.some((id) => !confirmed.has(id)) || new Set(given).size !== given.length)
+    throw new RequestError('invalid', 400, { attendance: t('report.notAMember') });
+  const corrected = new Map(body.attendance.map((a) => [a.personId, a.present]));
+
+  await Report.init(); // the unique index exists before the first report
+  let report: ReportDoc;
+  try {
+    const created = await Report.create({
+      sessionId: session._id,
+      groupId: group._id,
+      sessionStartsAt: session.startsAt,
+      authorId: input.authorId,
+      attendance: families.map((f) => ({ ...f, present: corrected.get(f.personId) ?? f.present })),
+      themes: [...new Set(body.themes)],
+      howItWent: body.howItWent,
+      notes: body.notes,
+      concern: body.concern,
+      safeguarding: body.safeguarding,
+    });
+    report = created.toObject() as ReportDoc;
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000)
+      throw new RequestError('report.alreadyFiled', 409);
+    throw error;
+  }
+  await correctAttendance(String(session._id), String(group._id), body.attendance);
+  if (report.safeguarding) await raiseAlert(report, group, deps, input.now);
+  return report;
+}
+
+/** Reports of the groups someone runs or supervises (the list without a group filter). */
+export function groupsOfStaff(personId: string) {
+  return {
+    $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }, { trainerId: personId }],
+  };
+}
