@@ -20,6 +20,7 @@ export const namespaces = [
   'supervision',
   'email',
   'meetings',
+  'recruitment',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -33,6 +34,7 @@ export const clientNamespaces = [
   'training',
   'supervision',
   'meetings',
+  'recruitment',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

@@ -20,6 +20,8 @@ import { NotificationsPage } from '../features/groups/NotificationsPage.tsx';
 import { ConversationsPage } from '../features/chat/ConversationsPage.tsx';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage.tsx';
 import { PrivacyPage } from '../features/privacy/PrivacyPage.tsx';
+import { InterviewPage } from '../features/recruitment/InterviewPage.tsx';
+import { VolunteerPage } from '../features/recruitment/VolunteerPage.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -50,6 +52,16 @@ const SessionPage = lazy(() =>
 );
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
+);
+const RecruitmentPage = lazy(() =>
+  import('../features/recruitment/RecruitmentPage.tsx').then((m) => ({
+    default: m.RecruitmentPage,
+  })),
+);
+const ApplicationPage = lazy(() =>
+  import('../features/recruitment/ApplicationPage.tsx').then((m) => ({
+    default: m.ApplicationPage,
+  })),
 );
 const SupervisionDashboardPage = lazy(() =>
   import('../features/supervision/DashboardPage.tsx').then((m) => ({
@@ -131,6 +143,8 @@ export function App() {
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="invitation" element={<AcceptInvitationPage />} />
             <Route path="privacy" element={<PrivacyPage />} />
+            <Route path="volunteer" element={<VolunteerPage />} />
+            <Route path="interview/:token" element={<InterviewPage />} />
             <Route path="account-deleted" element={<AccountDeletedPage />} />
             <Route
               path="profile"
@@ -215,6 +229,8 @@ export function App() {
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />
             <Route path="admin/audit" element={coordinator(<AuditPage />)} />
             <Route path="admin/outbox" element={coordinator(<OutboxPage />)} />
+            <Route path="admin/recruitment" element={coordinator(<RecruitmentPage />)} />
+            <Route path="admin/recruitment/:id" element={coordinator(<ApplicationPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

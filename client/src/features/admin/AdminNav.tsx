@@ -20,6 +20,9 @@ export function AdminNav() {
           <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
         </li>
         <li>
+          <NavLink to="/admin/recruitment">{t('recruitment:nav.admin')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/admin/groups">{t('nav.groupSetup')}</NavLink>
         </li>
         <li>

@@ -18,6 +18,11 @@ export function HomePage() {
           {t('home.findGroup')}
         </Link>
       </p>
+      <h2>{t('recruitment:nav.volunteer')}</h2>
+      <p>{t('recruitment:home.volunteerText')}</p>
+      <p>
+        <Link to="/volunteer">{t('recruitment:nav.volunteer')}</Link>
+      </p>
     </section>
   );
 }
