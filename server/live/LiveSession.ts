@@ -144,6 +144,7 @@ export class LiveSession {
       sessionId: this.id,
       groupId: this.groupId,
       groupTitle: titleIn(group, lang),
+      groupKind: (group.kind ?? 'family') as SessionSummary['groupKind'],
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
     };

@@ -2,6 +2,7 @@
 // whisper. Shared by the server's handlers and the client. Peers are named by an opaque peer id
 // that lives only as long as the live session; person ids never reach other participants.
 import { z } from 'zod';
+import type { GroupKind } from './groups.ts';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
@@ -116,6 +117,8 @@ export interface SessionSummary {
   groupId: string;
   /** The group's title in the viewer's language. */
   groupTitle: string;
+  /** A family group, or a facilitators' meeting (training, supervision, peer, interview). */
+  groupKind: GroupKind;
   startsAt: string;
   endsAt: string;
 }

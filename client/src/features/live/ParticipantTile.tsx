@@ -8,6 +8,7 @@ import { REACTION_EMOJI } from './reactions.ts';
 /** One person on the stage: their video when it is forwarded to us, otherwise their initial. */
 export function ParticipantTile({
   participant,
+  hostLabel,
   video,
   localTrack,
   name,
@@ -17,6 +18,8 @@ export function ParticipantTile({
   cameraProducerId,
 }: {
   participant: LiveParticipant;
+  /** "Facilitator" in a family group, "Host" in a facilitators' meeting. */
+  hostLabel: string;
   /** Their camera, only when the server forwards it (in videoSlots) and it is on. */
   video: RemoteTrack | null;
   /** Our own self-view, mirrored. */
@@ -64,7 +67,7 @@ export function ParticipantTile({
         <span className="live-tile-name" dir="auto">
           {name}
         </span>
-        {participant.role === 'host' ? <span className="live-role">{t('roles.host')}</span> : null}
+        {participant.role === 'host' ? <span className="live-role">{hostLabel}</span> : null}
         {spotlighted ? <span className="live-role">{t('room.spotlighted')}</span> : null}
         {speaking ? <span className="visually-hidden">{t('status.speaking')}</span> : null}
         <ParticipantStatus participant={participant} />

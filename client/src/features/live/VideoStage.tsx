@@ -38,9 +38,13 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
     if (!producer || local.audioOnly || !videoSlots.includes(producer.producerId)) return null;
     return remoteTracks.find((track) => track.producerId === producer.producerId) ?? null;
   };
+  const hostLabel = t(
+    state.admitted?.session.groupKind === 'family' ? 'roles.host' : 'roles.meetingHost',
+  );
   const tile = (p: LiveParticipant) => (
     <ParticipantTile
       participant={p}
+      hostLabel={hostLabel}
       video={videoOf(p)}
       name={p.name}
       speaking={state.activeSpeaker === p.peerId || state.speaking.includes(p.peerId)}
@@ -99,6 +103,7 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
         <div className="live-self">
           <ParticipantTile
             participant={me}
+            hostLabel={hostLabel}
             video={null}
             localTrack={local.cameraOn ? local.cameraTrack : null}
             name={t('room.you')}
