@@ -17,13 +17,20 @@ export class MediaConnection {
   readonly device = new Device();
   private sendTransport: Transport | undefined;
   private recvTransport: Transport | undefined;
+  // Consumes start together (an observer, who publishes nothing first, consumes everyone at
+  // once): they share one device load and one transport instead of racing to make several.
+  private loading: Promise<void> | undefined;
+  private sendPending: Promise<Transport> | undefined;
+  private recvPending: Promise<Transport> | undefined;
 
   constructor(private readonly socket: ClientSocket) {}
 
   async load(): Promise<void> {
     if (this.device.loaded) return;
-    const { routerRtpCapabilities } = await request(this.socket, 'media:capabilities', {});
-    await this.device.load({ routerRtpCapabilities });
+    this.loading ??= request(this.socket, 'media:capabilities', {})
+      .then(({ routerRtpCapabilities }) => this.device.load({ routerRtpCapabilities }))
+      .finally(() => (this.loading = undefined));
+    await this.loading;
   }
 
   private wire(transport: Transport): Transport {
@@ -42,6 +49,11 @@ export class MediaConnection {
 
   private async sending(): Promise<Transport> {
     if (this.sendTransport && !this.sendTransport.closed) return this.sendTransport;
+    this.sendPending ??= this.newSendTransport().finally(() => (this.sendPending = undefined));
+    return this.sendPending;
+  }
+
+  private async newSendTransport(): Promise<Transport> {
     const transport = this.wire(this.device.createSendTransport(await this.transportInfo('send')));
     transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = (appData.source ??
@@ -59,10 +71,10 @@ export class MediaConnection {
 
   private async receiving(): Promise<Transport> {
     if (this.recvTransport && !this.recvTransport.closed) return this.recvTransport;
-    this.recvTransport = this.wire(
-      this.device.createRecvTransport(await this.transportInfo('recv')),
-    );
-    return this.recvTransport;
+    this.recvPending ??= this.transportInfo('recv')
+      .then((info) => (this.recvTransport = this.wire(this.device.createRecvTransport(info))))
+      .finally(() => (this.recvPending = undefined));
+    return this.recvPending;
   }
 
   async produce(track: MediaStreamTrack, source: ProducerSource): Promise<Producer> {
