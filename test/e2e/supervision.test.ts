@@ -91,7 +91,8 @@ describe('supervision in real browsers', function () {
     await dashboard.waitForURL(`**/sessions/${live.sessionId}?mode=observer`);
     await dashboard.getByTestId('join-button').click();
     await room(dashboard).waitFor();
-    await mediaFlowing(dashboard, { videos: 2, audio: true });
+    // Both cameras and the sound reach the observer (given time: the test machine is shared).
+    await mediaFlowing(dashboard, { videos: 2, audio: true, timeoutMs: 30_000 });
     assert.equal(await dashboard.getByTestId('camera-button').count(), 0, 'nothing to send');
     await host.getByTestId('observers').filter({ hasText: trainer.displayName }).waitFor();
 
@@ -119,6 +120,14 @@ describe('supervision in real browsers', function () {
     const after = await api.get<SupervisionDashboard>('/supervision/dashboard');
     const session = after.body.sessions.find((s) => s.sessionId === live.sessionId);
     assert.equal(session?.participants, 2);
+
+    // Leaving, the facilitator is offered the session's report.
+    await host.getByTestId('leave-button').click();
+    await host.getByTestId('live-left').waitFor();
+    assert.equal(
+      await host.getByTestId('write-report').getAttribute('href'),
+      `/sessions/${live.sessionId}/report`,
+    );
   });
 
   it('a facilitator files a report with a safeguarding concern; the trainer sees it first on the dashboard, acknowledges it from the notification and answers', async () => {
