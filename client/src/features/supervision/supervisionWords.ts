@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportTheme } from '../../../../server/protocol/supervision.ts';
 
 /** Contact kinds the server names (FacilitatorContact.lastContactKind); others read as "other". */
-const CONTACT_KINDS = ['feedback', 'certification', 'message', 'meeting', 'alert'];
+const CONTACT_KINDS = ['feedback', 'review', 'certification', 'message', 'meeting', 'alert'];
 
 export function useSupervisionWords() {
   const { t } = useTranslation('supervision');
