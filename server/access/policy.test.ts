@@ -71,6 +71,7 @@ const expectedRoutes: Record<string, Audience> = {
   'POST /volunteer-applications': 'anyone',
   'GET /meetings': ['facilitator', 'trainer', 'coordinator'],
   'POST /meetings': ['facilitator', 'trainer', 'coordinator'],
+  'GET /meetings/colleagues': ['facilitator', 'trainer', 'coordinator'],
   'PUT /meetings/:id/members': ['facilitator', 'trainer', 'coordinator'],
   'GET /recruitment': ['coordinator'],
   'GET /recruitment/:id': ['coordinator'],
