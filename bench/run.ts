@@ -8,6 +8,7 @@ import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
+import { supervisionBenchmarks } from './supervision.bench.ts';
 import type { Measurement } from './stats.ts';
 
 const suites: Record<string, () => Promise<Measurement[]>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   sfuCapacity: sfuCapacityBenchmarks,
   catalogue: catalogueBenchmarks,
   chat: chatBenchmarks,
+  supervision: supervisionBenchmarks,
 };
 
 // BENCH_ONLY=chat,catalogue runs only those suites, and writes bench/results/only.tmp

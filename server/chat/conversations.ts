@@ -1,5 +1,6 @@
 // The conversations list: every channel a person can read outside live sessions, with unread
 // counts; and opening a direct conversation about a group (one per pair, found or created).
+import { findByIds } from '../db/byIds.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
@@ -7,7 +8,7 @@ import { RequestError } from '../errors.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import {
   FACILITATOR_ANNOUNCEMENTS,
   type ConversationSummary,
@@ -20,7 +21,7 @@ import { readSeqs } from './readMarker.model.ts';
 import { latestMessage, unreadCount } from './store.ts';
 
 const names = async (ids: unknown[]) => {
-  const people = await Person.find({ _id: op({ $in: ids }) }, { displayName: 1 }).lean();
+  const people = await findByIds<PersonDoc>(Person, ids, { displayName: 1 });
   return people.map((p) => p.displayName).join(', ');
 };
 

@@ -1,10 +1,10 @@
 // Enrolling, cancelling, and a facilitator's view of enrolments and the waitlist.
+import { findByIds } from '../db/byIds.ts';
 import { Types } from 'mongoose';
 import { may } from '../access/policy.ts';
-import { op } from '../db/operators.ts';
 import { notFound } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
 import { groupSchemas } from '../protocol/groups.ts';
 import { systemClock, type Clock } from '../reminders/runner.ts';
@@ -14,7 +14,7 @@ import { findGroup, visibleGroup } from './routes.ts';
 import { groupRef, toEnrolmentInfos } from './views.ts';
 
 async function namesOf(personIds: unknown[]): Promise<Map<string, string>> {
-  const people = await Person.find({ _id: op({ $in: personIds }) }, { displayName: 1 }).lean();
+  const people = await findByIds<PersonDoc>(Person, personIds, { displayName: 1 });
   return new Map(people.map((p) => [String(p._id), p.displayName]));
 }
 

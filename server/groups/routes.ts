@@ -1,4 +1,5 @@
 // Groups: the catalogue, a group's page, my groups, and setting groups up.
+import { findByIds } from '../db/byIds.ts';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
@@ -8,7 +9,7 @@ import { audit } from '../audit/audit.model.ts';
 import { op } from '../db/operators.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import { groupSchemas, type GroupDetail, type MyGroups } from '../protocol/groups.ts';
 import { systemClock, type Clock } from '../reminders/runner.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
@@ -86,10 +87,11 @@ async function checkStaff(
 export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Promise<GroupDetail> {
   const upcoming = upcomingByGroup([group], now, 6).get(String(group._id)) ?? [];
   const ref = await groupRef(group, actor);
-  const people = await Person.find(
-    { _id: op({ $in: [group.leadFacilitatorId, group.coFacilitatorId].filter(Boolean) }) },
+  const people = await findByIds<PersonDoc>(
+    Person,
+    [group.leadFacilitatorId, group.coFacilitatorId],
     { displayName: 1 },
-  ).lean();
+  );
   const name = (id: unknown) => people.find((p) => String(p._id) === String(id))?.displayName ?? '';
   const mine = isSignedIn(actor)
     ? await Enrolment.findOne({ groupId: group._id, personId: actor.personId })

@@ -1,5 +1,6 @@
 // Meetings for facilitators: list mine, set one up, change who takes part. Their sessions,
 // schedule changes, live video and chat go through the groups' own routes.
+import { findByIds } from '../db/byIds.ts';
 import type { Actor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
@@ -9,7 +10,7 @@ import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { findGroup } from '../groups/routes.ts';
 import { groupRef, upcomingByGroup } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import {
   groupSchemas,
   MEETING_KINDS,
@@ -32,7 +33,7 @@ async function toInfos(groups: GroupDoc[], actor: Actor, now: Date): Promise<Mee
     ...groups.map((g) => g.leadFacilitatorId),
   ];
   const names = new Map(
-    (await Person.find({ _id: op({ $in: personIds }) }, { displayName: 1 }).lean()).map((p) => [
+    (await findByIds<PersonDoc>(Person, personIds, { displayName: 1 })).map((p) => [
       String(p._id),
       p.displayName,
     ]),

@@ -1,13 +1,13 @@
 // A group's sessions, and attendance: recorded from the video session, corrected by facilitators.
+import { findByIds } from '../db/byIds.ts';
 import { Types } from 'mongoose';
 import { may } from '../access/policy.ts';
-import { op } from '../db/operators.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { findGroup, visibleGroup } from '../groups/routes.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
 import { groupRef, toUpcoming } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import { groupSchemas, type AttendanceInfo } from '../protocol/groups.ts';
 import { Attendance, correctAttendance } from './attendance.model.ts';
 import { GroupSession } from './groupSession.model.ts';
@@ -25,7 +25,7 @@ async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<Atten
     ]),
   ];
   const names = new Map(
-    (await Person.find({ _id: op({ $in: ids }) }, { displayName: 1 }).lean()).map((p) => [
+    (await findByIds<PersonDoc>(Person, ids, { displayName: 1 })).map((p) => [
       String(p._id),
       p.displayName,
     ]),

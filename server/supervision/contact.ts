@@ -2,13 +2,14 @@
 // volunteers: feedback on their reports, a reflection reviewed, their alert acknowledged, a
 // certification signed off, a message from their supervising trainer in their supervision
 // conversation, or a meeting a trainer hosted that they attended. The newest of these counts.
+import { findByIds } from '../db/byIds.ts';
 import type { Types } from 'mongoose';
 import { op } from '../db/operators.ts';
 import { Conversation } from '../chat/conversation.model.ts';
 import { Message } from '../chat/message.model.ts';
 import { Group } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import { supervisionSchemas, type FacilitatorContact } from '../protocol/supervision.ts';
 import { Attendance } from '../sessions/attendance.model.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
@@ -48,10 +49,12 @@ async function meetingsAttended(ids: string[], contacts: Newest): Promise<void> 
   ).lean();
   const trainers = new Set(
     (
-      await Person.find(
-        { _id: op({ $in: meetings.map((m) => m.leadFacilitatorId) }), roles: 'trainer' },
+      await findByIds<PersonDoc>(
+        Person,
+        meetings.map((m) => m.leadFacilitatorId),
         { _id: 1 },
-      ).lean()
+        { roles: 'trainer' },
+      )
     ).map((p) => String(p._id)),
   );
   const hosted = meetings.filter((m) => trainers.has(String(m.leadFacilitatorId)));
@@ -143,10 +146,12 @@ export function contactRoutes(api: ApiRouter, { clock }: SupervisionContext): vo
       ).lean();
       const [contacts, supervisors] = await Promise.all([
         lastContacts(people),
-        Person.find(
-          { _id: op({ $in: people.map((p) => p.supervisorId).filter(Boolean) }) },
+        // Trainers are few: one by one from the primary key beats a scan of everyone.
+        findByIds<PersonDoc>(
+          Person,
+          people.map((p) => p.supervisorId),
           { displayName: 1 },
-        ).lean(),
+        ),
       ]);
       const supervisorName = new Map(supervisors.map((s) => [String(s._id), s.displayName]));
       const since = clock.now().getTime() - query.weeks * 7 * 86_400_000;

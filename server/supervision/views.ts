@@ -1,21 +1,15 @@
 // Reports and alerts as the client sees them (protocol/supervision.ts).
+import { namesOf } from '../people/names.ts';
+import { findByIds } from '../db/byIds.ts';
 import type { Actor } from '../access/actor.ts';
 import { may, type GroupRef } from '../access/policy.ts';
-import { op } from '../db/operators.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
-import { Person } from '../people/person.model.ts';
 import type { LocalizedText } from '../protocol/groups.ts';
 import type { AlertInfo, ReportInfo, ReportSummary, ReportTheme } from '../protocol/supervision.ts';
 import type { AlertDoc } from './alert.model.ts';
 import { Report, type ReportDoc } from './report.model.ts';
 
-/** Display names by id (missing people: no entry). */
-export async function namesOf(ids: unknown[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter(Boolean).map(String))];
-  if (wanted.length === 0) return new Map();
-  const people = await Person.find({ _id: op({ $in: wanted }) }, { displayName: 1 }).lean();
-  return new Map(people.map((p) => [String(p._id), p.displayName]));
-}
+export { namesOf };
 
 export function titleOf(group: Pick<GroupDoc, 'title'> | undefined): LocalizedText[] {
   return (group?.title ?? []).map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' }));
@@ -24,7 +18,7 @@ export function titleOf(group: Pick<GroupDoc, 'title'> | undefined): LocalizedTe
 async function groupsOf(ids: unknown[]): Promise<Map<string, GroupDoc>> {
   const wanted = [...new Set(ids.map(String))];
   if (wanted.length === 0) return new Map();
-  const groups = await Group.find({ _id: op({ $in: wanted }) }).lean();
+  const groups = await findByIds<GroupDoc>(Group, wanted);
   return new Map(groups.map((g) => [String(g._id), g]));
 }
 
@@ -84,10 +78,12 @@ export async function reportInfo(
 
 export async function alertInfos(alerts: AlertDoc[]): Promise<AlertInfo[]> {
   const reports = new Map(
-    (await Report.find({ _id: op({ $in: alerts.map((a) => a.reportId) }) }).lean()).map((r) => [
-      String(r._id),
-      r,
-    ]),
+    (
+      await findByIds<ReportDoc>(
+        Report,
+        alerts.map((a) => a.reportId),
+      )
+    ).map((r) => [String(r._id), r]),
   );
   const [groups, names] = await Promise.all([
     groupsOf(alerts.map((a) => a.groupId)),

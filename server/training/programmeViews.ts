@@ -1,7 +1,8 @@
 // How modules and progress are shown: summaries, the trainee's view (never the right answers),
 // the editor's view, each trainee's progress and reflections waiting for review.
+import { namesOf } from '../people/names.ts';
 import { op } from '../db/operators.ts';
-import { Person, type PersonDoc } from '../people/person.model.ts';
+import type { PersonDoc } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import type {
   CertificationInfo,
@@ -99,14 +100,6 @@ export function toEdit(module: TrainingModuleDoc): ModuleEdit {
     reflection: module.reflection ? { prompt: localized(module.reflection.prompt) } : null,
     updatedAt: module.updatedAt.toISOString(),
   };
-}
-
-async function namesOf(ids: unknown[]): Promise<Map<string, string>> {
-  const people = await Person.find(
-    { _id: op({ $in: ids.filter(Boolean) }) },
-    { displayName: 1 },
-  ).lean();
-  return new Map(people.map((p) => [String(p._id), p.displayName]));
 }
 
 export function certificationInfo(

@@ -1,13 +1,13 @@
 // Recruitment: anyone may apply to volunteer; coordinators move applications through the
 // pipeline (see protocol/training.ts) and every step is kept with who, when and why.
+import { findByIds } from '../db/byIds.ts';
 import type { RequestHandler } from 'express';
 import { isValidObjectId } from 'mongoose';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { serialised } from '../db/claims.ts';
-import { op } from '../db/operators.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import {
   trainingSchemas,
@@ -20,7 +20,7 @@ import { missingFields, nextStatuses, transition } from './pipeline.ts';
 
 async function toInfo(applications: ApplicationDoc[]): Promise<ApplicationInfo[]> {
   const ids = applications.flatMap((a) => a.history.map((s) => s.byId)).filter(Boolean);
-  const people = await Person.find({ _id: op({ $in: ids }) }, { displayName: 1 }).lean();
+  const people = await findByIds<PersonDoc>(Person, ids, { displayName: 1 });
   const names = new Map(people.map((p) => [String(p._id), p.displayName]));
   return applications.map((a) => ({
     id: String(a._id),
