@@ -1,7 +1,14 @@
 // A peer group: what it is about, in which languages and where, who runs it, its schedule and
 // its places. Seat counters live on the group document so enrolment stays one atomic update.
 import mongoose, { type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
-import { AUDIENCES, GROUP_KINDS, GROUP_STATUSES, REGIONS, TOPICS, WEEKDAYS } from '../protocol/groups.ts';
+import {
+  AUDIENCES,
+  GROUP_KINDS,
+  GROUP_STATUSES,
+  REGIONS,
+  TOPICS,
+  WEEKDAYS,
+} from '../protocol/groups.ts';
 
 const localized = [{ _id: false, lang: String, text: String }];
 
