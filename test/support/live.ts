@@ -13,7 +13,8 @@ export interface LiveGroup {
   families: TestPerson[];
 }
 
-const helsinki = (date: Date, part: 'date' | 'time') =>
+/** A local date (YYYY-MM-DD) or time (HH:MM) in Helsinki. */
+export const helsinki = (date: Date, part: 'date' | 'time') =>
   new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Helsinki',
     ...(part === 'date'

@@ -3,15 +3,8 @@
 import type { EnrolmentInfo, GroupDetail } from '../../server/protocol/groups.ts';
 import type { ReportInput } from '../../server/protocol/supervision.ts';
 import { createGroup, weekdayOf, type GroupBody, type GroupStaff } from './groups.ts';
+import { helsinki } from './live.ts';
 import { createPerson, signedInClient, type TestPerson } from './people.ts';
-
-const helsinki = (date: Date, part: 'date' | 'time') =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Helsinki',
-    ...(part === 'date'
-      ? { year: 'numeric', month: '2-digit', day: '2-digit' }
-      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  }).format(date);
 
 /** A group of these staff whose first session starts `minutes` from now (negative: started). */
 export async function groupStartingIn(
