@@ -55,15 +55,17 @@ async function ensureDependencies() {
     console.log('[rinnalla] dependencies: up to date');
     return;
   }
-  // `npm install`, not `npm ci`: it follows package-lock.json too, but does not refuse a lock
-  // that lacks other platforms' optional packages (rollup's, esbuild's), which some registry
-  // mirrors do not serve and so never get recorded.
-  console.log('[rinnalla] dependencies: npm install (about a minute)…');
+  // `npm ci`: installs exactly what package-lock.json records and never rewrites it, so a
+  // first run leaves the clone as it was (the lock records every platform's optional packages).
+  console.log('[rinnalla] dependencies: npm ci (about a minute)…');
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const code = await run(npm, ['install', '--no-audit', '--no-fund']);
+  const code = await run(npm, ['ci', '--no-audit', '--no-fund']);
   if (code !== 0) {
-    console.error('[rinnalla] npm could not install the dependencies (see above).');
+    console.error(
+      '[rinnalla] npm could not install the dependencies (see above). If it says package.json ' +
+        'and package-lock.json are out of sync, run `npm install` once and commit the lock.',
+    );
     process.exit(code);
   }
   writeFileSync(stampFile, wanted);

@@ -2,51 +2,83 @@
 // (scripts/bootstrap.mjs saw to that): provision, build, then serve, test or measure.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../server/platform/paths.ts';
+import { projectRoot, toolCacheDir } from '../server/platform/paths.ts';
 import { exec } from './lib/exec.ts';
-import { createSteps } from './lib/progress.ts';
+import { describeFailure } from './lib/failure.ts';
+import { createSteps, type Step, type Steps } from './lib/progress.ts';
+import { openStepLog, type StepLog } from './lib/stepLog.ts';
 import { provisionBrowser } from './provision/browser.ts';
 import { buildClient } from './provision/clientBuild.ts';
 import { provisionDatabase } from './provision/database.ts';
-import { provisionMediasoupWorker } from './provision/mediasoupWorker.ts';
+import { installForMediasoup, provisionMediasoupWorker } from './provision/mediasoupWorker.ts';
 import { provisionRedis } from './provision/redis.ts';
 
 const [mode = 'start', ...args] = process.argv.slice(2);
 const bin = (pkg: string, path: string) => join(projectRoot, 'node_modules', pkg, path);
 
-async function attempt<T>(work: () => Promise<T>): Promise<T> {
+type Report = (message: string) => void;
+interface StepContext {
+  cacheDir: string;
+  report: Report;
+  log: StepLog;
+}
+const logDir = join(toolCacheDir(), 'logs');
+
+/** Runs one provisioning step with its own log; a failure prints one paragraph and exits. */
+async function attempt<T>(
+  name: string,
+  report: Report,
+  work: (context: StepContext) => Promise<T>,
+): Promise<T> {
+  const log = openStepLog(logDir, name);
   try {
-    return await work();
+    return await work({ cacheDir: toolCacheDir(), report, log });
   } catch (error) {
-    console.error(`\n✖ ${(error as Error).message}\n`);
+    log.write(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.error(`\n✖ ${describeFailure(error, log.path)}\n`);
     process.exit(1);
   }
 }
 
-async function provision(steps: ReturnType<typeof createSteps>, forTests: boolean) {
-  let step = steps.step('mediasoup worker');
-  const worker = await attempt(() => provisionMediasoupWorker(step.info));
-  process.env.MEDIASOUP_WORKER_BIN = worker.bin;
-  step.done(worker.source);
-
-  step = steps.step('database');
-  const database = await attempt(() => provisionDatabase(step.info));
-  step.done(database);
-
-  if (forTests) {
-    step = steps.step('browser for tests');
-    process.env.CHROME_PATH = await attempt(() => provisionBrowser(step.info));
+const provisioners = {
+  async worker(step: Step) {
+    const worker = await attempt('mediasoup-worker', step.info, provisionMediasoupWorker);
+    process.env.MEDIASOUP_WORKER_BIN = worker.bin;
+    installForMediasoup(worker.bin);
+    step.done(worker.source);
+  },
+  async database(step: Step) {
+    step.done(await attempt('database', step.info, provisionDatabase));
+  },
+  async browser(step: Step) {
+    process.env.CHROME_PATH = await attempt('browser', step.info, (c) =>
+      provisionBrowser(c.report, c.log),
+    );
     step.done(process.env.CHROME_PATH);
-
-    step = steps.step('Redis for multi-process tests');
-    const redis = await attempt(() => provisionRedis(step.info));
+  },
+  async redis(step: Step) {
+    const redis = await attempt('redis', step.info, (c) => provisionRedis(c.report, c.log));
     if (redis) process.env.REDIS_SERVER_BIN = redis;
     step.done(redis ?? 'not available: multi-process tests will say so and fail');
-  }
+  },
+  async client(step: Step) {
+    step.done(await attempt('client-build', step.info, (c) => buildClient(c.report, c.log)));
+  },
+};
+type Provisioner = keyof typeof provisioners;
+const titles: Record<Provisioner, string> = {
+  worker: 'mediasoup worker',
+  database: 'database',
+  browser: 'browser for tests',
+  redis: 'Redis for multi-process tests',
+  client: 'client build',
+};
 
-  step = steps.step('client build');
-  step.done(await attempt(() => buildClient(step.info)));
+async function provision(steps: Steps, which: Provisioner[]) {
+  for (const name of which) await provisioners[name](steps.step(titles[name]));
 }
+const forServer: Provisioner[] = ['worker', 'database', 'client'];
+const forTests: Provisioner[] = ['worker', 'database', 'browser', 'redis', 'client'];
 
 /** Runs a node tool in the foreground with inherited output; resolves to its exit code. */
 function runNode(script: string, scriptArgs: string[]): Promise<number> {
@@ -59,7 +91,7 @@ function runNode(script: string, scriptArgs: string[]): Promise<number> {
   });
 }
 
-async function checkStatic(steps: ReturnType<typeof createSteps>) {
+async function checkStatic(steps: Steps) {
   let step = steps.step('lint and format (eslint, prettier)');
   const eslint = await exec(process.execPath, [bin('eslint', 'bin/eslint.js'), '.'], {
     cwd: projectRoot,
@@ -95,21 +127,21 @@ async function checkStatic(steps: ReturnType<typeof createSteps>) {
 
 if (mode === 'start') {
   const steps = createSteps(4);
-  await provision(steps, false);
+  await provision(steps, forServer);
   steps.step('server');
   const { main } = await import('../server/main.ts');
   await main();
 } else if (mode === 'test') {
   const focused = args.some((arg) => arg === '--grep' || arg === '-g' || arg.startsWith('--grep='));
   const steps = createSteps(focused ? 6 : 8);
-  await provision(steps, true);
+  await provision(steps, forTests);
   if (focused) console.log('      (a focused run: lint and typecheck skipped)');
   else await checkStatic(steps);
   steps.step('tests (mocha)');
   process.exit(await runNode(bin('mocha', 'bin/mocha.js'), args));
 } else if (mode === 'bench') {
   const steps = createSteps(6);
-  await provision(steps, true);
+  await provision(steps, forTests);
   steps.step('benchmarks');
   process.exit(
     await runNode(join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), [
@@ -117,7 +149,15 @@ if (mode === 'start') {
       ...args,
     ]),
   );
+} else if (mode === 'provision') {
+  // `provision database worker …`: only those steps (the provisioning tests run it this way).
+  const which = args.filter((arg): arg is Provisioner => arg in provisioners);
+  if (which.length === 0 || which.length !== args.length) {
+    console.error(`provision what? choose from: ${Object.keys(provisioners).join(', ')}`);
+    process.exit(2);
+  }
+  await provision(createSteps(which.length), which);
 } else {
-  console.error(`unknown mode ${mode}: use start, test or bench`);
+  console.error(`unknown mode ${mode}: use start, test, bench or provision`);
   process.exit(2);
 }

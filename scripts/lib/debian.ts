@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { exec, execOrThrow } from './exec.ts';
+import type { StepLog } from './stepLog.ts';
 
 /** True when we may install Debian packages ourselves: root on Debian or Ubuntu. */
 export function canInstallDebianPackages(): boolean {
@@ -15,24 +16,37 @@ async function isInstalled(pkg: string): Promise<boolean> {
 
 let updated = false;
 
-/** Installs the missing ones of `packages` with apt-get; returns the ones it installed. */
+/**
+ * Installs the missing ones of `packages` with apt-get (all of them again with `reinstall`, for
+ * a package whose program no longer runs); returns the ones it installed.
+ */
 export async function aptInstall(
   packages: string[],
   report: (m: string) => void,
+  log?: StepLog,
+  { reinstall = false } = {},
 ): Promise<string[]> {
   const missing: string[] = [];
-  for (const pkg of packages) if (!(await isInstalled(pkg))) missing.push(pkg);
+  for (const pkg of packages) if (reinstall || !(await isInstalled(pkg))) missing.push(pkg);
   if (missing.length === 0) return [];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!updated) {
     report('apt-get update');
-    await execOrThrow('apt-get', ['update', '-qq'], { env });
+    await execOrThrow('apt-get', ['update', '-qq'], { env, log });
     updated = true;
   }
-  report(`apt-get install ${missing.join(' ')}`);
+  report(`apt-get install ${reinstall ? '--reinstall ' : ''}${missing.join(' ')}`);
   let unpacked = 0;
-  await execOrThrow('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], {
+  const flags = [
+    'install',
+    '-y',
+    '-q',
+    '--no-install-recommends',
+    ...(reinstall ? ['--reinstall'] : []),
+  ];
+  await execOrThrow('apt-get', [...flags, ...missing], {
     env,
+    log,
     onLine: (line) => {
       if (line.startsWith('Unpacking ') && ++unpacked % 25 === 0)
         report(`${unpacked} packages unpacked`);

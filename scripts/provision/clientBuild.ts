@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../server/platform/paths.ts';
 import { execOrThrow } from '../lib/exec.ts';
+import type { StepLog } from '../lib/stepLog.ts';
 
 const inputs = ['client', 'locales', 'server/protocol', 'package-lock.json'];
 const distDir = join(projectRoot, 'client', 'dist');
@@ -23,9 +24,12 @@ function hashInputs(): string {
   return hash.digest('hex');
 }
 
-export async function buildClient(report: (m: string) => void): Promise<string> {
+export async function buildClient(report: (m: string) => void, log: StepLog): Promise<string> {
   const hash = hashInputs();
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return 'up to date';
+  // The stamp alone proves nothing if the build it describes was deleted since.
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash)
+    return 'up to date';
   report('vite build');
   await execOrThrow(
     process.execPath,
@@ -37,9 +41,7 @@ export async function buildClient(report: (m: string) => void): Promise<string> 
       '--logLevel',
       'warn',
     ],
-    {
-      cwd: projectRoot,
-    },
+    { cwd: projectRoot, log },
   );
   writeFileSync(stampFile, hash);
   return 'built';

@@ -3,13 +3,26 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { aptInstall, canInstallDebianPackages } from '../lib/debian.ts';
 import { exec } from '../lib/exec.ts';
+import type { StepLog } from '../lib/stepLog.ts';
+import { answersVersion } from './versionCheck.ts';
 
 const POLICY = '/usr/sbin/policy-rc.d';
+const DEBIAN_REDIS = '/usr/bin/redis-server';
+const ANSWER = /Redis server v=\d/;
 
-export async function provisionRedis(report: (m: string) => void): Promise<string | undefined> {
-  if (process.env.REDIS_SERVER_BIN) return process.env.REDIS_SERVER_BIN;
-  const found = await exec('sh', ['-c', 'command -v redis-server']);
-  if (found.code === 0) return found.output.trim();
+/** A redis-server that answers --version, or undefined (the multi-process tests then say so). */
+export async function provisionRedis(
+  report: (m: string) => void,
+  log: StepLog,
+): Promise<string | undefined> {
+  const candidates = [
+    process.env.REDIS_SERVER_BIN,
+    (await exec('sh', ['-c', 'command -v redis-server'])).output.trim(),
+  ];
+  for (const candidate of candidates) {
+    if (candidate && (await answersVersion(candidate, ANSWER, log))) return candidate;
+    if (candidate) report(`${candidate} does not answer --version`);
+  }
   if (!canInstallDebianPackages()) return undefined;
   // Debian's package starts a system service on install, and a start that fails (port 6379
   // taken, no init system) fails the install: forbid service starts meanwhile (policy-rc.d,
@@ -17,10 +30,12 @@ export async function provisionRedis(report: (m: string) => void): Promise<strin
   const ownPolicy = !existsSync(POLICY);
   if (ownPolicy) writeFileSync(POLICY, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
   try {
-    await aptInstall(['redis-server'], report);
+    await aptInstall(['redis-server'], report, log, { reinstall: existsSync(DEBIAN_REDIS) });
   } catch (error) {
     // Only the multi-process tests need it: they say so and fail; everything else runs.
-    report(`redis-server not installed: ${(error as Error).message.split('\n')[0]}`);
+    report(
+      `redis-server not installed: ${(error as Error).message.split('\n')[0]} (see ${log.path})`,
+    );
     return undefined;
   } finally {
     if (ownPolicy) rmSync(POLICY, { force: true });
@@ -30,5 +45,5 @@ export async function provisionRedis(report: (m: string) => void): Promise<strin
     '-c',
     'systemctl disable --now redis-server 2>/dev/null || service redis-server stop 2>/dev/null || true',
   ]);
-  return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined;
+  return (await answersVersion(DEBIAN_REDIS, ANSWER, log)) ? DEBIAN_REDIS : undefined;
 }

@@ -1,44 +1,49 @@
 // mongodb-memory-server: a real mongod, where it could be downloaded (provisioning tries).
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type * as MongoMemoryServerCore from 'mongodb-memory-server-core';
+import { toolCacheDir } from '../platform/paths.ts';
 import type { RunningDatabase } from './engine.ts';
 
 type Mms = typeof MongoMemoryServerCore;
 
-async function locateMongod(mms: Mms): Promise<string | undefined> {
-  // Never download at run time: provisioning has done that, or it is not possible here.
+/** mongod is kept with the other provisioned tools, not in a folder of its own choosing. */
+async function loadMms(): Promise<Mms> {
+  process.env.MONGOMS_DOWNLOAD_DIR ??= join(toolCacheDir(), 'mongodb-binaries');
+  return import('mongodb-memory-server-core');
+}
+
+/** The downloaded mongod's path, if there is one. Never downloads. */
+export async function locateMongod(): Promise<string | undefined> {
+  const mms = await loadMms();
   return mms.DryMongoBinary.locateBinary(mms.DryMongoBinary.getEnsuredOptions()).catch(
     () => undefined,
   );
 }
 
-export async function mongodAvailable(): Promise<boolean> {
-  return (await locateMongod(await import('mongodb-memory-server-core'))) !== undefined;
-}
-
-/** Downloads mongod into mongodb-memory-server's cache; false when it cannot be had. */
-export async function downloadMongod(): Promise<boolean> {
-  const mms = await import('mongodb-memory-server-core');
+/** Downloads mongod into the tool cache; false when it cannot be had. */
+export async function downloadMongod(log: (line: string) => void): Promise<boolean> {
+  const mms = await loadMms();
   // mongodb-memory-server warns on every failed attempt; the caller reports the outcome once.
-  const warn = console.warn;
-  console.warn = () => {};
+  const { warn, error: printError } = console;
+  console.warn = console.error = (...words: unknown[]) => log(words.map(String).join(' '));
   try {
     await mms.MongoBinary.getPath();
     return true;
-  } catch {
+  } catch (error) {
+    log(String(error));
     return false;
   } finally {
-    console.warn = warn;
+    Object.assign(console, { warn, error: printError });
   }
 }
 
 export async function startMongoMemoryServer(
   dataDir: string,
 ): Promise<RunningDatabase | undefined> {
-  const mms = await import('mongodb-memory-server-core');
-  const binary = await locateMongod(mms);
+  const binary = await locateMongod();
   if (!binary) return undefined;
+  const mms = await loadMms();
   const dbPath = resolve(dataDir, 'mongod');
   mkdirSync(dbPath, { recursive: true });
   const server = await mms.MongoMemoryServer.create({
