@@ -40,7 +40,7 @@ export const BUILD_PACKAGES = [
   'flatbuffers-compiler',
 ];
 
-function mediasoupVersion(): string {
+export function mediasoupVersion(): string {
   const pkg = JSON.parse(readFileSync(join(mediasoupDir, 'package.json'), 'utf8')) as {
     version: string;
   };
@@ -61,13 +61,13 @@ export async function workerRuns(bin: string, log?: StepLog): Promise<boolean> {
   return result.code === 0;
 }
 
-interface WorkerOptions {
+export interface WorkerOptions {
   cacheDir: string;
   report: (message: string) => void;
   log: StepLog;
 }
 
-async function downloadPrebuilt(version: string, target: string, options: WorkerOptions) {
+export async function downloadPrebuilt(version: string, target: string, options: WorkerOptions) {
   const { report, log } = options;
   const kernel = platform() === 'linux' ? `-kernel${release().split('.')[0]}` : '';
   const tarName = `mediasoup-worker-${version}-${platform()}-${arch()}${kernel}.tgz`;

@@ -13,8 +13,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+export interface StartOptions {
+  /** What to run instead of server/main.ts, e.g. `scripts/run.ts start` (provisions first). */
+  entry?: string[];
+  timeoutMs?: number;
+}
+
+export function startServerProcess(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<ServerProcess> {
+  const entry = options.entry ?? ['server/main.ts'];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...entry], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -43,7 +53,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const timer = setTimeout(() => {
       void signal('SIGKILL');
       reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
+    }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
