@@ -36,6 +36,7 @@ import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { createPresence } from './presence/index.ts';
+import { setIdSecret } from './privacy/opaqueId.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
@@ -96,6 +97,7 @@ export function createApp({
   mediaMembership,
   clock = systemClock,
 }: AppDependencies): App {
+  setIdSecret(config.idSecret);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

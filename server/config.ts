@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './platform/paths.ts';
+import { DEVELOPMENT_ID_SECRET } from './privacy/opaqueId.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -43,6 +44,7 @@ const schema = z.object({
   RATE_LIMIT_AUTH: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_WRITE_IP: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_WRITE_ACCOUNT: z.coerce.number().int().min(1).default(300),
+  ID_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -74,6 +76,8 @@ export interface Config {
   chatPerMinute: number;
   /** Several server processes share Socket.IO rooms and presence through this Redis. */
   redisUrl: string | undefined;
+  /** Keys the HMAC of ids built from other ids (privacy/opaqueId.ts). */
+  idSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +94,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration (see .env.example):\n${problems}`);
   }
   const env = parsed.data;
+  // A known default would let anyone recompute which person an id stands for.
+  if (env.NODE_ENV === 'production' && !env.ID_SECRET)
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n  ID_SECRET: required in production',
+    );
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -117,5 +126,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
     redisUrl: env.REDIS_URL,
+    idSecret: env.ID_SECRET ?? DEVELOPMENT_ID_SECRET,
   };
 }

@@ -36,7 +36,7 @@ registerPersonalData({
       {
         $or: [{ familyId: person._id }, { facilitatorId: person._id }, { trainerId: person._id }],
       },
-      { kind: 1, groupId: 1, createdAt: 1 },
+      { kind: 1, groupId: 1, createdAt: 1, updatedAt: 1 },
     ).lean(),
   // The messages are erased with the person's other messages; the pairing itself goes.
   erase: async (person) => {

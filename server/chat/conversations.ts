@@ -9,6 +9,7 @@ import { Enrolment } from '../groups/enrolment.model.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import {
   FACILITATOR_ANNOUNCEMENTS,
   type ConversationSummary,
@@ -150,12 +151,12 @@ async function pairFor(actor: SignedInActor, groupId: string, partner: string) {
   const me = actor.personId;
   const runs = ref.facilitatorIds.includes(me);
   if (partner === 'facilitators' && ref.enrolled && !runs)
-    return { kind: 'support', pairKey: `support:${groupId}:${me}`, familyId: me };
+    return { kind: 'support', pairKey: opaqueId('support', groupId, me), familyId: me };
   const supervision = (facilitatorId: unknown, trainerId: unknown) =>
     facilitatorId && trainerId && String(facilitatorId) !== String(trainerId)
       ? {
           kind: 'supervision',
-          pairKey: `supervision:${String(facilitatorId)}:${String(trainerId)}`,
+          pairKey: opaqueId('supervision', facilitatorId, trainerId),
           facilitatorId,
           trainerId,
         }

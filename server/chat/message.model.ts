@@ -1,8 +1,9 @@
-// A chat message. Its _id is the sender's own id for it (sender + client id), so a retried send
+// A chat message. Its _id stands for the sender's own id for it (sender + client id, as an HMAC
+// that names nobody), so a retried send
 // after a lost acknowledgement finds the stored one instead of storing a double; the unique
 // (channel, seq) index keeps one order even when two server processes write to one channel.
-import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
+import { hmacOf, opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import type { ChatMessage as ChatMessageView } from '../protocol/chat.ts';
 
@@ -37,11 +38,12 @@ messageSchema.index({ senderId: 1 });
 export const Message = mongoose.model('ChatMessage', messageSchema, 'chat_messages');
 export type MessageDoc = mongoose.InferSchemaType<typeof messageSchema>;
 
-export const messageId = (senderId: string, clientId: string) => `${senderId}:${clientId}`;
+export const messageId = (senderId: string, clientId: string) =>
+  opaqueId('chat-message', senderId, clientId);
 
-/** How a channel names a sender: stable there, meaningless elsewhere. */
+/** How a channel names a sender: stable there, meaningless elsewhere (keyed: not recomputable). */
 export const senderKey = (channelId: string, personId: string) =>
-  createHash('sha256').update(`${channelId}:${personId}`).digest('base64url').slice(0, 16);
+  hmacOf('sender', channelId, personId).slice(0, 16);
 
 /** A message as a reader sees it: no text once deleted; hidden text only for moderators. */
 export function toView(m: MessageDoc, moderator = false): ChatMessageView {

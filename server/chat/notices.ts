@@ -1,13 +1,15 @@
 // Telling people about chat beyond the chat itself: a report reaches the group's facilitators and
 // trainer, a mention of the facilitators reaches them — as in-app notifications (the bell).
-// Notification ids are derived from the event, so a retried request notifies once.
+// Notification ids are derived from the event (an HMAC: they name nobody), so a retried request
+// notifies once.
+import { opaqueId } from '../privacy/opaqueId.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import type { ChannelAccess } from './channels.ts';
 
 async function notify(ids: string[], key: string, kind: string, groupId: unknown): Promise<void> {
   for (const personId of new Set(ids)) {
     await Notification.updateOne(
-      { _id: `${key}:${personId}` },
+      { _id: opaqueId(kind, key, personId) },
       { $setOnInsert: { personId, kind, groupId, params: {}, readAt: null } },
       { upsert: true },
     );
@@ -24,7 +26,7 @@ export async function noticeOfReport(
   const staff = [...access.facilitatorIds, ...(access.trainerId ? [access.trainerId] : [])];
   await notify(
     staff.filter((id) => id !== reporterId),
-    `chat-report:${reportId}`,
+    reportId,
     'chat-report',
     access.group._id,
   );
@@ -38,7 +40,7 @@ export async function noticeOfMention(
   if (!access.group) return;
   await notify(
     access.facilitatorIds.filter((id) => id !== senderId),
-    `chat-mention:${messageId}`,
+    messageId,
     'chat-mention',
     access.group._id,
   );

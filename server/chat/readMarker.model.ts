@@ -2,6 +2,7 @@
 // forward, so an old tab reporting late cannot bring back read messages as unread.
 import mongoose, { type InferSchemaType } from 'mongoose';
 import { serialised } from '../db/claims.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const readMarkerSchema = new mongoose.Schema(
@@ -17,7 +18,7 @@ const readMarkerSchema = new mongoose.Schema(
 export const ReadMarker = mongoose.model('ChatReadMarker', readMarkerSchema, 'chat_read_markers');
 export type ReadMarkerDoc = InferSchemaType<typeof readMarkerSchema>;
 
-const markerId = (personId: string, channelId: string) => `${personId}:${channelId}`;
+const markerId = (personId: string, channelId: string) => opaqueId('read', personId, channelId);
 
 export async function readSeqs(
   personId: string,

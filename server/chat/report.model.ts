@@ -2,11 +2,12 @@
 // it was (it may be edited, deleted or hidden later). One report per person and message.
 import mongoose, { type InferSchemaType } from 'mongoose';
 import { REPORT_REASONS } from '../protocol/chat.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const reportSchema = new mongoose.Schema(
   {
-    /** reporter + channel + seq: reporting twice is one report. */
+    /** chatReportId(reporter, channel, seq): reporting twice is one report. */
     _id: { type: String, required: true },
     channelId: { type: String, required: true },
     seq: { type: Number, required: true },
@@ -25,6 +26,10 @@ reportSchema.index({ groupId: 1, status: 1 });
 
 export const ChatReport = mongoose.model('ChatReport', reportSchema, 'chat_reports');
 export type ChatReportDoc = InferSchemaType<typeof reportSchema>;
+
+/** The facilitators see this id (in their notification): it must not name the reporter. */
+export const chatReportId = (reporterId: string, channelId: string, seq: number) =>
+  opaqueId('chat-report', reporterId, channelId, seq);
 
 registerPersonalData({
   name: 'chatReports',

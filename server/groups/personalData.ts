@@ -20,6 +20,11 @@ registerPersonalData({
       { _id: 0, personId: 0, key: 0 },
     ).lean(),
     notifications: await Notification.find({ personId: person._id }, { personId: 0 }).lean(),
+    // Reminders and notices planned or sent (the runner's bookkeeping left out).
+    plannedNotices: await Job.find(
+      { personId: person._id },
+      { _id: 0, personId: 0, leaseUntil: 0, attempts: 0 },
+    ).lean(),
   }),
   erase: async (person) => {
     // Free the person's places first, so the next families on the waitlists move up.

@@ -1,6 +1,7 @@
 // Every collection that holds personal data registers here how to export it and how to erase
 // it, so "download my data" and "delete my account" cover each domain, present and future.
 import type { PersonDoc } from '../people/person.model.ts';
+import { clearReferences } from './references.ts';
 
 export interface PersonalDataHandler {
   /** Key in the export. */
@@ -24,4 +25,6 @@ export async function exportPersonalData(person: PersonDoc): Promise<Record<stri
 
 export async function erasePersonalData(person: PersonDoc): Promise<void> {
   for (const handler of handlers) await handler.erase(person);
+  // After the handlers: they may still need the references to find what to anonymise.
+  await clearReferences(person);
 }

@@ -1,5 +1,5 @@
-// Durable jobs: reminders and change notices waiting to be sent. The id says what the job is
-// (e.g. "reminder:<session>:<person>:1440"), so planning the same thing twice is one job.
+// Durable jobs: reminders and change notices waiting to be sent. The id stands for what the job
+// is (an HMAC of e.g. session, person, 1440), so planning the same thing twice is one job.
 import mongoose, { type InferSchemaType } from 'mongoose';
 
 const jobSchema = new mongoose.Schema(

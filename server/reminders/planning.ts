@@ -1,7 +1,9 @@
-// Planning reminders and notices as durable jobs. Jobs are keyed by what they are, so planning
-// again (after a schedule change, a restart, a second click) never makes a second job.
+// Planning reminders and notices as durable jobs. Jobs are keyed by what they are (an HMAC of it,
+// naming nobody), so planning again (after a schedule change, a restart, a second click) never
+// makes a second job.
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Job } from './job.model.ts';
 
@@ -45,7 +47,7 @@ export async function planReminders(personId: string, groupId: string, now: Date
     for (const offset of offsets) {
       const runAt = new Date(session.startsAt.getTime() - offset * 60_000);
       if (runAt <= now) continue;
-      const _id = `reminder:${String(session._id)}:${personId}:${offset}`;
+      const _id = opaqueId('reminder', session._id, personId, offset);
       const existing = await Job.findById(_id, { runAt: 1, status: 1 }).lean();
       if (!existing) {
         await Job.create({
@@ -82,7 +84,7 @@ export async function planNotice(
   version: string,
   now: Date,
 ): Promise<void> {
-  const _id = `notice:${topic}:${sessionId ?? groupId}:${personId}:${version}`;
+  const _id = opaqueId('notice', topic, sessionId ?? groupId, personId, version);
   await Job.updateOne(
     { _id },
     {

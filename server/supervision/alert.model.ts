@@ -34,7 +34,7 @@ registerPersonalData({
   export: (person) =>
     Alert.find(
       { trainerId: person._id },
-      { reportId: 1, openedAt: 1, acknowledgedAt: 1, note: 1 },
+      { trainerId: 0, facilitatorId: 0, acknowledgedById: 0 },
     ).lean(),
   erase: async (person) => {
     await Alert.updateMany({ facilitatorId: person._id }, { facilitatorId: null });

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.model.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
 import type { GroupDoc } from '../groups/group.model.ts';
 import { Person } from '../people/person.model.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { titleIn } from '../reminders/texts.ts';
@@ -37,7 +38,7 @@ export async function raiseAlert(
   });
   const link = alertLink(alertId);
   await Notification.updateOne(
-    { _id: `safeguarding-alert:${alertId}:${trainerId}` },
+    { _id: opaqueId('safeguarding-alert', alertId, trainerId) },
     {
       $setOnInsert: {
         personId: trainerId,

@@ -58,7 +58,10 @@ export const Application = mongoose.model(
 registerPersonalData({
   name: 'volunteerApplications',
   export: (person) =>
-    Application.find({ $or: [{ email: person.email }, { personId: person._id }] }).lean(),
+    Application.find(
+      { $or: [{ email: person.email }, { personId: person._id }] },
+      { interviewTokenHash: 0 }, // a credential: its link was emailed to them
+    ).lean(),
   erase: async (person) => {
     await Application.deleteMany({ $or: [{ email: person.email }, { personId: person._id }] });
   },

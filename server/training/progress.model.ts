@@ -1,12 +1,14 @@
 // A trainee's progress in a module, kept in small documents that are each written by one party
 // and mostly only inserted: FerretDB's updates are not atomic, inserts with a given _id are.
-// - ModuleRead `<person>:<module>`: the content was read (insert once).
-// - QuizAttempt `<person>:<module>:<n>`: attempt n (insert only; the key makes "attempt n"
+// Their _ids are progressId(kind, person, module[, n]), an HMAC that names nobody:
+// - ModuleRead (person, module): the content was read (insert once).
+// - QuizAttempt (person, module, n): attempt n (insert only; the key makes "attempt n"
 //   happen once even when two requests race, so attempts cannot exceed what is allowed).
-// - ExtraAttempt `<person>:<module>:<n>`: the n-th extra attempt granted by the trainer.
-// - Reflection `<person>:<module>`: written by the trainee, reviewed by the trainer, both under
-//   serialised() for that person and module.
+// - ExtraAttempt (person, module, n): the n-th extra attempt granted by the trainer.
+// - Reflection (person, module): written by the trainee, reviewed by the trainer, both under
+//   serialised() for that person and module. Its id reaches the trainer's browser.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
+import { opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const ref = (name: string) => ({
@@ -16,7 +18,13 @@ const ref = (name: string) => ({
   index: true,
 });
 
+/** In-process key (maps, serialised()); never stored. */
 export const progressKey = (personId: string, moduleId: string) => `${personId}:${moduleId}`;
+
+export type ProgressKind = 'training-read' | 'quiz-attempt' | 'extra-attempt' | 'reflection';
+/** A stored _id: deterministic (the unique _id decides races), yet naming nobody. */
+export const progressId = (kind: ProgressKind, personId: string, moduleId: string, n?: number) =>
+  n === undefined ? opaqueId(kind, personId, moduleId) : opaqueId(kind, personId, moduleId, n);
 
 const readSchema = new mongoose.Schema(
   { _id: String, personId: ref('Person'), moduleId: ref('TrainingModule'), at: Date },

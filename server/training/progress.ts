@@ -17,6 +17,7 @@ import {
 import {
   ExtraAttempt,
   ModuleRead,
+  progressId,
   progressKey,
   QuizAttempt,
   Reflection,
@@ -37,7 +38,12 @@ export async function progressIn(personId: string, module: TrainingModuleDoc) {
 
 export async function markRead(personId: string, module: TrainingModuleDoc, now: Date) {
   const moduleId = String(module._id);
-  await ModuleRead.create({ _id: progressKey(personId, moduleId), personId, moduleId, at: now })
+  await ModuleRead.create({
+    _id: progressId('training-read', personId, moduleId),
+    personId,
+    moduleId,
+    at: now,
+  })
     // Read twice (two tabs): it is read.
     .catch((error: unknown) => {
       if (!isDuplicate(error)) throw error;
@@ -63,7 +69,7 @@ export function submitQuiz(
     const result = grade(quiz, answers);
     const n = facts.attempts.length + 1;
     await QuizAttempt.create({
-      _id: `${progressKey(personId, moduleId)}:${n}`,
+      _id: progressId('quiz-attempt', personId, moduleId, n),
       personId,
       moduleId,
       n,
@@ -101,7 +107,7 @@ export function grantExtraAttempt(
     if (state.attemptsLeft > 0) throw new RequestError('training.attemptsLeft', 409);
     const n = facts.extraAttempts + 1;
     await ExtraAttempt.create({
-      _id: `${progressKey(personId, moduleId)}:${n}`,
+      _id: progressId('extra-attempt', personId, moduleId, n),
       personId,
       moduleId,
       byId,
@@ -122,7 +128,7 @@ export function submitReflection(
 ) {
   const moduleId = String(module._id);
   if (!module.reflection) throw new RequestError('training.noReflection', 409);
-  const _id = progressKey(personId, moduleId);
+  const _id = progressId('reflection', personId, moduleId);
   return inOrder(personId, moduleId, async () => {
     const existing = await Reflection.findById(_id).lean();
     if (existing?.status === 'accepted') throw new RequestError('training.reflectionAccepted', 409);

@@ -98,7 +98,7 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
     '/training/reflections/:id/review',
     { action: 'training.certify', body: programmeSchemas.reflectionReview },
     async ({ actor, params, body }) => {
-      const reflection = /^[0-9a-f]{24}:[0-9a-f]{24}$/.test(params.id ?? '')
+      const reflection = /^reflection:[\w-]{43}$/.test(params.id ?? '')
         ? ((await Reflection.findById(params.id).lean()) as ReflectionDoc | null)
         : null;
       if (!reflection) throw notFound();

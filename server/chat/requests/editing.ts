@@ -5,7 +5,7 @@ import { handle } from '../../realtime/handle.ts';
 import { channelAccess, checkChannel } from '../channels.ts';
 import { toView, type MessageDoc } from '../message.model.ts';
 import { noticeOfReport } from '../notices.ts';
-import { ChatReport } from '../report.model.ts';
+import { ChatReport, chatReportId } from '../report.model.ts';
 import { changeMessage, findMessage } from '../store.ts';
 import { broadcastUpdate, type ChatContext } from './context.ts';
 
@@ -66,7 +66,7 @@ export function editingRequests(ctx: ChatContext): void {
     // Reports go to a group's facilitators and trainer: there must be a group, and someone else.
     if (!access.group || String(message.senderId) === me)
       throw new RequestError('chat.notAllowed', 403);
-    const _id = `${me}:${access.key}:${seq}`;
+    const _id = chatReportId(me, access.key, seq);
     const existing = await ChatReport.exists({ _id });
     if (!existing) {
       try {

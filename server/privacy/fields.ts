@@ -1,0 +1,320 @@
+// What every stored field of every model is, as far as people are concerned. The export must
+// contain each `personal` field of the person's documents, and erasure clears every reference to
+// the person that handlers leave behind (references.ts). fields.test.ts walks each mongoose
+// schema: a field added without a class here fails it, so a new personal field is never forgotten.
+export type FieldClass =
+  /** Says whose document it is (their id, or the address it is about): selects it for export. */
+  | 'owner'
+  /** About the owner: in their export. */
+  | 'personal'
+  /** The owner's credential (a password or token hash): erased with them, never exported. */
+  | 'secret'
+  /** Names or describes someone else (who reviewed, whose words): cleared on that one's erasure. */
+  | 'other'
+  /** Not about a person: codes, counters, opaque ids, the platform's own content. */
+  | 'none';
+
+type Fields = Record<string, FieldClass>;
+
+const all = (cls: FieldClass, ...paths: string[]): Fields =>
+  Object.fromEntries(paths.map((p) => [p, cls]));
+const stamps = all('personal', 'createdAt', 'updatedAt');
+
+export const FIELD_CLASSES: Record<string, Fields> = {
+  Person: {
+    _id: 'owner',
+    ...all(
+      'personal',
+      'email',
+      'emailVerifiedAt',
+      'displayName',
+      'roles',
+      'language',
+      'languagesSpoken',
+      'municipality',
+      'childrenAgeRanges',
+      'organisationId',
+      'supervisorId',
+      'passwordChangedAt',
+      'pause.since',
+      'pause.until',
+      'pause.note',
+      'reminders.offsetsMinutes',
+      'reminders.email',
+    ),
+    ...stamps,
+    ...all('secret', 'passwordHash', 'calendarToken'),
+  },
+  AuditEntry: {
+    actorId: 'owner',
+    ...all('personal', 'at', 'action', 'targetId', 'details'),
+    _id: 'none',
+  },
+  LoginSession: {
+    personId: 'owner',
+    ...all('personal', 'createdAt', 'lastSeenAt', 'expiresAt'),
+    ...all('secret', '_id', 'csrfToken'),
+  },
+  EmailToken: { personId: 'owner', ...all('personal', 'purpose', 'expiresAt'), _id: 'secret' },
+  Consent: {
+    personId: 'owner',
+    ...all('personal', 'kind', 'version', 'subjectId', 'at'),
+    _id: 'none',
+  },
+  Referral: {
+    familyId: 'owner',
+    ...all('personal', 'organisationId', 'language', 'status', 'expiresAt'),
+    ...stamps,
+    createdBy: 'other',
+    // The partner's own case number: the partner's record, never shown to the family.
+    reference: 'none',
+    tokenHash: 'secret',
+    _id: 'none',
+  },
+  Invitation: {
+    email: 'owner',
+    ...all('personal', 'roles', 'organisationId', 'language', 'expiresAt', 'acceptedAt'),
+    ...all('personal', 'revokedAt'),
+    ...stamps,
+    invitedBy: 'other',
+    tokenHash: 'secret',
+    _id: 'none',
+  },
+  OutboxMessage: {
+    to: 'owner',
+    ...all('personal', 'subject', 'template', 'text', 'links', 'sentAt'),
+    _id: 'none',
+  },
+  Enrolment: {
+    personId: 'owner',
+    ...all('personal', 'groupId', 'status', 'rulesVersion', 'reason'),
+    ...stamps,
+    ...all('none', '_id', 'arrival', 'activeKey'),
+  },
+  Attendance: {
+    personId: 'owner',
+    ...all('personal', 'sessionId', 'groupId', 'present', 'source', 'joinedAt', 'leftAt'),
+    ...stamps,
+    ...all('none', '_id', 'key'),
+  },
+  Job: {
+    personId: 'owner',
+    ...all('personal', 'kind', 'runAt', 'groupId', 'sessionId', 'topic', 'status', 'doneAt'),
+    ...stamps,
+    ...all('none', '_id', 'leaseUntil', 'attempts'),
+  },
+  Notification: {
+    personId: 'owner',
+    ...all('personal', 'kind', 'groupId', 'sessionId', 'params', 'readAt'),
+    ...stamps,
+    _id: 'none',
+  },
+  Certification: {
+    personId: 'owner',
+    ...all('personal', 'certifiedAt', 'validUntil', 'note', 'modulesPassed'),
+    ...all('personal', 'refresherRemindedAt'),
+    ...stamps,
+    signedOffById: 'other',
+    ...all('none', '_id', 'refresherAttempts', 'refresherLeaseUntil'),
+  },
+  VolunteerApplication: {
+    ...all('owner', 'email', 'personId'),
+    ...all('personal', 'name', 'phone', 'languagesSpoken', 'region', 'motivation'),
+    ...all('personal', 'availability', 'language', 'consentAt', 'status', 'interviewAt'),
+    ...all('personal', 'interviewGroupId', 'interviewSessionId', 'interviewTokenValidUntil'),
+    ...all('personal', 'history', 'history.from', 'history.to', 'history.at', 'history.reason'),
+    ...stamps,
+    'history.byId': 'other',
+    interviewTokenHash: 'secret',
+    _id: 'none',
+  },
+  TrainingRead: { personId: 'owner', ...all('personal', 'moduleId', 'at'), _id: 'none' },
+  TrainingQuizAttempt: {
+    personId: 'owner',
+    ...all('personal', 'moduleId', 'n', 'answers', 'answers.questionId', 'answers.optionIds'),
+    ...all('personal', 'score', 'passed', 'at'),
+    _id: 'none',
+  },
+  TrainingExtraAttempt: {
+    personId: 'owner',
+    ...all('personal', 'moduleId', 'at'),
+    byId: 'other',
+    _id: 'none',
+  },
+  TrainingReflection: {
+    personId: 'owner',
+    ...all('personal', 'moduleId', 'text', 'status', 'submittedAt', 'feedback', 'reviewedAt'),
+    reviewerId: 'other',
+    _id: 'none',
+  },
+  SafeguardingAlert: {
+    trainerId: 'owner',
+    ...all('personal', 'kind', 'reportId', 'groupId', 'sessionId', 'openedAt'),
+    ...all('personal', 'acknowledgedAt', 'note'),
+    ...all('other', 'facilitatorId', 'acknowledgedById'),
+    _id: 'none',
+  },
+  SessionReport: {
+    authorId: 'owner',
+    ...all('personal', 'sessionId', 'groupId', 'sessionStartsAt', 'themes', 'howItWent'),
+    ...all('personal', 'notes', 'concern', 'safeguarding', 'feedback.text', 'feedback.at'),
+    ...stamps,
+    // The attendance snapshot names the families; the feedback's author is the trainer.
+    ...all('other', 'attendance', 'attendance.personId', 'attendance.displayName'),
+    ...all('other', 'attendance.present', 'feedback', 'feedback.byId'),
+    _id: 'none',
+  },
+  ChatConversation: {
+    ...all('owner', 'familyId', 'facilitatorId', 'trainerId'),
+    ...all('personal', 'kind', 'groupId'),
+    ...stamps,
+    openedBy: 'other',
+    ...all('none', '_id', 'pairKey'),
+  },
+  ChatMessage: {
+    senderId: 'owner',
+    ...all('personal', 'channelId', 'seq', 'clientId', 'senderName', 'text', 'sentAt'),
+    ...all('personal', 'senderRole', 'kind', 'editedAt', 'deleted', 'hidden'),
+    ...all('personal', 'mentionsFacilitators'),
+    hiddenBy: 'other',
+    ...all('none', '_id', 'senderKey'),
+  },
+  ChatReport: {
+    reporterId: 'owner',
+    ...all('personal', 'channelId', 'seq', 'groupId', 'reason', 'note', 'status'),
+    ...stamps,
+    // The reported words and their writer: the writer's data, not the reporter's.
+    ...all('other', 'textAtReport', 'senderName', 'senderId'),
+    _id: 'none',
+  },
+  ChatReadMarker: {
+    personId: 'owner',
+    ...all('personal', 'channelId', 'seq'),
+    ...stamps,
+    _id: 'none',
+  },
+  LiveRemoval: {
+    personId: 'owner',
+    ...all('personal', 'sessionId', 'reason', 'at'),
+    byId: 'other',
+    ...all('none', '_id', 'key'),
+  },
+  Group: {
+    ...all('other', 'leadFacilitatorId', 'coFacilitatorId', 'trainerId'),
+    // The rest is the group's own description and bookkeeping.
+    ...all(
+      'none',
+      '_id',
+      'createdAt',
+      'updatedAt',
+      'kind',
+      'title',
+      'title.lang',
+      'title.text',
+      'description',
+      'description.lang',
+      'description.text',
+      'topics',
+      'sessionLanguages',
+      'audience',
+      'region',
+      'capacity',
+      'status',
+      'visibility',
+      'observationAllowed',
+      'requiresApproval',
+      'joinWindowMinutes',
+      'autoAdmit',
+      'schedule',
+      'schedule.frequency',
+      'schedule.weekday',
+      'schedule.monthlyNth',
+      'schedule.startDate',
+      'schedule.startTime',
+      'schedule.durationMinutes',
+      'schedule.until',
+      'schedule.count',
+      'exceptions',
+      'exceptions.date',
+      'exceptions.kind',
+      'exceptions.newStart',
+      'exceptions.reason',
+      'timeOfDay',
+      'searchText',
+      'rulesVersion',
+      'confirmedCount',
+      'waitlistCount',
+      'upcoming',
+      'upcoming.id',
+      'upcoming.key',
+      'upcoming.startsAt',
+      'upcoming.endsAt',
+      'upcoming.status',
+      'upcoming.reason',
+      'arrivalSeq',
+    ),
+  },
+  GroupSession: {
+    ...all(
+      'none',
+      '_id',
+      'createdAt',
+      'updatedAt',
+      'groupId',
+      'key',
+      'startsAt',
+      'endsAt',
+      'status',
+      'reason',
+      'endedAt',
+    ),
+  },
+  Organisation: {
+    ...all('none', '_id', 'createdAt', 'updatedAt', 'name', 'kind', 'parentId', 'municipality'),
+  },
+  TrainingModule: {
+    ...all(
+      'none',
+      '_id',
+      'createdAt',
+      'updatedAt',
+      'order',
+      'required',
+      'published',
+      'content',
+      'content.lang',
+      'content.title',
+      'content.body',
+      'quiz',
+      'quiz.passMark',
+      'quiz.maxAttempts',
+      'quiz.questions',
+      'quiz.questions.id',
+      'quiz.questions.prompt',
+      'quiz.questions.prompt.lang',
+      'quiz.questions.prompt.text',
+      'quiz.questions.options',
+      'quiz.questions.options.id',
+      'quiz.questions.options.text',
+      'quiz.questions.options.text.lang',
+      'quiz.questions.options.text.text',
+      'quiz.questions.correct',
+      'reflection',
+      'reflection.prompt',
+      'reflection.prompt.lang',
+      'reflection.prompt.text',
+    ),
+  },
+  Seat: { ...all('none', '_id', 'groupId', 'enrolmentId') },
+  // Keys are hashes (claims; the throttle's HMAC of the address), never ids or addresses as such.
+  Claim: { ...all('none', '_id', 'at') },
+  LoginFailure: { ...all('none', '_id', 'key', 'client', 'at') },
+  LoginLock: { ...all('none', '_id', 'key', 'lockedUntil') },
+  // Demo logins printed on the first run (development only).
+  SeedMark: { ...all('none', '_id', 'seededAt', 'lines') },
+};
+
+/** The class of a model's path; undefined when nobody has classified it (the test fails). */
+export function classOf(model: string, path: string): FieldClass | undefined {
+  return FIELD_CLASSES[model]?.[path];
+}

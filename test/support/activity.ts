@@ -1,0 +1,214 @@
+// A person who has done a bit of everything, through the real routes and sockets where they
+// exist: a parent enrolled in a family group who also co-facilitates another one, chats, reports,
+// trains, is supervised, pauses. For the privacy tests (export completeness, erasure).
+import { randomBytes } from 'node:crypto';
+import { Invitation } from '../../server/invitations/invitation.model.ts';
+import { recordRemoval } from '../../server/live/removal.model.ts';
+import { recordConsent } from '../../server/privacy/consent.model.ts';
+import { Referral } from '../../server/referrals/referral.model.ts';
+import type { ChatMessage, ConversationSummary } from '../../server/protocol/chat.ts';
+import type { GroupDetail } from '../../server/protocol/groups.ts';
+import type { ReflectionInfo } from '../../server/protocol/training.ts';
+import { Application } from '../../server/training/application.model.ts';
+import { TrainingModule, type TrainingModuleDoc } from '../../server/training/module.model.ts';
+import * as progress from '../../server/training/progress.ts';
+import { certify, createStaff, type GroupStaff } from './groups.ts';
+import { liveSocket, must, type TestSocket } from './live.ts';
+import {
+  createOrganisation,
+  createPerson,
+  signedInClient,
+  type ApiClient,
+  type TestPerson,
+} from './people.ts';
+import { testRunner } from './runner.ts';
+import { enrolFamilies, groupStartingIn, reportBody } from './supervision.ts';
+
+export interface Activity {
+  subject: TestPerson;
+  client: ApiClient;
+  pauseNote: string;
+  staff: GroupStaff;
+  /** The family group the subject is enrolled in, and the group they co-facilitate. */
+  family: { group: GroupDetail; sessionId: string };
+  run: { group: GroupDetail; sessionId: string };
+  sockets: TestSocket[];
+}
+
+const localized = (text: string) => [{ lang: 'fi', text }];
+
+/** Each step must work, or the test would prove nothing about the data it did not make. */
+function ok<T extends { status: number; body: unknown }>(res: T): T {
+  if (res.status >= 400) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+async function trainingModule(): Promise<TrainingModuleDoc> {
+  const option = (id: string) => ({ id, text: localized(`Vaihtoehto ${id}`) });
+  const created = await TrainingModule.create({
+    order: 90,
+    required: true,
+    published: true,
+    content: [{ lang: 'fi', title: 'Luottamuksellisuus', body: 'Mitä ryhmässä puhutaan.' }],
+    quiz: {
+      passMark: 100,
+      maxAttempts: 1,
+      questions: [
+        {
+          id: 'q1',
+          prompt: localized('Saako kertoa?'),
+          options: [option('a'), option('b')],
+          correct: ['a'],
+        },
+      ],
+    },
+    reflection: { prompt: localized('Miten toimit?') },
+  });
+  return (await TrainingModule.findById(created._id).lean()) as TrainingModuleDoc;
+}
+
+export async function activity(url: string): Promise<Activity> {
+  const tag = randomBytes(3).toString('hex');
+  const staff = await createStaff(url);
+  const { trainer, facilitator } = staff;
+  const subject = await createPerson({
+    roles: ['family', 'facilitator'],
+    displayName: `Saana-${tag}`,
+    email: `saana.${tag}@test.rinnalla.fi`,
+    supervisorId: trainer.id,
+  });
+  await certify(subject.id, trainer.id);
+  const client = await signedInClient(url, subject);
+  const sockets: TestSocket[] = [];
+  const open = async (person: TestPerson) => {
+    const socket = await liveSocket(url, person);
+    sockets.push(socket);
+    return socket;
+  };
+  let n = 0;
+  const send = (socket: TestSocket, channelId: string, text: string, extra: object = {}) =>
+    must<ChatMessage>(socket, 'chat:send', {
+      channelId,
+      clientId: `client-${tag}-${(n += 1)}`,
+      text,
+      ...extra,
+    });
+
+  // As a parent: enrolled in a family group whose session has begun, attended, chatting.
+  const family = await groupStartingIn(staff, -10);
+  ok(
+    await client.post(`/groups/${family.group.id}/enrolments`, {
+      acceptRules: family.group.rulesVersion,
+    }),
+  );
+  const [other] = await enrolFamilies(url, family.group, [`Ville-${tag}`]);
+  const facilitatorClient = await signedInClient(url, facilitator);
+  ok(
+    await facilitatorClient.put(`/sessions/${family.sessionId}/attendance`, {
+      entries: [{ personId: subject.id, present: true }],
+    }),
+  );
+  const familyChannel = `group:${family.group.id}`;
+  const [me, them] = [await open(subject), await open(other!)];
+  const theirs = await send(them, familyChannel, 'Meillä puhutaan kotona kolmea kieltä.');
+  const mine = await send(me, familyChannel, 'Voisiko ohjaaja kertoa lisää?', {
+    mentionFacilitators: true,
+  });
+  await must(me, 'chat:report', { channelId: familyChannel, seq: theirs.seq, reason: 'other' });
+  await must(them, 'chat:report', { channelId: familyChannel, seq: mine.seq, reason: 'hurtful' });
+  await must(me, 'chat:read', { channelId: familyChannel, seq: theirs.seq });
+  ok(
+    await facilitatorClient.post(`/sessions/${family.sessionId}/report`, {
+      ...reportBody(),
+      attendance: [{ personId: subject.id, present: true }],
+    }),
+  );
+  await recordRemoval(
+    family.sessionId,
+    subject.id,
+    facilitator.id,
+    'Yhteys katkeili, uusi yritys.',
+  );
+
+  // As a volunteer: co-facilitating a group, hiding a message, reporting, supervised.
+  const run = await groupStartingIn(staff, -20, { coFacilitatorId: subject.id });
+  const [runFamily] = await enrolFamilies(url, run.group, [`Aino-${tag}`]);
+  const runChannel = `group:${run.group.id}`;
+  const rude = await send(await open(runFamily!), runChannel, 'Tämä ryhmä on turha.');
+  await must(me, 'chat:hide', { channelId: runChannel, seq: rude.seq, hidden: true });
+  const filed = ok(
+    await client.post<{ id: string }>(`/sessions/${run.sessionId}/report`, {
+      ...reportBody({ safeguarding: true, concern: 'Perhe tarvitsee tukea asumiseen.' }),
+      attendance: [{ personId: runFamily!.id, present: true }],
+    }),
+  );
+  const trainerClient = await signedInClient(url, trainer);
+  ok(
+    await trainerClient.post(`/reports/${filed.body.id}/feedback`, { text: 'Hyvä että kirjasit.' }),
+  );
+  const direct = await must<ConversationSummary>(me, 'chat:openDirect', {
+    groupId: run.group.id,
+    with: 'trainer',
+  });
+  await send(me, direct.channelId, 'Saisinko työnohjausta ensi viikolla?');
+
+  // Training: read, a failed attempt, one more granted by the trainer, a reviewed reflection.
+  const module = await trainingModule();
+  const now = new Date();
+  await progress.markRead(subject.id, module, now);
+  await progress.submitQuiz(subject.id, module, [{ questionId: 'q1', optionIds: ['b'] }], now);
+  await progress.grantExtraAttempt(subject.id, module, trainer.id, now);
+  await progress.submitReflection(subject.id, module, 'Kysyn aina luvan ennen kuin kerron.', now);
+  const waiting = (await trainerClient.get<ReflectionInfo[]>('/training/reflections')).body;
+  for (const r of waiting.filter((w) => w.traineeId === subject.id))
+    ok(
+      await trainerClient.post(`/training/reflections/${r.id}/review`, {
+        accepted: true,
+        feedback: 'Juuri näin.',
+      }),
+    );
+
+  // How they came: an application, an invitation, a referral; what they agreed to.
+  const organisationId = await createOrganisation('partner');
+  await Application.create({
+    name: subject.displayName,
+    email: subject.email,
+    phone: '+358 40 123 4567',
+    languagesSpoken: ['fi', 'so'],
+    region: 'uusimaa',
+    motivation: 'Haluan tukea muita kahden kulttuurin perheitä.',
+    availability: 'Arki-illat',
+    language: 'fi',
+    consentAt: now,
+    personId: subject.id,
+    history: [{ from: null, to: 'applied', byId: null, at: now }],
+  });
+  await Invitation.create({
+    tokenHash: randomBytes(16).toString('hex'),
+    email: subject.email,
+    roles: ['facilitator'],
+    organisationId,
+    invitedBy: null,
+    language: 'fi',
+    expiresAt: new Date(now.getTime() + 86_400_000),
+    acceptedAt: now,
+  });
+  await Referral.create({
+    tokenHash: randomBytes(16).toString('hex'),
+    organisationId,
+    reference: `K-${tag}`,
+    language: 'fi',
+    status: 'signed-up',
+    familyId: subject.id,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  await recordConsent(subject.id, 'privacy-notice', '2025-01');
+
+  // Their own settings, last (a pause stops them being offered as a facilitator).
+  ok(await client.put('/me/reminders', { offsetsMinutes: [180, 30], email: false }));
+  const pauseNote = `Vauvavuosi, palaan syksyllä ${tag}`;
+  ok(await client.put('/me/pause', { until: null, note: pauseNote }));
+  ok(await client.post('/auth/password-reset', { email: subject.email }));
+  await testRunner(url).runDue();
+  return { subject, client, pauseNote, staff, family, run, sockets };
+}
