@@ -99,6 +99,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(
       'Invalid configuration (see .env.example):\n  ID_SECRET: required in production',
     );
+  // Without SMTP every email — password-reset links too — would land in the development outbox.
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL)
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n  SMTP_URL: required in production (without it emails would go to the development outbox instead of being sent)',
+    );
   return {
     env: env.NODE_ENV,
     host: env.HOST,

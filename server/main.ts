@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Sfu } from '../sfu/index.ts';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
+import { backgroundSettled } from './platform/afterResponse.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
 import { RefresherReminders } from './training/refresher.ts';
@@ -15,7 +16,15 @@ import './groups/seed.ts';
 import { seedOnFirstRun } from './seed/index.ts';
 
 export async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Said plainly, without a stack trace: the operator has a variable to set.
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
   const log = createLogger(config.logLevel);
   const cleanups: (() => Promise<void> | void)[] = [];
   /** Run at once on a signal, before anything is awaited (e.g. no replacing of workers). */
@@ -76,6 +85,8 @@ export async function main(): Promise<void> {
     refreshers.start();
     cleanups.push(() => refreshers.stop());
 
+    // After the app has closed: emails still being delivered finish before the database goes.
+    cleanups.push(() => backgroundSettled());
     const app = createApp({ config, log, sfu, mailer });
     const port = await app.listen(config.port, config.host);
     cleanups.push(() => app.close());

@@ -21,6 +21,7 @@ export type AuditAction =
   | 'account.exported'
   | 'account.erased'
   | 'account.locked'
+  | 'account.signUpRepeated'
   | 'roles.changed'
   | 'invitation.created'
   | 'invitation.revoked'

@@ -2,6 +2,7 @@
 // invitations — through the real routes, with emails read from the outbox.
 import assert from 'node:assert/strict';
 import { Person } from '../people/person.model.ts';
+import { backgroundSettled } from '../platform/afterResponse.ts';
 import mongoose from 'mongoose';
 import { io as connect } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
@@ -14,6 +15,7 @@ import {
 import { PRIVACY_NOTICE_VERSION, type InvitationInfo, type SessionInfo } from '../protocol/api.ts';
 
 async function lastLink(to: string, path: string): Promise<string> {
+  await backgroundSettled(); // a reset's email follows its answer
   const message = await mongoose.connection
     .collection('outbox_messages')
     .find({ to })

@@ -1,5 +1,5 @@
 // Rate limits per IP and per account, answered like every other error (translated JSON).
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { isSignedIn, type Actor } from '../access/actor.ts';
@@ -8,6 +8,12 @@ import { RequestError, toAppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * The client's address: the socket's, or X-Forwarded-For's when a proxy on loopback sent it
+ * (app.ts sets `trust proxy` to loopback only). IPv6 by /56 subnet, as one home gets many.
+ */
+export const clientAddress = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
 
 function limiter(
   limit: number,
@@ -19,8 +25,7 @@ function limiter(
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req, res) =>
-      key(res.locals.actor as Actor, ipKeyGenerator(req.ip ?? 'unknown')) ?? 'none',
+    keyGenerator: (req, res) => key(res.locals.actor as Actor, clientAddress(req)) ?? 'none',
     skip: (_req, res) => key(res.locals.actor as Actor, '') === undefined,
     handler: (_req, res) => {
       const t = translator((res.locals.actor as Actor).lang);

@@ -1,5 +1,7 @@
 // Sign-up, email verification, sign-in, sign-out (here or everywhere) and password reset.
-// Answers never reveal whether an email address has an account.
+// Answers never reveal whether an email address has an account — neither by what they say nor
+// by how long they take (publicPaths.ts).
+import { setTimeout } from 'node:timers/promises';
 import type { RequestHandler, Response } from 'express';
 import { isSignedIn, type Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.model.ts';
@@ -7,14 +9,14 @@ import { appLink, type FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, toMe } from '../people/person.model.ts';
-import { recordConsent } from '../privacy/consent.model.ts';
-import { apiSchemas, PRIVACY_NOTICE_VERSION, type SessionInfo } from '../protocol/api.ts';
+import { apiSchemas, type SessionInfo } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
-import { linkReferral } from '../referrals/referral.model.ts';
-import { issueEmailToken, redeemEmailToken } from './emailToken.model.ts';
+import { redeemEmailToken } from './emailToken.model.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, endAllSessions, endSession, startSession } from './sessions.ts';
-import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { requestPasswordReset, resendVerification, signUp } from './publicPaths.ts';
+import { clientAddress } from './rateLimits.ts';
+import { checkAttempt, clearClient, clearFailures, recordFailure } from './throttle.ts';
 
 export async function sessionInfo(actor: Actor): Promise<SessionInfo> {
   if (!isSignedIn(actor)) return { person: null, csrfToken: null };
@@ -47,40 +49,7 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
     '/auth/sign-up',
     { action: 'account.signUp', body: apiSchemas.signUp, status: 202, limits },
     async ({ body }) => {
-      const existing = await Person.findOne({ email: body.email }, { language: 1 }).lean();
-      if (existing) {
-        await mailer.send({
-          to: body.email,
-          lang: existing.language as LanguageCode,
-          template: 'alreadyRegistered',
-          params: { link: appLink(config, '/forgot-password') },
-        });
-        return { status: 'check-email' };
-      }
-      const person = await Person.create({
-        email: body.email,
-        passwordHash: await hashPassword(body.password),
-        displayName: body.displayName,
-        roles: ['family'],
-        language: body.language,
-      }).catch((error: { code?: number }) => {
-        if (error.code === 11000) return null; // signed up twice at once: the first one wins
-        throw error;
-      });
-      if (!person) return { status: 'check-email' };
-      const personId = String(person._id);
-      await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
-      if (body.referral) await linkReferral(body.referral, personId);
-      await audit('account.created', personId, personId, {
-        via: body.referral ? 'referral' : 'sign-up',
-      });
-      const token = await issueEmailToken(personId, 'verify');
-      await mailer.send({
-        to: body.email,
-        lang: body.language,
-        template: 'verifyEmail',
-        params: { name: body.displayName, link: appLink(config, '/verify-email', { token }) },
-      });
+      await signUp(deps, body);
       return { status: 'check-email' };
     },
   );
@@ -100,16 +69,7 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
     '/auth/resend-verification',
     { action: 'account.verifyEmail', body: apiSchemas.resendVerification, status: 202, limits },
     async ({ body }) => {
-      const person = await Person.findOne({ email: body.email }).lean();
-      if (person && !person.emailVerifiedAt) {
-        const token = await issueEmailToken(String(person._id), 'verify');
-        await mailer.send({
-          to: person.email,
-          lang: person.language as LanguageCode,
-          template: 'verifyEmail',
-          params: { name: person.displayName, link: appLink(config, '/verify-email', { token }) },
-        });
-      }
+      resendVerification(deps, body.email);
       return { status: 'check-email' };
     },
   );
@@ -117,20 +77,23 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
   api.post(
     '/auth/sign-in',
     { action: 'account.signIn', body: apiSchemas.signIn, limits },
-    async ({ body, actor, res }) => {
-      const locked = await lockedUntil(body.email);
-      if (locked)
+    async ({ body, actor, req, res }) => {
+      const attempt = { email: body.email, client: clientAddress(req) };
+      const verdict = await checkAttempt(attempt);
+      if ('lockedUntil' in verdict)
         throw new RequestError('auth.locked', 429, undefined, {
-          minutes: Math.ceil((locked.getTime() - Date.now()) / 60_000),
+          minutes: Math.ceil((verdict.lockedUntil.getTime() - Date.now()) / 60_000),
         });
+      // Many failures on this address from all clients together: slower, never shut.
+      if (verdict.delayMs > 0) await setTimeout(verdict.delayMs);
       const person = await Person.findOne({ email: body.email }).lean();
       if (!(await verifyPassword(person?.passwordHash, body.password))) {
-        if ((await recordFailure(body.email)) && person)
-          await audit('account.locked', null, String(person._id));
+        if ((await recordFailure(attempt)) && person)
+          await audit('account.locked', null, String(person._id), { oneClient: true });
         throw new RequestError('auth.invalidCredentials', 401);
       }
       if (!person) throw new RequestError('auth.invalidCredentials', 401);
-      await clearFailures(body.email);
+      await clearClient(attempt);
       if (!person.emailVerifiedAt) throw new RequestError('auth.emailNotVerified', 403);
       return signInAs(deps, actor, res, String(person._id));
     },
@@ -153,17 +116,8 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
   api.post(
     '/auth/password-reset',
     { action: 'account.resetPassword', body: apiSchemas.requestPasswordReset, status: 202, limits },
-    async ({ body }) => {
-      const person = await Person.findOne({ email: body.email }).lean();
-      if (person) {
-        const token = await issueEmailToken(String(person._id), 'reset');
-        await mailer.send({
-          to: person.email,
-          lang: person.language as LanguageCode,
-          template: 'passwordReset',
-          params: { link: appLink(config, '/reset-password', { token }) },
-        });
-      }
+    async ({ body, actor }) => {
+      requestPasswordReset(deps, body.email, actor.lang);
       return { status: 'check-email' };
     },
   );

@@ -1,4 +1,5 @@
-// [acct-3] Password guessing: a temporary lock after 20 wrong passwords, identical answers
+// [acct-3] Password guessing: after 20 wrong passwords the client that sent them is locked out
+// of that address for a while (other clients are not: lockout.test.ts), with identical answers
 // whether or not the email has an account.
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
@@ -24,7 +25,7 @@ describe('[acct-3] sign-in throttling', function () {
     return { status: res.status, body: res.body };
   }
 
-  it('[acct-3] 20 wrong passwords lock the account; the right one fails until the lock expires; nothing reveals whether the email exists', async () => {
+  it('[acct-3] 20 wrong passwords lock the client out of the account; the right one fails there until the lock expires; nothing reveals whether the email exists', async () => {
     assert.equal(MAX_FAILURES, 20);
     const client = new ApiClient(app.url);
     const ghost = 'nobody-here@test.rinnalla.fi';

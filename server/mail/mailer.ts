@@ -1,15 +1,19 @@
 // Emails in the recipient's language, from templates in locales/<lang>/email.json. With
-// SMTP_URL they go out through nodemailer's SMTP transport; without it, to the outbox.
+// SMTP_URL they go out through nodemailer's SMTP transport; without it (development and tests
+// only: config.ts refuses production without SMTP_URL), to the outbox.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { translator } from '../i18n/index.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
+import { afterResponse } from '../platform/afterResponse.ts';
+import { countStep } from '../platform/workCounts.ts';
 import { OutboxMessage } from './outbox.model.ts';
 
 export type EmailTemplate =
   | 'verifyEmail'
   | 'alreadyRegistered'
   | 'passwordReset'
+  | 'passwordResetNoAccount'
   | 'passwordChanged'
   | 'invitation'
   | 'accountErased'
@@ -35,43 +39,81 @@ export interface Email {
 
 export interface Mailer {
   readonly usesOutbox: boolean;
+  /** Resolves once the email is in the outbox or accepted by the SMTP server. */
   send(email: Email): Promise<void>;
+  /**
+   * For answers whose timing must not reveal anything (sign-up, password reset): the outbox write
+   * is awaited as in `send`, an SMTP delivery goes on after the answer (retried a few times).
+   */
+  queue(email: Email): Promise<void>;
 }
+
+const RETRY_AFTER_MS = [2_000, 15_000];
 
 export function createMailer(options: {
   smtpUrl: string | undefined;
   from: string;
   log: Logger;
 }): Mailer {
+  const { log } = options;
   const transport: Transporter | undefined = options.smtpUrl
     ? nodemailer.createTransport(options.smtpUrl)
     : undefined;
+
+  const render = ({ lang, template, params = {} }: Email) => {
+    const t = translator(lang);
+    const subject = t(`${template}.subject`, { ns: 'email', ...params });
+    const text = [
+      t('greeting', { ns: 'email' }),
+      t(`${template}.body`, { ns: 'email', ...params }),
+      params.link ?? '',
+      t('signature', { ns: 'email' }),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    return { subject, text };
+  };
+
+  const store = async (email: Email) => {
+    const { subject, text } = render(email);
+    await OutboxMessage.create({
+      to: email.to,
+      subject,
+      template: email.template,
+      text,
+      links: email.params?.link ? [email.params.link] : [],
+      sentAt: new Date(),
+    });
+    log.info({ template: email.template, outbox: true }, 'email sent');
+  };
+
+  const deliver = async (smtp: Transporter, email: Email) => {
+    const { subject, text } = render(email);
+    await smtp.sendMail({ from: options.from, to: email.to, subject, text });
+    log.info({ template: email.template, outbox: false }, 'email sent');
+  };
+
+  const deliverWithRetries = async (smtp: Transporter, email: Email) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await deliver(smtp, email);
+      } catch (error) {
+        const wait = RETRY_AFTER_MS[attempt];
+        if (wait === undefined) throw error;
+        log.warn({ err: error, template: email.template }, 'email delivery failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
+
   return {
     usesOutbox: !transport,
-    async send({ to, lang, template, params = {} }) {
-      const t = translator(lang);
-      const subject = t(`${template}.subject`, { ns: 'email', ...params });
-      const text = [
-        t('greeting', { ns: 'email' }),
-        t(`${template}.body`, { ns: 'email', ...params }),
-        params.link ?? '',
-        t('signature', { ns: 'email' }),
-      ]
-        .filter(Boolean)
-        .join('\n\n');
-      if (transport) {
-        await transport.sendMail({ from: options.from, to, subject, text });
-      } else {
-        await OutboxMessage.create({
-          to,
-          subject,
-          template,
-          text,
-          links: params.link ? [params.link] : [],
-          sentAt: new Date(),
-        });
-      }
-      options.log.info({ template, outbox: !transport }, 'email sent');
+    send: (email) => (transport ? deliver(transport, email) : store(email)),
+    async queue(email) {
+      countStep('mail.queued');
+      if (!transport) return store(email);
+      render(email); // the same work before the answer as the outbox path, minus the write
+      afterResponse(log, `email ${email.template}`, () => deliverWithRetries(transport, email));
     },
   };
 }

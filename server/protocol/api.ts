@@ -28,7 +28,7 @@
 // GET    /api/referrals                        → ReferralInfo[] (partner: own organisation's)
 // POST   /api/referrals              createReferral → 201 ReferralInfo (partner)
 // GET    /api/audit?before           listAudit → AuditEntryInfo[] (coordinator)
-// GET    /api/dev/outbox                       → OutboxMessageInfo[] (coordinator; only without SMTP)
+// GET    /api/dev/outbox                       → OutboxMessageInfo[] (coordinator; only without SMTP; others' links withheld)
 import { z } from 'zod';
 import type { AppError } from './ack.ts';
 import { languages, type LanguageCode } from './languages.ts';
@@ -230,7 +230,9 @@ export interface OutboxMessageInfo {
   to: string;
   subject: string;
   text: string;
-  /** Links in the message (verify, reset, invitation), for a developer to click. */
+  /** Links in the message (verify, reset, invitation), for a developer to click: own mail only. */
   links: string[];
+  /** Someone else's message had links: they are secrets, shown only to the recipient. */
+  linksWithheld: boolean;
   sentAt: string;
 }

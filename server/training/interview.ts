@@ -130,8 +130,8 @@ export async function bookInterview(
     to: application.email,
     lang,
     template: 'interviewBooked',
+    // No name: it came from the public form, unchecked, and the address may not be the sender's.
     params: {
-      name: application.name,
       when: formatWhen(session.startsAt, lang),
       minutes: String(INTERVIEW_MINUTES),
       link: appLink(deps.config, `/interview/${token}`),

@@ -77,12 +77,9 @@ export function recruitmentRoutes(
         status: 'applied',
         history: [{ from: null, to: 'applied', byId: null, at: now, reason: '' }],
       });
-      await mailer.send({
-        to: body.email,
-        lang: body.language,
-        template: 'applicationReceived',
-        params: { name: body.name },
-      });
+      // Fixed text only: anyone can send this form with anyone's address, so nothing they typed
+      // (name, motivation…) may reach that inbox.
+      await mailer.send({ to: body.email, lang: body.language, template: 'applicationReceived' });
       return { id: String(application._id) };
     },
   );
@@ -137,8 +134,7 @@ export function recruitmentRoutes(
         await mailer.send({
           to: changed.email,
           lang: changed.language as LanguageCode,
-          template: 'applicationDeclined',
-          params: { name: changed.name },
+          template: 'applicationDeclined', // no name: the public form's text stays out of email
         });
       }
       const [info] = await toInfo([changed]);

@@ -5,7 +5,10 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from './AdminNav.tsx';
 
-/** Development only: without an SMTP server, emails land here so their links can be opened. */
+/**
+ * Development only: without an SMTP server, emails land here. The reader's own emails show their
+ * links; other people's links are secrets and stay with the recipient (the server leaves them out).
+ */
 export function OutboxPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('outbox.title'));
@@ -43,6 +46,7 @@ export function OutboxPage() {
                 ))}
               </ul>
             ) : null}
+            {message.linksWithheld ? <p className="meta">{t('outbox.withheldNote')}</p> : null}
           </li>
         ))}
       </ol>

@@ -1,0 +1,111 @@
+// Sign-up and password reset, written so that a known and an unknown email take the same steps
+// before the answer — its timing must not tell whether an address has an account.
+//   sign-up: one argon2 hash, one insert of the account (refused by the unique email index when
+//     it exists), one more small step (the consent record | finding the account), one audit
+//     entry, one email token, one queued email; then the same answer.
+//   reset, resend verification: the answer comes at once; the look-up and the email follow it.
+import { audit } from '../audit/audit.model.ts';
+import { appLink, type FeatureDeps } from '../deps.ts';
+import { Person } from '../people/person.model.ts';
+import { afterResponse } from '../platform/afterResponse.ts';
+import { recordConsent } from '../privacy/consent.model.ts';
+import { PRIVACY_NOTICE_VERSION, type apiSchemas } from '../protocol/api.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
+import { linkReferral } from '../referrals/referral.model.ts';
+import type { z } from 'zod';
+import { issueEmailToken } from './emailToken.model.ts';
+import { hashPassword } from './passwords.ts';
+
+type SignUp = z.output<typeof apiSchemas.signUp>;
+
+export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
+  const { mailer, config } = deps;
+  const person = await Person.create({
+    email: body.email,
+    passwordHash: await hashPassword(body.password),
+    displayName: body.displayName,
+    roles: ['family'],
+    language: body.language,
+  }).catch((error: { code?: number }) => {
+    if (error.code === 11000) return null; // the address has an account (or signed up twice at once)
+    throw error;
+  });
+
+  if (!person) {
+    const existing = await Person.findOne({ email: body.email }, { language: 1 }).lean();
+    if (!existing) return; // erased meanwhile
+    const personId = String(existing._id);
+    await audit('account.signUpRepeated', null, personId);
+    // The owner may simply have forgotten: the email offers a new password straight away.
+    const token = await issueEmailToken(personId, 'reset');
+    await mailer.queue({
+      to: body.email,
+      lang: existing.language as LanguageCode,
+      template: 'alreadyRegistered',
+      params: { link: appLink(config, '/reset-password', { token }) },
+    });
+    return;
+  }
+
+  const personId = String(person._id);
+  await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
+  if (body.referral) await linkReferral(body.referral, personId);
+  await audit('account.created', personId, personId, {
+    via: body.referral ? 'referral' : 'sign-up',
+  });
+  const token = await issueEmailToken(personId, 'verify');
+  // No name in it: whoever signs up chooses the name, and the address may be someone else's.
+  await mailer.queue({
+    to: body.email,
+    lang: body.language,
+    template: 'verifyEmail',
+    params: { link: appLink(config, '/verify-email', { token }) },
+  });
+}
+
+/** A reset link to an account's address; to an unknown address, a note that it has none. */
+export function requestPasswordReset(deps: FeatureDeps, email: string, lang: LanguageCode): void {
+  const { mailer, config } = deps;
+  afterResponse(deps.log, 'password reset', async () => {
+    const person = await Person.findOne({ email }, { email: 1, language: 1 }).lean();
+    if (!person) {
+      await mailer.queue({
+        to: email,
+        lang,
+        template: 'passwordResetNoAccount',
+        params: { link: appLink(config, '/sign-up') },
+      });
+      return;
+    }
+    const token = await issueEmailToken(String(person._id), 'reset');
+    await mailer.queue({
+      to: person.email,
+      lang: person.language as LanguageCode,
+      template: 'passwordReset',
+      params: { link: appLink(config, '/reset-password', { token }) },
+    });
+  });
+}
+
+/** A new verification link, only for an account still unverified; nothing otherwise. */
+export function resendVerification(deps: FeatureDeps, email: string): void {
+  const { mailer, config } = deps;
+  afterResponse(deps.log, 'resend verification', async () => {
+    const person = await Person.findOne(
+      { email },
+      {
+        email: 1,
+        language: 1,
+        emailVerifiedAt: 1,
+      },
+    ).lean();
+    if (!person || person.emailVerifiedAt) return;
+    const token = await issueEmailToken(String(person._id), 'verify');
+    await mailer.queue({
+      to: person.email,
+      lang: person.language as LanguageCode,
+      template: 'verifyEmail',
+      params: { link: appLink(config, '/verify-email', { token }) },
+    });
+  });
+}
