@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
+import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
 import { supervisionBenchmarks } from './supervision.bench.ts';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   catalogue: catalogueBenchmarks,
   chat: chatBenchmarks,
   supervision: supervisionBenchmarks,
+  'public-paths': publicPathsBenchmarks,
 };
 
 // BENCH_ONLY=chat,catalogue runs only those suites, and writes bench/results/only.tmp

@@ -1,8 +1,8 @@
 // Sign-up and password reset, written so that a known and an unknown email take the same steps
 // before the answer — its timing must not tell whether an address has an account.
 //   sign-up: one argon2 hash, one insert of the account (refused by the unique email index when
-//     it exists), one more small step (the consent record | finding the account), one audit
-//     entry, one email token, one queued email; then the same answer.
+//     it exists), one look-up of the account, the referral's look-up, one audit entry, one email
+//     token, one queued email; then the same answer. Only a new account's consent record is extra.
 //   reset, resend verification: the answer comes at once; the look-up and the email follow it.
 import { audit } from '../audit/audit.model.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
@@ -11,16 +11,25 @@ import { afterResponse } from '../platform/afterResponse.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
 import { PRIVACY_NOTICE_VERSION, type apiSchemas } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
-import { linkReferral } from '../referrals/referral.model.ts';
+import { linkReferral, referralIsOpen } from '../referrals/referral.model.ts';
 import type { z } from 'zod';
 import { issueEmailToken } from './emailToken.model.ts';
 import { hashPassword } from './passwords.ts';
 
 type SignUp = z.output<typeof apiSchemas.signUp>;
 
+/**
+ * The account with this address. No `limit`: FerretDB cannot use the email index and stops a
+ * findOne at the first match, so an early match (a known address) would answer sooner than none.
+ */
+export async function accountByEmail(email: string) {
+  const [person] = await Person.find({ email }).lean();
+  return person ?? null;
+}
+
 export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
   const { mailer, config } = deps;
-  const person = await Person.create({
+  const created = await Person.create({
     email: body.email,
     passwordHash: await hashPassword(body.password),
     displayName: body.displayName,
@@ -30,24 +39,26 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
     if (error.code === 11000) return null; // the address has an account (or signed up twice at once)
     throw error;
   });
+  // Read back on both paths, so both pay for the same look-up.
+  const account = await accountByEmail(body.email);
+  if (!account) return; // erased meanwhile
+  const personId = String(account._id);
 
-  if (!person) {
-    const existing = await Person.findOne({ email: body.email }, { language: 1 }).lean();
-    if (!existing) return; // erased meanwhile
-    const personId = String(existing._id);
+  if (!created) {
+    // The same referral look-up as a new account's, changing nothing: the family decides.
+    if (body.referral) await referralIsOpen(body.referral);
     await audit('account.signUpRepeated', null, personId);
     // The owner may simply have forgotten: the email offers a new password straight away.
     const token = await issueEmailToken(personId, 'reset');
     await mailer.queue({
-      to: body.email,
-      lang: existing.language as LanguageCode,
+      to: account.email,
+      lang: account.language as LanguageCode,
       template: 'alreadyRegistered',
       params: { link: appLink(config, '/reset-password', { token }) },
     });
     return;
   }
 
-  const personId = String(person._id);
   await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
   if (body.referral) await linkReferral(body.referral, personId);
   await audit('account.created', personId, personId, {
@@ -56,7 +67,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
   const token = await issueEmailToken(personId, 'verify');
   // No name in it: whoever signs up chooses the name, and the address may be someone else's.
   await mailer.queue({
-    to: body.email,
+    to: account.email,
     lang: body.language,
     template: 'verifyEmail',
     params: { link: appLink(config, '/verify-email', { token }) },
@@ -67,7 +78,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
 export function requestPasswordReset(deps: FeatureDeps, email: string, lang: LanguageCode): void {
   const { mailer, config } = deps;
   afterResponse(deps.log, 'password reset', async () => {
-    const person = await Person.findOne({ email }, { email: 1, language: 1 }).lean();
+    const person = await accountByEmail(email);
     if (!person) {
       await mailer.queue({
         to: email,

@@ -30,6 +30,16 @@ export const Referral = mongoose.model('Referral', referralSchema, 'referrals');
 export type { ReferralStatus };
 
 /** A family signed up through a referral link: the first sign-up uses it. */
+/** linkReferral's look-up, changing nothing (a sign-up with an address that has an account). */
+export async function referralIsOpen(token: string): Promise<boolean> {
+  const filter = {
+    tokenHash: hashToken(token),
+    status: 'sent',
+    expiresAt: op({ $gt: new Date() }),
+  };
+  return (await Referral.countDocuments(filter)) > 0;
+}
+
 export async function linkReferral(token: string, familyId: string): Promise<void> {
   await Referral.updateOne(
     { tokenHash: hashToken(token), status: 'sent', expiresAt: op({ $gt: new Date() }) },

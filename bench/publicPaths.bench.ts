@@ -1,0 +1,113 @@
+// Public paths (issue 23): how long sign-up and a password-reset request take for an email that
+// has an account and for one that has none — the two must not be told apart by their timing.
+// 1000 people in the database; samples alternate known/unknown so drift hits both alike. Over
+// HTTP against the real server in a child process (outbox mode: no SMTP), only 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mongoose from 'mongoose';
+import { hashPassword } from '../server/auth/passwords.ts';
+import { connectMongoose, disconnectMongoose } from '../server/db/connect.ts';
+import { startDatabase } from '../server/db/engine.ts';
+import { Person } from '../server/people/person.model.ts';
+import { PRIVACY_NOTICE_VERSION } from '../server/protocol/api.ts';
+import { startServer, stopServer, type RunningServer } from './chat/server.ts';
+import { summarise, type Measurement } from './stats.ts';
+
+const PEOPLE = 1000;
+const RUNS = 30;
+
+export async function publicPathsBenchmarks(): Promise<Measurement[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-bench-public-'));
+  const database = await startDatabase({
+    uri: process.env.MONGODB_URI,
+    dataDir: join(dataDir, 'db'),
+  });
+  const dbName = `bench_public_${Date.now()}`;
+  let server: RunningServer | undefined;
+  try {
+    await connectMongoose(database.uri, dbName);
+    await Person.init();
+    const passwordHash = await hashPassword('bench passphrase');
+    await Person.insertMany(
+      Array.from({ length: PEOPLE }, (_, i) => ({
+        email: `person-${i}@bench.rinnalla.fi`,
+        passwordHash,
+        displayName: `Bench ${i}`,
+        roles: ['family'],
+        emailVerifiedAt: new Date(),
+        language: 'fi',
+      })),
+    );
+    server = await startServer({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: join(dataDir, 'server'),
+      MONGODB_URI: database.uri,
+      MONGODB_DB: dbName,
+      SEED_DEMO_DATA: 'false',
+      SFU_WORKERS: '1',
+      SFU_RTC_PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_AUTH: '100000',
+      RATE_LIMIT_WRITE_IP: '100000',
+    });
+    const url = server.url;
+    const post = async (path: string, body: unknown) => {
+      const started = performance.now();
+      const res = await fetch(`${url}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      await res.text();
+      if (res.status !== 202) throw new Error(`${path}: ${res.status}`);
+      return performance.now() - started;
+    };
+    const signUp = (email: string) =>
+      post('/auth/sign-up', {
+        email,
+        password: 'a long enough passphrase',
+        displayName: 'Bench',
+        language: 'fi',
+        acceptPrivacy: PRIVACY_NOTICE_VERSION,
+      });
+    const reset = (email: string) => post('/auth/password-reset', { email });
+    const known = (i: number) => `person-${(i * 37) % PEOPLE}@bench.rinnalla.fi`;
+    const unknown = (kind: string, i: number) => `new-${kind}-${i}@bench.rinnalla.fi`;
+
+    const samples = {
+      signUpKnown: [] as number[],
+      signUpUnknown: [] as number[],
+      resetKnown: [] as number[],
+      resetUnknown: [] as number[],
+    };
+    await signUp(unknown('warm', 0)); // warm-up, not counted
+    for (let i = 0; i < RUNS; i += 1) {
+      // Alternate which goes first, so neither always follows the other's background work.
+      const steps = [
+        async () => samples.signUpKnown.push(await signUp(known(i))),
+        async () => samples.signUpUnknown.push(await signUp(unknown('signup', i))),
+        async () => samples.resetKnown.push(await reset(known(i + 1))),
+        async () => samples.resetUnknown.push(await reset(unknown('reset', i))),
+      ];
+      const order = i % 2 === 0 ? [0, 1, 2, 3] : [1, 0, 3, 2];
+      for (const k of order) await steps[k]!();
+    }
+    const note = `${database.description}; ${PEOPLE} people; outbox mode (no SMTP)`;
+    return [
+      summarise('sign-up, known email', samples.signUpKnown, note),
+      summarise('sign-up, unknown email', samples.signUpUnknown, note),
+      summarise('password reset, known email', samples.resetKnown, note),
+      summarise('password reset, unknown email', samples.resetUnknown, note),
+    ];
+  } finally {
+    if (server) await stopServer(server);
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await disconnectMongoose();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
