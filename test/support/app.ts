@@ -5,6 +5,7 @@ import pino from 'pino';
 import { Sfu } from '../../sfu/index.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { backgroundSettled } from '../../server/platform/afterResponse.ts';
 import { freePort } from '../../server/platform/ports.ts';
 import type { Clock } from '../../server/reminders/runner.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
@@ -66,6 +67,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     async close() {
       await app.close();
       sfu.close();
+      await backgroundSettled(); // emails still being written after their answer
       await dropDatabase();
     },
   };
