@@ -29,15 +29,19 @@ import { programmeRoutes } from './training/programmeRoutes.ts';
 import { supervisionRoutes } from './supervision/index.ts';
 import { interviewRoutes } from './training/interviewRoutes.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { accessChanged } from './access/changes.ts';
+import { chatRoomGuard } from './chat/accessGuard.ts';
 import { chatFeature } from './chat/handlers.ts';
 import { createLive } from './live/index.ts';
 import type { LiveRegistry } from './live/registry.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { presenceRoomGuard } from './presence/handlers.ts';
 import { createPresence } from './presence/index.ts';
 import { setIdSecret } from './privacy/opaqueId.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { AccessWatch } from './realtime/accessWatch.ts';
 import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
 import { referralRoutes } from './referrals/routes.ts';
@@ -114,6 +118,11 @@ export function createApp({
     graceMs: config.liveGraceMs,
     onParticipant: presence.onParticipant,
   });
+  // Every room and live peer follows access changes (roles, enrolments, staff, sessions).
+  const access = new AccessWatch(log);
+  access.addGuard(chatRoomGuard);
+  access.addGuard(presenceRoomGuard);
+  access.addHook(live.access.hook, live.access.personHook);
   const realtime = createRealtime(
     httpServer,
     log,
@@ -125,9 +134,15 @@ export function createApp({
       presence.feature,
       mediaFeature(log, mediaMembership ?? live.membershipOf),
     ],
-    { redisUrl: config.redisUrl },
+    {
+      redisUrl: config.redisUrl,
+      allowedOrigins: [new URL(config.publicUrl).origin],
+      caps: config.socketCaps,
+      access,
+    },
   );
   const io = realtime.io;
+  access.attach(io);
   presence.service.attach(io);
   const deps: FeatureDeps = {
     config,
@@ -135,8 +150,9 @@ export function createApp({
     cookies,
     mailer: mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
     connections: {
-      dropPerson: (personId) => io.in(`person:${personId}`).disconnectSockets(true),
-      dropSession: (sessionId) => io.in(`session:${sessionId}`).disconnectSockets(true),
+      dropPerson: (personId, reason = 'signedOut') =>
+        accessChanged({ personIds: [personId], reason }),
+      dropSession: (sessionId) => accessChanged({ sessionIds: [sessionId], reason: 'signedOut' }),
     },
   };
 

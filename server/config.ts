@@ -31,6 +31,8 @@ const schema = z.object({
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(12),
+  SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(300),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
@@ -74,6 +76,8 @@ export interface Config {
   liveGraceMs: number;
   /** Chat messages one person may send per minute. */
   chatPerMinute: number;
+  /** Open sockets one person, and one network address, may have (per process). */
+  socketCaps: { perPerson: number; perAddress: number };
   /** Several server processes share Socket.IO rooms and presence through this Redis. */
   redisUrl: string | undefined;
   /** Keys the HMAC of ids built from other ids (privacy/opaqueId.ts). */
@@ -130,6 +134,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
+    socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,
     idSecret: env.ID_SECRET ?? DEVELOPMENT_ID_SECRET,
   };

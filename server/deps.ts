@@ -4,11 +4,15 @@ import type { Logger } from 'pino';
 import type { CookiePolicy } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { AccessChangeReason } from './protocol/access.ts';
 
+/**
+ * Live connections after a change that may take access away (stored first): every socket of
+ * the person — or of the one sign-in session — is asked about again (realtime/accessWatch.ts).
+ * Sockets of ended sessions are closed; others keep only what they may still have.
+ */
 export interface Connections {
-  /** Disconnects every socket of this person (sign out everywhere, erasure, role change). */
-  dropPerson(personId: string): void;
-  /** Disconnects the sockets of one session (sign out). */
+  dropPerson(personId: string, reason?: AccessChangeReason): void;
   dropSession(sessionId: string): void;
 }
 

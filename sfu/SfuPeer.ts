@@ -11,6 +11,9 @@ import type {
   TransportOptions,
 } from './types.ts';
 
+/** A client needs one transport per direction; a second covers replacing one that failed. */
+export const MAX_TRANSPORTS_PER_DIRECTION = 2;
+
 export interface PeerHost {
   router: types.Router;
   webRtcServer: types.WebRtcServer;
@@ -32,6 +35,9 @@ export class SfuPeer {
   readonly transports = new Map<string, types.WebRtcTransport>();
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
+  /** Transports and consumers being created now: counted against the caps before they exist. */
+  private readonly creating: Partial<Record<MediaDirection, number>> = {};
+  private readonly consuming = new Set<string>();
   private readonly consumerState = new Map<string, ConsumerState>();
   viewport: ViewportPreferences = defaultViewport();
   /** Sources this peer may send; empty = receive only (an observer). */
@@ -47,6 +53,23 @@ export class SfuPeer {
     if (direction === 'send' && this.allowedSources.size === 0) {
       throw new SfuError('not-allowed', 'this peer only receives');
     }
+    // One per direction, and one more while a client replaces a failed one.
+    const open = [...this.transports.values()].filter((t) => t.appData.direction === direction);
+    if (open.length + (this.creating[direction] ?? 0) >= MAX_TRANSPORTS_PER_DIRECTION) {
+      throw new SfuError(
+        'too-many',
+        `at most ${MAX_TRANSPORTS_PER_DIRECTION} ${direction} transports`,
+      );
+    }
+    this.creating[direction] = (this.creating[direction] ?? 0) + 1;
+    try {
+      return await this.openTransport(direction);
+    } finally {
+      this.creating[direction] -= 1;
+    }
+  }
+
+  private async openTransport(direction: MediaDirection): Promise<TransportOptions> {
     const transport = await this.host.router.createWebRtcTransport({
       webRtcServer: this.host.webRtcServer,
       enableUdp: true,
@@ -144,6 +167,25 @@ export class SfuPeer {
     const transport = this.transport(transportId, 'recv');
     const producer = this.host.findProducer(producerId);
     if (!producer) throw new SfuError('producer-not-found', `no such producer ${producerId}`);
+    // One consumer per producer: a second one would only double the same stream.
+    const consumed = [...this.consumers.values()].some((c) => c.producerId === producerId);
+    if (consumed || this.consuming.has(producerId)) {
+      throw new SfuError('too-many', `already receiving ${producerId}`);
+    }
+    this.consuming.add(producerId);
+    try {
+      return await this.openConsumer(transport, producer, rtpCapabilities);
+    } finally {
+      this.consuming.delete(producerId);
+    }
+  }
+
+  private async openConsumer(
+    transport: types.WebRtcTransport,
+    producer: types.Producer,
+    rtpCapabilities: types.RtpCapabilities,
+  ): Promise<ConsumerOptions> {
+    const producerId = producer.id;
     if (!this.host.router.canConsume({ producerId, rtpCapabilities })) {
       throw new SfuError('cannot-consume', 'the client cannot decode this stream');
     }

@@ -8,7 +8,8 @@ export class SfuError extends Error {
       | 'cannot-consume'
       | 'room-closed'
       | 'no-worker'
-      | 'not-allowed',
+      | 'not-allowed'
+      | 'too-many',
     message: string,
   ) {
     super(message);

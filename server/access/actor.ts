@@ -8,6 +8,8 @@ export interface SignedInActor {
   personId: string;
   roles: readonly Role[];
   organisationId: string | null;
+  /** A facilitator on a pause they set themself: they run no family group meanwhile. */
+  paused: boolean;
   sessionId: string;
   csrfToken: string;
   lang: LanguageCode;

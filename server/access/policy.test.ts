@@ -239,10 +239,17 @@ describe('[acct-1] permission matrix', function () {
         extraHeaders: client.cookie ? { cookie: client.cookie } : {},
       });
       try {
-        await new Promise<void>((resolve, reject) => {
-          socket.once('connect', resolve);
-          socket.once('connect_error', reject);
+        const connected = await new Promise<boolean | Error>((resolve) => {
+          socket.once('connect', () => resolve(true));
+          socket.once('connect_error', (error) => resolve(error));
         });
+        // Signed out, there is no socket at all: every request is refused at the handshake.
+        if (actor === 'signed-out') {
+          const refused = connected instanceof Error && connected.message === 'unauthenticated';
+          if (!refused) problems.push(`signed-out socket was not refused: ${String(connected)}`);
+          continue;
+        }
+        if (connected !== true) throw connected;
         for (const [name, audience] of Object.entries(expectedSocket)) {
           const ack = (await socket.timeout(5000).emitWithAck(name, {})) as {
             ok: boolean;

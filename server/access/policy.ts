@@ -3,6 +3,7 @@
 // narrows a listing to what the actor may see. Handlers never check roles themselves.
 import type { RequestName } from '../protocol/socket.ts';
 import type { Role } from '../protocol/api.ts';
+import type { GroupKind } from '../protocol/groups.ts';
 import { hasRole, isSignedIn, type Actor, type SignedInActor } from './actor.ts';
 
 /** 'anyone' includes signed-out visitors; 'signedIn' is any role. */
@@ -18,6 +19,7 @@ export interface ReferralRef {
 }
 /** A group as the rules see it: who runs it and whether the actor is enrolled. */
 export interface GroupRef {
+  kind: GroupKind;
   facilitatorIds: string[];
   leadFacilitatorId: string;
   trainerId: string;
@@ -29,8 +31,39 @@ export interface LiveGroupRef extends GroupRef {
   observationAllowed: boolean;
 }
 
+/**
+ * A relation to a group counts only with the role behind it: a person whose role was taken away
+ * (or a facilitator on a pause, for family groups) keeps their place in the group's documents
+ * but none of its powers.
+ */
+const RUNNER_ROLES: Record<GroupKind, readonly Role[]> = {
+  family: ['facilitator'],
+  training: ['trainer', 'coordinator'],
+  supervision: ['trainer', 'coordinator'],
+  peer: ['facilitator', 'trainer', 'coordinator'],
+  interview: ['coordinator', 'trainer'],
+};
+/** Interview applicants hold no role yet: their booking (a confirmed enrolment) is the key. */
+const MEMBER_ROLES: Record<GroupKind, readonly Role[] | 'any'> = {
+  family: ['family'],
+  training: ['facilitator'],
+  supervision: ['facilitator'],
+  peer: ['facilitator'],
+  interview: 'any',
+};
+const holds = (actor: SignedInActor, roles: readonly Role[]) =>
+  roles.some((role) => actor.roles.includes(role));
+
 const runs = (actor: SignedInActor, group: GroupRef) =>
-  group.facilitatorIds.includes(actor.personId);
+  group.facilitatorIds.includes(actor.personId) &&
+  holds(actor, RUNNER_ROLES[group.kind]) &&
+  !(group.kind === 'family' && actor.paused);
+const trains = (actor: SignedInActor, group: GroupRef) =>
+  group.trainerId === actor.personId && actor.roles.includes('trainer');
+const belongs = (actor: SignedInActor, group: GroupRef) => {
+  const roles = MEMBER_ROLES[group.kind];
+  return group.enrolled && (roles === 'any' || holds(actor, roles));
+};
 const isCoordinator = (actor: SignedInActor) => actor.roles.includes('coordinator');
 
 interface Rule<R = never> {
@@ -90,10 +123,7 @@ export const policy = {
   'group.read': rule<GroupRef>({
     who: 'anyone',
     may: (actor, group) =>
-      isCoordinator(actor) ||
-      runs(actor, group) ||
-      group.trainerId === actor.personId ||
-      group.enrolled,
+      isCoordinator(actor) || runs(actor, group) || trains(actor, group) || belongs(actor, group),
   }),
   'group.create': rule({ who: ['coordinator'] }),
   'group.update': rule<GroupRef>({
@@ -103,8 +133,7 @@ export const policy = {
   /** Enrolments, waitlist and attendance of a group: to read. */
   'group.roster': rule<GroupRef>({
     who: ['coordinator', 'facilitator', 'trainer'],
-    may: (actor, group) =>
-      isCoordinator(actor) || runs(actor, group) || group.trainerId === actor.personId,
+    may: (actor, group) => isCoordinator(actor) || runs(actor, group) || trains(actor, group),
   }),
   /** Approve, remove, change the schedule, correct attendance. */
   'group.manage': rule<GroupRef>({
@@ -145,11 +174,11 @@ export const policy = {
   'report.write': rule<GroupRef>({ who: ['facilitator'], may: runs }),
   'report.read': rule<GroupRef>({
     who: ['facilitator', 'trainer'],
-    may: (actor, group) => runs(actor, group) || group.trainerId === actor.personId,
+    may: (actor, group) => runs(actor, group) || trains(actor, group),
   }),
   'report.feedback': rule<GroupRef>({
     who: ['trainer'],
-    may: (actor, group) => group.trainerId === actor.personId,
+    may: trains,
   }),
   /** Safeguarding alerts: only the trainer each was sent to (checked per alert). */
   'alert.manage': rule({ who: ['trainer'] }),
@@ -174,25 +203,23 @@ export const policy = {
   /** Live sessions: facilitators, enrolled families and the group's trainer (visibly). */
   'session.join': rule<LiveGroupRef>({
     who: 'signedIn',
-    may: (actor, group) =>
-      runs(actor, group) || group.enrolled || group.trainerId === actor.personId,
+    may: (actor, group) => runs(actor, group) || belongs(actor, group) || trains(actor, group),
   }),
   /** Hidden observation: only the group's trainer, only when families were told. */
   'session.observe': rule<LiveGroupRef>({
     who: 'signedIn',
-    may: (actor, group) => group.observationAllowed && group.trainerId === actor.personId,
+    may: (actor, group) => group.observationAllowed && trains(actor, group),
   }),
   /** Admit, mute, remove, lock, end: the lead and co-facilitator. */
   'session.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
   /** A group's chat (and its sessions'): facilitators and confirmed families; the trainer reads. */
   'chat.read': rule<LiveGroupRef>({
     who: ['family', 'facilitator', 'trainer', 'coordinator'],
-    may: (actor, group) =>
-      runs(actor, group) || group.enrolled || group.trainerId === actor.personId,
+    may: (actor, group) => runs(actor, group) || belongs(actor, group) || trains(actor, group),
   }),
   'chat.post': rule<LiveGroupRef>({
     who: ['family', 'facilitator', 'trainer', 'coordinator'],
-    may: (actor, group) => runs(actor, group) || group.enrolled,
+    may: (actor, group) => runs(actor, group) || belongs(actor, group),
   }),
   /** Edit, delete, report: one's own messages / messages one can read (checked per message). */
   'chat.member': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator'] }),

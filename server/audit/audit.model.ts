@@ -37,7 +37,8 @@ export type AuditAction =
   | 'session.removed'
   | 'session.ended'
   | 'alert.opened'
-  | 'alert.acknowledged';
+  | 'alert.acknowledged'
+  | 'access.revoked';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

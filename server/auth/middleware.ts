@@ -24,10 +24,8 @@ export function csrfProtection(allowedOrigins: readonly string[], log: Logger): 
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const actor = res.locals.actor;
-    const origin = req.headers.origin;
-    const sameHost = origin !== undefined && hostOf(origin) === req.headers.host;
     const fetchSite = req.headers['sec-fetch-site'];
-    let refused = origin !== undefined && !sameHost && !allowedOrigins.includes(origin);
+    let refused = !originAllowed(req.headers.origin, req.headers.host, allowedOrigins);
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
       refused = true;
     if (!refused && isSignedIn(actor) && req.headers['x-csrf-token'] !== actor.csrfToken)
@@ -37,6 +35,19 @@ export function csrfProtection(allowedOrigins: readonly string[], log: Logger): 
       .status(403)
       .json({ error: toAppError(new RequestError('csrf', 403), translator(actor.lang), log) });
   };
+}
+
+/**
+ * A browser names the page that makes a request in `Origin`: ours (the public URL, or the host
+ * the request came to) or none at all (same-origin GETs, non-browser clients).
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowedOrigins: readonly string[],
+): boolean {
+  if (origin === undefined) return true;
+  return allowedOrigins.includes(origin) || (host !== undefined && hostOf(origin) === host);
 }
 
 function hostOf(origin: string): string | undefined {

@@ -1,7 +1,7 @@
 // Creating, resolving and ending sessions, and the cookie that carries them.
 import { parse as parseCookies, serialize } from 'cookie';
 import type { Response } from 'express';
-import type { Actor } from '../access/actor.ts';
+import type { Actor, SignedInActor } from '../access/actor.ts';
 import type { Role } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { op } from '../db/operators.ts';
@@ -65,42 +65,63 @@ export function clearSessionCookie(res: Response, policy: CookiePolicy): void {
   );
 }
 
+/** The stored session id a Cookie header names (not yet checked to be live). */
+export function sessionIdOfCookie(
+  cookieHeader: string | undefined,
+  policy: CookiePolicy,
+): string | undefined {
+  const token = cookieHeader ? parseCookies(cookieHeader)[cookieName(policy)] : undefined;
+  return token && token.length <= 100 ? hashToken(token) : undefined;
+}
+
 /** The actor behind a Cookie header; anonymous when there is no live session. */
 export async function resolveActor(
   cookieHeader: string | undefined,
   lang: LanguageCode,
   policy: CookiePolicy,
 ): Promise<Actor> {
-  const token = cookieHeader ? parseCookies(cookieHeader)[cookieName(policy)] : undefined;
-  if (!token || token.length > 100) return { kind: 'anonymous', lang };
+  const sessionId = sessionIdOfCookie(cookieHeader, policy);
+  if (!sessionId) return { kind: 'anonymous', lang };
+  return (await actorOfSession(sessionId, lang))?.actor ?? { kind: 'anonymous', lang };
+}
+
+/**
+ * The person behind a stored session id and when that session ends, or null when it has ended
+ * (signed out, expired, the person erased). Sockets ask again whenever access may have changed.
+ */
+export async function actorOfSession(
+  sessionId: string,
+  lang: LanguageCode,
+): Promise<{ actor: SignedInActor; endsAt: Date } | null> {
   const now = new Date();
   const session = await LoginSession.findOne({
-    _id: hashToken(token),
+    _id: sessionId,
     expiresAt: op({ $gt: now }),
   }).lean();
-  if (!session || now.getTime() - session.createdAt.getTime() > ABSOLUTE_LIFETIME_MS)
-    return { kind: 'anonymous', lang };
+  const absoluteEnd = session ? session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS : 0;
+  if (!session || now.getTime() > absoluteEnd) return null;
   const person = await Person.findById(session.personId, {
     roles: 1,
     organisationId: 1,
-    language: 1,
+    pause: 1,
   }).lean();
-  if (!person) return { kind: 'anonymous', lang };
+  if (!person) return null;
+  let expiresAt = session.expiresAt;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await LoginSession.updateOne(
-      { _id: session._id },
-      { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_LIFETIME_MS) },
-    );
+    expiresAt = new Date(now.getTime() + IDLE_LIFETIME_MS);
+    await LoginSession.updateOne({ _id: session._id }, { lastSeenAt: now, expiresAt });
   }
-  return {
+  const actor: SignedInActor = {
     kind: 'person',
     personId: String(person._id),
     roles: person.roles as Role[],
     organisationId: person.organisationId ? String(person.organisationId) : null,
+    paused: !!person.pause?.since,
     sessionId: String(session._id),
     csrfToken: session.csrfToken,
     lang,
   };
+  return { actor, endsAt: new Date(Math.min(expiresAt.getTime(), absoluteEnd)) };
 }
 
 export async function endSession(sessionId: string): Promise<void> {

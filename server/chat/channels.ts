@@ -147,6 +147,24 @@ export async function channelAccess(
   return access;
 }
 
+/**
+ * Access as the database says right now, for a socket being asked about again after a change
+ * (server/realtime/accessWatch.ts); null when the channel may no longer be read. The person's
+ * remembered answers are dropped too, so their next request is decided afresh.
+ */
+export async function currentAccess(
+  actor: SignedInActor,
+  channel: ChannelName,
+): Promise<ChannelAccess | null> {
+  for (const key of recent.keys()) if (key.startsWith(`${actor.personId}|`)) recent.delete(key);
+  try {
+    return await workOutAccess(actor, channel);
+  } catch (error) {
+    if (error instanceof RequestError) return null;
+    throw error;
+  }
+}
+
 async function workOutAccess(actor: SignedInActor, channel: ChannelName): Promise<ChannelAccess> {
   if (channel.kind !== 'announcements' && !isValidObjectId(channel.id)) throw notFound();
   let access: ChannelAccess | null;

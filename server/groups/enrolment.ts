@@ -2,6 +2,7 @@
 // any MongoDB-wire server (FerretDB v1's updates are not — see db/claims.ts), so capacity holds
 // across server processes. Within a process, a group's enrolments are handled one at a time in
 // arrival order, which keeps the waitlist first come, first served.
+import { accessChanged } from '../access/changes.ts';
 import { serialised } from '../db/claims.ts';
 import { refreshCatalogueEntry } from './catalogue.ts';
 import { op } from '../db/operators.ts';
@@ -126,6 +127,7 @@ export function endEnrolment(
       await planNotice('enrolment-removed', personId, groupId, null, String(enrolment._id), now);
     await promoteWaitlist(groupId, now);
     await refreshCounts(groupId);
+    accessChanged({ personIds: [personId], reason: 'enrolment' });
   });
 }
 

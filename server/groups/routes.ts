@@ -1,4 +1,5 @@
 // Groups: the catalogue, a group's page, my groups, and setting groups up.
+import { accessChanged } from '../access/changes.ts';
 import { findByIds } from '../db/byIds.ts';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
@@ -18,7 +19,7 @@ import { validCertification } from '../training/certification.model.ts';
 import { catalogue, searchTextOf } from './catalogue.ts';
 import { fillFreedPlaces } from './enrolment.ts';
 import { Enrolment } from './enrolment.model.ts';
-import { Group, type GroupDoc } from './group.model.ts';
+import { facilitatorIds, Group, type GroupDoc } from './group.model.ts';
 import { helsinkiInstant, timeOfDay } from './schedule.ts';
 import { groupRef, scheduleOf, toCard, toEnrolmentInfos, upcomingByGroup } from './views.ts';
 
@@ -38,6 +39,17 @@ function rulesVersionOf(
     input.sessionLanguages,
   ]);
   return createHash('sha256').update(basis).digest('hex').slice(0, 12);
+}
+
+/** Whoever a staff change took something from is asked about again, live. */
+function staffChanged(before: GroupDoc, after: GroupDoc): void {
+  const now = new Set(facilitatorIds(after));
+  const replaced = facilitatorIds(before).filter((id) => !now.has(id));
+  accessChanged({ personIds: replaced, reason: 'facilitators' });
+  if (String(before.trainerId) !== String(after.trainerId))
+    accessChanged({ personIds: [String(before.trainerId)], reason: 'trainer' });
+  else if (before.observationAllowed && !after.observationAllowed)
+    accessChanged({ personIds: [String(after.trainerId)], reason: 'observation' });
 }
 
 export async function findGroup(id: string | undefined): Promise<GroupDoc> {
@@ -261,6 +273,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         { new: true },
       ).lean();
       if (!updated) throw notFound();
+      staffChanged(group, updated);
       await syncSessions(updated, clock.now());
       // A larger capacity admits families from the waitlist; open/full follows the places.
       await fillFreedPlaces(String(updated._id), clock.now());

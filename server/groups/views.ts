@@ -125,6 +125,7 @@ export async function groupRef(group: GroupDoc, actor: Actor): Promise<GroupRef>
       status: op({ $in: ['confirmed', 'waitlisted', 'pending'] }),
     })) !== null;
   return {
+    kind: (group.kind ?? 'family') as GroupKind,
     facilitatorIds: facilitatorIds(group),
     leadFacilitatorId: String(group.leadFacilitatorId),
     trainerId: String(group.trainerId),
@@ -153,6 +154,7 @@ export async function memberRef(group: GroupDoc, personId: string): Promise<Live
   const enrolled =
     (await Enrolment.exists({ groupId: group._id, personId, status: 'confirmed' })) !== null;
   return {
+    kind: (group.kind ?? 'family') as GroupKind,
     facilitatorIds: facilitatorIds(group),
     leadFacilitatorId: String(group.leadFacilitatorId),
     trainerId: String(group.trainerId),

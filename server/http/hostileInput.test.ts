@@ -76,6 +76,7 @@ describe('[acct-4] hostile input', function () {
                     personId: '',
                     roles: [r],
                     organisationId: null,
+                    paused: false,
                     sessionId: '',
                     csrfToken: '',
                     lang: 'fi',

@@ -2,6 +2,7 @@
 // (join/lobby, moderation, presence, observer). Media requests reach the SFU through
 // `membershipOf`.
 import type { RealtimeFeature } from '../realtime/socket.ts';
+import { liveAccessHooks } from './accessHook.ts';
 import type { LiveContext } from './handlers/context.ts';
 import { joinFeature } from './handlers/join.ts';
 import { lobbyFeature } from './handlers/lobby.ts';
@@ -28,5 +29,10 @@ export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
     presenceFeature(ctx),
     observerFeature(ctx),
   ];
-  return { registry, features, membershipOf: registry.membershipOf.bind(registry) };
+  return {
+    registry,
+    features,
+    membershipOf: registry.membershipOf.bind(registry),
+    access: liveAccessHooks(ctx),
+  };
 }

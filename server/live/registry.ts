@@ -51,6 +51,11 @@ export class LiveRegistry {
     return opening;
   }
 
+  /** Every live session this process hosts now. */
+  all(): LiveSession[] {
+    return [...this.sessions.values()];
+  }
+
   get(sessionId: string): LiveSession | undefined {
     return this.sessions.get(sessionId);
   }

@@ -2,6 +2,7 @@
 // are groups of another kind with their own members. Members hold a confirmed enrolment, so the
 // session engine, live video, chat, calendar feeds and reminders serve them unchanged; a meeting
 // is invitation-only and never in the catalogue, and nobody observes it hidden.
+import { accessChanged } from '../access/changes.ts';
 import type { z } from 'zod';
 import type { SignedInActor } from '../access/actor.ts';
 import { audit } from '../audit/audit.model.ts';
@@ -107,6 +108,7 @@ export function setMembers(groupId: string, memberIds: string[], now: Date): Pro
         { status: 'removed', activeKey: endedKey(groupId, personId, String(enrolment._id)) },
       );
       await cancelReminders({ personId, groupId });
+      accessChanged({ personIds: [personId], reason: 'enrolment' });
     }
     const group = await Group.findById(groupId, { arrivalSeq: 1 }).lean();
     let arrival = group?.arrivalSeq ?? 0;

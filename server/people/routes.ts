@@ -69,8 +69,8 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
         from: person.roles,
         to: roles,
       });
-      // Live connections were authorised with the old roles.
-      deps.connections.dropPerson(String(person._id));
+      // Live connections were authorised with the old roles: asked about again.
+      deps.connections.dropPerson(String(person._id), 'roles');
       return toSummary(updated);
     },
   );

@@ -73,7 +73,7 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
       await erasePersonalData(person);
       await audit('account.erased', null, null, { roles: person.roles });
       clearSessionCookie(res, deps.cookies);
-      deps.connections.dropPerson(signed.personId);
+      deps.connections.dropPerson(signed.personId, 'erased');
     },
   );
 }

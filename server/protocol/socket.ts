@@ -1,6 +1,7 @@
 // The whole Socket.IO contract in one place: request names → payload schema and response type.
 // The server validates with the schemas; the client gets the types (and may reuse the schemas).
 import type { z } from 'zod';
+import type { AccessEvents } from './access.ts';
 import type { Ack } from './ack.ts';
 import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
@@ -21,7 +22,7 @@ export type ClientToServerEvents = {
 };
 
 /** Pushed by the server; a feature adds its events here. */
-export interface ServerToClientEvents extends LiveEvents, ChatEvents {
+export interface ServerToClientEvents extends LiveEvents, ChatEvents, AccessEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

@@ -8,6 +8,7 @@ import { translator } from '../i18n/index.ts';
 import type { Ack } from '../protocol/ack.ts';
 import { requestSchemas, type RequestName, type ResponseOf } from '../protocol/socket.ts';
 import { toAppError } from '../errors.ts';
+import { withinLimit } from './eventLimits.ts';
 import type { RealtimeSocket } from './socket.ts';
 
 export type Payload<N extends RequestName> = z.output<(typeof requestSchemas)[N]>;
@@ -23,6 +24,10 @@ export function handle<N extends RequestName>(
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<ResponseOf<N>>) => void;
     const t = translator(socket.data.lang);
+    if (!withinLimit(socket, name)) {
+      reply({ ok: false, error: { code: 'rateLimited', message: t('rateLimited') } });
+      return;
+    }
     const verdict = gate(socket.data.actor, socketActions[name]);
     if (verdict !== 'allowed') {
       reply({ ok: false, error: { code: verdict, message: t(verdict) } });

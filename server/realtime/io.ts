@@ -6,10 +6,29 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { isSignedIn } from '../access/actor.ts';
-import { resolveActor, type CookiePolicy } from '../auth/sessions.ts';
-import { languageOf } from '../i18n/index.ts';
+import { originAllowed } from '../auth/middleware.ts';
+import { actorOfSession, sessionIdOfCookie, type CookiePolicy } from '../auth/sessions.ts';
+import { languageOf, translator } from '../i18n/index.ts';
+import { count } from '../platform/metrics.ts';
+import { loginRoom, personRoom, type AccessWatch } from './accessWatch.ts';
+import { ConnectionCaps, type CapOptions } from './caps.ts';
 import { closeRedis, connectRedis, type RedisClient } from './redis.ts';
 import type { RealtimeFeature, RealtimeServer } from './socket.ts';
+
+export interface RealtimeOptions {
+  redisUrl?: string | undefined;
+  /** Origins whose pages may connect, besides the host the request came to. */
+  allowedOrigins: readonly string[];
+  caps: CapOptions;
+  access: AccessWatch;
+}
+
+/** A refusal at the handshake, translated; the client shows `message`. */
+function refusal(code: string, lang: Parameters<typeof translator>[0]) {
+  const error = new Error(code) as Error & { data: { code: string; message: string } };
+  error.data = { code, message: translator(lang)(code) };
+  return error;
+}
 
 export interface Realtime {
   io: RealtimeServer;
@@ -24,11 +43,18 @@ export function createRealtime(
   log: Logger,
   cookies: CookiePolicy,
   features: RealtimeFeature[],
-  options: { redisUrl?: string | undefined } = {},
+  options: RealtimeOptions,
 ): Realtime {
+  const caps = new ConnectionCaps(options.caps);
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
+    // A page of another site must not use a visitor's cookie to listen in (no CORS either).
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req.headers.origin, req.headers.host, options.allowedOrigins);
+      if (!allowed) count('socket_refused_total', { why: 'origin' });
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
     // A short network drop resumes the same socket with missed events replayed. Not with
     // Redis: its adapter keeps no sessions to resume, and with recovery on every emit to one
     // socket would go through Redis. Clients reconnect as new sockets and catch up themselves
@@ -42,20 +68,35 @@ export function createRealtime(
           },
         }),
   });
+  // Only signed-in people get a socket (everything on it is theirs), and only so many.
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
     const lang = languageOf(auth.lang, socket.handshake.headers['accept-language']);
-    resolveActor(socket.handshake.headers.cookie, lang, cookies).then((actor) => {
-      socket.data.actor = actor;
+    const sessionId = sessionIdOfCookie(socket.handshake.headers.cookie, cookies);
+    const found = sessionId ? actorOfSession(sessionId, lang) : Promise.resolve(null);
+    found.then((session) => {
+      if (!session) {
+        count('socket_refused_total', { why: 'unauthenticated' });
+        return next(refusal('unauthenticated', lang));
+      }
+      const address = socket.handshake.address;
+      if (!caps.take(session.actor.personId, address, socket.id)) {
+        count('socket_refused_total', { why: 'tooManyConnections' });
+        return next(refusal('tooManyConnections', lang));
+      }
+      socket.data.actor = session.actor;
       socket.data.lang = lang;
+      socket.data.sessionEndsAt = session.endsAt;
       next();
     }, next);
   });
   io.on('connection', (socket) => {
     const { actor } = socket.data;
-    // Rooms by person and session, so signing out (here or everywhere) can end live sockets.
+    socket.once('disconnect', () => caps.release(socket.id));
+    // Rooms by person and session: a change to either finds its sockets (accessWatch.ts).
     if (isSignedIn(actor))
-      void socket.join([`person:${actor.personId}`, `session:${actor.sessionId}`]);
+      void socket.join([personRoom(actor.personId), loginRoom(actor.sessionId)]);
+    options.access.connected(socket, socket.data.sessionEndsAt ?? null);
     for (const feature of features) feature(socket);
   });
   io.engine.on('connection_error', (error: Error) =>
@@ -72,9 +113,11 @@ export function createRealtime(
       const sub = await connectRedis(options.redisUrl, log, 'socket.io sub');
       clients.push(sub);
       io.adapter(createAdapter(pub, sub));
+      options.access.shareAcrossProcesses();
       log.info('Socket.IO rooms shared through Redis');
     },
     async close() {
+      options.access.detach();
       await io.close();
       await Promise.all(clients.splice(0).map(closeRedis));
     },

@@ -5,8 +5,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/soc
 
 export interface SocketData {
   lang: LanguageCode;
-  /** Resolved from the session cookie at the handshake. */
+  /** Resolved from the session cookie at the handshake, and again when access changes. */
   actor: Actor;
+  /** When the sign-in session ends (the socket is re-checked then). */
+  sessionEndsAt?: Date;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

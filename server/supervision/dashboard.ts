@@ -1,6 +1,7 @@
 // The trainer's dashboard: sessions of the groups they supervise that are live now or coming in
 // the next 14 days (one click to observe where families were told), recent reports, open
 // alerts, and the facilitators they supervise.
+import type { GroupKind } from '../protocol/groups.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
@@ -56,6 +57,7 @@ async function sessionsOf(
     // The viewer is these groups' trainer, never an enrolled family: no enrolment look-up (a
     // scan of every enrolment on this database, per group).
     const canObserve = may(actor, 'session.observe', {
+      kind: (group.kind ?? 'family') as GroupKind,
       facilitatorIds: facilitatorIds(group),
       leadFacilitatorId: String(group.leadFacilitatorId),
       trainerId: String(group.trainerId),

@@ -1,6 +1,7 @@
 // A facilitator pausing themself (and coming back): they are not offered as a group's
 // facilitator meanwhile, and their recruitment application follows them to "paused" and back
 // when it is in a state that can pause — best effort: the pause itself never fails over it.
+import { accessChanged } from '../access/changes.ts';
 import type { Logger } from 'pino';
 import { op } from '../db/operators.ts';
 import type { FeatureDeps } from '../deps.ts';
@@ -94,6 +95,8 @@ export function pauseRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Superv
         { pause: { since, until: body.until ?? null, note: body.note } },
       );
       if (!person.pause?.since) await followInPipeline(person, true, now, deps.log);
+      // A paused facilitator runs no family group meanwhile: their live rooms are asked about.
+      accessChanged({ personIds: [me], reason: 'pause' });
       return pauseInfo(await Person.findById(me, { pause: 1 }).lean());
     },
   );

@@ -149,6 +149,7 @@ describe('recruitment interviews', function () {
       personId,
       roles,
       organisationId: null,
+      paused: false,
       sessionId: 'test',
       csrfToken: 'test',
       lang: 'fi',

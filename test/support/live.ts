@@ -58,9 +58,14 @@ export async function liveGroup(
 
 export type TestSocket = Socket;
 
-/** A Socket.IO client signed in as this person, connected. */
-export async function liveSocket(url: string, person: TestPerson): Promise<TestSocket> {
+/** A Socket.IO client signed in as this person, connected (`beforeConnect` runs in between). */
+export async function liveSocket(
+  url: string,
+  person: TestPerson,
+  beforeConnect?: () => Promise<void>,
+): Promise<TestSocket> {
   const client = await signedInClient(url, person);
+  await beforeConnect?.();
   const socket = connect(url, {
     transports: ['websocket'],
     extraHeaders: { cookie: client.cookie ?? '' },

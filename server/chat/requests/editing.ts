@@ -31,6 +31,8 @@ export function editingRequests(ctx: ChatContext): void {
   };
 
   handle(socket, log, 'chat:edit', async ({ channelId, seq, text }) => {
+    // An edit is broadcast like a message: it spends from the same budget.
+    if (!ctx.allow(actor().personId)) throw new RequestError('rateLimited', 429);
     const access = await checkChannel(actor(), channelId, 'chat.post');
     const changed = await changeOwn(access.key, seq, (m) =>
       m.text === text ? {} : { text, editedAt: new Date() },

@@ -131,6 +131,12 @@ export class ChatClient {
     socket.io.on('reconnect_attempt', () => {
       socket.auth = { lang: this.lang() };
     });
+    // Something was taken away (a place in a group ended, a role changed): what is still
+    // allowed is subscribed again, and what is not shows as gone.
+    socket.on('access:revoked', () => {
+      this.subscribed.clear();
+      void this.connected();
+    });
     socket.on('chat:message', (message) => this.received(message));
     socket.on('chat:updated', (message) => {
       const data = this.channels.get(message.channelId);
