@@ -18,6 +18,8 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { enrolmentRoutes } from './groups/enrolmentRoutes.ts';
 import './groups/personalData.ts';
 import { groupRoutes } from './groups/routes.ts';
+import { groupWatch, groupWatchGuard } from './groups/socket.ts';
+import { liveRoutes } from './live/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { reachRoutes } from './reach/routes.ts';
@@ -122,6 +124,8 @@ export function createApp({
   const access = new AccessWatch(log);
   access.addGuard(chatRoomGuard);
   access.addGuard(presenceRoomGuard);
+  access.addGuard(groupWatchGuard);
+  const groups = groupWatch(log);
   access.addHook(live.access.hook, live.access.personHook);
   const realtime = createRealtime(
     httpServer,
@@ -132,6 +136,7 @@ export function createApp({
       ...live.features,
       chatFeature(log, { perMinute: config.chatPerMinute }),
       presence.feature,
+      groups.feature,
       mediaFeature(log, mediaMembership ?? live.membershipOf),
     ],
     {
@@ -144,6 +149,7 @@ export function createApp({
   const io = realtime.io;
   access.attach(io);
   presence.service.attach(io);
+  const stopGroupWatch = groups.attach(io);
   const deps: FeatureDeps = {
     config,
     log,
@@ -167,6 +173,7 @@ export function createApp({
   meetingRoutes(api, clock);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
+  liveRoutes(api, clock);
   reminderRoutes(api, clock);
   calendarRoutes(api, deps);
   reachRoutes(api);
@@ -209,6 +216,7 @@ export function createApp({
     },
     async close() {
       live.registry.close();
+      stopGroupWatch();
       await presence.service.close();
       await realtime.close();
       httpServer.closeAllConnections();

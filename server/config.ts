@@ -55,7 +55,10 @@ export interface Config {
   env: Env['NODE_ENV'];
   host: string;
   port: number;
+  /** Where people reach the platform: links in emails and calendars, allowed origins. */
   publicUrl: string;
+  /** PUBLIC_URL was set; otherwise the URL follows the port the server really listens on. */
+  publicUrlGiven: boolean;
   dataDir: string;
   mongodbUri: string | undefined;
   mongodbDb: string;
@@ -113,6 +116,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    publicUrlGiven: env.PUBLIC_URL !== undefined,
     dataDir: resolve(env.DATA_DIR),
     mongodbUri: env.MONGODB_URI,
     mongodbDb: env.MONGODB_DB,

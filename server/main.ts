@@ -13,7 +13,7 @@ import { ReminderRunner } from './reminders/runner.ts';
 import { RefresherReminders } from './training/refresher.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
-import { seedOnFirstRun } from './seed/index.ts';
+import { demoStatus, seedOnFirstRun } from './seed/index.ts';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -78,6 +78,15 @@ export async function main(): Promise<void> {
       : [];
 
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+    // After the app has closed: emails still being delivered finish before the database goes.
+    cleanups.push(() => backgroundSettled());
+    const app = createApp({ config, log, sfu, mailer });
+    const port = await app.listen(config.port, config.host);
+    cleanups.push(() => app.close());
+    log.info({ port }, 'listening');
+    // Links in emails and calendars lead to where the server really listens (PORT=0 picks one).
+    if (!config.publicUrlGiven) config.publicUrl = `http://localhost:${port}`;
+
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
@@ -85,16 +94,9 @@ export async function main(): Promise<void> {
     refreshers.start();
     cleanups.push(() => refreshers.stop());
 
-    // After the app has closed: emails still being delivered finish before the database goes.
-    cleanups.push(() => backgroundSettled());
-    const app = createApp({ config, log, sfu, mailer });
-    const port = await app.listen(config.port, config.host);
-    cleanups.push(() => app.close());
-    log.info({ port }, 'listening');
-    console.log(
-      `\n  Rinnalla is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}\n`,
-    );
-    for (const line of seeded) console.log(`  ${line}`);
+    console.log(`\n  Rinnalla is running at ${config.publicUrl}\n`);
+    for (const line of config.seedDemoData ? await demoStatus(seeded) : [])
+      console.log(`  ${line}`);
     console.log('  Press Ctrl-C to stop.\n');
   } catch (error) {
     log.error({ err: error }, 'start-up failed');

@@ -58,6 +58,7 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /groups/:id/sessions': 'anyone',
   'GET /sessions/:sessionId/attendance': ['coordinator', 'facilitator', 'trainer'],
   'PUT /sessions/:sessionId/attendance': ['coordinator', 'facilitator'],
+  'GET /sessions/:sessionId/entry': 'signedIn',
   'GET /me/reminders': 'signedIn',
   'PUT /me/reminders': 'signedIn',
   'GET /notifications': 'signedIn',
@@ -97,6 +98,7 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /sessions/:sessionId/report/draft': ['facilitator'],
   'POST /sessions/:sessionId/report': ['facilitator'],
   'GET /reports': ['facilitator', 'trainer'],
+  'GET /reports/due': ['facilitator'],
   'GET /reports/:id': ['facilitator', 'trainer'],
   'POST /reports/:id/feedback': ['trainer'],
   'GET /alerts': ['trainer'],
@@ -152,6 +154,7 @@ const expectedSocket: Record<RequestName, Audience> = {
   'presence:watch': ['family', 'facilitator', 'trainer', 'coordinator'],
   'chat:announce': ['coordinator'],
   'chat:hide': 'signedIn',
+  'group:watch': 'anyone',
 };
 
 function allowed(audience: Audience, actor: ActorName): boolean {

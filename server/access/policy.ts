@@ -278,6 +278,7 @@ export const socketActions: Record<RequestName, Action> = {
   'chat:conversations': 'chat.member',
   'chat:openDirect': 'chat.member',
   'presence:set': 'presence.share',
+  'group:watch': 'group.browse',
   'presence:watch': 'presence.share',
 };
 

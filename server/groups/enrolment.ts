@@ -5,9 +5,15 @@
 import { accessChanged } from '../access/changes.ts';
 import { serialised } from '../db/claims.ts';
 import { refreshCatalogueEntry } from './catalogue.ts';
+import { groupChanged } from './changes.ts';
 import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
-import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
+import {
+  cancelReminders,
+  planNotice,
+  planReminders,
+  type NoticeTopic,
+} from '../reminders/planning.ts';
 import { activeKey, Enrolment, endedKey, type EnrolmentDoc } from './enrolment.model.ts';
 import { Group, type GroupDoc } from './group.model.ts';
 import { releaseSeat, Seat, takeSeat } from './seat.model.ts';
@@ -29,6 +35,7 @@ async function refreshCounts(groupId: string): Promise<void> {
   if (status === 'full' && confirmedCount < group.capacity) status = 'open';
   await Group.updateOne({ _id: groupId }, { confirmedCount, waitlistCount, status });
   await refreshCatalogueEntry(groupId);
+  groupChanged(groupId, 'enrolments');
 }
 
 async function nextArrival(groupId: string): Promise<number> {
@@ -36,6 +43,25 @@ async function nextArrival(groupId: string): Promise<number> {
   const arrival = (group?.arrivalSeq ?? 0) + 1;
   await Group.updateOne({ _id: groupId }, { arrivalSeq: arrival });
   return arrival;
+}
+
+/** What a family is told of a new enrolment: a place (with reminders), the waitlist, or a request. */
+const WELCOME = {
+  confirmed: 'enrolment-confirmed',
+  waitlisted: 'enrolment-waitlisted',
+  pending: 'enrolment-requested',
+} as const satisfies Record<string, NoticeTopic>;
+
+async function welcome(
+  status: string,
+  personId: string,
+  groupId: string,
+  enrolmentId: string,
+  now: Date,
+): Promise<void> {
+  if (status === 'confirmed') await planReminders(personId, groupId, now);
+  const topic = WELCOME[status as keyof typeof WELCOME];
+  if (topic) await planNotice(topic, personId, groupId, null, enrolmentId, now);
 }
 
 export function enrol(
@@ -75,10 +101,7 @@ export function enrol(
         throw new RequestError('groups.alreadyEnrolled', 409);
       throw error;
     }
-    if (enrolment.status === 'confirmed') {
-      await planReminders(personId, groupId, now);
-      await planNotice('enrolment-confirmed', personId, groupId, null, String(enrolment._id), now);
-    }
+    await welcome(enrolment.status, personId, groupId, String(enrolment._id), now);
     await refreshCounts(groupId);
     return enrolment.toObject() as EnrolmentDoc;
   });
@@ -123,8 +146,8 @@ export function endEnrolment(
     );
     await releaseSeat(enrolment._id);
     await cancelReminders({ personId, groupId });
-    if (outcome === 'removed')
-      await planNotice('enrolment-removed', personId, groupId, null, String(enrolment._id), now);
+    const topic = outcome === 'removed' ? 'enrolment-removed' : 'enrolment-cancelled';
+    await planNotice(topic, personId, groupId, null, String(enrolment._id), now);
     await promoteWaitlist(groupId, now);
     await refreshCounts(groupId);
     accessChanged({ personIds: [personId], reason: 'enrolment' });
@@ -149,11 +172,7 @@ export function approve(
       { status },
       { new: true },
     ).lean();
-    const personId = String(enrolment.personId);
-    if (status === 'confirmed') {
-      await planReminders(personId, groupId, now);
-      await planNotice('enrolment-confirmed', personId, groupId, null, String(enrolment._id), now);
-    }
+    await welcome(status, String(enrolment.personId), groupId, String(enrolment._id), now);
     await refreshCounts(groupId);
     return updated as EnrolmentDoc;
   });

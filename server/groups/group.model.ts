@@ -79,6 +79,8 @@ const groupSchema = new mongoose.Schema(
         endsAt: Date,
         status: String,
         reason: { type: String, default: null },
+        startedAt: { type: Date, default: null },
+        endedAt: { type: Date, default: null },
       },
     ],
     /** Arrival order of enrolments (waitlist positions follow it). */

@@ -21,7 +21,15 @@ import { fillFreedPlaces } from './enrolment.ts';
 import { Enrolment } from './enrolment.model.ts';
 import { facilitatorIds, Group, type GroupDoc } from './group.model.ts';
 import { helsinkiInstant, timeOfDay } from './schedule.ts';
-import { groupRef, scheduleOf, toCard, toEnrolmentInfos, upcomingByGroup } from './views.ts';
+import {
+  comingSessions,
+  groupRef,
+  isStaffOf,
+  scheduleOf,
+  toCard,
+  toEnrolmentInfos,
+  upcomingByGroup,
+} from './views.ts';
 
 type GroupInput = z.output<typeof groupSchemas.groupInput>;
 
@@ -97,7 +105,7 @@ async function checkStaff(
 }
 
 export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Promise<GroupDetail> {
-  const upcoming = upcomingByGroup([group], now, 6).get(String(group._id)) ?? [];
+  const upcoming = comingSessions(group, now, isStaffOf(group, actor)).slice(0, 6);
   const ref = await groupRef(group, actor);
   const people = await findByIds<PersonDoc>(
     Person,
@@ -111,6 +119,7 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
         .lean()
     : null;
   const [myEnrolment] = mine ? await toEnrolmentInfos([mine], new Map()) : [];
+  const host = isSignedIn(actor) && ref.facilitatorIds.includes(actor.personId);
   return {
     ...toCard(group, upcoming),
     description: group.description.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
@@ -138,6 +147,8 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
         ...ref,
         observationAllowed: group.observationAllowed,
       }),
+      join: host || myEnrolment?.status === 'confirmed',
+      host,
     },
   };
 }
@@ -165,7 +176,8 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
       ],
     }).lean();
     const all = [...enrolledGroups, ...running];
-    const upcoming = upcomingByGroup(all, now, 3);
+    const staff = (g: GroupDoc) => isStaffOf(g, me);
+    const upcoming = upcomingByGroup(all, now, 3, staff);
     const infos = await toEnrolmentInfos(enrolments, new Map());
     const byId = new Map(all.map((g) => [String(g._id), g]));
     const confirmedOrRunning = new Set([
@@ -180,14 +192,14 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
       running: running.map((g) => toCard(g, upcoming.get(String(g._id)) ?? [])),
       upcoming: [...confirmedOrRunning]
         .flatMap((groupId) => {
-          const group = byId.get(groupId);
+          const group = byId.get(groupId) as GroupDoc;
           return (upcoming.get(groupId) ?? [])
             .filter((s) => s.status !== 'cancelled')
             .map((s) => ({
               ...s,
               groupId,
-              title: toCard(group as GroupDoc, []).title,
-              canJoinNow: new Date(s.joinOpensAt) <= now && new Date(s.endsAt) > now,
+              title: toCard(group, []).title,
+              hosting: facilitatorIds(group).includes(me.personId),
             }));
         })
         .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),

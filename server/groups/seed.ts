@@ -5,12 +5,15 @@ import { hashPassword } from '../auth/passwords.ts';
 import { Person } from '../people/person.model.ts';
 import { DEMO_PASSWORD } from '../people/seed.ts';
 import type { Region, Topic, Weekday } from '../protocol/groups.ts';
-import { registerSeeder } from '../seed/index.ts';
+import { joinable, sessionState } from '../protocol/sessionState.ts';
+import { titleIn } from '../reminders/texts.ts';
+import { registerDemoStatus, registerSeeder } from '../seed/index.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { searchTextOf } from './catalogue.ts';
 import { enrol } from './enrolment.ts';
 import { Group, type GroupDoc } from './group.model.ts';
 import { timeOfDay, ZONE } from './schedule.ts';
+import { comingSessions } from './views.ts';
 
 interface DemoGroup {
   fi: string;
@@ -252,7 +255,25 @@ registerSeeder('demo groups', async () => {
   for (const group of groups.slice(0, 3))
     await enrol(group, String(demoFamily._id), group.rulesVersion, now);
 
-  return [
-    `Demo groups: ${groups.length}; "${DEMO_GROUPS[0]?.fi}" meets at ${soon.toFormat('HH:mm')} today (joinable now).`,
-  ];
+  return [`Demo groups: ${groups.length}.`];
+});
+
+// Said at every start from the session's state now, never from when the data was seeded.
+registerDemoStatus(async () => {
+  const facilitator = await Person.findOne({ email: 'facilitator@demo.rinnalla.fi' }).lean();
+  if (!facilitator) return [];
+  const groups = await Group.find({ leadFacilitatorId: facilitator._id, kind: 'family' }).lean();
+  const now = new Date();
+  const next = groups
+    .flatMap((group) => comingSessions(group, now).map((session) => ({ group, session })))
+    .filter(({ session }) => session.status !== 'cancelled')
+    .sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt))[0];
+  if (!next) return ['No demo session is coming up.'];
+  const at = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).toFormat('ccc d.M. HH:mm');
+  const title = titleIn(next.group, 'fi');
+  return joinable(sessionState(next.session, now))
+    ? [`"${title}" is open for joining now, until ${at(next.session.joinClosesAt)} (Finnish time).`]
+    : [
+        `"${title}" meets next ${at(next.session.startsAt)}; joining opens ${at(next.session.joinOpensAt)} (Finnish time).`,
+      ];
 });

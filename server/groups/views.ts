@@ -16,19 +16,28 @@ import type {
   GroupKind,
   ScheduleInput,
 } from '../protocol/groups.ts';
+import { joinWindow, sessionState, stillComing } from '../protocol/sessionState.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
 import { facilitatorIds, type GroupDoc } from './group.model.ts';
 
-interface SessionTimes {
+interface SessionDates {
   _id: unknown;
   key: string;
   startsAt: Date;
   endsAt: Date;
   status: string;
   reason?: string | null;
+  startedAt?: Date | null;
+  endedAt?: Date | null;
 }
 
-export function toUpcoming(session: SessionTimes, joinWindowMinutes: number): UpcomingSession {
+/** A session as lists show it, with its join window for a family or (`staff`) the group's staff. */
+export function toUpcoming(
+  session: SessionDates,
+  joinWindowMinutes: number,
+  staff = false,
+): UpcomingSession {
+  const window = joinWindow(session.startsAt, session.endsAt, joinWindowMinutes, staff);
   return {
     id: String(session._id),
     date: session.key,
@@ -36,36 +45,53 @@ export function toUpcoming(session: SessionTimes, joinWindowMinutes: number): Up
     endsAt: session.endsAt.toISOString(),
     status: session.status as UpcomingSession['status'],
     reason: session.reason ?? null,
-    joinOpensAt: new Date(session.startsAt.getTime() - joinWindowMinutes * 60_000).toISOString(),
+    joinOpensAt: window.opensAt.toISOString(),
+    joinClosesAt: window.closesAt.toISOString(),
+    startedAt: session.startedAt?.toISOString() ?? null,
+    endedAt: session.endedAt?.toISOString() ?? null,
   };
 }
 
-/** The next few sessions of each group, from the copy on the group (no session queries). */
+/** The group's sessions that are not over, from the copy on the group (no session queries). */
+export function comingSessions(group: GroupDoc, now: Date, staff = false): UpcomingSession[] {
+  return (group.upcoming ?? [])
+    .filter((s) => s.id && s.startsAt && s.endsAt)
+    .map((s) =>
+      toUpcoming(
+        {
+          _id: s.id,
+          key: s.key ?? '',
+          startsAt: s.startsAt as Date,
+          endsAt: s.endsAt as Date,
+          status: s.status ?? 'scheduled',
+          reason: s.reason ?? null,
+          startedAt: s.startedAt ?? null,
+          endedAt: s.endedAt ?? null,
+        },
+        group.joinWindowMinutes,
+        staff,
+      ),
+    )
+    .filter((s) => stillComing(sessionState(s, now)));
+}
+
+/** The group's facilitators and trainer: they may open its sessions earlier than families. */
+export function isStaffOf(group: GroupDoc, actor: Actor): boolean {
+  if (!isSignedIn(actor)) return false;
+  return (
+    facilitatorIds(group).includes(actor.personId) || String(group.trainerId) === actor.personId
+  );
+}
+
+/** The next few sessions of each group (`staff`: whose join windows are the staff's). */
 export function upcomingByGroup(
   groups: GroupDoc[],
   now: Date,
   perGroup = 3,
+  staff: (group: GroupDoc) => boolean = () => false,
 ): Map<string, UpcomingSession[]> {
   return new Map(
-    groups.map((g) => [
-      String(g._id),
-      (g.upcoming ?? [])
-        .filter((s) => s.endsAt && s.endsAt > now)
-        .slice(0, perGroup)
-        .map((s) =>
-          toUpcoming(
-            {
-              _id: s.id,
-              key: s.key ?? '',
-              startsAt: s.startsAt as Date,
-              endsAt: s.endsAt as Date,
-              status: s.status ?? 'scheduled',
-              reason: s.reason ?? null,
-            },
-            g.joinWindowMinutes,
-          ),
-        ),
-    ]),
+    groups.map((g) => [String(g._id), comingSessions(g, now, staff(g)).slice(0, perGroup)]),
   );
 }
 

@@ -6,16 +6,12 @@ import { may, type LiveGroupRef } from '../access/policy.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
-import { memberRef } from '../groups/views.ts';
+import { memberRef, toUpcoming } from '../groups/views.ts';
 import { Person } from '../people/person.model.ts';
 import type { LiveRole } from '../protocol/live.ts';
+import { sessionState, type SessionState } from '../protocol/sessionState.ts';
 import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
 import { wasRemoved } from './removal.model.ts';
-
-/** Facilitators and the trainer may come in this long before the start, to get ready. */
-export const STAFF_EARLY_MINUTES = 30;
-/** Sessions often run over: joining stays open this long after the planned end. */
-export const LATE_MINUTES = 30;
 
 export interface SessionContext {
   session: GroupSessionDoc;
@@ -42,7 +38,11 @@ export async function loadSessionContext(
   return { session, group, ref };
 }
 
-const minutes = (n: number) => n * 60_000;
+/** Why a session in this state lets nobody in (null: it is open or live). */
+const CLOSED: Partial<Record<SessionState, string>> = {
+  cancelled: 'live.cancelled',
+  scheduled: 'live.notOpenYet',
+};
 
 export async function admit(
   actor: SignedInActor,
@@ -55,19 +55,12 @@ export async function admit(
   if (mode === 'observer' && !may(actor, 'session.observe', ref)) {
     throw new RequestError('live.observationNotAllowed', 403);
   }
-  if (session.status === 'cancelled') throw new RequestError('live.cancelled', 409);
-  if (session.endedAt) throw new RequestError('live.ended', 409);
-  const early =
-    host || trainer
-      ? Math.max(STAFF_EARLY_MINUTES, group.joinWindowMinutes)
-      : group.joinWindowMinutes;
-  const opensAt = new Date(session.startsAt.getTime() - minutes(early));
-  if (now < opensAt) {
-    throw new RequestError('live.notOpenYet', 409, undefined, { opensAt });
-  }
-  if (now.getTime() > session.endsAt.getTime() + minutes(LATE_MINUTES)) {
-    throw new RequestError('live.over', 409);
-  }
+  const times = toUpcoming(session, group.joinWindowMinutes, host || trainer);
+  const state = sessionState(times, now);
+  if (state === 'ended') throw new RequestError(session.endedAt ? 'live.ended' : 'live.over', 409);
+  const closed = CLOSED[state];
+  if (closed)
+    throw new RequestError(closed, 409, undefined, { opensAt: new Date(times.joinOpensAt) });
   if (!host && (await wasRemoved(String(session._id), actor.personId))) {
     throw new RequestError('live.removed', 403);
   }

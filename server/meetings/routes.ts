@@ -8,7 +8,7 @@ import { notFound } from '../errors.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { findGroup } from '../groups/routes.ts';
-import { groupRef, upcomingByGroup } from '../groups/views.ts';
+import { groupRef, isStaffOf, upcomingByGroup } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import {
@@ -38,7 +38,7 @@ async function toInfos(groups: GroupDoc[], actor: Actor, now: Date): Promise<Mee
       p.displayName,
     ]),
   );
-  const upcoming = upcomingByGroup(groups, now, 6);
+  const upcoming = upcomingByGroup(groups, now, 6, (g) => isStaffOf(g, actor));
   return Promise.all(
     groups.map(async (g) => {
       const hostId = String(g.leadFacilitatorId);

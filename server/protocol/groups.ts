@@ -33,6 +33,7 @@
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';
+import type { SessionTimes } from './sessionState.ts';
 
 export const TOPICS = [
   'everyday-two-cultures',
@@ -235,17 +236,15 @@ export interface LocalizedText {
   text: string;
 }
 
-export interface UpcomingSession {
+/** One session as lists show it; `sessionState()` (sessionState.ts) says what it is now. */
+export interface UpcomingSession extends SessionTimes {
   id: string;
   /** The occurrence's original local date (YYYY-MM-DD): how schedule changes name it, even once moved. */
   date: string;
   startsAt: string;
   endsAt: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
   /** When a moved or cancelled session's reason was given. */
   reason: string | null;
-  /** When joining opens (startsAt − join window). */
-  joinOpensAt: string;
 }
 
 export interface GroupCard {
@@ -302,14 +301,23 @@ export interface GroupDetail extends GroupCard {
   myEnrolment: EnrolmentInfo | null;
   /** What the viewer may do here. */
   /** `observe`: the viewer may join this group's sessions as a hidden observer. */
-  can: { manage: boolean; edit: boolean; enrol: boolean; roster: boolean; observe: boolean };
+  /** `join`: the viewer takes part in its sessions (a confirmed family or a facilitator); `host`: leads them. */
+  can: {
+    manage: boolean;
+    edit: boolean;
+    enrol: boolean;
+    roster: boolean;
+    observe: boolean;
+    join: boolean;
+    host: boolean;
+  };
 }
 
 export interface MyGroups {
   enrolments: (EnrolmentInfo & { group: GroupCard })[];
   /** Facilitators and trainers: the groups they run or supervise. */
   running: GroupCard[];
-  upcoming: (UpcomingSession & { groupId: string; title: LocalizedText[]; canJoinNow: boolean })[];
+  upcoming: (UpcomingSession & { groupId: string; title: LocalizedText[]; hosting: boolean })[];
 }
 
 export interface AttendanceInfo {
@@ -332,7 +340,10 @@ export interface NotificationInfo {
     | 'session-cancelled'
     | 'session-moved'
     | 'enrolment-confirmed'
+    | 'enrolment-waitlisted'
+    | 'enrolment-requested'
     | 'enrolment-promoted'
+    | 'enrolment-cancelled'
     | 'enrolment-removed'
     | 'chat-report'
     | 'chat-mention'

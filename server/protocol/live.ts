@@ -142,6 +142,12 @@ export interface AdmittedState {
   canShareScreen: boolean;
 }
 
+/** GET /api/sessions/:id/entry: one may go in now, as this (else a translated error). */
+export interface SessionEntry {
+  role: LiveRole;
+  observer: boolean;
+}
+
 export type JoinResult = { rejoinToken: string; resumed: boolean } & (
   | { state: 'admitted'; admitted: AdmittedState }
   | { state: 'lobby'; peerId: string; session: SessionSummary }

@@ -4,14 +4,20 @@ import type { z } from 'zod';
 import type { AccessEvents } from './access.ts';
 import type { Ack } from './ack.ts';
 import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
+import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
 
-export const requestSchemas = { ...mediaSchemas, ...liveSchemas, ...chatSchemas } as const;
+export const requestSchemas = {
+  ...mediaSchemas,
+  ...liveSchemas,
+  ...chatSchemas,
+  ...groupEventSchemas,
+} as const;
 
 export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
-export type Responses = MediaResponses & LiveResponses & ChatResponses;
+export type Responses = MediaResponses & LiveResponses & ChatResponses & GroupEventResponses;
 export type ResponseOf<N extends RequestName> = Responses[N];
 
 export type ClientToServerEvents = {
@@ -22,7 +28,7 @@ export type ClientToServerEvents = {
 };
 
 /** Pushed by the server; a feature adds its events here. */
-export interface ServerToClientEvents extends LiveEvents, ChatEvents, AccessEvents {
+export interface ServerToClientEvents extends LiveEvents, ChatEvents, AccessEvents, GroupEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

@@ -8,6 +8,9 @@
 //                                                         flag opens an alert for the group's trainer)
 // GET  /api/reports?groupId                             → ReportSummary[] (group's trainer and
 //                                                         facilitators; newest first)
+// GET  /api/reports/due                                 → ReportDue[] (a facilitator: sessions of
+//                                                         their groups held in the last 30 days
+//                                                         without a report, newest first)
 // GET  /api/reports/:id                                 → ReportInfo (the same people)
 // POST /api/reports/:id/feedback           feedback     → ReportInfo (the group's trainer)
 // GET  /api/alerts?state=open|all                       → AlertInfo[] (the trainer they were sent to)
@@ -23,6 +26,7 @@
 // another kind (protocol/groups.ts GROUP_KINDS) with their own members; see /api/meetings there.
 import { z } from 'zod';
 import type { LocalizedText } from './groups.ts';
+import type { SessionTimes } from './sessionState.ts';
 
 export const REPORT_THEMES = [
   'parenting',
@@ -98,6 +102,14 @@ export interface ReportFeedback {
   at: string;
 }
 
+/** A session that took place and waits for its facilitators' report. */
+export interface ReportDue {
+  sessionId: string;
+  groupId: string;
+  groupTitle: LocalizedText[];
+  startsAt: string;
+}
+
 export interface ReportSummary {
   id: string;
   sessionId: string;
@@ -137,7 +149,7 @@ export interface AlertInfo {
   note: string;
 }
 
-export interface DashboardSession {
+export interface DashboardSession extends SessionTimes {
   sessionId: string;
   groupId: string;
   groupTitle: LocalizedText[];

@@ -7,7 +7,7 @@ import { sessionAudience, syncSessions } from '../sessions/sync.ts';
 import { planReminders, PLANNING_HORIZON_MS } from './planning.ts';
 
 /** Tops up the copy of coming sessions on groups whose copied sessions have mostly passed. */
-async function refreshUpcoming(now: Date): Promise<void> {
+async function topUpUpcoming(now: Date): Promise<void> {
   const groups = await Group.find({ status: op({ $in: ['open', 'full', 'running'] }) }).lean();
   for (const group of groups) {
     const coming = (group.upcoming ?? []).filter((s) => s.endsAt && s.endsAt > now).length;
@@ -16,7 +16,7 @@ async function refreshUpcoming(now: Date): Promise<void> {
 }
 
 export async function planAhead(now: Date): Promise<void> {
-  await refreshUpcoming(now);
+  await topUpUpcoming(now);
   const groupIds = await GroupSession.distinct('groupId', {
     status: op({ $ne: 'cancelled' }),
     startsAt: op({ $gt: now, $lt: new Date(now.getTime() + PLANNING_HORIZON_MS) }),

@@ -19,7 +19,10 @@ export type NoticeTopic =
   | 'session-cancelled'
   | 'session-moved'
   | 'enrolment-confirmed'
+  | 'enrolment-waitlisted'
+  | 'enrolment-requested'
   | 'enrolment-promoted'
+  | 'enrolment-cancelled'
   | 'enrolment-removed';
 
 /** Planned twice at once (two requests, two processes): the job exists, which is the point. */
@@ -75,6 +78,15 @@ export async function cancelReminders(filter: {
   await Job.updateMany({ ...filter, kind: 'reminder', status: 'pending' }, { status: 'cancelled' });
 }
 
+type NoticeListener = () => void;
+const noticeListeners = new Set<NoticeListener>();
+
+/** A runner in this process hears of new notices and sends them now, not at its next round. */
+export function onNoticePlanned(listener: NoticeListener): () => void {
+  noticeListeners.add(listener);
+  return () => noticeListeners.delete(listener);
+}
+
 /** A notice to send at once; `version` tells apart two notices about the same thing. */
 export async function planNotice(
   topic: NoticeTopic,
@@ -100,6 +112,7 @@ export async function planNotice(
     },
     { upsert: true },
   );
+  for (const listener of noticeListeners) listener();
 }
 
 /** After a person changes their reminder times: drop the old plan, make the new one. */

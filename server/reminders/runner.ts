@@ -13,10 +13,13 @@ import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Job, type JobDoc } from './job.model.ts';
 import { Notification } from './notification.model.ts';
 import { planAhead } from './horizon.ts';
+import { onNoticePlanned } from './planning.ts';
 import { emailFor } from './texts.ts';
 
 const LEASE_MS = 5 * 60_000;
 const PLAN_EVERY_MS = 3600_000;
+/** Notices planned together (a promotion and its counts) go out in one round. */
+const NOTICE_DELAY_MS = 200;
 
 export interface Clock {
   now(): Date;
@@ -36,12 +39,25 @@ export class ReminderRunner {
   private readonly clock: Clock;
   private plannedAt: Date | undefined;
   private halted = false;
+  private unsubscribe: (() => void) | undefined;
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RunnerOptions) {
     this.clock = options.clock ?? systemClock;
   }
 
   start(intervalMs = 30_000): void {
+    // A notice (a place confirmed, the waitlist, a cancelled session) goes out within moments.
+    this.unsubscribe = onNoticePlanned(() => {
+      this.soon ??= setTimeout(() => {
+        this.soon = undefined;
+        // A round already under way may have looked before this notice existed: run after it.
+        void (this.running ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(() => this.runDue())
+          .catch((error: unknown) => this.options.log.error({ err: error }, 'notices failed'));
+      }, NOTICE_DELAY_MS);
+    });
     this.timer = setInterval(
       () =>
         void this.runDue().catch((error: unknown) =>
@@ -55,6 +71,8 @@ export class ReminderRunner {
   /** Finishes the job in hand and stops (shutdown must not wait for a long queue). */
   async stop(): Promise<void> {
     this.halted = true;
+    this.unsubscribe?.();
+    clearTimeout(this.soon);
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }

@@ -31,7 +31,10 @@ const TEMPLATES: Record<string, EmailTemplate> = {
   'session-cancelled': 'sessionCancelled',
   'session-moved': 'sessionMoved',
   'enrolment-confirmed': 'enrolmentConfirmed',
+  'enrolment-waitlisted': 'enrolmentWaitlisted',
+  'enrolment-requested': 'enrolmentRequested',
   'enrolment-promoted': 'enrolmentPromoted',
+  'enrolment-cancelled': 'enrolmentCancelled',
   'enrolment-removed': 'enrolmentRemoved',
 };
 

@@ -6,9 +6,21 @@ import type { Logger } from 'pino';
 export type Seeder = (log: Logger) => Promise<string[]>;
 
 const seeders: { name: string; seed: Seeder }[] = [];
+/** Lines that describe the demo as it is now (what is open for joining), made at each start. */
+const statuses: (() => Promise<string[]>)[] = [];
 
 export function registerSeeder(name: string, seed: Seeder): void {
   seeders.push({ name, seed });
+}
+
+export function registerDemoStatus(status: () => Promise<string[]>): void {
+  statuses.push(status);
+}
+
+/** The demo's lines for this start: what was seeded, then what is on now. */
+export async function demoStatus(seeded: string[]): Promise<string[]> {
+  const now = (await Promise.all(statuses.map((status) => status()))).flat();
+  return [...seeded, ...now];
 }
 
 const SeedMark = mongoose.model(

@@ -11,6 +11,8 @@ const groupSessionSchema = new mongoose.Schema(
     endsAt: { type: Date, required: true },
     status: { type: String, enum: ['scheduled', 'cancelled', 'moved'], default: 'scheduled' },
     reason: { type: String, default: null },
+    /** Set when a facilitator first opens the live room: the session took place. */
+    startedAt: { type: Date, default: null },
     /** Set when a facilitator ends the live session for everyone: nobody can rejoin it. */
     endedAt: { type: Date, default: null },
   },

@@ -3,11 +3,12 @@
 import { op } from '../db/operators.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
 import { refreshCatalogueEntry } from '../groups/catalogue.ts';
+import { groupChanged } from '../groups/changes.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
 import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
 import { Attendance } from './attendance.model.ts';
-import { GroupSession } from './groupSession.model.ts';
+import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 
 /** Everyone a session concerns: confirmed families and the facilitators. */
 export async function sessionAudience(group: GroupDoc): Promise<string[]> {
@@ -21,6 +22,37 @@ export async function sessionAudience(group: GroupDoc): Promise<string[]> {
 /** How many coming sessions the group document carries (pages show at most six). */
 const UPCOMING_KEPT = 8;
 
+type UpcomingCopy = Pick<
+  GroupSessionDoc,
+  'key' | 'startsAt' | 'endsAt' | 'status' | 'reason' | 'startedAt' | 'endedAt'
+> & { id: string };
+
+const copyOf = (session: GroupSessionDoc): UpcomingCopy => ({
+  id: String(session._id),
+  key: session.key,
+  startsAt: session.startsAt,
+  endsAt: session.endsAt,
+  status: session.status,
+  reason: session.reason ?? null,
+  startedAt: session.startedAt ?? null,
+  endedAt: session.endedAt ?? null,
+});
+
+/**
+ * After a session started or ended live: the group's copy of its coming sessions follows (an ended
+ * session leaves it, so no page offers it again), and so does the catalogue.
+ */
+export async function refreshUpcoming(groupId: string, now: Date): Promise<void> {
+  const sessions = await sessionsFrom(groupId, now, UPCOMING_KEPT * 2);
+  const upcoming = sessions
+    .filter((s) => !s.endedAt)
+    .slice(0, UPCOMING_KEPT)
+    .map(copyOf);
+  await Group.updateOne({ _id: groupId }, { upcoming });
+  await refreshCatalogueEntry(groupId);
+  groupChanged(groupId, 'sessions');
+}
+
 /** Returns the group as it is now (with its refreshed `upcoming`). */
 export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc> {
   const planned = occurrences(
@@ -30,14 +62,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   const existing = new Map(
     (await GroupSession.find({ groupId: group._id }).lean()).map((s) => [s.key, s]),
   );
-  const upcoming: {
-    id: string;
-    key: string;
-    startsAt: Date;
-    endsAt: Date;
-    status: string;
-    reason: string | null;
-  }[] = [];
+  const upcoming: UpcomingCopy[] = [];
   const changed: {
     sessionId: string;
     topic: 'session-cancelled' | 'session-moved';
@@ -59,8 +84,8 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
       { upsert: true, new: true },
     ).lean();
     const sessionId = String(session._id);
-    if (occurrence.endsAt > now && upcoming.length < UPCOMING_KEPT)
-      upcoming.push({ id: sessionId, key: occurrence.key, ...fields });
+    if (occurrence.endsAt > now && !session.endedAt && upcoming.length < UPCOMING_KEPT)
+      upcoming.push(copyOf(session));
     if (!before || occurrence.startsAt <= now) continue;
     if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });
@@ -96,6 +121,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   }
   for (const personId of audience) await planReminders(personId, groupId, now);
   await refreshCatalogueEntry(groupId);
+  groupChanged(groupId, 'sessions');
   return { ...group, upcoming } as unknown as GroupDoc;
 }
 

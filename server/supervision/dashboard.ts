@@ -6,6 +6,7 @@ import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
+import { comingSessions } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import type {
@@ -64,18 +65,24 @@ async function sessionsOf(
       enrolled: false,
       observationAllowed: group.observationAllowed,
     });
-    // The copy of the next sessions on the group: no session documents read.
-    for (const s of group.upcoming ?? []) {
-      if (!s.id || !s.startsAt || !s.endsAt || s.status === 'cancelled') continue;
+    // The copy of the next sessions on the group: no session documents read. Ended ones are
+    // not there (nor offered to observe): they show among reports.
+    for (const s of comingSessions(group, now, true)) {
+      if (s.status === 'cancelled') continue;
       const participants = live.participantCount(s.id);
-      if (participants === 0 && (s.endsAt <= now || s.startsAt > horizon)) continue;
+      if (participants === 0 && Date.parse(s.startsAt) > horizon.getTime()) continue;
       sessions.push({
         sessionId: s.id,
         groupId: String(group._id),
         groupTitle: titleOf(group),
         groupKind: group.kind ?? 'family',
-        startsAt: s.startsAt.toISOString(),
-        endsAt: s.endsAt.toISOString(),
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        status: s.status,
+        joinOpensAt: s.joinOpensAt,
+        joinClosesAt: s.joinClosesAt,
+        startedAt: s.startedAt,
+        endedAt: s.endedAt,
         live: participants > 0,
         participants,
         facilitators: facilitatorIds(group).map((id) => ({

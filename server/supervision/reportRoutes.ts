@@ -13,7 +13,7 @@ import { Notification } from '../reminders/notification.model.ts';
 import { accessibleReport, reportableSession } from './access.ts';
 import type { SupervisionContext } from './context.ts';
 import { Report, reportsOfGroups } from './report.model.ts';
-import { checkReportable, draftOf, fileReport, groupsOfStaff } from './reports.ts';
+import { checkReportable, draftOf, fileReport, groupsOfStaff, reportsDue } from './reports.ts';
 import { reportInfo, reportSummaries } from './views.ts';
 
 const LIST_LIMIT = 200;
@@ -59,6 +59,10 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
       }
       return reportSummaries(await reportsOfGroups(groupIds, LIST_LIMIT));
     },
+  );
+
+  api.get('/reports/due', { action: 'report.write' }, ({ actor }) =>
+    reportsDue(signedIn(actor).personId, clock.now()),
   );
 
   api.get('/reports/:id', { action: 'report.read' }, async ({ actor, params }) => {

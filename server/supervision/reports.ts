@@ -5,22 +5,27 @@ import type { TFunction } from 'i18next';
 import type { FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
 import { Enrolment } from '../groups/enrolment.model.ts';
-import type { GroupDoc } from '../groups/group.model.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
 import type { z } from 'zod';
-import type { ReportDraft, supervisionSchemas } from '../protocol/supervision.ts';
+import type { ReportDraft, ReportDue, supervisionSchemas } from '../protocol/supervision.ts';
 import { Attendance, correctAttendance } from '../sessions/attendance.model.ts';
-import type { GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { op } from '../db/operators.ts';
 import { Report, type ReportDoc } from './report.model.ts';
 import { raiseAlert } from './safeguarding.ts';
 import { namesOf, titleOf } from './views.ts';
 
 type ReportBody = z.output<typeof supervisionSchemas.reportInput>;
-type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status'>;
+type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status' | 'startedAt'>;
 
-/** A report is written once the session has begun, and not for a cancelled one. */
+/**
+ * A report is written once the session took place — its live room was opened, perhaps early in
+ * the join window — or its time has come (it may have been held without the video), and not for a
+ * cancelled one.
+ */
 export function checkReportable(session: Session, now: Date): void {
   if (session.status === 'cancelled') throw new RequestError('report.cancelled', 409);
-  if (session.startsAt > now) throw new RequestError('report.notYet', 409);
+  if (!session.startedAt && session.startsAt > now) throw new RequestError('report.notYet', 409);
 }
 
 /** The group's confirmed families with their recorded attendance at this session. */
@@ -105,4 +110,44 @@ export function groupsOfStaff(personId: string) {
   return {
     $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }, { trainerId: personId }],
   };
+}
+
+const DUE_DAYS = 30;
+/** A session may be held this long before its time (the longest join window). */
+const HELD_EARLY_MS = 60 * 60_000;
+
+/** Sessions of the facilitator's groups that took place lately and have no report yet. */
+export async function reportsDue(personId: string, now: Date): Promise<ReportDue[]> {
+  const groups = await Group.find(
+    { $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }] },
+    { title: 1 },
+  ).lean();
+  if (groups.length === 0) return [];
+  const sessions = await GroupSession.find(
+    {
+      groupId: op({ $in: groups.map((g) => g._id) }),
+      status: op({ $ne: 'cancelled' }),
+      startsAt: op({
+        $gte: new Date(now.getTime() - DUE_DAYS * 86_400_000),
+        $lte: new Date(now.getTime() + HELD_EARLY_MS),
+      }),
+    },
+    { groupId: 1, startsAt: 1, startedAt: 1, status: 1 },
+  ).lean();
+  const held = sessions.filter((s) => s.startedAt || s.startsAt <= now);
+  const filed = new Set(
+    (
+      await Report.find({ sessionId: op({ $in: held.map((s) => s._id) }) }, { sessionId: 1 }).lean()
+    ).map((r) => String(r.sessionId)),
+  );
+  const byId = new Map(groups.map((g) => [String(g._id), g]));
+  return held
+    .filter((s) => !filed.has(String(s._id)))
+    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
+    .map((s) => ({
+      sessionId: String(s._id),
+      groupId: String(s.groupId),
+      groupTitle: titleOf(byId.get(String(s.groupId)) as GroupDoc),
+      startsAt: s.startsAt.toISOString(),
+    }));
 }

@@ -9,6 +9,7 @@ import { LivePeer } from '../LivePeer.ts';
 import type { LiveSession } from '../LiveSession.ts';
 import { sameToken } from '../registry.ts';
 import { wasRemoved } from '../removal.model.ts';
+import { sessionStarted } from '../../sessions/lifecycle.ts';
 import { actorOf, type LiveContext } from './context.ts';
 
 function joinResult(live: LiveSession, peer: LivePeer, resumed: boolean): JoinResult {
@@ -97,6 +98,7 @@ async function enter(
   const peer = new LivePeer(actor.personId, name, role, observer, socket);
   live.peers.set(peer.peerId, peer);
   ctx.registry.bind(socket, live, peer);
+  if (role === 'host') await sessionStarted(live.context.session, ctx.clock.now());
   const waits = role === 'family' && (!live.context.group.autoAdmit || live.settings.locked);
   if (!waits) await live.admit(peer);
   else live.lobbyChanged();

@@ -1,7 +1,7 @@
 // A facilitator's controls over others. Muting pauses the microphone in the SFU (it never
 // unmutes anyone: it can only ask). Removal is kept in the database so the person cannot rejoin.
 import { audit } from '../../audit/audit.model.ts';
-import { GroupSession } from '../../sessions/groupSession.model.ts';
+import { sessionEnded } from '../../sessions/lifecycle.ts';
 import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
@@ -69,7 +69,7 @@ export function moderationFeature(ctx: LiveContext): RealtimeFeature {
       // In the session's lock: a join in flight either got in before (and is ended now) or
       // finds the session ended.
       await ctx.registry.locked(live.id, async () => {
-        await GroupSession.updateOne({ _id: live.id }, { endedAt: ctx.clock.now() });
+        await sessionEnded(live.id, live.groupId, ctx.clock.now());
         await audit('session.ended', actorOf(socket).personId, live.id, { groupId: live.groupId });
         live.send((p) => p.socket !== socket, 'live:ended', {});
         for (const peer of [...live.peers.values()]) await live.removePeer(peer);

@@ -34,18 +34,9 @@ export function OutboxPage() {
               {t('outbox.to')} <span dir="ltr">{message.to}</span> ·{' '}
               <time dateTime={message.sentAt}>{format.dateTime(message.sentAt)}</time>
             </p>
-            <pre className="message-text">{message.text}</pre>
-            {message.links.length > 0 ? (
-              <ul>
-                {message.links.map((link) => (
-                  <li key={link}>
-                    <a href={link} dir="ltr">
-                      {link}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <pre className="message-text">
+              <LinkedText text={message.text} links={message.links} />
+            </pre>
             {message.linksWithheld ? <p className="meta">{t('outbox.withheldNote')}</p> : null}
           </li>
         ))}
@@ -65,5 +56,23 @@ export function OutboxPage() {
       </div>
       {content()}
     </section>
+  );
+}
+
+/** The email as it reads, its links (the reader's own emails only) clickable where they stand. */
+function LinkedText({ text, links }: { text: string; links: readonly string[] }) {
+  const parts = text.split(/(\bhttps?:\/\/\S+)/u);
+  return (
+    <>
+      {parts.map((part, i) =>
+        links.includes(part) ? (
+          <a key={i} href={part} dir="ltr">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

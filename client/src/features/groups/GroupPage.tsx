@@ -6,11 +6,13 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
 import { GroupChatAside } from '../chat/GroupChatAside.tsx';
-import { JoinNow } from '../meetings/JoinNow.tsx';
 import { MeetingFacts } from '../meetings/MeetingFacts.tsx';
 import { EnrolSection } from './EnrolSection.tsx';
+import { JoinNow } from './JoinNow.tsx';
 import { LanguageChips, LocalText, pickText, useGroupWords } from './groupText.tsx';
+import { SavedNotice } from './SavedNotice.tsx';
 import { SessionList } from './SessionList.tsx';
+import { useGroupChanges } from './useGroupChanges.ts';
 
 /** A group's public page: what it is, when, who leads it, and enrolling. */
 export function GroupPage() {
@@ -20,6 +22,8 @@ export function GroupPage() {
   const { person } = useSession();
   const group = useResource<GroupDetail>(`/groups/${encodeURIComponent(id)}`);
   const g = group.data?.id === id ? group.data : undefined;
+  // A place freed, a session started or ended: the page follows without a reload.
+  useGroupChanges([id], group.reload);
   usePageTitle(g ? (pickText(g.title, format.language)?.text ?? '') : t('catalogue.title'));
 
   if (!g) {
@@ -58,6 +62,7 @@ export function GroupPage() {
           <LocalText texts={g.title} />
         </h1>
         {g.status !== 'open' ? <p className="tag">{t(`statuses.${g.status}`)}</p> : null}
+        <SavedNotice group={g} />
         {mayReadRoster || (g.can.edit && !meeting) ? (
           <nav className="sub-nav" aria-label={t('manage.navLabel')}>
             <ul>
@@ -79,7 +84,8 @@ export function GroupPage() {
           <MeetingFacts group={g} />
         ) : (
           <>
-            <GroupFacts group={g} />
+            {/* Someone already in the group (or running it) is not invited to its waitlist. */}
+            <GroupFacts group={g} inside={person !== null && !g.can.enrol} />
             <div className="group-description">
               <LocalText texts={g.description} className="message-text" />
             </div>
@@ -93,8 +99,10 @@ export function GroupPage() {
         <section className="section" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('group.nextSessions')}</h2>
           <p className="meta">{t('sessions.finnishTime')}</p>
+          {meeting || g.can.join ? (
+            <JoinNow sessions={g.nextSessions} title={g.title} hosting={g.can.host} />
+          ) : null}
           <SessionList sessions={g.nextSessions} observe={g.can.observe} />
-          {meeting ? <JoinNow sessions={g.nextSessions} title={g.title} /> : null}
         </section>
         {meeting ? null : <EnrolSection group={g} onChange={group.reload} />}
       </article>
@@ -103,7 +111,7 @@ export function GroupPage() {
   );
 }
 
-function GroupFacts({ group }: { group: GroupDetail }) {
+function GroupFacts({ group, inside }: { group: GroupDetail; inside: boolean }) {
   const { t } = useTranslation('groups');
   const words = useGroupWords();
   return (
@@ -125,7 +133,7 @@ function GroupFacts({ group }: { group: GroupDetail }) {
       </dd>
       <dt>{t('group.places')}</dt>
       <dd>
-        {words.places(group)} {t('places.capacity', { count: group.capacity })}
+        {words.places(group, inside)} {t('places.capacity', { count: group.capacity })}
       </dd>
     </dl>
   );

@@ -9,16 +9,25 @@ import { GroupCardView } from './GroupCardView.tsx';
 import { LanguageChips, LocalText, useGroupWords } from './groupText.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { UpcomingSessions } from './UpcomingSessions.tsx';
+import { useGroupChanges } from './useGroupChanges.ts';
+import { ReportsDue } from '../supervision/ReportsDue.tsx';
 
 /**
- * My sessions and groups. As the home page of a signed-in family it keeps the welcome heading
- * and leaves reminders and the calendar to /my-groups.
+ * My sessions and groups. As a home page it keeps the welcome heading and leaves reminders and the
+ * calendar to /my-groups; a facilitator's home (`home="facilitator"`) is their work: the sessions
+ * they lead next, the reports waiting for them, their groups.
  */
-export function MyGroupsPage({ home = false }: { home?: boolean }) {
+export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
   const { t } = useTranslation('groups');
   usePageTitle(home ? '' : t('myGroups.title'));
   const mine = useResource<MyGroups>('/groups/mine');
   const data = mine.data;
+  // Promoted from the waitlist, a session started or ended: shown as it happens.
+  const groupIds = [
+    ...(data?.enrolments.map((e) => e.groupId) ?? []),
+    ...(data?.running.map((g) => g.id) ?? []),
+  ];
+  useGroupChanges(groupIds, mine.reload);
   // Facilitators' meetings have their own page (/meetings); here only family groups and a link.
   const running = data?.running.filter((g) => g.kind === 'family') ?? [];
   const meetings = new Set(
@@ -29,8 +38,18 @@ export function MyGroupsPage({ home = false }: { home?: boolean }) {
 
   return (
     <section className="page">
-      <h1>{home ? t('common:home.title') : t('myGroups.title')}</h1>
-      {home ? <p className="lead">{t('myGroups.homeIntro')}</p> : null}
+      <h1>
+        {home === 'facilitator'
+          ? t('myGroups.facilitatorTitle')
+          : home
+            ? t('common:home.title')
+            : t('myGroups.title')}
+      </h1>
+      {home ? (
+        <p className="lead">
+          {home === 'facilitator' ? t('myGroups.facilitatorIntro') : t('myGroups.homeIntro')}
+        </p>
+      ) : null}
       {mine.error ? (
         <p className="error-summary" role="alert">
           {mine.error.message}
@@ -43,6 +62,7 @@ export function MyGroupsPage({ home = false }: { home?: boolean }) {
             <h2 id="upcoming-heading">{t('myGroups.upcoming')}</h2>
             <UpcomingSessions sessions={data.upcoming} />
           </section>
+          {home === 'facilitator' ? <ReportsDue /> : null}
           <section className="section" aria-labelledby="enrolments-heading">
             <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
             <Enrolments enrolments={data.enrolments.filter((e) => e.group.kind === 'family')} />

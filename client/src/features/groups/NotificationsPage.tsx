@@ -7,6 +7,17 @@ import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 
+/** The link's words say where it leads (a report, an alert, the group…), never a guess. */
+const DESTINATIONS: [prefix: string, key: string][] = [
+  ['/reports/', 'notifications.openReport'],
+  ['/supervision/alerts/', 'notifications.openAlert'],
+  ['/training', 'notifications.openTraining'],
+  ['/messages', 'notifications.openConversation'],
+  ['/groups/', 'notifications.openGroup'],
+];
+const openLabel = (link: string) =>
+  DESTINATIONS.find(([prefix]) => link.startsWith(prefix))?.[1] ?? 'notifications.open';
+
 /** Reminders and notices about my groups, newest first (texts come translated). */
 export function NotificationsPage() {
   const { t } = useTranslation('groups');
@@ -53,9 +64,7 @@ export function NotificationsPage() {
             </p>
             <p className="message-text">{notification.text}</p>
             <p>
-              <Link to={notification.link}>
-                {t(notification.groupId ? 'notifications.openGroup' : 'notifications.open')}
-              </Link>
+              <Link to={notification.link}>{t(openLabel(notification.link))}</Link>
             </p>
           </li>
         ))}

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UpcomingSession } from '../../../../server/protocol/groups.ts';
+import { joinable } from '../../../../server/protocol/sessionState.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useSessionState } from './useSessionState.ts';
 
 /**
  * Upcoming sessions; a cancelled or moved one says so in words, not by colour alone. The group's
- * trainer (`observe`) gets a link to watch each session as a hidden observer.
+ * trainer (`observe`) gets a link to watch a session as a hidden observer while it can be joined.
  */
 export function SessionList({
   sessions,
@@ -16,10 +18,12 @@ export function SessionList({
 }) {
   const { t } = useTranslation('groups');
   const format = useFormat();
-  if (sessions.length === 0) return <p>{t('group.noUpcoming')}</p>;
+  const stateOf = useSessionState();
+  const coming = sessions.filter((s) => stateOf(s) !== 'ended');
+  if (coming.length === 0) return <p>{t('group.noUpcoming')}</p>;
   return (
     <ul className="plain-list session-list">
-      {sessions.map((session) => (
+      {coming.map((session, index) => (
         <li key={session.id} className={`session session-${session.status}`}>
           {session.status === 'cancelled' ? (
             <>
@@ -43,8 +47,7 @@ export function SessionList({
               {t('sessions.reason', { reason: session.reason })}
             </span>
           ) : null}
-          {/* Whether joining is open yet is the server's to say: it answers on the session page. */}
-          {observe && session.status !== 'cancelled' ? (
+          {observe && joinable(stateOf(session)) ? (
             <>
               {' '}
               <Link className="session-observe" to={`/sessions/${session.id}?mode=observer`}>
@@ -52,6 +55,11 @@ export function SessionList({
                 <span className="visually-hidden"> {format.sessionTime(session.startsAt)}</span>
               </Link>
             </>
+          ) : observe && index === 0 && stateOf(session) === 'scheduled' ? (
+            <span className="meta">
+              {' '}
+              {t('sessions.observeOpens', { time: format.dateTime(session.joinOpensAt) })}
+            </span>
           ) : null}
         </li>
       ))}

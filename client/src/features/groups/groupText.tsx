@@ -8,13 +8,17 @@ import type {
   Weekday,
 } from '../../../../server/protocol/groups.ts';
 import { useFormat } from '../../lib/format.ts';
+import { textDirection } from '../../lib/spokenLanguages.ts';
 
 /** The text in the UI language, else Finnish, else whichever there is. */
 export function pickText(texts: readonly LocalizedText[], language: string) {
   return texts.find((t) => t.lang === language) ?? texts.find((t) => t.lang === 'fi') ?? texts[0];
 }
 
-/** A group's own text, marked with its language (it may differ from the UI's). */
+/**
+ * A group's own text, marked with its language and that language's direction (it may differ
+ * from the UI's); being a <bdi>, it is isolated from the sentence around it.
+ */
 export function LocalText({
   texts,
   className,
@@ -26,9 +30,9 @@ export function LocalText({
   const text = pickText(texts, language);
   if (!text) return null;
   return (
-    <span lang={text.lang} dir="auto" className={className}>
+    <bdi lang={text.lang} dir={textDirection(text.lang)} className={className}>
       {text.text}
-    </span>
+    </bdi>
   );
 }
 
@@ -71,12 +75,15 @@ export function useGroupWords() {
     return `${at} (${length}). ${span}`;
   };
 
-  const places = (group: Pick<GroupCard, 'freePlaces' | 'waitlistLength'>) =>
+  /** `inside`: the viewer is in the group or runs it — nobody invites them to its waitlist. */
+  const places = (group: Pick<GroupCard, 'freePlaces' | 'waitlistLength'>, inside = false) =>
     group.freePlaces > 0
       ? t('places.free', { count: group.freePlaces })
       : group.waitlistLength > 0
         ? t('places.fullWaitlist', { count: group.waitlistLength })
-        : t('places.full');
+        : inside
+          ? t('places.fullNoWaitlist')
+          : t('places.full');
 
   return {
     weekday,

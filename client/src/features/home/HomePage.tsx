@@ -1,13 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { hasAnyRole, useSession } from '../account/session.tsx';
 import { MyGroupsPage } from '../groups/MyGroupsPage.tsx';
 
-/** Signed-in families start from their groups; everyone else from the welcome. */
+/**
+ * Each person starts from their own work: a coordinator from the groups, a trainer from the
+ * supervision dashboard, a facilitator from the sessions they lead, a family from its groups, a
+ * partner from their referrals; a visitor from the welcome.
+ */
 export function HomePage() {
-  const { t } = useTranslation();
   const { person } = useSession();
-  if (hasAnyRole(person, ['family'])) return <MyGroupsPage home />;
+  if (hasAnyRole(person, ['coordinator'])) return <Navigate to="/admin/groups" replace />;
+  if (hasAnyRole(person, ['trainer'])) return <Navigate to="/supervision" replace />;
+  if (hasAnyRole(person, ['facilitator'])) return <MyGroupsPage home="facilitator" />;
+  if (hasAnyRole(person, ['family'])) return <MyGroupsPage home="family" />;
+  if (hasAnyRole(person, ['partner'])) return <Navigate to="/referrals" replace />;
+  return <Welcome />;
+}
+
+function Welcome() {
+  const { t } = useTranslation();
   return (
     <section className="page">
       <h1>{t('home.title')}</h1>

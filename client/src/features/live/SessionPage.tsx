@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useFormat } from '../../lib/format.ts';
 import { RequestFailed } from '../../lib/socket.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useResource } from '../../lib/useResource.ts';
 import { EndScreen } from './EndScreen.tsx';
 import type { JoinOptions } from './liveState.ts';
 import { LiveRoom } from './LiveRoom.tsx';
@@ -11,6 +12,7 @@ import { LobbyWaiting } from './LobbyWaiting.tsx';
 import { ObserverPrejoin } from './ObserverPrejoin.tsx';
 import { PrejoinCheck } from './PrejoinCheck.tsx';
 import { useLiveSession } from './useLiveSession.ts';
+import type { SessionEntry } from '../../../../server/protocol/live.ts';
 import './live.css';
 
 /** /sessions/:id — a group's live video session, from the device check to its end. */
@@ -21,6 +23,9 @@ export function SessionPage() {
   const [params] = useSearchParams();
   const observer = params.get('mode') === 'observer';
   const { state, actions } = useLiveSession(id);
+  const entry = useResource<SessionEntry>(
+    `/sessions/${encodeURIComponent(id)}/entry${observer ? '?mode=observer' : ''}`,
+  );
   // Kept here: a failed join may pass through 'joining' and remount the check.
   const [joinError, setJoinError] = useState<string | null>(null);
 
@@ -45,6 +50,15 @@ export function SessionPage() {
 
   switch (state.phase) {
     case 'prejoin': {
+      // Asked before the device check: nobody tests a camera for a session they cannot enter.
+      if (entry.error) return <EntryRefused message={entry.error.message} />;
+      if (!entry.data)
+        return (
+          <section className="page">
+            <h1>{t('title')}</h1>
+            <p role="status">{t('common:loading')}</p>
+          </section>
+        );
       const error = joinError ?? state.error;
       return observer ? (
         <ObserverPrejoin error={error} onJoin={join} />
@@ -80,4 +94,22 @@ export function SessionPage() {
     default:
       return <EndScreen state={state} phase={state.phase} />;
   }
+}
+
+/** Why one cannot go in now (ended, removed, not open yet…), and the way back. */
+function EntryRefused({ message }: { message: string }) {
+  const { t } = useTranslation('live');
+  return (
+    <section className="page">
+      <h1>{t('end.refused')}</h1>
+      <p role="alert" className="notice">
+        {message}
+      </p>
+      <p>
+        <Link className="button" to="/">
+          {t('end.back')}
+        </Link>
+      </p>
+    </section>
+  );
 }

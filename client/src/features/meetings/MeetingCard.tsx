@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { MeetingInfo } from '../../../../server/protocol/groups.ts';
 import { LanguageChips, LocalText } from '../groups/groupText.tsx';
 import { SessionList } from '../groups/SessionList.tsx';
-import { JoinNow } from './JoinNow.tsx';
+import { JoinNow } from '../groups/JoinNow.tsx';
 import type { Choice } from './memberChoices.ts';
 import { MembersEditor } from './MembersEditor.tsx';
 

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { AlertCard } from './AlertCard.tsx';
 import { DashboardSessions } from './DashboardSessions.tsx';
+import { useGroupChanges } from '../groups/useGroupChanges.ts';
 import { RecentReports } from './RecentReports.tsx';
 import { SupervisedFacilitators } from './SupervisedFacilitators.tsx';
 import './supervision.css';
@@ -24,6 +25,8 @@ export function DashboardPage() {
     return () => clearInterval(timer);
   }, [reload]);
   const d = dashboard.data;
+  // A session starting or ending in one of the trainer's groups shows at once.
+  useGroupChanges([...new Set(d?.sessions.map((s) => s.groupId) ?? [])], reload);
   // The acknowledged alert leaves the list: said in words, for those who cannot see it go.
   const [status, setStatus] = useState('');
   const acknowledged = () => {

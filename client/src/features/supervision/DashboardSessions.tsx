@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DashboardSession } from '../../../../server/protocol/supervision.ts';
+import { joinable } from '../../../../server/protocol/sessionState.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useSessionState } from '../groups/useSessionState.ts';
 import { LocalText } from '../groups/groupText.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
-
-/** Staff may enter a session this long before it starts (server/live/admission.ts). */
-const STAFF_EARLY_MS = 30 * 60_000;
 
 /** Live sessions first, marked as such, then the coming ones: each with the way in. */
 export function DashboardSessions({ sessions }: { sessions: readonly DashboardSession[] }) {
   const { t } = useTranslation('supervision');
+  const stateOf = useSessionState();
   const live = sessions.filter((s) => s.live);
-  const upcoming = sessions.filter((s) => !s.live);
+  // One that ended while the page was open leaves at once (the server no longer lists it).
+  const upcoming = sessions.filter((s) => !s.live && stateOf(s) !== 'ended');
   return (
     <>
       <section className="section" aria-labelledby="live-heading">
@@ -109,10 +110,8 @@ function SessionItem({ session: s }: { session: DashboardSession }) {
  */
 function SessionActions({ session: s, titleId }: { session: DashboardSession; titleId: string }) {
   const { t } = useTranslation('supervision');
-  const now = Date.now();
-  const open =
-    s.live ||
-    (new Date(s.startsAt).getTime() - STAFF_EARLY_MS <= now && new Date(s.endsAt).getTime() > now);
+  const stateOf = useSessionState();
+  const open = s.live || joinable(stateOf(s));
   const family = s.groupKind === 'family';
   const path = `/sessions/${s.sessionId}`;
   return (

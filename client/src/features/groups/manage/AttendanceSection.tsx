@@ -9,7 +9,7 @@ import { errorsFrom } from '../../../lib/forms/errors.ts';
 import { SelectField } from '../../../lib/forms/fields.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 
-/** Who was present in a session that has begun: recorded from the video, corrected here. */
+/** Who was present in a session that took place: recorded from the video, corrected here. */
 export function AttendanceSection({
   sessions,
   readOnly,
@@ -24,8 +24,9 @@ export function AttendanceSection({
   const format = useFormat();
   const id = useId();
   const now = Date.now();
+  // Held (its room opened, perhaps early in the join window) or its time has come.
   const begun = sessions
-    .filter((s) => s.status !== 'cancelled' && new Date(s.startsAt).getTime() <= now)
+    .filter((s) => s.status !== 'cancelled' && (s.startedAt || Date.parse(s.startsAt) <= now))
     .reverse(); // the latest first
   const [chosen, setChosen] = useState<string | null>(null);
   const sessionId = chosen ?? begun[0]?.id ?? null;

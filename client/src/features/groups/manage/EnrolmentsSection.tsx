@@ -13,6 +13,7 @@ import { errorsFrom, useFormErrors, validate } from '../../../lib/forms/errors.t
 import { TextField } from '../../../lib/forms/fields.tsx';
 import { useResource } from '../../../lib/useResource.ts';
 import { EnrolmentStatusText } from '../EnrolmentStatus.tsx';
+import { useGroupChanges } from '../useGroupChanges.ts';
 
 const GROUPS = [
   ['pending', 'enrolments.pending'],
@@ -32,6 +33,7 @@ export function EnrolmentsSection({
 }) {
   const { t } = useTranslation('groups');
   const list = useResource<EnrolmentInfo[]>(`/groups/${group.id}/enrolments`);
+  useGroupChanges([group.id], list.reload);
   const [message, setMessage] = useState<string | null>(null);
   const all = list.data ?? [];
   const ended = all.filter((e) => e.status === 'cancelled' || e.status === 'removed');

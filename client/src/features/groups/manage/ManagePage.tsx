@@ -8,6 +8,7 @@ import { useResource } from '../../../lib/useResource.ts';
 import { useSession } from '../../account/session.tsx';
 import { GroupLoadingPage, GroupSubpageHeading } from '../groupSubpage.tsx';
 import { pickText } from '../groupText.tsx';
+import { useGroupChanges } from '../useGroupChanges.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { EnrolmentsSection } from './EnrolmentsSection.tsx';
 import { ScheduleChangeForm } from './ScheduleChangeForm.tsx';
@@ -21,6 +22,11 @@ export function ManagePage() {
   const group = useResource<GroupDetail>(`/groups/${encodeURIComponent(id)}`);
   const sessions = useResource<UpcomingSession[]>(`/groups/${encodeURIComponent(id)}/sessions`);
   const g = group.data?.id === id ? group.data : undefined;
+  // Enrolments and sessions change as families enrol and sessions are held: shown as they happen.
+  useGroupChanges([id], () => {
+    group.reload();
+    sessions.reload();
+  });
   const title = g ? (pickText(g.title, format.language)?.text ?? '') : '';
   usePageTitle(t('manage.title', { group: title }));
 

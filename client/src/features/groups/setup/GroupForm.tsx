@@ -80,7 +80,8 @@ export function GroupForm({
         const saved = group
           ? await put<GroupDetail>(`/groups/${group.id}`, data)
           : await post<GroupDetail>('/groups', data);
-        void navigate(`/groups/${saved.id}`);
+        // The group's page says what happened (groups/SavedNotice.tsx).
+        void navigate(`/groups/${saved.id}`, { state: { saved: group ? 'updated' : 'created' } });
       },
       { leaves: true },
     );
