@@ -25,6 +25,7 @@ import {
   comingSessions,
   groupRef,
   isStaffOf,
+  markRemovals,
   scheduleOf,
   toCard,
   toEnrolmentInfos,
@@ -105,7 +106,8 @@ async function checkStaff(
 }
 
 export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Promise<GroupDetail> {
-  const upcoming = comingSessions(group, now, isStaffOf(group, actor)).slice(0, 6);
+  const coming = comingSessions(group, now, isStaffOf(group, actor)).slice(0, 6);
+  const upcoming = isSignedIn(actor) ? await markRemovals(coming, actor.personId, now) : coming;
   const ref = await groupRef(group, actor);
   const people = await findByIds<PersonDoc>(
     Person,
@@ -184,25 +186,26 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
       ...enrolments.filter((e) => e.status === 'confirmed').map((e) => String(e.groupId)),
       ...running.map((g) => String(g._id)),
     ]);
+    const sessions = [...confirmedOrRunning]
+      .flatMap((groupId) => {
+        const group = byId.get(groupId) as GroupDoc;
+        return (upcoming.get(groupId) ?? [])
+          .filter((s) => s.status !== 'cancelled')
+          .map((s) => ({
+            ...s,
+            groupId,
+            title: toCard(group, []).title,
+            hosting: facilitatorIds(group).includes(me.personId),
+          }));
+      })
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     return {
       enrolments: infos.flatMap((info) => {
         const group = byId.get(info.groupId);
         return group ? [{ ...info, group: toCard(group, upcoming.get(info.groupId) ?? []) }] : [];
       }),
       running: running.map((g) => toCard(g, upcoming.get(String(g._id)) ?? [])),
-      upcoming: [...confirmedOrRunning]
-        .flatMap((groupId) => {
-          const group = byId.get(groupId) as GroupDoc;
-          return (upcoming.get(groupId) ?? [])
-            .filter((s) => s.status !== 'cancelled')
-            .map((s) => ({
-              ...s,
-              groupId,
-              title: toCard(group, []).title,
-              hosting: facilitatorIds(group).includes(me.personId),
-            }));
-        })
-        .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      upcoming: await markRemovals(sessions, me.personId, now),
     };
   });
 

@@ -16,7 +16,8 @@ import type {
   GroupKind,
   ScheduleInput,
 } from '../protocol/groups.ts';
-import { joinWindow, sessionState, stillComing } from '../protocol/sessionState.ts';
+import { joinable, joinWindow, sessionState, stillComing } from '../protocol/sessionState.ts';
+import { removedFrom } from '../live/removal.model.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
 import { facilitatorIds, type GroupDoc } from './group.model.ts';
 
@@ -73,6 +74,20 @@ export function comingSessions(group: GroupDoc, now: Date, staff = false): Upcom
       ),
     )
     .filter((s) => stillComing(sessionState(s, now)));
+}
+
+/**
+ * Marks the sessions one can join now that a facilitator removed this person from, so no page
+ * offers them a "Join" that would be refused.
+ */
+export async function markRemovals<T extends UpcomingSession>(
+  sessions: T[],
+  personId: string,
+  now: Date,
+): Promise<T[]> {
+  const open = sessions.filter((s) => joinable(sessionState(s, now))).map((s) => s.id);
+  const removed = await removedFrom(open, personId);
+  return sessions.map((s) => (removed.has(s.id) ? { ...s, removed: true } : s));
 }
 
 /** The group's facilitators and trainer: they may open its sessions earlier than families. */

@@ -115,7 +115,23 @@ export class LiveSession {
   }
 
   participantUpdated(peer: LivePeer): void {
-    if (peer.visible) this.send(everyone, 'live:participantUpdated', peer.toParticipant());
+    if (!peer.visible) return;
+    const participant = peer.toParticipant();
+    this.send(everyone, 'live:participantUpdated', participant);
+    // mediasoup's observer only reports a new dominant speaker and ignores paused microphones:
+    // someone who mutes would stay "speaking" until another person talks.
+    if (participant.micMuted) this.stoppedSpeaking(peer.peerId);
+  }
+
+  private stoppedSpeaking(peerId: string): void {
+    if (this.activeSpeaker === peerId) {
+      this.activeSpeaker = null;
+      this.send(everyone, 'live:activeSpeaker', { peerId: null });
+    }
+    if (this.speaking.includes(peerId)) {
+      this.speaking = this.speaking.filter((id) => id !== peerId);
+      this.send(everyone, 'live:speaking', { peerIds: this.speaking });
+    }
   }
 
   lobbyEntries(): LobbyEntry[] {

@@ -1,6 +1,7 @@
 // Someone a facilitator removed from a live session: they cannot rejoin that session.
 // Kept with the reason (the person may export it) and deleted with their account.
 import mongoose from 'mongoose';
+import { op } from '../db/operators.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const removalSchema = new mongoose.Schema(
@@ -41,6 +42,14 @@ export async function recordRemoval(
     // Removed twice (two facilitators at once): the first reason stands.
     if ((error as { code?: number }).code !== 11000) throw error;
   }
+}
+
+/** Of these sessions, those a facilitator removed this person from (they cannot rejoin them). */
+export async function removedFrom(sessionIds: string[], personId: string): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const keys = sessionIds.map((sessionId) => removalKey(sessionId, personId));
+  const found = await LiveRemoval.find({ key: op({ $in: keys }) }, { sessionId: 1 }).lean();
+  return new Set(found.map((r) => String(r.sessionId)));
 }
 
 export async function wasRemoved(sessionId: string, personId: string): Promise<boolean> {

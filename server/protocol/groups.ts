@@ -245,6 +245,8 @@ export interface UpcomingSession extends SessionTimes {
   endsAt: string;
   /** When a moved or cancelled session's reason was given. */
   reason: string | null;
+  /** A facilitator removed the viewer from this session: they cannot rejoin it. */
+  removed?: boolean;
 }
 
 export interface GroupCard {

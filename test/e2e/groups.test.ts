@@ -140,6 +140,8 @@ describe('[groups-6] a family finds an Arabic-language group, enrols and reads i
       .getByRole('status')
       .getByText(text(fi.groups, 'catalogue.count_other', { count: '5' }))
       .waitFor();
+    // On a phone the filters start folded behind "Filters".
+    await page.getByText(text(fi.groups, 'catalogue.filtersToggle'), { exact: true }).click();
     await page.getByLabel(text(fi.groups, 'catalogue.language')).selectOption('ar');
     await page.getByText(text(fi.groups, 'catalogue.count_other', { count: '2' })).waitFor();
     assert.equal(await cards(page).count(), 2);

@@ -1,10 +1,11 @@
 // Writing a message: Enter sends, Shift+Enter starts a new line, a counter shows the length
 // against the limit, and members may ask for the facilitators' attention ("@ facilitator").
 import { useId, useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MESSAGE_LENGTH } from '../../../../server/protocol/chat.ts';
 import { useFormat } from '../../lib/format.ts';
+import { sendOnEnter } from '../../lib/sendOnEnter.ts';
 import type { ChatClient } from './chatClient.ts';
 
 /** Below this many characters left, the counter is also read out. */
@@ -36,14 +37,6 @@ export function Composer({
     setMention(false);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Not while an input method is composing a word (Enter picks the word there).
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  };
-
   return (
     <form className="chat-composer" onSubmit={send} data-testid="chat-composer">
       <label htmlFor={`${id}-text`} className="visually-hidden">
@@ -65,7 +58,7 @@ export function Composer({
           setText(event.target.value);
           if (event.target.value.trim()) client.typing(channelId);
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={sendOnEnter(send)}
       />
       <div className="chat-composer-row">
         {offerMention ? (

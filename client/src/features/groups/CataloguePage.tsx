@@ -5,10 +5,12 @@ import type { CataloguePage as Page, GroupCard } from '../../../../server/protoc
 import { ApiError, get } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { CatalogueFilters } from './CatalogueFilters.tsx';
-import { filtersFrom, queryOf, type FilterKey } from './catalogueFilters.ts';
+import { filtersFrom, queryOf, WIDE_CATALOGUE, type FilterKey } from './catalogueFilters.ts';
 import { GroupCardView } from './GroupCardView.tsx';
 
 interface Results {
+  /** The query these results answer. */
+  query: string;
   groups: GroupCard[];
   nextCursor: string | null;
   total: number;
@@ -26,6 +28,10 @@ export function CataloguePage() {
   const [error, setError] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const current = useRef(query); // answers to an older query are dropped
+  const countLine = useRef<HTMLParagraphElement>(null);
+  // Asked to show the results (searched): done once the answer to this query is in.
+  const revealPending = useRef(false);
+  const [revealAsked, setRevealAsked] = useState(0);
 
   const load = async (cursor: string | null) => {
     const asked = query;
@@ -34,6 +40,7 @@ export function CataloguePage() {
       const page = await get<Page>(`/groups${queryOf(filters, cursor)}`);
       if (current.current !== asked) return;
       setResults((before) => ({
+        query: asked,
         groups: cursor && before ? [...before.groups, ...page.groups] : page.groups,
         nextCursor: page.nextCursor,
         total: page.total,
@@ -42,8 +49,10 @@ export function CataloguePage() {
       setFocusId(cursor ? (page.groups[0]?.id ?? null) : null);
       setError(null);
     } catch (e) {
-      if (current.current === asked)
+      if (current.current === asked) {
         setError(e instanceof ApiError ? e.message : t('errors:internal'));
+        revealPending.current = false;
+      }
     } finally {
       if (current.current === asked) setLoading(false);
     }
@@ -60,6 +69,22 @@ export function CataloguePage() {
     if (focusId) document.getElementById(`group-link-${focusId}`)?.focus();
   }, [focusId]);
 
+  // After a search the count and the first results come into view. On a phone focus moves to
+  // the count too: it closes the keyboard, and a screen reader reads how many were found.
+  useEffect(() => {
+    const line = countLine.current;
+    if (!revealPending.current || loading || results?.query !== query || !line) return;
+    revealPending.current = false;
+    if (!window.matchMedia(WIDE_CATALOGUE).matches) line.focus({ preventScroll: true });
+    const top = line.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 3) line.scrollIntoView({ block: 'start' });
+  }, [revealAsked, loading, results, query]);
+
+  const showResults = () => {
+    revealPending.current = true;
+    setRevealAsked((n) => n + 1);
+  };
+
   const onChange = (key: FilterKey, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -72,7 +97,12 @@ export function CataloguePage() {
     <section className="page">
       <h1>{t('catalogue.title')}</h1>
       <p className="lead">{t('catalogue.intro')}</p>
-      <CatalogueFilters filters={filters} onChange={onChange} />
+      <CatalogueFilters
+        filters={filters}
+        total={results?.query === query ? results.total : null}
+        onChange={onChange}
+        onShowResults={showResults}
+      />
       {filtered ? (
         <p>
           <Link to="/groups">{t('catalogue.clear')}</Link>
@@ -83,9 +113,18 @@ export function CataloguePage() {
           {error}
         </p>
       ) : null}
-      <p role="status" className="result-count">
+      <p
+        ref={countLine}
+        role="status"
+        className="result-count"
+        data-testid="result-count"
+        tabIndex={-1}
+      >
         {loading && !results ? t('common:loading') : null}
-        {results ? t('catalogue.count', { count: results.total }) : null}
+        {/* A new node for each query: the count is read out again even when it is the same. */}
+        {results ? (
+          <span key={results.query}>{t('catalogue.count', { count: results.total })}</span>
+        ) : null}
       </p>
       {results && results.groups.length === 0 ? (
         <div className="notice">

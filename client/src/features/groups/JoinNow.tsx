@@ -25,6 +25,7 @@ export function JoinNow({
   const stateOf = useSessionState();
   const coming = sessions.filter((s) => !['ended', 'cancelled'].includes(stateOf(s)));
   const open = coming.find((s) => joinable(stateOf(s)));
+  if (open?.removed) return <p className="notice">{t('errors:live.removed')}</p>;
   if (open) {
     const state = stateOf(open);
     return (

@@ -44,7 +44,9 @@ export function UpcomingSessions({ sessions }: { sessions: MyGroups['upcoming'] 
               {state === 'live' ? (
                 <p className="session-flag live-now">{t('sessions.inProgress')}</p>
               ) : null}
-              {joinable(state) ? (
+              {joinable(state) && session.removed ? (
+                <p className="notice">{t('errors:live.removed')}</p>
+              ) : joinable(state) ? (
                 <p>
                   <Link className="button join-button" to={`/sessions/${session.id}`}>
                     {session.hosting && state === 'open' ? t('sessions.start') : t('sessions.join')}

@@ -13,6 +13,14 @@ export const FILTER_KEYS = [
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
+/** Wide enough for the filters and the first results together: the filters start open there. */
+export const WIDE_CATALOGUE = '(min-width: 48rem)';
+
+/** The chosen filters behind the "Filters" disclosure (the free-text search is always shown). */
+export function activeChoices(filters: Filters): number {
+  return FILTER_KEYS.filter((key) => key !== 'q' && !!filters[key]).length;
+}
+
 /** The valid filters of a URL query: a mistyped or stale link still shows the catalogue. */
 export function filtersFrom(params: URLSearchParams): Filters {
   const filters: Filters = {};

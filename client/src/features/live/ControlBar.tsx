@@ -1,5 +1,17 @@
-import type { ReactNode, RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  HandIcon,
+  LeaveIcon,
+  MessageIcon,
+  MicIcon,
+  MicOffIcon,
+  ScreenShareIcon,
+  UsersIcon,
+  VideoIcon,
+  VideoOffIcon,
+  type Icon,
+} from '../../lib/icons.ts';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { ReactionsMenu } from './ReactionsMenu.tsx';
 import { ActionError, useAction } from './useAction.tsx';
@@ -8,8 +20,9 @@ import { ActionError, useAction } from './useAction.tsx';
 const canShareHere = () => typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 /**
- * The buttons along the bottom. Each toggle keeps its name and says its state with aria-pressed
- * (and a crossed-out picture when off). An observer gets no media controls.
+ * The buttons along the bottom, each a picture above its name (also on a phone: a picture alone
+ * is a guess). Each toggle keeps its name and says its state with aria-pressed and its picture
+ * (a crossed-out microphone when off). An observer gets no media controls.
  */
 export function ControlBar({
   state,
@@ -41,16 +54,16 @@ export function ControlBar({
             <Toggle
               testId="mic-button"
               pressed={local.micOn}
-              crossed
-              icon="🎤"
+              icon={MicIcon}
+              offIcon={MicOffIcon}
               label={t('controls.mic')}
               onClick={act(() => actions.toggleMic())}
             />
             <Toggle
               testId="camera-button"
               pressed={local.cameraOn}
-              crossed
-              icon="📷"
+              icon={VideoIcon}
+              offIcon={VideoOffIcon}
               label={t('controls.camera')}
               onClick={act(() => actions.toggleCamera())}
             />
@@ -58,7 +71,7 @@ export function ControlBar({
               <Toggle
                 testId="screen-button"
                 pressed={local.screenOn}
-                icon="🖥️"
+                icon={ScreenShareIcon}
                 label={t('controls.screen')}
                 onClick={act(() => actions.toggleScreen())}
               />
@@ -66,7 +79,7 @@ export function ControlBar({
             <Toggle
               testId="hand-button"
               pressed={local.handRaised}
-              icon="✋"
+              icon={HandIcon}
               label={t('controls.hand')}
               onClick={act(() => actions.setHand(!local.handRaised))}
             />
@@ -81,9 +94,7 @@ export function ControlBar({
           aria-controls="live-participants"
           onClick={onTogglePanel}
         >
-          <span className="live-control-icon" aria-hidden="true">
-            👥
-          </span>
+          <UsersIcon className="live-control-icon" aria-hidden="true" />
           <span className="live-control-label">{t('controls.participants')}</span>
         </button>
         {chat ? <ChatButton chat={chat} /> : null}
@@ -106,9 +117,7 @@ export function ControlBar({
           data-testid="leave-button"
           onClick={act(() => actions.leave())}
         >
-          <span className="live-control-icon" aria-hidden="true">
-            🚪
-          </span>
+          <LeaveIcon className="live-control-icon" aria-hidden="true" />
           <span className="live-control-label">{t('controls.leave')}</span>
         </button>
       </div>
@@ -137,9 +146,7 @@ function ChatButton({ chat }: { chat: ChatToggle }) {
       aria-controls="live-chat"
       onClick={chat.onToggle}
     >
-      <span className="live-control-icon" aria-hidden="true">
-        💬
-      </span>
+      <MessageIcon className="live-control-icon" aria-hidden="true" />
       <span className="live-control-label">{t('panel.sessionButton')}</span>
       {chat.unread > 0 ? (
         <span className="badge">
@@ -154,31 +161,30 @@ function ChatButton({ chat }: { chat: ChatToggle }) {
 function Toggle({
   testId,
   pressed,
-  crossed = false,
-  icon,
+  icon: OnIcon,
+  offIcon: OffIcon = OnIcon,
   label,
   onClick,
 }: {
   testId: string;
   pressed: boolean;
-  /** Draw a line through the picture when off (microphone, camera). */
-  crossed?: boolean;
-  icon: ReactNode;
+  icon: Icon;
+  /** The picture when off (a crossed-out microphone), so the state is not told by colour alone. */
+  offIcon?: Icon;
   label: string;
   onClick: () => void;
 }) {
+  const StateIcon = pressed ? OnIcon : OffIcon;
   return (
     <button
       type="button"
       className="live-control live-toggle secondary"
       data-testid={testId}
-      data-crossed={crossed && !pressed}
+      data-off={OffIcon !== OnIcon && !pressed}
       aria-pressed={pressed}
       onClick={onClick}
     >
-      <span className="live-control-icon" aria-hidden="true">
-        {icon}
-      </span>
+      <StateIcon className="live-control-icon" aria-hidden="true" />
       <span className="live-control-label">{label}</span>
     </button>
   );

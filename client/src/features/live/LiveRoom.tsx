@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { useChannel } from '../chat/useChat.ts';
+import { EyeIcon, LockIcon } from '../../lib/icons.ts';
 import { ControlBar } from './ControlBar.tsx';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { LiveNotice } from './LiveNotice.tsx';
@@ -69,69 +70,73 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           <span className="live-spinner" aria-hidden="true" /> {t('room.reconnecting')}
         </p>
       ) : null}
-      <header className="live-header">
-        <h1 ref={heading} tabIndex={-1} dir="auto">
-          {admitted?.session.groupTitle ?? t('title')}
-        </h1>
-        <QualityIndicator quality={state.quality} audioOnly={state.local.audioOnly} />
-        {state.settings.locked ? (
-          <p className="live-locked">
-            <span aria-hidden="true">🔒 </span>
-            {t('room.locked')}
-          </p>
-        ) : null}
-        {(host || observer) && state.observers.length > 0 ? (
-          <p className="live-observers" data-testid="observers">
-            <span aria-hidden="true">👁️ </span>
-            {t('room.observers', { names: state.observers.map((o) => o.name).join(', ') })}
-          </p>
-        ) : null}
-      </header>
-      {state.error ? (
-        <p role="alert" className="live-error">
-          {state.error}
-        </p>
-      ) : null}
-      {observer ? <ObserverBanner actions={actions} /> : null}
-      <LiveNotice state={state} actions={actions} />
-      {host ? (
-        <>
-          <LobbyPanel lobby={state.lobby} actions={actions} />
-          <div aria-live="assertive" className="visually-hidden">
-            {knock ? <p key={knock.id}>{knock.text}</p> : null}
-          </div>
-        </>
-      ) : null}
-      <div
-        className="live-body"
-        data-side={panelOpen || chatOpen || showWhispers ? 'open' : 'closed'}
-      >
-        <VideoStage state={state} actions={actions} />
-        <div className="live-side">
-          <ParticipantsPanel
-            state={state}
-            actions={actions}
-            open={panelOpen}
-            onClose={() => {
-              setPanelOpen(false);
-              panelToggle.current?.focus();
-            }}
-            headingRef={panelHeading}
-          />
-          {chatChannel ? (
-            <ChatPanel
-              id="live-chat"
-              channelId={chatChannel}
-              title={t('chat:panel.sessionTitle')}
-              hidden={!chatOpen}
-              headingRef={chatHeading}
-              onClose={() => {
-                setChatOpen(false);
-                chatToggle.current?.focus();
-              }}
-            />
+      {/* Everything but the control bar scrolls here, so the bar never covers a video or a
+          whisper (a bar stuck over a scrolling page hides whatever lies under it). */}
+      <div className="live-scroll">
+        <header className="live-header">
+          <h1 ref={heading} tabIndex={-1} dir="auto">
+            {admitted?.session.groupTitle ?? t('title')}
+          </h1>
+          <QualityIndicator quality={state.quality} audioOnly={state.local.audioOnly} />
+          {state.settings.locked ? (
+            <p className="live-locked">
+              <LockIcon className="live-inline-icon" aria-hidden="true" />
+              {t('room.locked')}
+            </p>
           ) : null}
-          {showWhispers ? <WhisperPanel state={state} actions={actions} /> : null}
+          {(host || observer) && state.observers.length > 0 ? (
+            <p className="live-observers" data-testid="observers">
+              <EyeIcon className="live-inline-icon" aria-hidden="true" />
+              {t('room.observers', { names: state.observers.map((o) => o.name).join(', ') })}
+            </p>
+          ) : null}
+        </header>
+        {state.error ? (
+          <p role="alert" className="live-error">
+            {state.error}
+          </p>
+        ) : null}
+        {observer ? <ObserverBanner actions={actions} /> : null}
+        <LiveNotice state={state} actions={actions} />
+        {host ? (
+          <>
+            <LobbyPanel lobby={state.lobby} actions={actions} />
+            <div aria-live="assertive" className="visually-hidden">
+              {knock ? <p key={knock.id}>{knock.text}</p> : null}
+            </div>
+          </>
+        ) : null}
+        <div
+          className="live-body"
+          data-side={panelOpen || chatOpen || showWhispers ? 'open' : 'closed'}
+        >
+          <VideoStage state={state} actions={actions} />
+          <div className="live-side">
+            <ParticipantsPanel
+              state={state}
+              actions={actions}
+              open={panelOpen}
+              onClose={() => {
+                setPanelOpen(false);
+                panelToggle.current?.focus();
+              }}
+              headingRef={panelHeading}
+            />
+            {chatChannel ? (
+              <ChatPanel
+                id="live-chat"
+                channelId={chatChannel}
+                title={t('chat:panel.sessionTitle')}
+                hidden={!chatOpen}
+                headingRef={chatHeading}
+                onClose={() => {
+                  setChatOpen(false);
+                  chatToggle.current?.focus();
+                }}
+              />
+            ) : null}
+            {showWhispers ? <WhisperPanel state={state} actions={actions} /> : null}
+          </div>
         </div>
       </div>
       <ControlBar

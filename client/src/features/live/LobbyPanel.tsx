@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyEntry } from '../../../../server/protocol/live.ts';
 import { useFormat } from '../../lib/format.ts';
+import { DoorOpenIcon } from '../../lib/icons.ts';
 import type { LiveActions } from './liveState.ts';
 import { ActionError, useAction } from './useAction.tsx';
 import { useNow } from './useNow.ts';
@@ -21,7 +22,7 @@ export function LobbyPanel({ lobby, actions }: { lobby: LobbyEntry[]; actions: L
     <section className="live-lobby" data-testid="lobby-panel" aria-labelledby="live-lobby-h">
       <div className="live-panel-head">
         <h2 id="live-lobby-h">
-          <span aria-hidden="true">🚪 </span>
+          <DoorOpenIcon className="live-inline-icon" aria-hidden="true" />
           {t('lobby.heading', { count: format.number(lobby.length) })}
         </h2>
         <button

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
+import { HandIcon, MicOffIcon, VideoOffIcon, WifiOffIcon, type Icon } from '../../lib/icons.ts';
 
 /**
  * A person's state as small pictures, each with its words for screen readers (and as a
@@ -14,17 +15,17 @@ export function ParticipantStatus({
   inList?: boolean;
 }) {
   const { t } = useTranslation('live');
-  const items: [string, string, string][] = [];
-  if (participant.handRaised) items.push(['hand', '✋', t('status.handRaised')]);
-  if (participant.micMuted) items.push(['mic', '🔇', t('status.micOff')]);
-  if (inList && participant.cameraOff) items.push(['camera', '📷', t('status.cameraOff')]);
-  if (inList && !participant.connected) items.push(['dropped', '⚠️', t('status.dropped')]);
+  const items: [string, Icon, string][] = [];
+  if (participant.handRaised) items.push(['hand', HandIcon, t('status.handRaised')]);
+  if (participant.micMuted) items.push(['mic', MicOffIcon, t('status.micOff')]);
+  if (inList && participant.cameraOff) items.push(['camera', VideoOffIcon, t('status.cameraOff')]);
+  if (inList && !participant.connected) items.push(['dropped', WifiOffIcon, t('status.dropped')]);
   if (items.length === 0) return null;
   return (
     <span className="live-status">
-      {items.map(([key, icon, words]) => (
+      {items.map(([key, StatusIcon, words]) => (
         <span key={key} className={`live-status-${key}`} title={words}>
-          <span aria-hidden="true">{icon}</span>
+          <StatusIcon className="live-status-icon" aria-hidden="true" />
           <span className="visually-hidden">{words}</span>
         </span>
       ))}

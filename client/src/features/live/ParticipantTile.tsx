@@ -3,7 +3,7 @@ import type { LiveParticipant } from '../../../../server/protocol/live.ts';
 import type { RemoteTrack, TransientReaction } from './liveState.ts';
 import { MediaTrackView } from './MediaTrackView.tsx';
 import { initialOf, ParticipantStatus } from './ParticipantStatus.tsx';
-import { REACTION_EMOJI } from './reactions.ts';
+import { REACTION_ICONS } from './reactions.ts';
 
 /** One person on the stage: their video when it is forwarded to us, otherwise their initial. */
 export function ParticipantTile({
@@ -25,6 +25,7 @@ export function ParticipantTile({
   /** Our own self-view, mirrored. */
   localTrack?: MediaStreamTrack | null;
   name: string;
+  /** Heard now; the caller leaves it false while their microphone is off. */
   speaking: boolean;
   spotlighted: boolean;
   reactions: TransientReaction[];
@@ -35,6 +36,8 @@ export function ParticipantTile({
   return (
     <div
       className="live-tile"
+      data-testid="participant-tile"
+      data-name={participant.name}
       data-speaking={speaking}
       data-connected={participant.connected}
       data-camera-producer={cameraProducerId}
@@ -55,13 +58,15 @@ export function ParticipantTile({
         </span>
       )}
       <ul className="live-reactions">
-        {reactions.map((reaction) => (
-          <li key={reaction.id} className="live-reaction">
-            <span role="img" aria-label={t(`reactions.${reaction.reaction}`)}>
-              {REACTION_EMOJI[reaction.reaction]}
-            </span>
-          </li>
-        ))}
+        {reactions.map((reaction) => {
+          const ReactionIcon = REACTION_ICONS[reaction.reaction];
+          return (
+            <li key={reaction.id} className="live-reaction" data-reaction={reaction.reaction}>
+              <ReactionIcon className="live-reaction-icon" aria-hidden="true" />
+              <span className="live-reaction-word">{t(`reactions.${reaction.reaction}`)}</span>
+            </li>
+          );
+        })}
       </ul>
       <p className="live-tile-label">
         <span className="live-tile-name" dir="auto">

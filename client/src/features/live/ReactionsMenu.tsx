@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTIONS, type Reaction } from '../../../../server/protocol/live.ts';
-import { REACTION_EMOJI } from './reactions.ts';
+import { SmileIcon } from '../../lib/icons.ts';
+import { REACTION_ICONS } from './reactions.ts';
 
 /**
  * A disclosure with the five reactions: a button opens a short list of buttons; Escape or a
@@ -41,28 +42,29 @@ export function ReactionsMenu({ onReact }: { onReact: (reaction: Reaction) => vo
         aria-controls="live-reaction-list"
         onClick={() => setOpen(!open)}
       >
-        <span className="live-control-icon" aria-hidden="true">
-          😊
-        </span>
+        <SmileIcon className="live-control-icon" aria-hidden="true" />
         <span className="live-control-label">{t('controls.reactions')}</span>
       </button>
       <ul id="live-reaction-list" className="live-reaction-list" hidden={!open}>
-        {REACTIONS.map((reaction) => (
-          <li key={reaction}>
-            <button
-              type="button"
-              className="secondary"
-              data-reaction={reaction}
-              onClick={() => {
-                onReact(reaction);
-                close();
-              }}
-            >
-              <span aria-hidden="true">{REACTION_EMOJI[reaction]}</span>
-              {t(`reactions.${reaction}`)}
-            </button>
-          </li>
-        ))}
+        {REACTIONS.map((reaction) => {
+          const ReactionIcon = REACTION_ICONS[reaction];
+          return (
+            <li key={reaction}>
+              <button
+                type="button"
+                className="secondary"
+                data-reaction={reaction}
+                onClick={() => {
+                  onReact(reaction);
+                  close();
+                }}
+              >
+                <ReactionIcon className="live-reaction-icon" aria-hidden="true" />
+                {t(`reactions.${reaction}`)}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -102,7 +102,7 @@ function EntryRefused({ message }: { message: string }) {
   return (
     <section className="page">
       <h1>{t('end.refused')}</h1>
-      <p role="alert" className="notice">
+      <p role="alert" className="notice" data-testid="live-refused">
         {message}
       </p>
       <p>

@@ -47,7 +47,10 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
       hostLabel={hostLabel}
       video={videoOf(p)}
       name={p.name}
-      speaking={state.activeSpeaker === p.peerId || state.speaking.includes(p.peerId)}
+      speaking={
+        // The SFU's last dominant speaker stays named after they mute: a muted mic says nothing.
+        !p.micMuted && (state.activeSpeaker === p.peerId || state.speaking.includes(p.peerId))
+      }
       spotlighted={settings.spotlight === p.peerId}
       reactions={state.reactions.filter((r) => r.peerId === p.peerId)}
       cameraProducerId={cameraOf(p)?.producerId}
@@ -107,7 +110,7 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
             video={null}
             localTrack={local.cameraOn ? local.cameraTrack : null}
             name={t('room.you')}
-            speaking={state.activeSpeaker === me.peerId}
+            speaking={local.micOn && state.activeSpeaker === me.peerId}
             spotlighted={settings.spotlight === me.peerId}
             reactions={state.reactions.filter((r) => r.peerId === me.peerId)}
           />

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.ts';
 import type { LiveActions, LiveViewState } from './liveState.ts';
+import { sendOnEnter } from '../../lib/sendOnEnter.ts';
 import { ActionError, useAction } from './useAction.tsx';
 
 const MAX_WHISPER = 500;
@@ -17,10 +18,10 @@ export function WhisperPanel({ state, actions }: { state: LiveViewState; actions
   const observer = state.admitted?.self.observer ?? false;
   const selfId = state.admitted?.self.peerId;
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = async (event?: FormEvent) => {
+    event?.preventDefault();
     const message = text.trim();
-    if (!message) return;
+    if (!message || busy) return;
     if (await run(() => actions.whisper(message))) setText('');
   };
 
@@ -53,13 +54,19 @@ export function WhisperPanel({ state, actions }: { state: LiveViewState; actions
         <label htmlFor={`${id}-input`}>
           {observer ? t('whispers.toHosts') : t('whispers.toTrainer')}
         </label>
+        <p id={`${id}-hint`} className="visually-hidden">
+          {t('whispers.hint')}
+        </p>
         <textarea
           id={`${id}-input`}
           data-testid="whisper-input"
+          dir="auto"
           rows={2}
           maxLength={MAX_WHISPER}
           value={text}
+          aria-describedby={`${id}-hint`}
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={sendOnEnter(() => void send())}
         />
         <button type="submit" data-testid="whisper-send" disabled={busy}>
           {t('whispers.send')}
