@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GroupCard } from '../../../../server/protocol/groups.ts';
 import { useFormat } from '../../lib/format.ts';
+import { nextSession } from './useSessionState.ts';
 import { LanguageChips, LocalText, useGroupWords } from './groupText.tsx';
 
 /** A group in a list: enough to decide whether to open it. */
@@ -16,7 +17,7 @@ export function GroupCardView({
   const words = useGroupWords();
   const format = useFormat();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const next = group.nextSessions.find((s) => s.status !== 'cancelled');
+  const next = nextSession(group.nextSessions);
   return (
     <article className="card group-card">
       <Heading>

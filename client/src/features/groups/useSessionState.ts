@@ -14,3 +14,9 @@ export function useSessionState(): (session: SessionTimes) => SessionState {
   const now = useNow(15_000);
   return useCallback((session: SessionTimes) => sessionState(session, now), [now]);
 }
+
+/** The next session that still takes place (not cancelled, not over): what a card names. */
+export function nextSession<T extends SessionTimes>(sessions: readonly T[]): T | undefined {
+  const now = Date.now();
+  return sessions.find((s) => !['cancelled', 'ended'].includes(sessionState(s, now)));
+}

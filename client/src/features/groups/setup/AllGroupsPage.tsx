@@ -6,6 +6,7 @@ import { usePageTitle } from '../../../lib/usePageTitle.ts';
 import { useResource } from '../../../lib/useResource.ts';
 import { AdminNav } from '../../admin/AdminNav.tsx';
 import { LocalText } from '../groupText.tsx';
+import { nextSession } from '../useSessionState.ts';
 
 /** The coordinator's overview: every group, drafts and invitation-only ones too. */
 export function AllGroupsPage() {
@@ -31,7 +32,7 @@ export function AllGroupsPage() {
       {groups.data?.length === 0 ? <p>{t('admin.none')}</p> : null}
       <ul className="plain-list">
         {groups.data?.map((group) => {
-          const next = group.nextSessions[0];
+          const next = nextSession(group.nextSessions);
           return (
             <li key={group.id} className="card">
               <h2>
