@@ -6,6 +6,7 @@ import { refreshCatalogueEntry } from '../groups/catalogue.ts';
 import { groupChanged } from '../groups/changes.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
+import { LATE_MINUTES } from '../protocol/sessionState.ts';
 import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
 import { Attendance } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
@@ -27,6 +28,9 @@ type UpcomingCopy = Pick<
   'key' | 'startsAt' | 'endsAt' | 'status' | 'reason' | 'startedAt' | 'endedAt'
 > & { id: string };
 
+/** Sessions that ended after this may still be joined (they run over): the copy keeps them. */
+const stillJoinableAfter = (now: Date) => new Date(now.getTime() - LATE_MINUTES * 60_000);
+
 const copyOf = (session: GroupSessionDoc): UpcomingCopy => ({
   id: String(session._id),
   key: session.key,
@@ -43,7 +47,7 @@ const copyOf = (session: GroupSessionDoc): UpcomingCopy => ({
  * session leaves it, so no page offers it again), and so does the catalogue.
  */
 export async function refreshUpcoming(groupId: string, now: Date): Promise<void> {
-  const sessions = await sessionsFrom(groupId, now, UPCOMING_KEPT * 2);
+  const sessions = await sessionsFrom(groupId, stillJoinableAfter(now), UPCOMING_KEPT * 2);
   const upcoming = sessions
     .filter((s) => !s.endedAt)
     .slice(0, UPCOMING_KEPT)
@@ -84,8 +88,8 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
       { upsert: true, new: true },
     ).lean();
     const sessionId = String(session._id);
-    if (occurrence.endsAt > now && !session.endedAt && upcoming.length < UPCOMING_KEPT)
-      upcoming.push(copyOf(session));
+    const kept = occurrence.endsAt > stillJoinableAfter(now) && !session.endedAt;
+    if (kept && upcoming.length < UPCOMING_KEPT) upcoming.push(copyOf(session));
     if (!before || occurrence.startsAt <= now) continue;
     if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });

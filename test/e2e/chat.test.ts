@@ -108,7 +108,7 @@ describe('[chat-6] group chat in real browsers: live messages, unread badge, pla
     await input.pressSequentially('Hei', { delay: 30 });
     await laptop.page
       .getByTestId('chat-typing')
-      .filter({ hasText: text(chat, 'typing.one', { name: family.displayName }) })
+      .filter({ hasText: text(chat, 'typing.one', { name: `\u2068${family.displayName}\u2069` }) })
       .waitFor(SOON);
     await input.fill(FAMILY_TEXT);
     await input.press('Enter');

@@ -145,7 +145,10 @@ describe('[train-1] recruitment in real browsers', function () {
     await applicant.getByRole('button', { name: text(t, 'volunteer.submit') }).click();
     const sent = applicant.getByTestId('application-sent');
     await sent.waitFor();
-    assert.equal(await sent.innerText(), text(t, 'volunteer.thanksText', { email }));
+    assert.equal(
+      await sent.innerText(),
+      text(t, 'volunteer.thanksText', { email: `\u2068${email}\u2069` }),
+    );
     const stored = await Application.findOne({ email }).lean();
     assert.equal(stored?.language, 'fi', 'we write to them in the UI language by default');
     assert.deepEqual(stored?.languagesSpoken, ['ar', 'fi']);

@@ -346,7 +346,7 @@ describe('[train-4] a trainee completes a module in Swedish and is signed off', 
       .fill('Deltog aktivt i alla träffar.');
     await trainerPage
       .getByRole('button', {
-        name: text(sv.training, 'signOff.submit', { name: trainee.displayName }),
+        name: text(sv.training, 'signOff.submit', { name: `\u2068${trainee.displayName}\u2069` }),
       })
       .click();
     const certification = trainerPage.locator('.certification.valid');

@@ -30,9 +30,11 @@ export function Layout() {
           {t('skipToContent')}
         </a>
         <header className="shell-header">
+          {/* Home, also for screen readers: the menu's own "Home" shows only when folded. */}
           <NavLink to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             <span>{t('appName')}</span>
+            <span className="visually-hidden"> {t('nav.home')}</span>
           </NavLink>
           <Navigation />
           <LanguageSwitcher />

@@ -1,22 +1,34 @@
-// The main menu: what it offers follows who is signed in and their roles. On a narrow screen it
-// folds behind a "Menu" button (a disclosure: Escape closes it and returns focus to the button).
+// The main menu: what it offers follows who is signed in and their roles. It is one row beside
+// the brand and the language; when the row would not fit on one line (a phone, a long language)
+// it folds behind a "Menu" button (a disclosure: Escape closes it and returns focus to the
+// button). The coordinator's administration pages sit under one name (NavGroup).
 import { useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, useSession } from '../features/account/session.tsx';
+import { adminPages } from '../features/admin/AdminNav.tsx';
 import { useUnreadMessages } from '../features/chat/useChat.ts';
 import { useUnreadCount } from '../features/groups/useUnreadCount.ts';
 import { post } from '../lib/api.ts';
+import './navigation.css';
+import { NavGroup } from './NavGroup.tsx';
+import { useNavFold } from './useNavFold.ts';
 
 export function Navigation() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { person, signedOut } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const area = useRef<HTMLDivElement>(null);
   const unread = useUnreadCount();
   const unreadMessages = useUnreadMessages();
+  const fold = useNavFold(
+    area,
+    [i18n.language, person?.roles.join() ?? '', unread, unreadMessages].join('|'),
+  );
   // The count is read with the link's name: "Notifications, 2 new", "Messages, 3 unread".
   const badge = (count: number, text: string, testId?: string) =>
     count > 0 ? (
@@ -26,6 +38,13 @@ export function Navigation() {
       </span>
     ) : null;
   const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+  const coordinator = hasAnyRole(person, ['coordinator']);
+  // Under one name for the coordinator, with the trainees and referrals they oversee.
+  const adminLinks = [
+    ...adminPages(t),
+    { to: '/training/trainees', label: t('training:nav.staffLink') },
+    { to: '/referrals', label: t('nav.referrals') },
+  ];
 
   const close = () => setOpen(false);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -44,8 +63,8 @@ export function Navigation() {
     }
   };
 
-  const link = (to: string, label: ReactNode, end = false) => (
-    <li>
+  const link = (to: string, label: ReactNode, end = false, className?: string) => (
+    <li key={to} className={className}>
       <NavLink to={to} end={end} onClick={close}>
         {label}
       </NavLink>
@@ -53,7 +72,7 @@ export function Navigation() {
   );
 
   return (
-    <div className="nav-area" onKeyDown={onKeyDown}>
+    <div className="nav-area" ref={area} data-fold={fold} onKeyDown={onKeyDown}>
       <button
         ref={button}
         type="button"
@@ -72,7 +91,7 @@ export function Navigation() {
       </button>
       <nav id="main-menu" aria-label={t('nav.label')} className="shell-nav" data-open={open}>
         <ul>
-          {link('/', t('nav.home'), true)}
+          {link('/', t('nav.home'), true, 'nav-home')}
           {link('/groups', t('nav.groups'), true)}
           {person ? (
             <>
@@ -103,18 +122,18 @@ export function Navigation() {
                 link('/supervision', t('supervision:nav.supervision'))}
               {hasAnyRole(person, ['facilitator']) &&
                 link('/training', t('training:nav.programme'), true)}
-              {hasAnyRole(person, ['trainer', 'coordinator']) &&
-                link('/training/trainees', t('training:nav.staffLink'))}
-              {hasAnyRole(person, ['partner', 'coordinator']) &&
-                link('/referrals', t('nav.referrals'))}
-              {hasAnyRole(person, ['coordinator']) && (
+              {coordinator ? (
+                <NavGroup
+                  label={t('nav.admin')}
+                  active={adminLinks.some((l) => pathname.startsWith(l.to))}
+                >
+                  {adminLinks.map((l) => link(l.to, l.label))}
+                </NavGroup>
+              ) : (
                 <>
-                  {link('/admin/groups', t('nav.groupSetup'))}
-                  {link('/admin/reach', t('nav.reach'))}
-                  {link('/admin/people', t('nav.people'))}
-                  {link('/admin/volunteers', t('supervision:nav.volunteers'))}
-                  {link('/admin/audit', t('nav.audit'))}
-                  {link('/admin/outbox', t('nav.outbox'))}
+                  {hasAnyRole(person, ['trainer']) &&
+                    link('/training/trainees', t('training:nav.staffLink'))}
+                  {hasAnyRole(person, ['partner']) && link('/referrals', t('nav.referrals'))}
                 </>
               )}
               <li>

@@ -1,5 +1,6 @@
 // Dates in Finnish time whatever the device's zone, and language names in the UI language.
 import { useTranslation } from 'react-i18next';
+import { spokenLanguageName } from './spokenLanguages.ts';
 
 const TIME_ZONE = 'Europe/Helsinki';
 
@@ -55,13 +56,9 @@ export function helsinkiDate(iso: string | Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
-/** A language's name ("so" → "somali" in Finnish), or the code when the browser lacks it. */
+/** A language's name ("so" → "somali" in Finnish): see spokenLanguageName. */
 export function languageName(uiLanguage: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return spokenLanguageName(code, uiLanguage);
 }
 
 /** Formatting bound to the current UI language. */

@@ -10,6 +10,7 @@ import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { EmailField } from './accountFields.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation('account');
@@ -31,7 +32,7 @@ export function ForgotPasswordPage() {
       <h1>{t('forgot.title')}</h1>
       {sentTo ? (
         <div className="notice" role="status">
-          <p>{t('forgot.sent', { email: sentTo })}</p>
+          <p>{t('forgot.sent', { email: isolate(sentTo) })}</p>
           <p>
             <Link to="/sign-in">{t('forgot.backToSignIn')}</Link>
           </p>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, get, post } from '../../lib/api.ts';
 import type { SignInNotice } from './SignInPage.tsx';
 import { useSession } from './session.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 const EXPORT_FILE = 'rinnalla-my-data.json';
 
@@ -27,7 +28,7 @@ export function MyDataSection() {
       link.download = EXPORT_FILE;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(t('myData.downloaded', { file: EXPORT_FILE }));
+      setStatus(t('myData.downloaded', { file: isolate(EXPORT_FILE) }));
     } catch (error) {
       setStatus(error instanceof ApiError ? error.message : t('errors:internal'));
     } finally {

@@ -6,6 +6,7 @@ import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { MyDataSection } from './MyDataSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { hasAnyRole, useSession } from './session.tsx';
+import { Technical } from '../../lib/bidi.tsx';
 
 /** Shown only behind <RequireSignIn>. */
 export function ProfilePage() {
@@ -19,7 +20,9 @@ export function ProfilePage() {
       <h1>{t('profile.title')}</h1>
       <dl className="details">
         <dt>{t('fields.email')}</dt>
-        <dd dir="ltr">{person.email}</dd>
+        <dd>
+          <Technical>{person.email}</Technical>
+        </dd>
         <dt>{t('profile.roles')}</dt>
         <dd>
           {person.roles.length > 0

@@ -83,7 +83,7 @@ export function SpokenLanguages({
             <option value="">{t('profile.chooseLanguage')}</option>
             {choices.map((choice) => (
               <option key={choice.code} value={choice.code}>
-                {choice.name}
+                {choice.label}
               </option>
             ))}
           </select>

@@ -1,5 +1,19 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+
+/** The coordinator's administration pages, in one order for this bar and the main menu. */
+export function adminPages(t: TFunction): { to: string; label: string }[] {
+  return [
+    { to: '/admin/groups', label: t('nav.groupSetup') },
+    { to: '/admin/reach', label: t('nav.reach') },
+    { to: '/admin/people', label: t('nav.people') },
+    { to: '/admin/volunteers', label: t('supervision:nav.volunteers') },
+    { to: '/admin/recruitment', label: t('recruitment:nav.admin') },
+    { to: '/admin/audit', label: t('nav.audit') },
+    { to: '/admin/outbox', label: t('nav.outbox') },
+  ];
+}
 
 /** Between the coordinator's pages. */
 export function AdminNav() {
@@ -7,27 +21,11 @@ export function AdminNav() {
   return (
     <nav className="sub-nav" aria-label={t('nav.admin')}>
       <ul>
-        <li>
-          <NavLink to="/admin/people">{t('nav.people')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/volunteers">{t('supervision:nav.volunteers')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/recruitment">{t('recruitment:nav.admin')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/groups">{t('nav.groupSetup')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/reach">{t('nav.reach')}</NavLink>
-        </li>
+        {adminPages(t).map((page) => (
+          <li key={page.to}>
+            <NavLink to={page.to}>{page.label}</NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

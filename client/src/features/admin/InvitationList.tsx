@@ -4,6 +4,7 @@ import type { InvitationInfo } from '../../../../server/protocol/api.ts';
 import { ApiError, del } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import type { Resource } from '../../lib/useResource.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 export function InvitationList({ resource }: { resource: Resource<InvitationInfo[]> }) {
   const { t } = useTranslation('account');
@@ -15,7 +16,7 @@ export function InvitationList({ resource }: { resource: Resource<InvitationInfo
     setBusyId(invitation.id);
     try {
       await del(`/invitations/${invitation.id}`);
-      setStatus(t('admin.invitations.revoked', { email: invitation.email }));
+      setStatus(t('admin.invitations.revoked', { email: isolate(invitation.email) }));
       resource.reload();
     } catch (error) {
       setStatus(error instanceof ApiError ? error.message : t('errors:internal'));

@@ -16,6 +16,7 @@ import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { EmailField } from '../account/accountFields.tsx';
 import { OrganisationField } from './OrganisationField.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 type InvitedRole = (typeof INVITED_ROLES)[number];
 
@@ -58,7 +59,7 @@ export function InviteForm({
     <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <p role="status" className={sentTo ? 'notice' : undefined}>
-        {sentTo ? t('admin.invite.sent', { email: sentTo }) : null}
+        {sentTo ? t('admin.invite.sent', { email: isolate(sentTo) }) : null}
       </p>
       <EmailField
         id={fieldId('email')}

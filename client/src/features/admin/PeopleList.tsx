@@ -9,6 +9,7 @@ import {
 } from '../../../../server/protocol/api.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { RoleEditor } from './RoleEditor.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** Everyone, filtered by role or name; each person's roles open for editing in place. */
 export function PeopleList({ organisations }: { organisations: OrganisationInfo[] }) {
@@ -90,7 +91,7 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
             <p className="meta">
               {person.organisationId ? names.get(person.organisationId) : null}
               {person.supervisorId
-                ? ` · ${t('admin.people.supervisedBy', { name: trainerNames.get(person.supervisorId) ?? '—' })}`
+                ? ` · ${t('admin.people.supervisedBy', { name: isolate(trainerNames.get(person.supervisorId) ?? '—') })}`
                 : null}
               {person.emailVerified ? null : ` · ${t('admin.people.unverified')}`}
             </p>

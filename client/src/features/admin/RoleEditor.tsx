@@ -15,6 +15,7 @@ import { CheckboxGroup, SelectField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { OrganisationField } from './OrganisationField.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 export function RoleEditor({
   person,
@@ -61,7 +62,7 @@ export function RoleEditor({
       <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
       <CheckboxGroup
         id={fieldId('roles')}
-        label={t('admin.roles.rolesOf', { name: person.displayName })}
+        label={t('admin.roles.rolesOf', { name: isolate(person.displayName) })}
         error={errors.fields.roles}
         choices={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         value={roles}

@@ -11,6 +11,7 @@ import { TypingLine } from './TypingLine.tsx';
 import { useChatClient } from './ChatProvider.tsx';
 import { useChannel, useChatOnline } from './useChat.ts';
 import './chat.css';
+import { isolate } from '../../lib/bidi.tsx';
 
 export function ChatPanel({
   channelId,
@@ -116,7 +117,10 @@ function useNewMessageNews(view: ChannelView | null) {
     );
     const last = fresh.at(-1);
     if (!last) return;
-    const text = t('panel.newMessage', { name: last.senderName, text: last.text.slice(0, 300) });
+    const text = t('panel.newMessage', {
+      name: isolate(last.senderName),
+      text: isolate(last.text.slice(0, 300)),
+    });
     setNews({
       seq: last.seq,
       text: fresh.length > 1 ? `${t('panel.newMessages', { count: fresh.length })} ${text}` : text,

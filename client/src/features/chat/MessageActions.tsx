@@ -8,6 +8,7 @@ import type { ChatClient } from './chatClient.ts';
 import { ConfirmDialog } from './ChatDialog.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
 import { useChatAction } from './useChatAction.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 export interface MessagePermissions {
   own: boolean;
@@ -83,7 +84,7 @@ export function MessageActions({
         <summary data-testid="message-actions">
           <span aria-hidden="true">⋯</span>
           <span className="visually-hidden">
-            {t('message.actions', { name: message.senderName })}
+            {t('message.actions', { name: isolate(message.senderName) })}
           </span>
         </summary>
         <div className="chat-actions-menu">

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresenceEntry } from '../../../../server/protocol/chat.ts';
 import { usePresence } from './useChat.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 const ORDER: Record<PresenceEntry['state'], number> = {
   inSession: 0,
@@ -32,7 +33,7 @@ export function PresenceList({ groupId, myKey }: { groupId: string; myKey: strin
             <li key={m.key} data-state={m.state}>
               <span className={`chat-dot chat-dot-${m.state}`} aria-hidden="true" />
               <span dir="auto">
-                {m.key === myKey ? t('presence.you', { name: m.name }) : m.name}
+                {m.key === myKey ? t('presence.you', { name: isolate(m.name) }) : m.name}
               </span>
               {m.role === 'family' ? null : (
                 <span className="chat-role">{t(`roles.${m.role}`)}</span>

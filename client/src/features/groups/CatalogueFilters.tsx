@@ -131,7 +131,7 @@ export function CatalogueFilters({
               <optgroup label={t('catalogue.languagesInGroups')}>
                 {byName(present, format.languageName, format.language).map((l) => (
                   <option key={l.code} value={l.code}>
-                    {l.name}
+                    {l.label}
                   </option>
                 ))}
               </optgroup>
@@ -139,7 +139,7 @@ export function CatalogueFilters({
             <optgroup label={t('catalogue.otherLanguages')}>
               {byName(others, format.languageName, format.language).map((l) => (
                 <option key={l.code} value={l.code}>
-                  {l.name}
+                  {l.label}
                 </option>
               ))}
             </optgroup>

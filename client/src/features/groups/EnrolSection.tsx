@@ -10,6 +10,7 @@ import { CheckboxField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useSession } from '../account/session.tsx';
+import { CalendarFileLink } from './CalendarFileLink.tsx';
 import { EnrolmentStatusText } from './EnrolmentStatus.tsx';
 
 const ACTIVE = ['confirmed', 'waitlisted', 'pending'];
@@ -193,10 +194,8 @@ function MyEnrolment({
         </p>
         {enrolment.status === 'confirmed' ? (
           <p>
-            <a href={`/api/groups/${group.id}/calendar.ics`} download>
-              {t('group.addToCalendar')}
-            </a>{' '}
-            · <Link to="/my-groups">{t('myGroups.title')}</Link>
+            <CalendarFileLink groupId={group.id} /> ·{' '}
+            <Link to="/my-groups">{t('myGroups.title')}</Link>
           </p>
         ) : null}
       </div>

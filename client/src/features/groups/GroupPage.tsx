@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { GroupDetail } from '../../../../server/protocol/groups.ts';
+import { PersonNames } from '../../lib/bidi.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
@@ -126,10 +127,11 @@ function GroupFacts({ group, inside }: { group: GroupDetail; inside: boolean }) 
       <dd>{words.region(group.region)}</dd>
       <dt>{t('group.facilitators')}</dt>
       <dd>
-        {[group.leadFacilitator, group.coFacilitator]
-          .filter((p) => p !== null)
-          .map((p) => p.displayName)
-          .join(', ')}
+        <PersonNames
+          names={[group.leadFacilitator, group.coFacilitator]
+            .filter((p) => p !== null)
+            .map((p) => p.displayName)}
+        />
       </dd>
       <dt>{t('group.places')}</dt>
       <dd>

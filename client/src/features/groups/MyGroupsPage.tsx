@@ -4,6 +4,7 @@ import type { MyGroups } from '../../../../server/protocol/groups.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { CalendarFeedSection } from './CalendarFeedSection.tsx';
+import { CalendarFileLink } from './CalendarFileLink.tsx';
 import { EnrolmentStatusText } from './EnrolmentStatus.tsx';
 import { GroupCardView } from './GroupCardView.tsx';
 import { LanguageChips, LocalText, useGroupWords } from './groupText.tsx';
@@ -30,6 +31,9 @@ export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
   useGroupChanges(groupIds, mine.reload);
   // Facilitators' meetings have their own page (/meetings); here only family groups and a link.
   const running = data?.running.filter((g) => g.kind === 'family') ?? [];
+  const familyEnrolments = data?.enrolments.filter((e) => e.group.kind === 'family') ?? [];
+  // A facilitator who takes part in no group as a family is not asked to find one.
+  const showEnrolments = home !== 'facilitator' || familyEnrolments.length > 0;
   const meetings = new Set(
     [...(data?.enrolments.map((e) => e.group) ?? []), ...(data?.running ?? [])]
       .filter((g) => g.kind !== 'family')
@@ -63,9 +67,16 @@ export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
             <UpcomingSessions sessions={data.upcoming} />
           </section>
           {home === 'facilitator' ? <ReportsDue /> : null}
-          <section className="section" aria-labelledby="enrolments-heading">
-            <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
-            <Enrolments enrolments={data.enrolments.filter((e) => e.group.kind === 'family')} />
+          <section
+            className="section"
+            aria-labelledby={showEnrolments ? 'enrolments-heading' : undefined}
+          >
+            {showEnrolments ? (
+              <>
+                <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
+                <Enrolments enrolments={familyEnrolments} />
+              </>
+            ) : null}
             {meetings > 0 ? (
               <p>
                 {t('meetings:myGroups.meetings', { count: meetings })}{' '}
@@ -137,9 +148,7 @@ function Enrolments({ enrolments }: { enrolments: MyGroups['enrolments'] }) {
           </p>
           {enrolment.status === 'confirmed' ? (
             <p>
-              <a href={`/api/groups/${group.id}/calendar.ics`} download>
-                {t('group.addToCalendar')}
-              </a>
+              <CalendarFileLink groupId={group.id} />
             </p>
           ) : null}
         </li>

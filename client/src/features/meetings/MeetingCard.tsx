@@ -6,6 +6,7 @@ import { SessionList } from '../groups/SessionList.tsx';
 import { JoinNow } from '../groups/JoinNow.tsx';
 import type { Choice } from './memberChoices.ts';
 import { MembersEditor } from './MembersEditor.tsx';
+import { PersonName, PersonNames } from '../../lib/bidi.tsx';
 
 /** One meeting on the meetings page: who, when, joining, and for its host the members. */
 export function MeetingCard({
@@ -29,12 +30,14 @@ export function MeetingCard({
       <LanguageChips codes={meeting.sessionLanguages} />
       <dl className="details">
         <dt>{t('facts.host')}</dt>
-        <dd>{meeting.host.displayName}</dd>
+        <dd>
+          <PersonName name={meeting.host.displayName} />
+        </dd>
         <dt>{t('facts.members')}</dt>
         <dd>
           {t('memberCount', { count: meeting.members.length })}
           {meeting.members.length > 0 ? ': ' : ''}
-          <bdi>{meeting.members.map((m) => m.displayName).join(', ')}</bdi>
+          <PersonNames names={meeting.members.map((m) => m.displayName)} />
         </dd>
       </dl>
       <h4>{t('nextSessions')}</h4>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GroupDetail } from '../../../../server/protocol/groups.ts';
 import { LocalText, useGroupWords } from '../groups/groupText.tsx';
 import './meetings.css';
+import { PersonName } from '../../lib/bidi.tsx';
 
 /** What a meeting's page says of it, in place of a family group's topics, places and audience. */
 export function MeetingFacts({ group }: { group: GroupDetail }) {
@@ -15,7 +16,9 @@ export function MeetingFacts({ group }: { group: GroupDetail }) {
         <dt>{t('facts.kind')}</dt>
         <dd>{t(`kinds.${group.kind}`)}</dd>
         <dt>{t('facts.host')}</dt>
-        <dd>{group.leadFacilitator.displayName}</dd>
+        <dd>
+          <PersonName name={group.leadFacilitator.displayName} />
+        </dd>
         <dt>{t('facts.when')}</dt>
         <dd>{words.schedule(group.schedule)}</dd>
         <dt>{t('facts.members')}</dt>

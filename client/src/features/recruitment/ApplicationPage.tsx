@@ -7,6 +7,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 import './recruitment.css';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** /admin/recruitment/:id — one application: what they wrote, its history and its next steps. */
 export function ApplicationPage() {
@@ -119,7 +120,9 @@ function ApplicationDetail({
               <br />
               <span className="meta">
                 {format.dateTime(step.at)} ·{' '}
-                {step.byName ? t('detail.by', { name: step.byName }) : t('detail.byApplicant')}
+                {step.byName
+                  ? t('detail.by', { name: isolate(step.byName) })
+                  : t('detail.byApplicant')}
               </span>
               {step.reason ? (
                 <>

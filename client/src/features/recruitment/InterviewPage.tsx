@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** /interview/:token — the applicant's personal link: when the interview is, and the way in. */
 export function InterviewPage() {
@@ -57,7 +58,7 @@ export function InterviewPage() {
   return (
     <section className="page">
       <h1>{t('interview.title')}</h1>
-      <p className="lead">{t('interview.greeting', { name: info.name })}</p>
+      <p className="lead">{t('interview.greeting', { name: isolate(info.name) })}</p>
       <p data-testid="interview-when">
         {t('interview.when', {
           when: format.sessionTime(info.startsAt),

@@ -14,6 +14,7 @@ import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { SpokenLanguages } from '../account/SpokenLanguages.tsx';
 import './recruitment.css';
+import { isolate } from '../../lib/bidi.tsx';
 
 interface Draft {
   name: string;
@@ -90,7 +91,7 @@ export function VolunteerPage() {
       <section className="page">
         <h1>{t('volunteer.thanksTitle')}</h1>
         <p className="lead" role="status" data-testid="application-sent">
-          {t('volunteer.thanksText', { email: sentTo })}
+          {t('volunteer.thanksText', { email: isolate(sentTo) })}
         </p>
         <p>
           <Link to="/">{t('volunteer.backHome')}</Link>

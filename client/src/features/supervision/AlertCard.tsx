@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { TextAreaField } from '../../lib/forms/fields.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { LocalText } from '../groups/groupText.tsx';
+import { isolate } from '../../lib/bidi.tsx';
 
 /**
  * A safeguarding alert: what the facilitator wrote, where, and — while open — the trainer's
@@ -40,7 +41,7 @@ export function AlertCard({
         <LocalText texts={alert.groupTitle} />
       </Heading>
       <p className="meta">
-        {t('alerts.from', { name: alert.facilitatorName })} ·{' '}
+        {t('alerts.from', { name: isolate(alert.facilitatorName) })} ·{' '}
         {t('alerts.session', { time: format.sessionTime(alert.sessionStartsAt) })} ·{' '}
         {t('alerts.opened', { time: format.dateTime(alert.openedAt) })}
       </p>

@@ -4,6 +4,7 @@ import type { ReportSummary } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
 import { pickText } from '../groups/groupText.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** Reports after sessions, newest first: each opens the report and its feedback. */
 export function RecentReports({ reports }: { reports: readonly ReportSummary[] }) {
@@ -31,7 +32,7 @@ export function RecentReports({ reports }: { reports: readonly ReportSummary[] }
                   </Link>
                 </h3>
                 <p className="meta">
-                  {t('report.by', { name: r.authorName })} · {words.mood(r.howItWent)}
+                  {t('report.by', { name: isolate(r.authorName) })} · {words.mood(r.howItWent)}
                   {r.feedbackCount > 0
                     ? ` · ${t('report.feedbackCount', { count: r.feedbackCount })}`
                     : ''}

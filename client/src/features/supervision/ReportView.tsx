@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportInfo } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useSupervisionWords } from './supervisionWords.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** A filed report as its readers see it: the facilitator who wrote it and the trainer. */
 export function ReportView({ report }: { report: ReportInfo }) {
@@ -13,7 +14,7 @@ export function ReportView({ report }: { report: ReportInfo }) {
   return (
     <div className="report-view" data-testid="report-view">
       <p className="meta">
-        {t('report.by', { name: report.authorName })} ·{' '}
+        {t('report.by', { name: isolate(report.authorName) })} ·{' '}
         {t('report.filed', { time: format.dateTime(report.createdAt) })}
       </p>
       {report.safeguarding ? (

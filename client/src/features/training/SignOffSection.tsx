@@ -13,6 +13,7 @@ import { TextAreaField, TextField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useFormat } from '../../lib/format.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** Certification: what there is, and the supervising trainer's sign-off once all is passed. */
 export function SignOffSection({
@@ -111,7 +112,7 @@ export function SignOffSection({
           />
           <SubmitButton
             busy={busy || !progress.readyForSignOff}
-            label={t('signOff.submit', { name: progress.displayName })}
+            label={t('signOff.submit', { name: isolate(progress.displayName) })}
           />
         </form>
       ) : null}

@@ -11,6 +11,7 @@ import {
   TrainingStaffNav,
 } from './trainingText.tsx';
 import './training.css';
+import { isolate } from '../../lib/bidi.tsx';
 
 /** /training/trainees: a trainer's trainees (a coordinator's: all) and reflections to review. */
 export function TraineesPage() {
@@ -78,7 +79,7 @@ function WaitingReflections() {
           <li key={r.id} className="card">
             <p>
               <Link to={`/training/trainees/${r.traineeId}#reflection-${r.id}`}>
-                {t('reflections.item', { name: r.traineeName })}{' '}
+                {t('reflections.item', { name: isolate(r.traineeName) })}{' '}
                 <Localized texts={r.moduleTitles} />
               </Link>
             </p>

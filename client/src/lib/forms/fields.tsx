@@ -34,6 +34,15 @@ function HintAndError({ id, hint, error }: Omit<FieldProps, 'label'>) {
   );
 }
 
+/**
+ * What people type takes its own direction (a Latin name in the Arabic UI, or an Arabic one in
+ * the Finnish); addresses and numbers to dial always run left to right.
+ */
+function typedDirection(type: string | undefined): 'auto' | 'ltr' | undefined {
+  if (type === undefined || type === 'text' || type === 'search') return 'auto';
+  return type === 'email' || type === 'url' || type === 'tel' ? 'ltr' : undefined;
+}
+
 export function TextField({
   id,
   label,
@@ -49,6 +58,7 @@ export function TextField({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        dir={typedDirection(input.type)}
         {...input}
       />
     </div>
@@ -70,6 +80,7 @@ export function TextAreaField({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        dir="auto"
         {...textarea}
       />
     </div>

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday } from '../../../../../server/protocol/groups.ts';
+import { useFormat } from '../../../lib/format.ts';
 import { SelectField, TextField } from '../../../lib/forms/fields.tsx';
 import { useGroupWords } from '../groupText.tsx';
 import type { ScheduleState } from './formState.ts';
+import { agreeing, firstMeeting, fullLocalDate } from './scheduleDates.ts';
 
 const NTHS = ['1', '2', '3', '4', '-1'] as const;
 
-/** When the group meets, in Finnish wall-clock time. */
+/**
+ * When the group meets, in Finnish wall-clock time. The first date leads: the weekday follows
+ * it, and choosing another weekday moves the first date (see agreeing); a line says the result.
+ */
 export function ScheduleFields({
   value,
   onChange,
@@ -20,7 +25,9 @@ export function ScheduleFields({
 }) {
   const { t } = useTranslation('groups');
   const words = useGroupWords();
-  const set = (change: Partial<ScheduleState>) => onChange({ ...value, ...change });
+  const format = useFormat();
+  const set = (change: Partial<ScheduleState>) => onChange(agreeing(value, change));
+  const first = firstMeeting(value);
   const id = (name: string) => fieldId(`schedule.${name}`);
   const error = (name: string) => errors[`schedule.${name}`];
 
@@ -41,6 +48,15 @@ export function ScheduleFields({
           </option>
         ))}
       </SelectField>
+      <TextField
+        id={id('startDate')}
+        label={t('setup.startDate')}
+        error={error('startDate')}
+        type="date"
+        value={value.startDate}
+        onChange={(event) => set({ startDate: event.target.value })}
+        required
+      />
       {value.frequency === 'monthly' ? (
         <SelectField
           id={id('monthlyNth')}
@@ -59,6 +75,7 @@ export function ScheduleFields({
       <SelectField
         id={id('weekday')}
         label={t('setup.weekday')}
+        hint={t(value.frequency === 'monthly' ? 'setup.weekdayHintMonthly' : 'setup.weekdayHint')}
         error={error('weekday')}
         value={value.weekday}
         onChange={(event) => set({ weekday: event.target.value as Weekday })}
@@ -70,15 +87,6 @@ export function ScheduleFields({
         ))}
       </SelectField>
       <TextField
-        id={id('startDate')}
-        label={t('setup.startDate')}
-        error={error('startDate')}
-        type="date"
-        value={value.startDate}
-        onChange={(event) => set({ startDate: event.target.value })}
-        required
-      />
-      <TextField
         id={id('startTime')}
         label={t('setup.startTime')}
         hint={t('sessions.finnishTime')}
@@ -88,6 +96,15 @@ export function ScheduleFields({
         onChange={(event) => set({ startTime: event.target.value })}
         required
       />
+      {/* Read out when it changes: choosing a weekday moves the first date. */}
+      <p className={first && value.startTime ? 'notice' : undefined} role="status">
+        {first && value.startTime
+          ? t('setup.firstSession', {
+              date: fullLocalDate(format.language, first),
+              time: format.wallClock(value.startTime),
+            })
+          : null}
+      </p>
       <TextField
         id={id('durationMinutes')}
         label={t('setup.duration')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../../server/protocol/api.ts';
 import type { EligibleLead } from '../../../../../server/protocol/training.ts';
+import { isolate } from '../../../lib/bidi.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { SelectField } from '../../../lib/forms/fields.tsx';
 import { useResource } from '../../../lib/useResource.ts';
@@ -41,7 +42,7 @@ export function StaffFields({
       <option value="">{optional ? t('setup.nobody') : t('setup.choosePerson')}</option>
       {people.map((p) => (
         <option key={p.id} value={p.id}>
-          {p.displayName} ({p.email})
+          {isolate(p.displayName)} ({isolate(p.email)})
         </option>
       ))}
     </SelectField>
@@ -69,7 +70,7 @@ export function StaffFields({
         <option value="">{t('setup.choosePerson')}</option>
         {(leads.data ?? []).map((lead) => (
           <option key={lead.id} value={lead.id}>
-            {lead.displayName} (
+            {isolate(lead.displayName)} (
             {t('training:leads.certifiedUntil', {
               date: format.date(lead.certifiedUntil),
             })}
@@ -78,7 +79,7 @@ export function StaffFields({
         ))}
         {currentLead ? (
           <option value={currentLead.id}>
-            {currentLead.displayName} ({t('training:leads.notCertified')})
+            {isolate(currentLead.displayName)} ({t('training:leads.notCertified')})
           </option>
         ) : null}
       </SelectField>

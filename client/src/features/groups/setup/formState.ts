@@ -11,6 +11,7 @@ import type {
   Weekday,
 } from '../../../../../server/protocol/groups.ts';
 import { helsinkiDate } from '../../../lib/format.ts';
+import { weekdayOf } from './scheduleDates.ts';
 
 export type GroupInput = z.input<typeof groupSchemas.groupInput>;
 
@@ -69,13 +70,14 @@ export function emptyForm(language: string): GroupFormState {
   };
 }
 
-/** A new schedule: weekly from today, eight sessions (groups and meetings alike). */
+/** A new schedule: weekly from today, on today's weekday, eight sessions (groups and meetings). */
 export function emptySchedule(): ScheduleState {
+  const today = helsinkiDate(new Date());
   return {
     frequency: 'weekly',
-    weekday: 'tu',
+    weekday: weekdayOf(today) ?? 'mo',
     monthlyNth: '1',
-    startDate: helsinkiDate(new Date()),
+    startDate: today,
     startTime: '18:00',
     durationMinutes: '90',
     ends: 'count',
