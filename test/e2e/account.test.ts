@@ -3,32 +3,13 @@
 // its secret link), sign in, switch to Arabic, and find the profile page right-to-left in Arabic.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import mongoose from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { OutboxMessage } from '../../server/mail/outbox.model.ts';
-import { projectRoot } from '../../server/platform/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createPerson, signInCookie } from '../support/people.ts';
-
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return value as string;
-};
+import { locale, text } from '../support/locales.ts';
 
 const fi = { common: locale('fi', 'common'), account: locale('fi', 'account') };
 const ar = { common: locale('ar', 'common'), account: locale('ar', 'account') };

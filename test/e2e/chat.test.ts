@@ -3,36 +3,15 @@
 // reloading, text that looks like HTML stays text, the family's navigation counts the unread
 // reply on another page, and the count clears once the family opens the conversation.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../server/platform/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { liveGroup, liveSocket, must, recordEvents } from '../support/live.ts';
 import { signInCookie, type TestPerson } from '../support/people.ts';
+import { locale, text } from '../support/locales.ts';
 
-// Expected texts come from the locale files (test people read the app in Finnish).
-type Strings = { [key: string]: string | Strings };
-const fi = (namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', 'fi', `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
-const chat = fi('chat');
-const common = fi('common');
+const chat = locale('fi', 'chat');
+const common = locale('fi', 'common');
 
 /** Every wait is bounded: a live update that does not come fails the test in seconds. */
 const SOON = { timeout: 10_000 };

@@ -3,10 +3,7 @@
 // finds the group and its next session (in Finnish time) under "My groups", and reads that page
 // right-to-left in Arabic. The device's own time zone is far from Finland on purpose.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../server/platform/paths.ts';
 import type { GroupDetail, MyGroups } from '../../server/protocol/groups.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -18,26 +15,7 @@ import {
   type GroupBody,
 } from '../support/groups.ts';
 import { createPerson, signedInClient, signInCookie } from '../support/people.ts';
-
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | string[] | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | string[] | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' && !Array.isArray(at) ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
+import { locale, text } from '../support/locales.ts';
 
 const fi = { common: locale('fi', 'common'), groups: locale('fi', 'groups') };
 const ar = { common: locale('ar', 'common'), groups: locale('ar', 'groups') };

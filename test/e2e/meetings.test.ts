@@ -3,35 +3,15 @@
 // a fake camera; a facilitator left out never sees it. The devices' clocks are far from Finland
 // on purpose: the schedule is typed in Helsinki time.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { projectRoot } from '../../server/platform/paths.ts';
 import type { MeetingInfo } from '../../server/protocol/groups.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { weekdayOf } from '../support/groups.ts';
 import { createPerson, signedInClient, signInCookie, type TestPerson } from '../support/people.ts';
+import { locale, text } from '../support/locales.ts';
 
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
 const fi = {
   meetings: locale('fi', 'meetings'),
   groups: locale('fi', 'groups'),

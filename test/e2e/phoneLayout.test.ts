@@ -4,33 +4,16 @@
 // its name in sight, no emoji stands in for a picture, a muted person is never "speaking", and
 // Enter sends a whisper. With SCREENSHOTS=<dir>, pictures in Finnish and Arabic to look at.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { projectRoot } from '../../server/platform/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../support/groups.ts';
 import { liveGroup, type LiveGroup } from '../support/live.ts';
 import { createPerson, signedInClient, type TestPerson } from '../support/people.ts';
 import { joinSession } from './liveBrowser.ts';
+import { locale, text } from '../support/locales.ts';
 
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, count?: number): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return (value as string).replaceAll('{{count}}', String(count));
-};
 const fi = { groups: locale('fi', 'groups'), live: locale('fi', 'live') };
 
 const PHONE = { width: 360, height: 740 };
@@ -121,7 +104,7 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
 
     const page = await open('fi-FI');
     await count(page)
-      .getByText(text(fi.groups, 'catalogue.count_other', 5))
+      .getByText(text(fi.groups, 'catalogue.count_other', { count: 5 }))
       .waitFor();
     assert.equal(await language(page).isVisible(), false, 'the filters start folded');
     const toggle = page.getByTestId('filters-toggle');
@@ -135,7 +118,7 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
       .getByRole('button', { name: text(fi.groups, 'catalogue.searchButton'), exact: true })
       .click();
     await count(page)
-      .getByText(text(fi.groups, 'catalogue.count_one', 1))
+      .getByText(text(fi.groups, 'catalogue.count_one', { count: 1 }))
       .waitFor(SOON);
     await page.waitForFunction(() => document.activeElement?.matches('.result-count'), null, SOON);
     assert.equal(await count(page).getAttribute('role'), 'status', 'read out when it changes');
@@ -149,12 +132,12 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
     await toggle.click();
     await language(page).selectOption('ar');
     await count(page)
-      .getByText(text(fi.groups, 'catalogue.count_one', 1))
+      .getByText(text(fi.groups, 'catalogue.count_one', { count: 1 }))
       .waitFor(SOON);
-    await toggle.getByText(text(fi.groups, 'catalogue.chosen_one', 1)).waitFor();
+    await toggle.getByText(text(fi.groups, 'catalogue.chosen_one', { count: 1 })).waitFor();
     await screenshot(page, 'phone-catalogue-fi-filters');
     await page
-      .getByRole('button', { name: text(fi.groups, 'catalogue.showResults_one', 1) })
+      .getByRole('button', { name: text(fi.groups, 'catalogue.showResults_one', { count: 1 }) })
       .click();
     await page.waitForFunction(() => document.activeElement?.matches('.result-count'), null, SOON);
     assert.equal(await language(page).isVisible(), false, 'the filters folded again');

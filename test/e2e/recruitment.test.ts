@@ -3,35 +3,14 @@
 // opens the emailed link, is signed in by it and meets the coordinator in the interview's live
 // session — each sees the other's tile and video (Chromium's fake camera and microphone).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { OutboxMessage } from '../../server/mail/outbox.model.ts';
-import { projectRoot } from '../../server/platform/paths.ts';
 import { Application } from '../../server/training/application.model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { createPerson, signInCookie, type TestPerson } from '../support/people.ts';
+import { locale, text } from '../support/locales.ts';
 
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
 const fi = {
   recruitment: locale('fi', 'recruitment'),
   account: locale('fi', 'account'),

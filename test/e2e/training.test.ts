@@ -4,10 +4,7 @@
 // does the coordinator's group form offer them as a lead facilitator. The module is created
 // through the real API by the trainer, as the editor would.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { projectRoot } from '../../server/platform/paths.ts';
 import type {
   EligibleLead,
   ModuleEdit,
@@ -24,26 +21,8 @@ import {
   type ApiClient,
   type TestPerson,
 } from '../support/people.ts';
+import { locale, text } from '../support/locales.ts';
 
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | string[] | Strings };
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | string[] | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' && !Array.isArray(at) ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
 const sv = {
   common: locale('sv', 'common'),
   groups: locale('sv', 'groups'),

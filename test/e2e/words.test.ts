@@ -4,11 +4,9 @@
 // in order), the new-group form's weekday agrees with its first date, and the coordinator's
 // menu stays on one line. With SCREENSHOTS=<dir>, pictures to look at.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Person } from '../../server/people/person.model.ts';
-import { projectRoot } from '../../server/platform/paths.ts';
 import type { GroupDetail } from '../../server/protocol/groups.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -28,28 +26,10 @@ import {
   nextFrames,
   nthOf,
 } from './wordsOnScreen.ts';
+import { locale, text, type Strings } from '../support/locales.ts';
 
-// Expected texts come from the locale files, never typed in here.
-type Strings = { [key: string]: string | Strings };
 const LANGUAGES = ['fi', 'ar', 'sv', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
-const locale = (language: string, namespace: string): Strings =>
-  JSON.parse(
-    readFileSync(join(projectRoot, 'locales', language, `${namespace}.json`), 'utf8'),
-  ) as Strings;
-const text = (strings: Strings, path: string, values: Record<string, string> = {}): string => {
-  const value = path
-    .split('.')
-    .reduce<string | Strings | undefined>(
-      (at, key) => (at && typeof at === 'object' ? at[key] : undefined),
-      strings,
-    );
-  assert.equal(typeof value, 'string', `a string at ${path}`);
-  return Object.entries(values).reduce(
-    (result, [name, v]) => result.replaceAll(`{{${name}}}`, v),
-    value as string,
-  );
-};
 const words = (language: string) => ({
   common: locale(language, 'common'),
   groups: locale(language, 'groups'),

@@ -9,7 +9,11 @@ export function LanguageSwitcher() {
   const id = useId();
   return (
     <div className="language-switcher">
-      <label htmlFor={id}>{t('language.label')}</label>
+      {/* The select names each language in itself; the label is for screen readers (the
+          header's row needs the room, see navigation.css). */}
+      <label htmlFor={id} className="visually-hidden">
+        {t('language.label')}
+      </label>
       <select
         id={id}
         value={i18n.resolvedLanguage ?? i18n.language}

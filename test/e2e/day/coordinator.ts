@@ -1,26 +1,14 @@
 // The coordinator's part of the day: a new peer group through the form, then its roster.
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
+import { helsinki } from '../../support/live.ts';
 import { expectHeading, markLoaded, shot, signIn, type Player } from './cast.ts';
 import type { Day } from './story.ts';
 
 /** A local Helsinki date and wall-clock time, `minutes` from now. */
-export function helsinkiIn(minutes: number): { date: string; time: string } {
+function helsinkiIn(minutes: number): { date: string; time: string } {
   const at = new Date(Date.now() + minutes * 60_000);
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-  };
+  return { date: helsinki(at, 'date'), time: helsinki(at, 'time') };
 }
 
 const WEEKDAY_OF_DATE = ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'];
