@@ -83,6 +83,12 @@ const groupSchema = new mongoose.Schema(
         endedAt: { type: Date, default: null },
       },
     ],
+    /**
+     * Sessions its facilitators opened on the platform in the last weeks whose report is not
+     * written yet (sessions/lifecycle.ts): the facilitator's home lists them without reading
+     * session or report documents.
+     */
+    awaitingReport: [{ _id: false, id: String, startsAt: Date, startedAt: Date }],
     /** Arrival order of enrolments (waitlist positions follow it). */
     arrivalSeq: { type: Number, default: 0 },
   },

@@ -9,8 +9,8 @@
 // GET  /api/reports?groupId                             → ReportSummary[] (group's trainer and
 //                                                         facilitators; newest first)
 // GET  /api/reports/due                                 → ReportDue[] (a facilitator: sessions of
-//                                                         their groups held in the last 30 days
-//                                                         without a report, newest first)
+//                                                         their groups held on the platform in the
+//                                                         last 30 days without a report, newest first)
 // GET  /api/reports/:id                                 → ReportInfo (the same people)
 // POST /api/reports/:id/feedback           feedback     → ReportInfo (the group's trainer)
 // GET  /api/alerts?state=open|all                       → AlertInfo[] (the trainer they were sent to)

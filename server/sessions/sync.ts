@@ -42,21 +42,6 @@ const copyOf = (session: GroupSessionDoc): UpcomingCopy => ({
   endedAt: session.endedAt ?? null,
 });
 
-/**
- * After a session started or ended live: the group's copy of its coming sessions follows (an ended
- * session leaves it, so no page offers it again), and so does the catalogue.
- */
-export async function refreshUpcoming(groupId: string, now: Date): Promise<void> {
-  const sessions = await sessionsFrom(groupId, stillJoinableAfter(now), UPCOMING_KEPT * 2);
-  const upcoming = sessions
-    .filter((s) => !s.endedAt)
-    .slice(0, UPCOMING_KEPT)
-    .map(copyOf);
-  await Group.updateOne({ _id: groupId }, { upcoming });
-  await refreshCatalogueEntry(groupId);
-  groupChanged(groupId, 'sessions');
-}
-
 /** Returns the group as it is now (with its refreshed `upcoming`). */
 export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc> {
   const planned = occurrences(

@@ -62,7 +62,7 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
   );
 
   api.get('/reports/due', { action: 'report.write' }, ({ actor }) =>
-    reportsDue(signedIn(actor).personId, clock.now()),
+    reportsDue(signedIn(actor).personId),
   );
 
   api.get('/reports/:id', { action: 'report.read' }, async ({ actor, params }) => {

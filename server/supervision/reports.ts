@@ -9,8 +9,8 @@ import { Group, type GroupDoc } from '../groups/group.model.ts';
 import type { z } from 'zod';
 import type { ReportDraft, ReportDue, supervisionSchemas } from '../protocol/supervision.ts';
 import { Attendance, correctAttendance } from '../sessions/attendance.model.ts';
-import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
-import { op } from '../db/operators.ts';
+import type { GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { sessionReported } from '../sessions/lifecycle.ts';
 import { Report, type ReportDoc } from './report.model.ts';
 import { raiseAlert } from './safeguarding.ts';
 import { namesOf, titleOf } from './views.ts';
@@ -101,6 +101,7 @@ export async function fileReport(
     throw error;
   }
   await correctAttendance(String(session._id), String(group._id), body.attendance);
+  await sessionReported(String(session._id), String(group._id));
   if (report.safeguarding) await raiseAlert(report, group, deps, input.now);
   return report;
 }
@@ -112,42 +113,21 @@ export function groupsOfStaff(personId: string) {
   };
 }
 
-const DUE_DAYS = 30;
-/** A session may be held this long before its time (the longest join window). */
-const HELD_EARLY_MS = 60 * 60_000;
-
-/** Sessions of the facilitator's groups that took place lately and have no report yet. */
-export async function reportsDue(personId: string, now: Date): Promise<ReportDue[]> {
+/** Sessions of the facilitator's groups held on the platform lately, without a report yet. */
+export async function reportsDue(personId: string): Promise<ReportDue[]> {
+  // The groups carry the list (sessions/lifecycle.ts): no session or report is read.
   const groups = await Group.find(
     { $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }] },
-    { title: 1 },
+    { title: 1, awaitingReport: 1 },
   ).lean();
-  if (groups.length === 0) return [];
-  const sessions = await GroupSession.find(
-    {
-      groupId: op({ $in: groups.map((g) => g._id) }),
-      status: op({ $ne: 'cancelled' }),
-      startsAt: op({
-        $gte: new Date(now.getTime() - DUE_DAYS * 86_400_000),
-        $lte: new Date(now.getTime() + HELD_EARLY_MS),
-      }),
-    },
-    { groupId: 1, startsAt: 1, startedAt: 1, status: 1 },
-  ).lean();
-  const held = sessions.filter((s) => s.startedAt || s.startsAt <= now);
-  const filed = new Set(
-    (
-      await Report.find({ sessionId: op({ $in: held.map((s) => s._id) }) }, { sessionId: 1 }).lean()
-    ).map((r) => String(r.sessionId)),
-  );
-  const byId = new Map(groups.map((g) => [String(g._id), g]));
-  return held
-    .filter((s) => !filed.has(String(s._id)))
-    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
-    .map((s) => ({
-      sessionId: String(s._id),
-      groupId: String(s.groupId),
-      groupTitle: titleOf(byId.get(String(s.groupId)) as GroupDoc),
-      startsAt: s.startsAt.toISOString(),
-    }));
+  return groups
+    .flatMap((group) =>
+      (group.awaitingReport ?? []).map((s) => ({
+        sessionId: s.id ?? '',
+        groupId: String(group._id),
+        groupTitle: titleOf(group),
+        startsAt: (s.startsAt ?? new Date(0)).toISOString(),
+      })),
+    )
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }
