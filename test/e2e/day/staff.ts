@@ -60,8 +60,14 @@ export async function endAndReport(facilitator: Player, day: Day): Promise<void>
   const { page, t } = facilitator;
   await page.getByTestId('end-for-all').click();
   await page.getByTestId('end-confirm').click();
-  await page.getByTestId('write-report').click();
-  await page.waitForURL('**/report');
+  // Offered at once on the end screen, and waiting on the facilitator's home.
+  const offered = await page.getByTestId('write-report').getAttribute('href');
+  await page.goto('/');
+  const due = page.getByTestId('report-due').filter({ hasText: day.titles.fi });
+  await due.waitFor();
+  await shot(facilitator, 'report-due');
+  await due.getByRole('link', { name: t('supervision:report.write') }).click();
+  await page.waitForURL(`**${offered}`);
   const present = page.getByTestId('attendance-check');
   await present.first().waitFor();
   const ticked = await present.evaluateAll((boxes) =>
@@ -83,6 +89,10 @@ export async function endAndReport(facilitator: Player, day: Day): Promise<void>
   await page.getByRole('button', { name: t('supervision:form.submit') }).click();
   await page.getByTestId('report-filed').waitFor();
   await shot(facilitator, 'report-filed');
+  await page.goto('/');
+  await expectHeading(page, t('groups:myGroups.facilitatorTitle'));
+  await page.locator('.upcoming-session').first().waitFor();
+  assert.equal(await page.getByTestId('report-due').count(), 0, 'no report left to write');
 }
 
 /** The trainer's home is the dashboard: the live session, one click to observe it hidden. */

@@ -67,23 +67,25 @@ export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
             <UpcomingSessions sessions={data.upcoming} />
           </section>
           {home === 'facilitator' ? <ReportsDue /> : null}
-          <section
-            className="section"
-            aria-labelledby={showEnrolments ? 'enrolments-heading' : undefined}
-          >
-            {showEnrolments ? (
-              <>
-                <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
-                <Enrolments enrolments={familyEnrolments} />
-              </>
-            ) : null}
-            {meetings > 0 ? (
-              <p>
-                {t('meetings:myGroups.meetings', { count: meetings })}{' '}
-                <Link to="/meetings">{t('meetings:myGroups.link')}</Link>
-              </p>
-            ) : null}
-          </section>
+          {showEnrolments || meetings > 0 ? (
+            <section
+              className="section"
+              aria-labelledby={showEnrolments ? 'enrolments-heading' : undefined}
+            >
+              {showEnrolments ? (
+                <>
+                  <h2 id="enrolments-heading">{t('myGroups.enrolments')}</h2>
+                  <Enrolments enrolments={familyEnrolments} />
+                </>
+              ) : null}
+              {meetings > 0 ? (
+                <p>
+                  {t('meetings:myGroups.meetings', { count: meetings })}{' '}
+                  <Link to="/meetings">{t('meetings:myGroups.link')}</Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
           {running.length > 0 ? (
             <section className="section" aria-labelledby="running-heading">
               <h2 id="running-heading">{t('myGroups.running')}</h2>
