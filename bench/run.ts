@@ -1,7 +1,7 @@
 // `npm run bench`: measures what users wait for, on this machine, and writes the figures to
 // bench/results/latest.json (with the machine noted) as well as printing them.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
@@ -21,8 +21,9 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   'public-paths': publicPathsBenchmarks,
 };
 
-// BENCH_ONLY=chat,catalogue runs only those suites, and writes bench/results/only.tmp
-// (git-ignored) instead of latest.json, so a partial run never replaces the full figures.
+// BENCH_ONLY=chat,catalogue runs only those suites. Each suite's figures are written to
+// bench/results/<suite>.json when it finishes (so every suite's latest results are kept, whichever
+// run made them), and a full run also writes them all together to bench/results/latest.json.
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()) ?? [];
 const unknown = only.filter((name) => !(name in suites));
 if (unknown.length > 0) {
@@ -38,26 +39,30 @@ function line(m: Measurement): string {
   return `  ${m.name}: median ${m.median} ms, p90 ${m.p90} ms${p99} (${m.runs} runs)${note}`;
 }
 
-const results: Measurement[] = [];
-for (const [name, suite] of Object.entries(suites)) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  for (const measurement of await suite()) {
-    results.push(measurement);
-    console.log(line(measurement));
-  }
-}
-
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.versions.node,
+  /** Load when the run started: figures from a busy machine say so. */
+  loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
 };
 const dir = join(projectRoot, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, only.length > 0 ? 'only.tmp' : 'latest.json');
-writeFileSync(
-  file,
-  `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`,
-);
-console.log(`\n  results written to ${file}`);
+const write = (file: string, results: Measurement[]) =>
+  writeFileSync(
+    join(dir, file),
+    `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`,
+  );
+
+const results: Measurement[] = [];
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n${name}`);
+  const measured = await suite();
+  for (const measurement of measured) console.log(line(measurement));
+  write(`${name}.json`, measured);
+  results.push(...measured);
+}
+if (only.length === 0) write('latest.json', results);
+console.log(`\n  results written to ${dir}`);
