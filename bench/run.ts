@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
+import { dbBackendsBenchmarks } from './dbBackends.bench.ts';
+import { growthBenchmarks } from './growth.bench.ts';
 import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
@@ -19,6 +21,9 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   chat: chatBenchmarks,
   supervision: supervisionBenchmarks,
   'public-paths': publicPathsBenchmarks,
+  'sfu-compare': async () => (await import('./sfuCompare.bench.ts')).sfuCompareBenchmarks(),
+  dbBackends: dbBackendsBenchmarks,
+  growth: growthBenchmarks,
 };
 
 // BENCH_ONLY=chat,catalogue runs only those suites. Each suite's figures are written to

@@ -5,6 +5,8 @@ import { Sfu } from '../sfu/index.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
+import { migrate } from './db/migrations.ts';
+import './chat/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';
@@ -57,6 +59,7 @@ export async function main(): Promise<void> {
     log.info({ database: database.kind }, `database: ${database.description}`);
     await connectMongoose(database.uri, config.mongodbDb);
     cleanups.push(() => disconnectMongoose());
+    await migrate((line) => console.log(`  ${line}…`));
 
     const sfu = await Sfu.start(config.sfu);
     cleanups.push(() => sfu.close());

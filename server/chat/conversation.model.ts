@@ -14,6 +14,8 @@ const conversationSchema = new mongoose.Schema(
     facilitatorId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     trainerId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     openedBy: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
+    /** Supervision: when the trainer last wrote (a contact, for the coordinator's view). */
+    lastTrainerMessageAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
@@ -36,7 +38,7 @@ registerPersonalData({
       {
         $or: [{ familyId: person._id }, { facilitatorId: person._id }, { trainerId: person._id }],
       },
-      { kind: 1, groupId: 1, createdAt: 1, updatedAt: 1 },
+      { kind: 1, groupId: 1, lastTrainerMessageAt: 1, createdAt: 1, updatedAt: 1 },
     ).lean(),
   // The messages are erased with the person's other messages; the pairing itself goes.
   erase: async (person) => {

@@ -20,13 +20,17 @@ export type ReadMarkerDoc = InferSchemaType<typeof readMarkerSchema>;
 
 const markerId = (personId: string, channelId: string) => opaqueId('read', personId, channelId);
 
+/** How far the person has read in each of these channels (each marker by its key). */
 export async function readSeqs(
   personId: string,
   channelIds: string[],
 ): Promise<Map<string, number>> {
-  const markers = await ReadMarker.find({ personId }, { channelId: 1, seq: 1 }).lean();
-  const wanted = new Set(channelIds);
-  return new Map(markers.filter((m) => wanted.has(m.channelId)).map((m) => [m.channelId, m.seq]));
+  const markers = await Promise.all(
+    channelIds.map((channelId) =>
+      ReadMarker.findById(markerId(personId, channelId), { channelId: 1, seq: 1 }).lean(),
+    ),
+  );
+  return new Map(markers.flatMap((m) => (m ? [[m.channelId, m.seq] as const] : [])));
 }
 
 /** Moves the marker forward to `seq` (never back); returns where it stands. */

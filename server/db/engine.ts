@@ -1,6 +1,7 @@
 // The database chain: MONGODB_URI → mongodb-memory-server (a real mongod) → FerretDB v1 with
-// SQLite → a clear error. Whatever runs here is a real MongoDB wire-protocol server.
-import { ferretdbAvailable, startFerretdb } from './ferretdb.ts';
+// SQLite (or with its own PostgreSQL: FERRETDB_BACKEND=postgresql) → a clear error. Whatever
+// runs here is a real MongoDB wire-protocol server.
+import { ferretdbAvailable, ferretdbBackend, ferretdbBinary, startFerretdb } from './ferretdb.ts';
 import { startMongoMemoryServer } from './memoryServer.ts';
 
 export interface RunningDatabase {
@@ -31,6 +32,7 @@ export async function startDatabase(options: {
   }
   const mongod = await startMongoMemoryServer(options.dataDir);
   if (mongod) return mongod;
-  if (ferretdbAvailable()) return startFerretdb(options.dataDir);
+  if (ferretdbAvailable())
+    return startFerretdb(options.dataDir, ferretdbBinary(), ferretdbBackend());
   throw new NoDatabaseError();
 }

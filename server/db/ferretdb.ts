@@ -1,11 +1,13 @@
-// FerretDB v1 with its embedded SQLite backend: a MongoDB wire-protocol server that can be
-// built from the Go module proxy where mongod cannot be downloaded (scripts/provision/).
+// FerretDB v1: a MongoDB wire-protocol server that can be built from the Go module proxy where
+// mongod cannot be downloaded (scripts/provision/). Its backend is SQLite (embedded, the
+// default) or a PostgreSQL cluster the platform runs itself (FERRETDB_BACKEND=postgresql).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolCacheDir } from '../platform/paths.ts';
 import { freePort, waitForPort } from '../platform/ports.ts';
 import type { RunningDatabase } from './engine.ts';
+import { startPostgres, type RunningPostgres } from './postgresCluster.ts';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
@@ -17,22 +19,56 @@ export function ferretdbAvailable(): boolean {
   return existsSync(ferretdbBinary());
 }
 
-/** Starts FerretDB on a free port with its SQLite files (and its log) under `dataDir`. */
+export const FERRETDB_BACKENDS = ['sqlite', 'postgresql'] as const;
+export type FerretdbBackend = (typeof FERRETDB_BACKENDS)[number];
+
+/**
+ * FERRETDB_BACKEND: SQLite unless set. SQLite serves `{_id}` look-ups from its index (with the
+ * build's fix); PostgreSQL scans for them — measured in bench/results/dbBackends.json.
+ */
+export function ferretdbBackend(): FerretdbBackend {
+  const value = process.env.FERRETDB_BACKEND || 'sqlite';
+  if ((FERRETDB_BACKENDS as readonly string[]).includes(value)) return value as FerretdbBackend;
+  throw new Error(`FERRETDB_BACKEND=${value} is not one of ${FERRETDB_BACKENDS.join(', ')}.`);
+}
+
+/**
+ * Starts FerretDB on a free port, its files (and its log) under `dataDir`: SQLite files in
+ * ferretdb/, or a PostgreSQL cluster in ferretdb-postgresql/ started first and stopped last.
+ */
 export async function startFerretdb(
   dataDir: string,
   binary = ferretdbBinary(),
+  backend: FerretdbBackend = 'sqlite',
 ): Promise<RunningDatabase> {
-  const sqliteDir = resolve(dataDir, 'ferretdb');
-  mkdirSync(sqliteDir, { recursive: true });
-  const logPath = join(sqliteDir, 'ferretdb.log');
+  const dir = resolve(dataDir, backend === 'sqlite' ? 'ferretdb' : 'ferretdb-postgresql');
+  mkdirSync(dir, { recursive: true });
+  let postgres: RunningPostgres | undefined;
+  if (backend === 'postgresql') postgres = await startPostgres(join(dir, 'cluster'));
+  try {
+    return await startFerretdbOn(dir, binary, postgres);
+  } catch (error) {
+    await postgres?.stop();
+    throw error;
+  }
+}
+
+async function startFerretdbOn(
+  dir: string,
+  binary: string,
+  postgres: RunningPostgres | undefined,
+): Promise<RunningDatabase> {
+  const logPath = join(dir, 'ferretdb.log');
   const port = await freePort();
+  const handler = postgres
+    ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${sqliteDir}/`,
+      ...handler,
       `--listen-addr=127.0.0.1:${port}`,
-      `--state-dir=${sqliteDir}`,
+      `--state-dir=${dir}`,
       '--telemetry=disable',
       '--debug-addr=-',
       '--log-level=warn',
@@ -63,7 +99,9 @@ export async function startFerretdb(
   return {
     kind: 'ferretdb',
     uri: `mongodb://127.0.0.1:${port}/`,
-    description: `FerretDB ${FERRETDB_VERSION} (SQLite in ${sqliteDir})`,
+    description: postgres
+      ? `FerretDB ${FERRETDB_VERSION} (PostgreSQL, its cluster in ${join(dir, 'cluster')})`
+      : `FerretDB ${FERRETDB_VERSION} (SQLite in ${dir})`,
     pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
@@ -73,6 +111,7 @@ export async function startFerretdb(
         clearTimeout(timer);
       }
       logFile.end();
+      await postgres?.stop();
     },
   };
 }

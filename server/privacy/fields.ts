@@ -166,7 +166,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   },
   ChatConversation: {
     ...all('owner', 'familyId', 'facilitatorId', 'trainerId'),
-    ...all('personal', 'kind', 'groupId'),
+    ...all('personal', 'kind', 'groupId', 'lastTrainerMessageAt'),
     ...stamps,
     openedBy: 'other',
     ...all('none', '_id', 'pairKey'),
@@ -179,6 +179,10 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     hiddenBy: 'other',
     ...all('none', '_id', 'senderKey'),
   },
+  // A send's claim is keyed by an HMAC of sender and client id: it names nobody, and the message
+  // it points to is the sender's data (above). A channel's head is a number.
+  ChatSend: { ...all('none', '_id', 'channelId', 'seq', 'at') },
+  ChatHead: { ...all('none', '_id', 'seq') },
   ChatReport: {
     reporterId: 'owner',
     ...all('personal', 'channelId', 'seq', 'groupId', 'reason', 'note', 'status'),

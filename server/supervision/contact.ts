@@ -6,7 +6,6 @@ import { findByIds } from '../db/byIds.ts';
 import type { Types } from 'mongoose';
 import { op } from '../db/operators.ts';
 import { Conversation } from '../chat/conversation.model.ts';
-import { Message } from '../chat/message.model.ts';
 import { Group } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
@@ -81,29 +80,15 @@ async function meetingsAttended(ids: string[], contacts: Newest): Promise<void> 
 
 async function supervisionMessages(people: Facilitator[], contacts: Newest): Promise<void> {
   const supervisorOf = new Map(people.map((p) => [String(p._id), String(p.supervisorId ?? '')]));
-  const conversations = (
-    await Conversation.find(
-      { kind: 'supervision', facilitatorId: op({ $in: [...supervisorOf.keys()] }) },
-      { facilitatorId: 1, trainerId: 1 },
-    ).lean()
-  ).filter((c) => c.trainerId && supervisorOf.get(String(c.facilitatorId)) === String(c.trainerId));
-  if (conversations.length === 0) return;
-  const facilitatorOf = new Map(
-    conversations.map((c) => [`direct:${String(c._id)}`, String(c.facilitatorId)]),
-  );
-  const messages = await Message.find(
-    {
-      channelId: op({ $in: [...facilitatorOf.keys()] }),
-      senderId: op({ $in: conversations.map((c) => c.trainerId) }),
-      deleted: false,
-    },
-    { channelId: 1, senderId: 1, sentAt: 1 },
+  const conversations = await Conversation.find(
+    { kind: 'supervision', facilitatorId: op({ $in: [...supervisorOf.keys()] }) },
+    { facilitatorId: 1, trainerId: 1, lastTrainerMessageAt: 1 },
   ).lean();
-  for (const m of messages) {
-    const facilitatorId = facilitatorOf.get(m.channelId);
-    // Only the trainer's side of the conversation counts.
-    if (facilitatorId && supervisorOf.get(facilitatorId) === String(m.senderId))
-      contacts.note(facilitatorId, m.sentAt, 'message');
+  for (const c of conversations) {
+    // Only their own trainer's side of the conversation counts (kept on it as they write).
+    const facilitatorId = String(c.facilitatorId);
+    if (c.lastTrainerMessageAt && supervisorOf.get(facilitatorId) === String(c.trainerId))
+      contacts.note(facilitatorId, c.lastTrainerMessageAt, 'message');
   }
 }
 

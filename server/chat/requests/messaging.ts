@@ -4,6 +4,7 @@ import { Group } from '../../groups/group.model.ts';
 import { handle } from '../../realtime/handle.ts';
 import { FACILITATOR_ANNOUNCEMENTS } from '../../protocol/chat.ts';
 import { channelAccess, checkChannel, type ChannelAccess } from '../channels.ts';
+import { Conversation } from '../conversation.model.ts';
 import { directParties } from '../conversations.ts';
 import { senderKey, toView } from '../message.model.ts';
 import { noticeOfMention } from '../notices.ts';
@@ -18,6 +19,12 @@ async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage
   const { message: stored, fresh } = await append(access.key, sender, message);
   if (fresh) {
     ctx.socket.nsp.to(readersRoom(access.key)).emit('chat:message', toView(stored));
+    // A trainer's word to their facilitator counts as contact (supervision/contact.ts).
+    if (access.kind === 'direct' && access.role === 'trainer')
+      await Conversation.updateOne(
+        { _id: access.key.slice('direct:'.length) },
+        { lastTrainerMessageAt: stored.sentAt },
+      );
     if (stored.mentionsFacilitators) await noticeOfMention(access, stored._id, me);
     // The other side of a new direct conversation learns of it (they are not subscribed yet).
     if (access.kind === 'direct' && stored.seq === 1) {

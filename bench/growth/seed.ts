@@ -1,0 +1,357 @@
+// A year of a national organisation at a given scale, written straight to the database in the
+// shapes the app writes: trainers, facilitators, groups with their coming sessions copied on the
+// group, families (12 confirmed and 3 waitlisted per group, with their places), a year of weekly
+// sessions (40 held, 10 to come; a few groups meet right now), each group's chat, read markers,
+// attendance, reports and reminder jobs (sent and planned). Login sessions for the people whose
+// requests are measured.
+import mongoose from 'mongoose';
+import { cookieName } from '../../server/auth/sessions.ts';
+import { hashToken, newToken } from '../../server/auth/tokens.ts';
+import { messageKey, senderKey } from '../../server/chat/message.model.ts';
+import { activeKey } from '../../server/groups/enrolment.model.ts';
+import { opaqueId } from '../../server/privacy/opaqueId.ts';
+import { attendanceKey } from '../../server/sessions/attendance.model.ts';
+import type { Scale } from './scale.ts';
+import { BulkWriter } from './writer.ts';
+
+const id = () => new mongoose.Types.ObjectId();
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Groups whose session is on now (the live join is measured in them). */
+export const LIVE_GROUPS = 3;
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  personId: string;
+}
+
+export interface Seeded {
+  /** A confirmed family of the first group, and another (the chat's receiver). */
+  family: SignedIn;
+  otherFamily: SignedIn;
+  /** Families in no group: they enrol and leave, in turn. */
+  newcomers: SignedIn[];
+  facilitator: SignedIn;
+  trainer: SignedIn;
+  coordinator: SignedIn;
+  groupId: string;
+  /** A session of the first group that is open for joining now. */
+  liveSessionId: string;
+  channelId: string;
+  lastSeq: number;
+}
+
+interface Context {
+  now: Date;
+  writer: BulkWriter;
+  logins: Map<string, SignedIn>;
+}
+
+async function login(ctx: Context, personId: mongoose.Types.ObjectId): Promise<SignedIn> {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  await ctx.writer.add('login_sessions', {
+    _id: hashToken(token),
+    personId,
+    csrfToken,
+    createdAt: ctx.now,
+    lastSeenAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + 7 * DAY),
+  });
+  const signed = {
+    cookie: `${cookieName({ secure: false })}=${token}`,
+    csrfToken,
+    personId: String(personId),
+  };
+  ctx.logins.set(String(personId), signed);
+  return signed;
+}
+
+async function person(
+  ctx: Context,
+  role: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<mongoose.Types.ObjectId> {
+  const _id = id();
+  await ctx.writer.add('people', {
+    _id,
+    email: `${role}-${String(_id)}@bench.invalid`,
+    emailVerifiedAt: ctx.now,
+    passwordHash: null,
+    displayName: name,
+    roles: [role],
+    language: 'fi',
+    languagesSpoken: ['fi'],
+    supervisorId: null,
+    reminders: { offsetsMinutes: [1440, 60], email: true },
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    ...extra,
+  });
+  return _id;
+}
+
+function sessionTimes(scale: Scale, group: number, week: number, now: Date) {
+  // A few groups meet right now; the others on their own weekday of each week.
+  const live = group < LIVE_GROUPS;
+  const offset = live ? 5 * MINUTE : ((group % 6) + 1) * DAY + 3 * 3600_000;
+  const startsAt = new Date(now.getTime() + week * 7 * DAY + offset);
+  return { startsAt, endsAt: new Date(startsAt.getTime() + 90 * MINUTE) };
+}
+
+/** Writes the organisation; returns who is signed in for the measured requests. */
+export async function seedYear(scale: Scale, report: (line: string) => void): Promise<Seeded> {
+  const now = new Date();
+  const perGroup =
+    scale.confirmedPerGroup +
+    scale.waitlistedPerGroup +
+    (scale.pastSessionsPerGroup + scale.comingSessionsPerGroup) *
+      (1 + 2 * scale.confirmedPerGroup) +
+    scale.pastSessionsPerGroup * scale.confirmedPerGroup +
+    scale.messagesPerGroup;
+  const ctx: Context = {
+    now,
+    writer: new BulkWriter(scale.groups * perGroup, report),
+    logins: new Map(),
+  };
+  const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
+  const trainers: mongoose.Types.ObjectId[] = [];
+  for (let t = 0; t < scale.trainers; t += 1) trainers.push(await person(ctx, 'trainer', `K ${t}`));
+
+  const first: Partial<Seeded> = {};
+  for (let g = 0; g < scale.groups; g += 1) {
+    const seeded = await seedGroup(ctx, scale, g, trainers[g % trainers.length]!);
+    if (g === 0) Object.assign(first, seeded);
+  }
+  const newcomers: SignedIn[] = [];
+  for (let n = 0; n < 4; n += 1)
+    newcomers.push(await login(ctx, await person(ctx, 'family', `Uusi ${n}`)));
+  const result = {
+    ...(first as Seeded),
+    newcomers,
+    trainer: await login(ctx, trainers[0]!),
+    coordinator: await login(ctx, coordinatorId),
+  };
+  await ctx.writer.flush();
+  report(`written: ${ctx.writer.summary()}`);
+  return result;
+}
+
+async function seedGroup(
+  ctx: Context,
+  scale: Scale,
+  g: number,
+  trainerId: mongoose.Types.ObjectId,
+): Promise<Partial<Seeded>> {
+  const { now, writer } = ctx;
+  const groupId = id();
+  const group = String(groupId);
+  const facilitatorId = await person(ctx, 'facilitator', `Ohjaaja ${g}`, {
+    supervisorId: trainerId,
+  });
+  await writer.add('certifications', {
+    personId: facilitatorId,
+    signedOffById: trainerId,
+    certifiedAt: now,
+    validUntil: new Date(now.getTime() + 365 * DAY),
+  });
+
+  // Families: confirmed ones hold a place; the last three wait.
+  const families: mongoose.Types.ObjectId[] = [];
+  const total = scale.confirmedPerGroup + scale.waitlistedPerGroup;
+  for (let f = 0; f < total; f += 1) {
+    const personId = await person(ctx, 'family', `Perhe ${g}.${f}`);
+    const confirmed = f < scale.confirmedPerGroup;
+    if (confirmed) families.push(personId);
+    const enrolmentId = id();
+    await writer.add('enrolments', {
+      _id: enrolmentId,
+      groupId,
+      personId,
+      status: confirmed ? 'confirmed' : 'waitlisted',
+      arrival: f + 1,
+      rulesVersion: 'bench',
+      reason: null,
+      activeKey: activeKey(group, String(personId)),
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (confirmed) await writer.add('seats', { _id: `${group}:${f + 1}`, groupId, enrolmentId });
+  }
+
+  // A year of weekly sessions: attendance, reports and sent reminders for the held ones.
+  const upcoming: Record<string, unknown>[] = [];
+  let liveSessionId = '';
+  for (let w = -scale.pastSessionsPerGroup; w < scale.comingSessionsPerGroup; w += 1) {
+    const sessionId = id();
+    const { startsAt, endsAt } = sessionTimes(scale, g, w, now);
+    const held = w < 0;
+    const key = startsAt.toISOString().slice(0, 10);
+    await writer.add('group_sessions', {
+      _id: sessionId,
+      groupId,
+      key,
+      startsAt,
+      endsAt,
+      status: 'scheduled',
+      reason: null,
+      startedAt: held ? startsAt : null,
+      endedAt: held ? endsAt : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (w === 0 && g < LIVE_GROUPS) liveSessionId = String(sessionId);
+    if (!held && upcoming.length < 8)
+      upcoming.push({
+        id: String(sessionId),
+        key,
+        startsAt,
+        endsAt,
+        status: 'scheduled',
+        reason: null,
+        startedAt: null,
+        endedAt: null,
+      });
+    for (const [i, personId] of families.entries()) {
+      for (const offset of [1440, 60]) {
+        await writer.add('jobs', {
+          _id: opaqueId('reminder', sessionId, personId, offset),
+          kind: 'reminder',
+          runAt: new Date(startsAt.getTime() - offset * MINUTE),
+          personId,
+          groupId,
+          sessionId,
+          topic: String(offset),
+          status: held ? 'done' : 'pending',
+          leaseUntil: null,
+          attempts: held ? 1 : 0,
+          doneAt: held ? startsAt : null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      if (held)
+        await writer.add('attendance', {
+          sessionId,
+          groupId,
+          personId,
+          present: (i + w) % 5 !== 0,
+          source: 'video',
+          joinedAt: startsAt,
+          leftAt: endsAt,
+          key: attendanceKey(String(sessionId), String(personId)),
+          createdAt: startsAt,
+          updatedAt: endsAt,
+        });
+    }
+    if (held)
+      await writer.add('session_reports', {
+        sessionId,
+        groupId,
+        sessionStartsAt: startsAt,
+        authorId: facilitatorId,
+        attendance: families.map((personId, i) => ({
+          personId,
+          displayName: `Perhe ${g}.${i}`,
+          present: (i + w) % 5 !== 0,
+        })),
+        themes: ['parenting'],
+        howItWent: 4,
+        notes: '',
+        concern: '',
+        safeguarding: false,
+        feedback: [],
+        createdAt: endsAt,
+        updatedAt: endsAt,
+      });
+  }
+
+  // The group's chat: the facilitator and the families, in turn.
+  const channelId = `group:${group}`;
+  const speakers = [facilitatorId, ...families];
+  for (let seq = 1; seq <= scale.messagesPerGroup; seq += 1) {
+    const senderId = speakers[seq % speakers.length]!;
+    const clientId = `seed-${seq}`;
+    await writer.add('chat_messages', {
+      _id: messageKey(channelId, seq),
+      channelId,
+      seq,
+      clientId,
+      senderId,
+      senderKey: senderKey(channelId, String(senderId)),
+      senderName: seq % speakers.length === 0 ? `Ohjaaja ${g}` : `Perhe ${g}`,
+      senderRole: seq % speakers.length === 0 ? 'facilitator' : 'family',
+      kind: 'message',
+      text: `Viesti ${seq}: miten teillä on mennyt tällä viikolla?`,
+      sentAt: new Date(now.getTime() - (scale.messagesPerGroup - seq) * 60 * MINUTE),
+      editedAt: null,
+      deleted: false,
+      hidden: false,
+      hiddenBy: null,
+      mentionsFacilitators: false,
+    });
+  }
+  await writer.add('chat_heads', { _id: channelId, seq: scale.messagesPerGroup });
+  for (const personId of families)
+    await writer.add('chat_read_markers', {
+      _id: opaqueId('read', personId, channelId),
+      personId,
+      channelId,
+      seq: scale.messagesPerGroup - 10,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+  await writer.add('groups', {
+    _id: groupId,
+    kind: 'family',
+    title: [{ lang: 'fi', text: `Ryhmä ${g}` }],
+    description: [{ lang: 'fi', text: 'Vertaisryhmä kahden kulttuurin perheille.' }],
+    topics: ['everyday-two-cultures'],
+    sessionLanguages: ['fi', ['ar', 'en', 'sv', 'ru', 'so'][g % 5]!],
+    audience: 'parents',
+    region: 'online-finland',
+    capacity: scale.confirmedPerGroup,
+    leadFacilitatorId: facilitatorId,
+    coFacilitatorId: null,
+    trainerId,
+    status: 'full',
+    visibility: 'public',
+    observationAllowed: g % 2 === 0,
+    requiresApproval: false,
+    autoAdmit: true,
+    joinWindowMinutes: 10,
+    schedule: {
+      frequency: 'weekly',
+      weekday: 'mo',
+      startDate: '2026-01-05',
+      startTime: '18:00',
+      durationMinutes: 90,
+      count: scale.pastSessionsPerGroup + scale.comingSessionsPerGroup,
+    },
+    exceptions: [],
+    timeOfDay: 'evening',
+    searchText: `ryhmä ${g} vertaisryhmä`,
+    rulesVersion: 'bench',
+    confirmedCount: scale.confirmedPerGroup,
+    waitlistCount: scale.waitlistedPerGroup,
+    upcoming,
+    awaitingReport: [],
+    arrivalSeq: total,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  if (g !== 0) return {};
+  return {
+    family: await login(ctx, families[0]!),
+    otherFamily: await login(ctx, families[1]!),
+    facilitator: await login(ctx, facilitatorId),
+    groupId: group,
+    liveSessionId,
+    channelId,
+    lastSeq: scale.messagesPerGroup,
+  };
+}

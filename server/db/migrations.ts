@@ -1,0 +1,41 @@
+// Changes to how data is kept, applied once to a database made by an earlier version (at start,
+// before the app serves). Each is marked done in `migrations`; one that fails stops the start with
+// its name, and runs again next time (each is written so that running it twice changes nothing).
+import mongoose from 'mongoose';
+
+export interface Migration {
+  name: string;
+  run(report: (line: string) => void): Promise<void>;
+}
+
+const migrations: Migration[] = [];
+
+export function registerMigration(migration: Migration): void {
+  migrations.push(migration);
+}
+
+const Marks = () => mongoose.connection.collection<{ _id: string; at: Date }>('migrations');
+
+/** Marks every migration done: for a database made by this version (nothing old to change). */
+export async function markAllDone(): Promise<void> {
+  for (const migration of migrations)
+    await Marks().updateOne(
+      { _id: migration.name },
+      { $setOnInsert: { at: new Date() } },
+      {
+        upsert: true,
+      },
+    );
+}
+
+export async function migrate(report: (line: string) => void): Promise<void> {
+  // A database with nobody in it yet was not made by an earlier version.
+  const empty = (await mongoose.connection.collection('people').estimatedDocumentCount()) === 0;
+  if (empty) return markAllDone();
+  for (const migration of migrations) {
+    if (await Marks().findOne({ _id: migration.name })) continue;
+    report(`migrating: ${migration.name}`);
+    await migration.run(report);
+    await Marks().insertOne({ _id: migration.name, at: new Date() });
+  }
+}
