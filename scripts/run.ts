@@ -11,6 +11,7 @@ import { provisionBrowser } from './provision/browser.ts';
 import { buildClient } from './provision/clientBuild.ts';
 import { provisionDatabase } from './provision/database.ts';
 import { installForMediasoup, provisionMediasoupWorker } from './provision/mediasoupWorker.ts';
+import { provisionPostgres } from './provision/postgres.ts';
 import { provisionRedis } from './provision/redis.ts';
 
 const [mode = 'start', ...args] = process.argv.slice(2);
@@ -61,6 +62,11 @@ const provisioners = {
     if (redis) process.env.REDIS_SERVER_BIN = redis;
     step.done(redis ?? 'not available: multi-process tests will say so and fail');
   },
+  async postgres(step: Step) {
+    const bin = await attempt('postgres', step.info, (c) => provisionPostgres(c.report, c.log));
+    if (bin) process.env.POSTGRES_BIN_DIR = bin;
+    step.done(bin ?? 'not available: the [speed-pg] test and the dbBackends bench will fail');
+  },
   async client(step: Step) {
     step.done(await attempt('client-build', step.info, (c) => buildClient(c.report, c.log)));
   },
@@ -71,6 +77,7 @@ const titles: Record<Provisioner, string> = {
   database: 'database',
   browser: 'browser for tests',
   redis: 'Redis for multi-process tests',
+  postgres: 'PostgreSQL for FerretDB (tests, bench)',
   client: 'client build',
 };
 
@@ -78,7 +85,7 @@ async function provision(steps: Steps, which: Provisioner[]) {
   for (const name of which) await provisioners[name](steps.step(titles[name]));
 }
 const forServer: Provisioner[] = ['worker', 'database', 'client'];
-const forTests: Provisioner[] = ['worker', 'database', 'browser', 'redis', 'client'];
+const forTests: Provisioner[] = ['worker', 'database', 'browser', 'redis', 'postgres', 'client'];
 
 /** Runs a node tool in the foreground with inherited output; resolves to its exit code. */
 function runNode(script: string, scriptArgs: string[]): Promise<number> {
@@ -133,14 +140,14 @@ if (mode === 'start') {
   await main();
 } else if (mode === 'test') {
   const focused = args.some((arg) => arg === '--grep' || arg === '-g' || arg.startsWith('--grep='));
-  const steps = createSteps(focused ? 6 : 8);
+  const steps = createSteps(focused ? 7 : 9);
   await provision(steps, forTests);
   if (focused) console.log('      (a focused run: lint and typecheck skipped)');
   else await checkStatic(steps);
   steps.step('tests (mocha)');
   process.exit(await runNode(bin('mocha', 'bin/mocha.js'), args));
 } else if (mode === 'bench') {
-  const steps = createSteps(6);
+  const steps = createSteps(7);
   await provision(steps, forTests);
   steps.step('benchmarks');
   process.exit(

@@ -1,14 +1,20 @@
 // The database chain's provisioning: MONGODB_URI (checked that it answers) → a downloaded
-// mongod (checked by running it) → FerretDB built with Go (checked by running it) → a paragraph
+// mongod (checked by running it) → FerretDB built with Go (checked by running it; with
+// FERRETDB_BACKEND=postgresql also Debian's PostgreSQL, checked the same way) → a paragraph
 // that says what to do. The server then starts whichever is there (server/db/engine.ts).
 import { rmSync } from 'node:fs';
 import mongoose from 'mongoose';
-import { FERRETDB_VERSION } from '../../server/db/ferretdb.ts';
+import {
+  FERRETDB_VERSION,
+  ferretdbBackend,
+  type FerretdbBackend,
+} from '../../server/db/ferretdb.ts';
 import { downloadMongod, locateMongod } from '../../server/db/memoryServer.ts';
 import { exec } from '../lib/exec.ts';
 import { ProvisionFailure } from '../lib/failure.ts';
 import type { StepLog } from '../lib/stepLog.ts';
 import { provisionFerretdb } from './ferretdb.ts';
+import { provisionPostgresBackend } from './postgres.ts';
 
 interface DatabaseOptions {
   cacheDir: string;
@@ -47,6 +53,7 @@ export async function provisionDatabase(options: DatabaseOptions): Promise<strin
     await checkOwnMongodb(uri, log);
     return 'MONGODB_URI (your own MongoDB, answering)';
   }
+  const backend = chosenBackend(log);
   const cached = await locateMongod();
   if (cached) {
     if (await mongodRuns(cached, log)) return 'mongod (mongodb-memory-server, cached, checked)';
@@ -61,8 +68,23 @@ export async function provisionDatabase(options: DatabaseOptions): Promise<strin
     report('the downloaded mongod does not run here');
     if (downloaded) rmSync(downloaded, { force: true });
   } else {
-    report('mongod cannot be downloaded here; the embedded fallback is FerretDB v1 with SQLite');
+    const on = backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    report(`mongod cannot be downloaded here; the embedded fallback is FerretDB v1 with ${on}`);
   }
   const ferretdb = await provisionFerretdb(options);
-  return `FerretDB ${FERRETDB_VERSION} (${ferretdb.source})`;
+  const built = `FerretDB ${FERRETDB_VERSION} (${ferretdb.source})`;
+  if (backend === 'sqlite') return built;
+  return `${built} on ${await provisionPostgresBackend({ ...options, ferretdb: ferretdb.bin })}`;
+}
+
+function chosenBackend(log: StepLog): FerretdbBackend {
+  try {
+    return ferretdbBackend();
+  } catch (error) {
+    throw new ProvisionFailure({
+      what: (error as Error).message,
+      wayOut: 'Unset FERRETDB_BACKEND (SQLite is the default) or set it to postgresql.',
+      log: log.path,
+    });
+  }
 }

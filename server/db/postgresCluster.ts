@@ -2,8 +2,15 @@
 // (FERRETDB_BACKEND=postgresql): Debian's server binaries, initdb on first use, a loopback port,
 // no unix socket, no system service. Stopped with the platform.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { freePort } from '../platform/ports.ts';
 
 /** The superuser and database FerretDB connects as and to. */
@@ -103,10 +110,13 @@ function initialise(bin: string, clusterDir: string): void {
     clusterDir,
     `CREATE DATABASE ${POSTGRES_DATABASE};\n`,
   );
-  if (!create.ok || /ERROR/.test(create.output))
+  if (!create.ok || /ERROR/.test(create.output)) {
+    // Nothing is in the new cluster yet: the next start begins again with initdb.
+    rmSync(clusterDir, { recursive: true, force: true });
     throw new Error(
       `creating the ${POSTGRES_DATABASE} database failed: ${lastLine(create.output)}`,
     );
+  }
 }
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1)?.slice(0, 300) ?? '';
@@ -145,7 +155,8 @@ export async function startPostgres(clusterDir: string): Promise<RunningPostgres
   const dir = resolve(clusterDir);
   initialise(bin, dir);
   await stopOrphan(dir);
-  const logPath = join(dir, 'postgresql.log');
+  // Beside the cluster, not in it: the cluster's folder holds only what PostgreSQL writes.
+  const logPath = join(dirname(dir), 'postgresql.log');
   const port = await freePort();
   const { file, args, ...ids } = command(join(bin, 'postgres'), [
     '-D',
@@ -180,7 +191,8 @@ export async function startPostgres(clusterDir: string): Promise<RunningPostgres
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT'); // "fast" shutdown: ends sessions, writes a checkpoint
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        // Stuck: the whole group, so no backend process outlives it.
+        const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
         await exited;
         clearTimeout(timer);
       }
