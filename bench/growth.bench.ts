@@ -11,6 +11,7 @@ import { connectMongoose, disconnectMongoose } from '../server/db/connect.ts';
 import { startDatabase } from '../server/db/engine.ts';
 import { markAllDone } from '../server/db/migrations.ts';
 import '../server/chat/migrations.ts';
+import '../server/groups/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';

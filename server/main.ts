@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
 import { migrate } from './db/migrations.ts';
 import './chat/migrations.ts';
+import './groups/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';

@@ -4,8 +4,9 @@ import { op } from '../db/operators.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { appLink } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
-import { Group } from '../groups/group.model.ts';
+import { linkedGroupIds } from '../groups/memberships.ts';
+import { findByIds } from '../db/byIds.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { visibleGroup } from '../groups/routes.ts';
 import { newToken } from '../auth/tokens.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
@@ -44,17 +45,8 @@ export function calendarRoutes(api: ApiRouter, deps: FeatureDeps): void {
     const token = /^([A-Za-z0-9_-]{20,64})\.ics$/.exec(params.file ?? '')?.[1];
     const person = token ? await Person.findOne({ calendarToken: token }).lean() : null;
     if (!person) throw notFound();
-    const enrolled = await Enrolment.find(
-      { personId: person._id, status: 'confirmed' },
-      { groupId: 1 },
-    ).lean();
-    const groups = await Group.find({
-      $or: [
-        { _id: op({ $in: enrolled.map((e) => e.groupId) }) },
-        { leadFacilitatorId: person._id },
-        { coFacilitatorId: person._id },
-      ],
-    }).lean();
+    const { confirmed, lead, co } = await linkedGroupIds(String(person._id));
+    const groups = await findByIds<GroupDoc>(Group, [...confirmed, ...lead, ...co]);
     const sessions = await GroupSession.find({ groupId: op({ $in: groups.map((g) => g._id) }) })
       .sort({ startsAt: 1 })
       .lean();

@@ -5,7 +5,7 @@ import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { linkedGroupIds } from '../groups/memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
@@ -75,19 +75,9 @@ async function summarise(
 
 async function myGroups(actor: SignedInActor): Promise<GroupDoc[]> {
   const me = actor.personId;
-  const enrolled = await Enrolment.find(
-    { personId: me, status: 'confirmed' },
-    { groupId: 1 },
-  ).lean();
-  return Group.find({
-    status: op({ $ne: 'draft' }),
-    $or: [
-      { leadFacilitatorId: me },
-      { coFacilitatorId: me },
-      { trainerId: me },
-      { _id: op({ $in: enrolled.map((e) => e.groupId) }) },
-    ],
-  }).lean();
+  const { lead, co, trainer, confirmed } = await linkedGroupIds(me);
+  const groups = await findByIds<GroupDoc>(Group, [...lead, ...co, ...trainer, ...confirmed]);
+  return groups.filter((g) => g.status !== 'draft');
 }
 
 export async function listConversations(actor: SignedInActor): Promise<ConversationSummary[]> {

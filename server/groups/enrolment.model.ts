@@ -19,6 +19,8 @@ const enrolmentSchema = new mongoose.Schema(
      * allows one active enrolment per family (FerretDB has no partial indexes).
      */
     activeKey: { type: String, required: true },
+    /** The place a confirmed enrolment holds (seat.model.ts). */
+    seatId: { type: String, default: null },
   },
   { timestamps: true, versionKey: false },
 );

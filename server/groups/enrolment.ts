@@ -1,12 +1,12 @@
 // Enrolment that holds under concurrency. A place is a seat document whose insert is atomic on
 // any MongoDB-wire server (FerretDB v1's updates are not — see db/claims.ts), so capacity holds
 // across server processes. Within a process, a group's enrolments are handled one at a time in
-// arrival order, which keeps the waitlist first come, first served.
+// arrival order, which keeps the waitlist first come, first served. Every question about who is
+// in the group goes to its roster (memberships.ts), read and written by primary key.
 import { accessChanged } from '../access/changes.ts';
 import { serialised } from '../db/claims.ts';
 import { refreshCatalogueEntry } from './catalogue.ts';
 import { groupChanged } from './changes.ts';
-import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import {
   cancelReminders,
@@ -16,26 +16,39 @@ import {
 } from '../reminders/planning.ts';
 import { activeKey, Enrolment, endedKey, type EnrolmentDoc } from './enrolment.model.ts';
 import { Group, type GroupDoc } from './group.model.ts';
-import { releaseSeat, Seat, takeSeat } from './seat.model.ts';
+import { recordEnrolment, rosterOf } from './memberships.ts';
+import { releaseSeat, takeSeat } from './seat.model.ts';
 
 export const ACTIVE_ENROLMENT = ['confirmed', 'waitlisted', 'pending'];
 
 const lock = <T>(groupId: string, work: () => Promise<T>) => serialised(`group:${groupId}`, work);
 
-/** Counters and open/full status, recounted from the seats and the waitlist (self-healing). */
+/** Counters and open/full status, counted from the roster. */
 async function refreshCounts(groupId: string): Promise<void> {
-  const [confirmedCount, waitlistCount, group] = await Promise.all([
-    Seat.countDocuments({ groupId }),
-    Enrolment.countDocuments({ groupId, status: 'waitlisted' }),
+  const [roster, group] = await Promise.all([
+    rosterOf(groupId),
     Group.findById(groupId, { capacity: 1, status: 1 }).lean(),
   ]);
   if (!group) return;
+  const confirmedCount = roster.active.filter((e) => e.status === 'confirmed').length;
+  const waitlistCount = roster.active.filter((e) => e.status === 'waitlisted').length;
   let status = group.status;
   if (status === 'open' && confirmedCount >= group.capacity) status = 'full';
   if (status === 'full' && confirmedCount < group.capacity) status = 'open';
   await Group.updateOne({ _id: groupId }, { confirmedCount, waitlistCount, status });
   await refreshCatalogueEntry(groupId);
   groupChanged(groupId, 'enrolments');
+}
+
+/** Writes a change to an enrolment by its key, and its group's and person's lists after it. */
+async function changeEnrolment(
+  enrolment: EnrolmentDoc,
+  change: Partial<EnrolmentDoc>,
+): Promise<EnrolmentDoc> {
+  await Enrolment.updateOne({ _id: enrolment._id }, change);
+  const changed = { ...enrolment, ...change };
+  await recordEnrolment(changed);
+  return changed;
 }
 
 async function nextArrival(groupId: string): Promise<number> {
@@ -76,7 +89,8 @@ export function enrol(
     if (!fresh || !['open', 'full', 'running'].includes(fresh.status))
       throw new RequestError('groups.notOpen', 409);
     if (rulesVersion !== fresh.rulesVersion) throw new RequestError('groups.rulesChanged', 409);
-    if (await Enrolment.exists({ activeKey: activeKey(groupId, personId) }))
+    const roster = await rosterOf(groupId);
+    if (roster.active.some((e) => String(e.personId) === personId))
       throw new RequestError('groups.alreadyEnrolled', 409);
 
     const enrolment = new Enrolment({
@@ -89,18 +103,20 @@ export function enrol(
     });
     if (!fresh.requiresApproval) {
       // Nobody jumps the waitlist: a free place goes to a newcomer only when nobody waits.
-      const waiting = await Enrolment.exists({ groupId, status: 'waitlisted' });
-      const seat = waiting ? null : await takeSeat(groupId, fresh.capacity, enrolment._id);
+      const waiting = roster.active.some((e) => e.status === 'waitlisted');
+      const seat = waiting ? null : await takeSeat(groupId, fresh.capacity, enrolment._id, roster);
       enrolment.status = seat ? 'confirmed' : 'waitlisted';
+      enrolment.seatId = seat;
     }
     try {
       await enrolment.save();
     } catch (error) {
-      await releaseSeat(enrolment._id);
+      await releaseSeat(enrolment.toObject() as EnrolmentDoc);
       if ((error as { code?: number }).code === 11000)
         throw new RequestError('groups.alreadyEnrolled', 409);
       throw error;
     }
+    await recordEnrolment(enrolment.toObject() as EnrolmentDoc);
     await welcome(enrolment.status, personId, groupId, String(enrolment._id), now);
     await refreshCounts(groupId);
     return enrolment.toObject() as EnrolmentDoc;
@@ -112,15 +128,17 @@ async function promoteWaitlist(groupId: string, now: Date): Promise<string[]> {
   const group = await Group.findById(groupId, { capacity: 1 }).lean();
   const promoted: string[] = [];
   if (!group) return promoted;
-  for (const next of await Enrolment.find({ groupId, status: 'waitlisted' })
-    .sort({ arrival: 1 })
-    .lean()) {
-    if (!(await takeSeat(groupId, group.capacity, next._id))) break;
-    await Enrolment.updateOne({ _id: next._id, status: 'waitlisted' }, { status: 'confirmed' });
-    const personId = String(next.personId);
+  const roster = await rosterOf(groupId);
+  for (const next of roster.active.filter((e) => e.status === 'waitlisted')) {
+    const enrolment = await Enrolment.findById(next.enrolmentId).lean();
+    if (enrolment?.status !== 'waitlisted') continue;
+    const seatId = await takeSeat(groupId, group.capacity, enrolment._id, await rosterOf(groupId));
+    if (!seatId) break;
+    await changeEnrolment(enrolment, { status: 'confirmed', seatId });
+    const personId = String(enrolment.personId);
     promoted.push(personId);
     await planReminders(personId, groupId, now);
-    await planNotice('enrolment-promoted', personId, groupId, null, String(next._id), now);
+    await planNotice('enrolment-promoted', personId, groupId, null, String(enrolment._id), now);
   }
   return promoted;
 }
@@ -135,16 +153,15 @@ export function endEnrolment(
   const groupId = String(enrolment.groupId);
   const personId = String(enrolment.personId);
   return lock(groupId, async () => {
-    const current = await Enrolment.findOne({
-      _id: enrolment._id,
-      status: op({ $in: ACTIVE_ENROLMENT }),
-    }).lean();
-    if (!current) throw new RequestError('notFound', 404);
-    await Enrolment.updateOne(
-      { _id: enrolment._id },
-      { status: outcome, reason, activeKey: endedKey(groupId, personId, String(enrolment._id)) },
-    );
-    await releaseSeat(enrolment._id);
+    const current = await Enrolment.findById(enrolment._id).lean();
+    if (!current || !ACTIVE_ENROLMENT.includes(current.status))
+      throw new RequestError('notFound', 404);
+    await changeEnrolment(current, {
+      status: outcome,
+      reason,
+      activeKey: endedKey(groupId, personId, String(enrolment._id)),
+    });
+    await releaseSeat(current);
     await cancelReminders({ personId, groupId });
     const topic = outcome === 'removed' ? 'enrolment-removed' : 'enrolment-cancelled';
     await planNotice(topic, personId, groupId, null, String(enrolment._id), now);
@@ -162,19 +179,16 @@ export function approve(
 ): Promise<EnrolmentDoc> {
   const groupId = String(group._id);
   return lock(groupId, async () => {
-    const current = await Enrolment.findOne({ _id: enrolment._id, status: 'pending' }).lean();
-    if (!current) throw new RequestError('groups.notPending', 409);
-    const waiting = await Enrolment.exists({ groupId, status: 'waitlisted' });
-    const seat = waiting ? null : await takeSeat(groupId, group.capacity, enrolment._id);
-    const status = seat ? 'confirmed' : 'waitlisted';
-    const updated = await Enrolment.findOneAndUpdate(
-      { _id: enrolment._id },
-      { status },
-      { new: true },
-    ).lean();
-    await welcome(status, String(enrolment.personId), groupId, String(enrolment._id), now);
+    const current = await Enrolment.findById(enrolment._id).lean();
+    if (current?.status !== 'pending') throw new RequestError('groups.notPending', 409);
+    const roster = await rosterOf(groupId);
+    const waiting = roster.active.some((e) => e.status === 'waitlisted');
+    const seatId = waiting ? null : await takeSeat(groupId, group.capacity, current._id, roster);
+    const status = seatId ? 'confirmed' : 'waitlisted';
+    const updated = await changeEnrolment(current, { status, seatId });
+    await welcome(status, String(current.personId), groupId, String(current._id), now);
     await refreshCounts(groupId);
-    return updated as EnrolmentDoc;
+    return updated;
   });
 }
 

@@ -8,8 +8,9 @@ import { Person, type PersonDoc } from '../people/person.model.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
 import { groupSchemas } from '../protocol/groups.ts';
 import { systemClock, type Clock } from '../reminders/runner.ts';
-import { approve, endEnrolment, enrol } from './enrolment.ts';
-import { activeKey, Enrolment } from './enrolment.model.ts';
+import { ACTIVE_ENROLMENT, approve, endEnrolment, enrol } from './enrolment.ts';
+import { Enrolment } from './enrolment.model.ts';
+import { latestEnrolment, rosterOf } from './memberships.ts';
 import { findGroup, visibleGroup } from './routes.ts';
 import { groupRef, toEnrolmentInfos } from './views.ts';
 
@@ -35,17 +36,19 @@ export function enrolmentRoutes(api: ApiRouter, clock: Clock = systemClock): voi
   api.delete('/groups/:id/enrolments/me', { action: 'group.mine' }, async ({ actor, params }) => {
     const me = signedIn(actor);
     const group = await findGroup(params.id);
-    const enrolment = await Enrolment.findOne({
-      activeKey: activeKey(String(group._id), me.personId),
-    }).lean();
-    if (!enrolment) throw notFound();
+    const enrolment = await latestEnrolment(group._id, me.personId);
+    if (!enrolment || !ACTIVE_ENROLMENT.includes(enrolment.status)) throw notFound();
     await endEnrolment(enrolment, 'cancelled', null, clock.now());
   });
 
   api.get('/groups/:id/enrolments', { action: 'group.roster' }, async ({ actor, params }) => {
     const group = await findGroup(params.id);
     if (!may(actor, 'group.roster', await groupRef(group, actor))) throw notFound();
-    const enrolments = await Enrolment.find({ groupId: group._id }).sort({ arrival: 1 }).lean();
+    // The roster holds what the list shows: no enrolment is searched for.
+    const roster = await rosterOf(group._id);
+    const enrolments = [...roster.active, ...roster.ended]
+      .sort((a, b) => a.arrival - b.arrival)
+      .map((e) => ({ ...e, _id: e.enrolmentId, groupId: group._id }));
     return toEnrolmentInfos(enrolments, await namesOf(enrolments.map((e) => e.personId)));
   });
 
@@ -58,9 +61,9 @@ export function enrolmentRoutes(api: ApiRouter, clock: Clock = systemClock): voi
     if (!may(actor, 'group.manage', await groupRef(group, actor))) throw notFound();
     const enrolment =
       enrolmentId && Types.ObjectId.isValid(enrolmentId)
-        ? await Enrolment.findOne({ _id: enrolmentId, groupId: group._id }).lean()
+        ? await Enrolment.findById(enrolmentId).lean()
         : null;
-    if (!enrolment) throw notFound();
+    if (!enrolment || String(enrolment.groupId) !== String(group._id)) throw notFound();
     return { group, enrolment };
   };
 

@@ -6,7 +6,7 @@ import { Notification } from '../reminders/notification.model.ts';
 import { Attendance, attendanceKey } from '../sessions/attendance.model.ts';
 import { endEnrolment, ACTIVE_ENROLMENT } from './enrolment.ts';
 import { Enrolment } from './enrolment.model.ts';
-import { op } from '../db/operators.ts';
+import { forgetInRoster, groupsKey, groupsOf, PersonGroups } from './memberships.ts';
 
 registerPersonalData({
   name: 'groups',
@@ -28,23 +28,24 @@ registerPersonalData({
   }),
   erase: async (person) => {
     // Free the person's places first, so the next families on the waitlists move up.
-    for (const enrolment of await Enrolment.find({
-      personId: person._id,
-      status: op({ $in: ACTIVE_ENROLMENT }),
-    }).lean()) {
-      await endEnrolment(enrolment, 'cancelled', null, new Date());
+    for (const link of (await groupsOf(String(person._id))).enrolments) {
+      const enrolment = await Enrolment.findById(link.enrolmentId).lean();
+      if (enrolment && ACTIVE_ENROLMENT.includes(enrolment.status))
+        await endEnrolment(enrolment, 'cancelled', null, new Date());
+      await forgetInRoster(link.groupId, String(person._id));
     }
+    await PersonGroups.deleteOne({ _id: groupsKey(person._id) });
     await Enrolment.deleteMany({ personId: person._id });
     await Job.deleteMany({ personId: person._id });
     await Notification.deleteMany({ personId: person._id });
     // Attendance stays as anonymous counts: one random id stands for the person from now on, so
-    // "unique families" figures stay right without pointing at anyone.
+    // "unique families" figures stay right without pointing at anyone. The key names the person:
+    // each row moves to a key with the random id.
     const anonymous = new Types.ObjectId();
     for (const row of await Attendance.find({ personId: person._id }).lean()) {
-      await Attendance.updateOne(
-        { _id: row._id },
-        { personId: anonymous, key: attendanceKey(String(row.sessionId), String(anonymous)) },
-      );
+      const _id = attendanceKey(String(row.sessionId), String(anonymous));
+      await Attendance.create({ ...row, _id, personId: anonymous });
+      await Attendance.deleteOne({ _id: row._id });
     }
   },
 });

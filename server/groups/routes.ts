@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import { isSignedIn, type Actor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
-import { op } from '../db/operators.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
@@ -17,8 +16,9 @@ import { GroupSession } from '../sessions/groupSession.model.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { validCertification } from '../training/certification.model.ts';
 import { catalogue, searchTextOf } from './catalogue.ts';
-import { fillFreedPlaces } from './enrolment.ts';
-import { Enrolment } from './enrolment.model.ts';
+import { ACTIVE_ENROLMENT, fillFreedPlaces } from './enrolment.ts';
+import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
+import { groupsOf, latestEnrolment, recordStaff } from './memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from './group.model.ts';
 import { helsinkiInstant, timeOfDay } from './schedule.ts';
 import {
@@ -115,11 +115,7 @@ export async function groupDetail(group: GroupDoc, actor: Actor, now: Date): Pro
     { displayName: 1 },
   );
   const name = (id: unknown) => people.find((p) => String(p._id) === String(id))?.displayName ?? '';
-  const mine = isSignedIn(actor)
-    ? await Enrolment.findOne({ groupId: group._id, personId: actor.personId })
-        .sort({ createdAt: -1 })
-        .lean()
-    : null;
+  const mine = isSignedIn(actor) ? await latestEnrolment(group._id, actor.personId) : null;
   const [myEnrolment] = mine ? await toEnrolmentInfos([mine], new Map()) : [];
   const host = isSignedIn(actor) && ref.facilitatorIds.includes(actor.personId);
   return {
@@ -163,20 +159,20 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
   api.get('/groups/mine', { action: 'group.mine' }, async ({ actor }): Promise<MyGroups> => {
     const me = signedIn(actor);
     const now = clock.now();
-    const enrolments = await Enrolment.find({
-      personId: me.personId,
-      status: op({ $in: ['confirmed', 'waitlisted', 'pending'] }),
-    }).lean();
-    const enrolledGroups = await Group.find({
-      _id: op({ $in: enrolments.map((e) => e.groupId) }),
-    }).lean();
-    const running = await Group.find({
-      $or: [
-        { leadFacilitatorId: me.personId },
-        { coFacilitatorId: me.personId },
-        { trainerId: me.personId },
-      ],
-    }).lean();
+    // The person's own list of groups (memberships.ts): no enrolment or group is searched.
+    const links = await groupsOf(me.personId);
+    const enrolments = await findByIds<EnrolmentDoc>(
+      Enrolment,
+      links.enrolments.filter((e) => ACTIVE_ENROLMENT.includes(e.status)).map((e) => e.enrolmentId),
+    );
+    const enrolledGroups = await findByIds<GroupDoc>(
+      Group,
+      enrolments.map((e) => e.groupId),
+    );
+    const running = await findByIds<GroupDoc>(
+      Group,
+      links.staff.map((s) => s.groupId),
+    );
     const all = [...enrolledGroups, ...running];
     const staff = (g: GroupDoc) => isStaffOf(g, me);
     const upcoming = upcomingByGroup(all, now, 3, staff);
@@ -235,6 +231,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         searchText: searchTextOf(body),
         rulesVersion: rulesVersionOf(body),
       });
+      await recordStaff(null, group.toObject());
       const doc = await syncSessions(group.toObject() as GroupDoc, clock.now());
       await audit('group.created', signedIn(actor).personId, String(group._id));
       return groupDetail(doc, actor, clock.now());
@@ -288,6 +285,7 @@ export function groupRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         { new: true },
       ).lean();
       if (!updated) throw notFound();
+      await recordStaff(group, updated);
       staffChanged(group, updated);
       await syncSessions(updated, clock.now());
       // A larger capacity admits families from the waitlist; open/full follows the places.

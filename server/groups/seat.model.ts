@@ -1,6 +1,8 @@
 // A place in a group, held by one enrolment. Its _id is "<group>:<n>" for n = 1…capacity, so a
-// place can be taken only once: the insert is the atomic step (see db/claims.ts).
+// place can be taken only once: the insert is the atomic step (see db/claims.ts). The enrolment
+// keeps the id of its place; nothing here is looked up but by its id.
 import mongoose from 'mongoose';
+import type { EnrolmentDoc } from './enrolment.model.ts';
 
 const seatSchema = new mongoose.Schema(
   {
@@ -18,16 +20,19 @@ const seatSchema = new mongoose.Schema(
 
 export const Seat = mongoose.model('Seat', seatSchema, 'seats');
 
-/** Takes the first free place; null when all are held. */
+/**
+ * Takes a free place; null when all are held. The roster says how many are held (no insert is
+ * tried when the group is full); the inserts decide which one, across processes.
+ */
 export async function takeSeat(
   groupId: string,
   capacity: number,
   enrolmentId: unknown,
+  roster: { active: { status: string }[] },
 ): Promise<string | null> {
-  const held = new Set((await Seat.find({ groupId }, { _id: 1 }).lean()).map((s) => s._id));
+  if (roster.active.filter((e) => e.status === 'confirmed').length >= capacity) return null;
   for (let n = 1; n <= capacity; n += 1) {
     const _id = `${groupId}:${n}`;
-    if (held.has(_id)) continue;
     try {
       await Seat.create({ _id, groupId, enrolmentId });
       return _id;
@@ -38,6 +43,8 @@ export async function takeSeat(
   return null;
 }
 
-export async function releaseSeat(enrolmentId: unknown): Promise<void> {
-  await Seat.deleteMany({ enrolmentId });
+export async function releaseSeat(enrolment: Pick<EnrolmentDoc, '_id' | 'seatId'>): Promise<void> {
+  // Enrolments from before places were recorded on them are found by a search.
+  if (enrolment.seatId) await Seat.deleteOne({ _id: enrolment.seatId });
+  else await Seat.deleteMany({ enrolmentId: enrolment._id });
 }

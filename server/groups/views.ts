@@ -2,7 +2,6 @@
 import type { Actor } from '../access/actor.ts';
 import { isSignedIn } from '../access/actor.ts';
 import type { GroupRef, LiveGroupRef } from '../access/policy.ts';
-import { op } from '../db/operators.ts';
 import type {
   GroupCard,
   GroupDetail,
@@ -18,7 +17,8 @@ import type {
 } from '../protocol/groups.ts';
 import { joinable, joinWindow, sessionState, stillComing } from '../protocol/sessionState.ts';
 import { removedFrom } from '../live/removal.model.ts';
-import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
+import type { EnrolmentDoc } from './enrolment.model.ts';
+import { rosterOf, statusIn } from './memberships.ts';
 import { facilitatorIds, type GroupDoc } from './group.model.ts';
 
 interface SessionDates {
@@ -130,8 +130,11 @@ export function toCard(group: GroupDoc, nextSessions: UpcomingSession[]): GroupC
   };
 }
 
+/** Enrolments as the client sees them; waitlist places from each group's roster. */
 export async function toEnrolmentInfos(
-  enrolments: EnrolmentDoc[],
+  enrolments: (Pick<EnrolmentDoc, '_id' | 'groupId' | 'personId' | 'createdAt' | 'reason'> & {
+    status: string;
+  })[],
   names: Map<string, string>,
 ): Promise<EnrolmentInfo[]> {
   // Waitlist positions: the order of arrival among those still waiting.
@@ -140,10 +143,10 @@ export async function toEnrolmentInfos(
     ...new Set(enrolments.filter((e) => e.status === 'waitlisted').map((e) => String(e.groupId))),
   ];
   for (const groupId of groupIds) {
-    const queue = await Enrolment.find({ groupId, status: 'waitlisted' }, { _id: 1 })
-      .sort({ arrival: 1 })
-      .lean();
-    queue.forEach((e, i) => waiting.set(String(e._id), i + 1));
+    const roster = await rosterOf(groupId);
+    roster.active
+      .filter((e) => e.status === 'waitlisted')
+      .forEach((e, i) => waiting.set(String(e.enrolmentId), i + 1));
   }
   return enrolments.map((e) => ({
     id: String(e._id),
@@ -158,13 +161,7 @@ export async function toEnrolmentInfos(
 }
 
 export async function groupRef(group: GroupDoc, actor: Actor): Promise<GroupRef> {
-  const enrolled =
-    isSignedIn(actor) &&
-    (await Enrolment.exists({
-      groupId: group._id,
-      personId: actor.personId,
-      status: op({ $in: ['confirmed', 'waitlisted', 'pending'] }),
-    })) !== null;
+  const enrolled = isSignedIn(actor) && (await statusIn(group._id, actor.personId)) !== null;
   return {
     kind: (group.kind ?? 'family') as GroupKind,
     facilitatorIds: facilitatorIds(group),
@@ -192,8 +189,7 @@ export type { GroupDetail };
 
 /** The group as live sessions and chat see it: only confirmed families count as members. */
 export async function memberRef(group: GroupDoc, personId: string): Promise<LiveGroupRef> {
-  const enrolled =
-    (await Enrolment.exists({ groupId: group._id, personId, status: 'confirmed' })) !== null;
+  const enrolled = (await statusIn(group._id, personId)) === 'confirmed';
   return {
     kind: (group.kind ?? 'family') as GroupKind,
     facilitatorIds: facilitatorIds(group),

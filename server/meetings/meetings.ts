@@ -16,6 +16,7 @@ import { Person } from '../people/person.model.ts';
 import type { groupSchemas, MeetingKind } from '../protocol/groups.ts';
 import { cancelReminders, planReminders } from '../reminders/planning.ts';
 import { syncSessions } from '../sessions/sync.ts';
+import { recordEnrolment, recordStaff, rosterOf } from '../groups/memberships.ts';
 
 type MeetingInput = z.output<typeof groupSchemas.meetingInput>;
 type Translate = (key: string) => string;
@@ -87,6 +88,7 @@ export async function createMeeting(
     searchText: '',
     rulesVersion: 'meeting',
   });
+  await recordStaff(null, group.toObject());
   await setMembers(String(group._id), memberIds, now);
   await audit('meeting.created', actor.personId, String(group._id), {
     kind: input.kind,
@@ -98,15 +100,19 @@ export async function createMeeting(
 /** Makes the confirmed members exactly `memberIds`: new ones enrolled, others' places ended. */
 export function setMembers(groupId: string, memberIds: string[], now: Date): Promise<void> {
   return serialised(`meeting:${groupId}`, async () => {
-    const current = await Enrolment.find({ groupId, status: 'confirmed' }).lean();
+    const current = (await rosterOf(groupId)).active.filter((e) => e.status === 'confirmed');
     const keep = new Set(memberIds);
-    for (const enrolment of current) {
-      const personId = String(enrolment.personId);
+    for (const member of current) {
+      const personId = String(member.personId);
       if (keep.delete(personId)) continue;
-      await Enrolment.updateOne(
-        { _id: enrolment._id },
-        { status: 'removed', activeKey: endedKey(groupId, personId, String(enrolment._id)) },
-      );
+      const enrolment = await Enrolment.findById(member.enrolmentId).lean();
+      if (!enrolment) continue;
+      const ended = {
+        status: 'removed' as const,
+        activeKey: endedKey(groupId, personId, String(enrolment._id)),
+      };
+      await Enrolment.updateOne({ _id: enrolment._id }, ended);
+      await recordEnrolment({ ...enrolment, ...ended });
       await cancelReminders({ personId, groupId });
       accessChanged({ personIds: [personId], reason: 'enrolment' });
     }
@@ -114,7 +120,7 @@ export function setMembers(groupId: string, memberIds: string[], now: Date): Pro
     let arrival = group?.arrivalSeq ?? 0;
     for (const personId of keep) {
       arrival += 1;
-      await Enrolment.create({
+      const enrolment = await Enrolment.create({
         groupId,
         personId,
         status: 'confirmed',
@@ -122,6 +128,7 @@ export function setMembers(groupId: string, memberIds: string[], now: Date): Pro
         rulesVersion: 'meeting',
         activeKey: activeKey(groupId, personId),
       });
+      await recordEnrolment(enrolment.toObject());
       await planReminders(personId, groupId, now);
     }
     await Group.updateOne(

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
 import { notFound } from '../errors.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { linkedGroupIds, rosterOf } from '../groups/memberships.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { findGroup } from '../groups/routes.ts';
 import { groupRef, isStaffOf, upcomingByGroup } from '../groups/views.ts';
@@ -24,10 +24,15 @@ const texts = (list: { lang?: string | null; text?: string | null }[]) =>
   list.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' }));
 
 async function toInfos(groups: GroupDoc[], actor: Actor, now: Date): Promise<MeetingInfo[]> {
-  const enrolments = await Enrolment.find(
-    { groupId: op({ $in: groups.map((g) => g._id) }), status: 'confirmed' },
-    { groupId: 1, personId: 1 },
-  ).lean();
+  const enrolments = (
+    await Promise.all(
+      groups.map(async (g) =>
+        (await rosterOf(g._id)).active
+          .filter((e) => e.status === 'confirmed')
+          .map((e) => ({ groupId: g._id, personId: e.personId })),
+      ),
+    )
+  ).flat();
   const personIds = [
     ...enrolments.map((e) => e.personId),
     ...groups.map((g) => g.leadFacilitatorId),
@@ -74,32 +79,24 @@ async function managedMeeting(id: string | undefined, actor: Actor): Promise<Gro
 export function meetingRoutes(api: ApiRouter, clock: Clock = systemClock): void {
   api.get('/meetings', { action: 'meeting.list' }, async ({ actor }) => {
     const me = signedIn(actor);
-    const mine = me.roles.includes('coordinator')
-      ? {}
-      : {
-          $or: [
-            { leadFacilitatorId: me.personId },
-            { trainerId: me.personId },
-            {
-              _id: op({
-                $in: (
-                  await Enrolment.find(
-                    { personId: me.personId, status: 'confirmed' },
-                    { groupId: 1 },
-                  ).lean()
-                ).map((e) => e.groupId),
-              }),
-            },
-          ],
-        };
-    const groups = await Group.find({
-      kind: op({ $in: [...MEETING_KINDS] }),
-      status: op({ $ne: 'ended' }),
-      ...mine,
-    })
-      .sort({ _id: -1 })
-      .limit(200)
-      .lean();
+    const current = (g: GroupDoc) =>
+      (MEETING_KINDS as readonly string[]).includes(g.kind ?? 'family') && g.status !== 'ended';
+    // A coordinator sees them all; anyone else their own, from their list of groups.
+    let groups: GroupDoc[];
+    if (me.roles.includes('coordinator')) {
+      groups = await Group.find({
+        kind: op({ $in: [...MEETING_KINDS] }),
+        status: op({ $ne: 'ended' }),
+      })
+        .sort({ _id: -1 })
+        .limit(200)
+        .lean();
+    } else {
+      const { lead, trainer, confirmed } = await linkedGroupIds(me.personId);
+      groups = (await findByIds<GroupDoc>(Group, [...lead, ...trainer, ...confirmed]))
+        .filter(current)
+        .sort((a, b) => String(b._id).localeCompare(String(a._id)));
+    }
     return toInfos(groups, actor, clock.now());
   });
 

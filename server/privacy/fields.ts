@@ -89,13 +89,13 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     personId: 'owner',
     ...all('personal', 'groupId', 'status', 'rulesVersion', 'reason'),
     ...stamps,
-    ...all('none', '_id', 'arrival', 'activeKey'),
+    ...all('none', '_id', 'arrival', 'activeKey', 'seatId'),
   },
   Attendance: {
     personId: 'owner',
     ...all('personal', 'sessionId', 'groupId', 'present', 'source', 'joinedAt', 'leftAt'),
     ...stamps,
-    ...all('none', '_id', 'key'),
+    _id: 'none',
   },
   Job: {
     personId: 'owner',
@@ -317,6 +317,21 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ),
   },
   Seat: { ...all('none', '_id', 'groupId', 'enrolmentId') },
+  // Indexes of enrolments and staff (groups/memberships.ts): a person's enrolments are exported
+  // from the enrolments themselves; erasure takes them out of rosters and drops the person's list.
+  GroupRoster: {
+    ...all('none', '_id', 'active', 'ended'),
+    ...all('other', 'active.personId', 'ended.personId'),
+    ...all('none', 'active.enrolmentId', 'active.status', 'active.arrival', 'active.reason'),
+    ...all('none', 'active.createdAt', 'ended.enrolmentId', 'ended.status', 'ended.arrival'),
+    ...all('none', 'ended.reason', 'ended.createdAt'),
+  },
+  PersonGroups: {
+    personId: 'owner',
+    _id: 'none',
+    ...all('none', 'enrolments', 'enrolments.groupId', 'enrolments.enrolmentId'),
+    ...all('none', 'enrolments.status', 'staff', 'staff.groupId', 'staff.as'),
+  },
   // Keys are hashes (claims; the throttle's HMAC of the address), never ids or addresses as such.
   Claim: { ...all('none', '_id', 'at') },
   LoginFailure: { ...all('none', '_id', 'key', 'client', 'at') },

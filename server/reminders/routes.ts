@@ -1,6 +1,6 @@
 // My reminder times and my in-app notifications.
 import { op } from '../db/operators.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { linkedGroupIds } from '../groups/memberships.ts';
 import { Group } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person } from '../people/person.model.ts';
@@ -38,15 +38,8 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
         { _id: me.personId },
         { reminders: { offsetsMinutes, email: body.email } },
       );
-      const groups = await Enrolment.find(
-        { personId: me.personId, status: 'confirmed' },
-        { groupId: 1 },
-      ).lean();
-      await replanPerson(
-        me.personId,
-        groups.map((e) => String(e.groupId)),
-        clock.now(),
-      );
+      const { confirmed } = await linkedGroupIds(me.personId);
+      await replanPerson(me.personId, confirmed, clock.now());
       return { offsetsMinutes, email: body.email };
     },
   );

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { statusIn } from '../groups/memberships.ts';
 import { facilitatorIds, Group } from '../groups/group.model.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { Person } from '../people/person.model.ts';
@@ -152,11 +152,7 @@ export class ReminderRunner {
       if (!session || session.status === 'cancelled') return false;
       const member =
         facilitatorIds(group).includes(String(person._id)) ||
-        (await Enrolment.exists({
-          groupId: group._id,
-          personId: person._id,
-          status: 'confirmed',
-        })) !== null;
+        (await statusIn(group._id, String(person._id))) === 'confirmed';
       if (!member) return false;
     }
     const kind = job.kind === 'reminder' ? 'reminder' : job.topic;

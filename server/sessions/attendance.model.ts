@@ -1,31 +1,49 @@
 // Who was at a session: recorded when someone joins the video session, correctable by the
-// facilitator. Erasure keeps only anonymous counts (personId removed).
-import mongoose, { type InferSchemaType, type Types } from 'mongoose';
+// facilitator. Keyed by session and person, so recording a join and reading who was there are
+// look-ups by primary key (on FerretDB every other filter reads the whole collection — years of
+// rows). Erasure keeps only anonymous counts (the person's id replaced by a random one).
+import mongoose, { type InferSchemaType } from 'mongoose';
+import { opaqueId } from '../privacy/opaqueId.ts';
 
 const attendanceSchema = new mongoose.Schema(
   {
+    /** Session and person (attendanceKey): joining twice counts once. */
+    _id: { type: String, required: true },
     sessionId: { type: mongoose.Schema.Types.ObjectId, ref: 'GroupSession', required: true },
     groupId: { type: mongoose.Schema.Types.ObjectId, ref: 'Group', required: true },
-    /** Null once the person has erased their account: the attendance still counts. */
+    /** A random id once the person has erased their account: the attendance still counts. */
     personId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     present: { type: Boolean, required: true },
     source: { type: String, enum: ['video', 'facilitator'], required: true },
     joinedAt: { type: Date, default: null },
     /** The last time they left the video (null while there, or when corrected by hand). */
     leftAt: { type: Date, default: null },
-    /** "session:person" while the person is known; unique so joining twice counts once. */
-    key: { type: String, required: true },
   },
   { timestamps: true, versionKey: false },
 );
-attendanceSchema.index({ key: 1 }, { unique: true });
-attendanceSchema.index({ sessionId: 1 });
+// For reach figures and a person's export (scanned on FerretDB; neither is on a hot path).
 attendanceSchema.index({ groupId: 1 });
+attendanceSchema.index({ personId: 1 });
 
-export type AttendanceDoc = InferSchemaType<typeof attendanceSchema> & { _id: Types.ObjectId };
+export type AttendanceDoc = InferSchemaType<typeof attendanceSchema>;
 export const Attendance = mongoose.model('Attendance', attendanceSchema, 'attendance');
 
-export const attendanceKey = (sessionId: string, personId: string) => `${sessionId}:${personId}`;
+/** A row's key: session and person, as an HMAC that names nobody (privacy/opaqueId.ts). */
+export const attendanceKey = (sessionId: string, personId: string) =>
+  opaqueId('attendance', sessionId, personId);
+
+/** The rows of these people at a session, by key (absent: no row). */
+export async function attendanceAt(
+  sessionId: string,
+  personIds: string[],
+): Promise<Map<string, AttendanceDoc>> {
+  const rows = await Promise.all(
+    personIds.map((personId) => Attendance.findById(attendanceKey(sessionId, personId)).lean()),
+  );
+  return new Map(
+    rows.flatMap((row) => (row?.personId ? [[String(row.personId), row] as const] : [])),
+  );
+}
 
 /** The hook for live sessions: someone joined the video of this session. */
 export async function recordJoin(
@@ -35,7 +53,7 @@ export async function recordJoin(
   at: Date,
 ): Promise<void> {
   await Attendance.updateOne(
-    { key: attendanceKey(sessionId, personId) },
+    { _id: attendanceKey(sessionId, personId) },
     {
       $setOnInsert: { sessionId, groupId, personId, joinedAt: at, present: true, source: 'video' },
       // Rejoining after leaving: there again.
@@ -47,7 +65,7 @@ export async function recordJoin(
 
 /** The hook for live sessions: someone left the video (or their connection did not come back). */
 export async function recordLeave(sessionId: string, personId: string, at: Date): Promise<void> {
-  await Attendance.updateOne({ key: attendanceKey(sessionId, personId) }, { leftAt: at });
+  await Attendance.updateOne({ _id: attendanceKey(sessionId, personId) }, { leftAt: at });
 }
 
 /** A facilitator's correction (the attendance page, or a session report): who was there. */
@@ -58,7 +76,7 @@ export async function correctAttendance(
 ): Promise<void> {
   for (const entry of entries) {
     await Attendance.updateOne(
-      { key: attendanceKey(sessionId, entry.personId) },
+      { _id: attendanceKey(sessionId, entry.personId) },
       {
         $set: { present: entry.present, source: 'facilitator' },
         $setOnInsert: { sessionId, groupId, personId: entry.personId, joinedAt: null },

@@ -4,26 +4,27 @@ import { Types } from 'mongoose';
 import { may } from '../access/policy.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { findGroup, visibleGroup } from '../groups/routes.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { rosterOf } from '../groups/memberships.ts';
 import { groupRef, toUpcoming } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import { groupSchemas, type AttendanceInfo } from '../protocol/groups.ts';
-import { Attendance, correctAttendance } from './attendance.model.ts';
+import { attendanceAt, correctAttendance } from './attendance.model.ts';
 import { GroupSession } from './groupSession.model.ts';
 
+/** Everyone the group's roster knows (confirmed first), with their row at this session. */
 async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<AttendanceInfo[]> {
-  const [rows, enrolled] = await Promise.all([
-    Attendance.find({ sessionId }).lean(),
-    Enrolment.find({ groupId, status: 'confirmed' }, { personId: 1 }).lean(),
-  ]);
-  // Everyone confirmed is listed, present or not, so the facilitator can tick them.
-  const ids = [
-    ...new Set([
-      ...enrolled.map((e) => String(e.personId)),
-      ...rows.flatMap((r) => (r.personId ? [String(r.personId)] : [])),
-    ]),
-  ];
+  const roster = await rosterOf(groupId);
+  // Everyone confirmed is listed, present or not, so the facilitator can tick them; those who
+  // have left the group since are listed when they were there.
+  const confirmed = roster.active
+    .filter((e) => e.status === 'confirmed')
+    .map((e) => String(e.personId));
+  const others = roster.ended
+    .map((e) => String(e.personId))
+    .filter((id) => !confirmed.includes(id));
+  const rows = await attendanceAt(String(sessionId), [...new Set([...confirmed, ...others])]);
+  const ids = [...confirmed, ...others.filter((id) => rows.has(id))];
   const names = new Map(
     (await findByIds<PersonDoc>(Person, ids, { displayName: 1 })).map((p) => [
       String(p._id),
@@ -31,7 +32,7 @@ async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<Atten
     ]),
   );
   return ids.map((personId) => {
-    const row = rows.find((r) => String(r.personId) === personId);
+    const row = rows.get(personId);
     return {
       personId,
       displayName: names.get(personId) ?? '',
@@ -82,11 +83,8 @@ export function sessionRoutes(api: ApiRouter): void {
     async ({ actor, params, body, t }) => {
       const { session, group } = await managedSession(params.sessionId, actor, 'group.manage');
       signedIn(actor);
-      const members = new Set(
-        (await Enrolment.find({ groupId: group._id }, { personId: 1 }).lean()).map((e) =>
-          String(e.personId),
-        ),
-      );
+      const roster = await rosterOf(group._id);
+      const members = new Set([...roster.active, ...roster.ended].map((e) => String(e.personId)));
       const strangers = body.entries.filter((e) => !members.has(e.personId));
       if (strangers.length)
         throw new RequestError('invalid', 400, { entries: t('groups.notEnrolled') });

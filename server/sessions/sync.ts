@@ -1,23 +1,29 @@
 // Keeps a group's session documents in step with its schedule, and tells everyone enrolled at
 // once when a session is cancelled or moved.
 import { op } from '../db/operators.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { rosterOf } from '../groups/memberships.ts';
 import { refreshCatalogueEntry } from '../groups/catalogue.ts';
 import { groupChanged } from '../groups/changes.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
 import { LATE_MINUTES } from '../protocol/sessionState.ts';
 import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
-import { Attendance } from './attendance.model.ts';
+import { attendanceAt } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 
 /** Everyone a session concerns: confirmed families and the facilitators. */
 export async function sessionAudience(group: GroupDoc): Promise<string[]> {
-  const enrolled = await Enrolment.find(
-    { groupId: group._id, status: 'confirmed' },
-    { personId: 1 },
-  ).lean();
-  return [...new Set([...enrolled.map((e) => String(e.personId)), ...facilitatorIds(group)])];
+  const roster = await rosterOf(group._id);
+  const confirmed = roster.active.filter((e) => e.status === 'confirmed');
+  return [...new Set([...confirmed.map((e) => String(e.personId)), ...facilitatorIds(group)])];
+}
+
+/** Whether anyone's attendance was recorded at a session (it then stays, even if unplanned). */
+async function anyoneAttended(session: GroupSessionDoc, group: GroupDoc): Promise<boolean> {
+  if (session.startedAt) return true;
+  const roster = await rosterOf(group._id);
+  const people = [...roster.active, ...roster.ended].map((e) => String(e.personId));
+  return (await attendanceAt(String(session._id), people)).size > 0;
 }
 
 /** How many coming sessions the group document carries (pages show at most six). */
@@ -91,7 +97,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   }
   // Occurrences the schedule no longer has: future ones go, unless someone attended.
   for (const stale of existing.values()) {
-    if (stale.startsAt > now && !(await Attendance.exists({ sessionId: stale._id }))) {
+    if (stale.startsAt > now && !(await anyoneAttended(stale, group))) {
       await GroupSession.deleteOne({ _id: stale._id });
       await cancelReminders({ sessionId: String(stale._id) });
     }

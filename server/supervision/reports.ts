@@ -4,11 +4,11 @@
 import type { TFunction } from 'i18next';
 import type { FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
-import { Enrolment } from '../groups/enrolment.model.ts';
+import { rosterOf } from '../groups/memberships.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import type { z } from 'zod';
 import type { ReportDraft, ReportDue, supervisionSchemas } from '../protocol/supervision.ts';
-import { Attendance, correctAttendance } from '../sessions/attendance.model.ts';
+import { attendanceAt, correctAttendance } from '../sessions/attendance.model.ts';
 import type { GroupSessionDoc } from '../sessions/groupSession.model.ts';
 import { sessionReported } from '../sessions/lifecycle.ts';
 import { Report, type ReportDoc } from './report.model.ts';
@@ -30,17 +30,13 @@ export function checkReportable(session: Session, now: Date): void {
 
 /** The group's confirmed families with their recorded attendance at this session. */
 async function familiesAt(session: Session, group: GroupDoc) {
-  const [enrolled, rows] = await Promise.all([
-    Enrolment.find({ groupId: group._id, status: 'confirmed' }, { personId: 1 }).lean(),
-    Attendance.find({ sessionId: session._id }, { personId: 1, present: 1 }).lean(),
-  ]);
-  const ids = enrolled.map((e) => String(e.personId));
-  const names = await namesOf(ids);
-  const present = new Map(rows.map((r) => [String(r.personId), r.present]));
+  const roster = await rosterOf(group._id);
+  const ids = roster.active.filter((e) => e.status === 'confirmed').map((e) => String(e.personId));
+  const [names, rows] = await Promise.all([namesOf(ids), attendanceAt(String(session._id), ids)]);
   return ids.map((personId) => ({
     personId,
     displayName: names.get(personId) ?? '',
-    present: present.get(personId) ?? false,
+    present: rows.get(personId)?.present ?? false,
   }));
 }
 

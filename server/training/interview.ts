@@ -16,6 +16,7 @@ import { formatWhen } from '../reminders/texts.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { Application, type ApplicationDoc } from './application.model.ts';
+import { recordEnrolment, recordStaff } from '../groups/memberships.ts';
 
 export const INTERVIEW_MINUTES = 45;
 /** Interviews often run over: the link keeps working this long after the planned end. */
@@ -102,7 +103,7 @@ export async function bookInterview(
     arrivalSeq: 1,
   });
   const groupId = String(group._id);
-  await Enrolment.create({
+  const enrolment = await Enrolment.create({
     groupId,
     personId,
     status: 'confirmed',
@@ -110,8 +111,11 @@ export async function bookInterview(
     rulesVersion: 'interview',
     activeKey: activeKey(groupId, personId),
   });
-  await syncSessions(group.toObject() as GroupDoc, now);
-  const session = await GroupSession.findOne({ groupId }).lean();
+  await recordStaff(null, group.toObject());
+  await recordEnrolment(enrolment.toObject());
+  const synced = await syncSessions(group.toObject() as GroupDoc, now);
+  const first = synced.upcoming?.[0]?.id;
+  const session = first ? await GroupSession.findById(first).lean() : null;
   if (!session) throw new Error('the interview meeting has no session');
 
   const token = newToken(32);
