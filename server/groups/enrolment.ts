@@ -9,7 +9,7 @@ import { refreshCatalogueEntry } from './catalogue.ts';
 import { groupChanged } from './changes.ts';
 import { RequestError } from '../errors.ts';
 import {
-  cancelReminders,
+  cancelPersonReminders,
   planNotice,
   planReminders,
   type NoticeTopic,
@@ -162,7 +162,7 @@ export function endEnrolment(
       activeKey: endedKey(groupId, personId, String(enrolment._id)),
     });
     await releaseSeat(current);
-    await cancelReminders({ personId, groupId });
+    await cancelPersonReminders(personId, groupId);
     const topic = outcome === 'removed' ? 'enrolment-removed' : 'enrolment-cancelled';
     await planNotice(topic, personId, groupId, null, String(enrolment._id), now);
     await promoteWaitlist(groupId, now);

@@ -14,7 +14,7 @@ import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { timeOfDay } from '../groups/schedule.ts';
 import { Person } from '../people/person.model.ts';
 import type { groupSchemas, MeetingKind } from '../protocol/groups.ts';
-import { cancelReminders, planReminders } from '../reminders/planning.ts';
+import { cancelPersonReminders, planReminders } from '../reminders/planning.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { recordEnrolment, recordStaff, rosterOf } from '../groups/memberships.ts';
 
@@ -113,7 +113,7 @@ export function setMembers(groupId: string, memberIds: string[], now: Date): Pro
       };
       await Enrolment.updateOne({ _id: enrolment._id }, ended);
       await recordEnrolment({ ...enrolment, ...ended });
-      await cancelReminders({ personId, groupId });
+      await cancelPersonReminders(personId, groupId);
       accessChanged({ personIds: [personId], reason: 'enrolment' });
     }
     const group = await Group.findById(groupId, { arrivalSeq: 1 }).lean();

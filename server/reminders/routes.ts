@@ -11,7 +11,7 @@ import {
 } from '../protocol/groups.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Notification } from './notification.model.ts';
-import { DEFAULT_REMINDER_OFFSETS, replanPerson } from './planning.ts';
+import { DEFAULT_REMINDER_OFFSETS, offsetsOf, replanPerson } from './planning.ts';
 import { systemClock, type Clock } from './runner.ts';
 import { noticeText } from './texts.ts';
 
@@ -34,12 +34,13 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
     async ({ actor, body }) => {
       const me = signedIn(actor);
       const offsetsMinutes = [...new Set(body.offsetsMinutes)].sort((a, b) => b - a);
+      const previous = await offsetsOf(me.personId);
       await Person.updateOne(
         { _id: me.personId },
         { reminders: { offsetsMinutes, email: body.email } },
       );
       const { confirmed } = await linkedGroupIds(me.personId);
-      await replanPerson(me.personId, confirmed, clock.now());
+      await replanPerson(me.personId, confirmed, previous, clock.now());
       return { offsetsMinutes, email: body.email };
     },
   );

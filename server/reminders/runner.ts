@@ -3,7 +3,6 @@
 // marks it done. A job whose claim expired — the server stopped mid-way — is taken up again.
 import type { Logger } from 'pino';
 import { claimOnce } from '../db/claims.ts';
-import { op } from '../db/operators.ts';
 import { statusIn } from '../groups/memberships.ts';
 import { facilitatorIds, Group } from '../groups/group.model.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -14,6 +13,7 @@ import { Job, type JobDoc } from './job.model.ts';
 import { Notification } from './notification.model.ts';
 import { planAhead } from './horizon.ts';
 import { onNoticePlanned } from './planning.ts';
+import { dueJobIds, enqueue } from './queue.ts';
 import { emailFor } from './texts.ts';
 
 const LEASE_MS = 5 * 60_000;
@@ -92,12 +92,14 @@ export class ReminderRunner {
       this.plannedAt = now;
     }
     let sent = 0;
-    while (!this.halted) {
-      const now = this.clock.now();
-      const job = await this.claimNext(now);
-      if (!job) return sent;
+    // The minutes since the last round, read by key (queue.ts): the jobs piled up over the years
+    // are never searched.
+    for (const jobId of await dueJobIds(now)) {
+      if (this.halted) break;
+      const job = await this.claim(jobId, this.clock.now());
+      if (!job) continue;
       try {
-        if (await this.deliver(job as JobDoc)) sent += 1;
+        if (await this.deliver(job)) sent += 1;
         await Job.updateOne(
           { _id: job._id },
           { status: 'done', doneAt: this.clock.now(), leaseUntil: null },
@@ -107,37 +109,33 @@ export class ReminderRunner {
           { err: error, job: job._id },
           'could not send a reminder; will retry',
         );
+        const retryAt = new Date(this.clock.now().getTime() + 60_000);
         await Job.updateOne(
           { _id: job._id },
-          { status: 'pending', runAt: new Date(now.getTime() + 60_000), leaseUntil: null },
+          { status: 'pending', runAt: retryAt, leaseUntil: null },
         );
+        await enqueue(job._id, retryAt);
       }
     }
     return sent;
   }
 
   /**
-   * Finds a due job and claims its next attempt. The claim is an insert keyed by job and
-   * attempt, so of two runners (two server processes) exactly one gets it.
+   * Claims the next attempt of a due job, if it is still due. The claim is an insert keyed by job
+   * and attempt, so of two runners (two server processes) exactly one gets it. A running job
+   * whose lease ran out (its process stopped) is due again.
    */
-  private async claimNext(now: Date): Promise<JobDoc | null> {
-    const due = await Job.find({
-      runAt: op({ $lte: now }),
-      $or: [{ status: 'pending' }, { status: 'running', leaseUntil: op({ $lt: now }) }],
-    })
-      .sort({ runAt: 1 })
-      .limit(20)
-      .lean();
-    for (const candidate of due) {
-      const attempt = candidate.attempts + 1;
-      if (!(await claimOnce(`job:${candidate._id}:${attempt}`))) continue;
-      await Job.updateOne(
-        { _id: candidate._id },
-        { status: 'running', attempts: attempt, leaseUntil: new Date(now.getTime() + LEASE_MS) },
-      );
-      return { ...candidate, attempts: attempt } as JobDoc;
-    }
-    return null;
+  private async claim(jobId: string, now: Date): Promise<JobDoc | null> {
+    const job = await Job.findById(jobId).lean();
+    if (!job || job.runAt > now) return null;
+    const stalled = job.status === 'running' && job.leaseUntil && job.leaseUntil < now;
+    if (job.status !== 'pending' && !stalled) return null;
+    const attempt = job.attempts + 1;
+    if (!(await claimOnce(`job:${job._id}:${attempt}`))) return null;
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    await Job.updateOne({ _id: job._id }, { status: 'running', attempts: attempt, leaseUntil });
+    await enqueue(jobId, leaseUntil); // looked at again if this process stops mid-way
+    return { ...job, attempts: attempt } as JobDoc;
   }
 
   /** False when the job no longer applies (enrolment ended, session cancelled…). */

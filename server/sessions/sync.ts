@@ -7,7 +7,7 @@ import { groupChanged } from '../groups/changes.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
 import { LATE_MINUTES } from '../protocol/sessionState.ts';
-import { cancelReminders, planNotice, planReminders } from '../reminders/planning.ts';
+import { cancelSessionReminders, planNotice, planReminders } from '../reminders/planning.ts';
 import { attendanceAt } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 
@@ -99,7 +99,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   for (const stale of existing.values()) {
     if (stale.startsAt > now && !(await anyoneAttended(stale, group))) {
       await GroupSession.deleteOne({ _id: stale._id });
-      await cancelReminders({ sessionId: String(stale._id) });
+      await cancelSessionReminders(group, String(stale._id));
     }
   }
 
@@ -110,7 +110,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   const groupId = String(group._id);
   for (const change of changed) {
     if (change.topic === 'session-cancelled')
-      await cancelReminders({ sessionId: change.sessionId });
+      await cancelSessionReminders(group, change.sessionId);
     for (const personId of audience)
       await planNotice(change.topic, personId, groupId, change.sessionId, change.version, now);
   }

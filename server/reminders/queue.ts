@@ -1,0 +1,80 @@
+// When each job is due, kept so that the sweep reads only the minutes that passed since it last
+// looked — never the jobs collection, which grows by every reminder ever sent. A job due in a
+// minute gets a slot `due:<minute>:<n>` (n = 1, 2, … taken by inserting it, so two processes
+// never share one); the sweep reads a minute's slots by key until one is missing. A job moved
+// to another time gets another slot; the old one is ignored when its job no longer matches.
+import mongoose from 'mongoose';
+
+const slotSchema = new mongoose.Schema(
+  { _id: String, jobId: { type: String, required: true } },
+  { versionKey: false },
+);
+const Slot = mongoose.model('JobSlot', slotSchema, 'job_slots');
+
+/** Where the sweep got to (shared by the server processes; any may move it on). */
+const cursorSchema = new mongoose.Schema(
+  { _id: String, minute: { type: Number, required: true } },
+  { versionKey: false },
+);
+const Cursor = mongoose.model('JobCursor', cursorSchema, 'job_cursors');
+const CURSOR = 'sweep';
+
+export const minuteOf = (at: Date) => Math.floor(at.getTime() / 60_000);
+const slotId = (minute: number, n: number) => `due:${minute}:${n}`;
+/** A first sweep on a database with no cursor looks this far back. */
+const FIRST_LOOK_BACK_MINUTES = 24 * 60;
+const BATCH = 10;
+const MINUTES_AT_ONCE = 60;
+
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** Puts a job in the minute it is due (not before the sweep's cursor: it would never be read). */
+export async function enqueue(jobId: string, runAt: Date): Promise<void> {
+  const cursor = await Cursor.findById(CURSOR).lean();
+  const minute = Math.max(minuteOf(runAt), cursor?.minute ?? 0);
+  for (let n = 1; ; n += 1) {
+    try {
+      await Slot.create({ _id: slotId(minute, n), jobId });
+      return;
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
+  }
+}
+
+/** The jobs of one minute whose first slot exists, in the order they were put there. */
+async function jobsOfMinute(minute: number, first: string): Promise<string[]> {
+  const ids = [first];
+  for (let n = 2; ; n += BATCH) {
+    const slots = await Promise.all(
+      Array.from({ length: BATCH }, (_, i) => Slot.findById(slotId(minute, n + i)).lean()),
+    );
+    const end = slots.findIndex((s) => s === null);
+    ids.push(...slots.slice(0, end === -1 ? BATCH : end).map((s) => s!.jobId));
+    if (end !== -1) return ids;
+  }
+}
+
+/**
+ * The ids of jobs due from where the sweep got to until now (this minute included: more may come
+ * into it). Moves the cursor on to this minute: earlier ones are done with. Minutes are looked
+ * at an hour at a time (the first slot of each), so catching up after a day off is quick.
+ */
+export async function dueJobIds(now: Date): Promise<string[]> {
+  const current = minuteOf(now);
+  const cursor = await Cursor.findById(CURSOR).lean();
+  const from = Math.min(cursor?.minute ?? current - FIRST_LOOK_BACK_MINUTES, current);
+  const ids: string[] = [];
+  for (let start = from; start <= current; start += MINUTES_AT_ONCE) {
+    const minutes = Array.from(
+      { length: Math.min(MINUTES_AT_ONCE, current - start + 1) },
+      (_, i) => start + i,
+    );
+    const firsts = await Promise.all(minutes.map((m) => Slot.findById(slotId(m, 1)).lean()));
+    for (const [i, first] of firsts.entries())
+      if (first) ids.push(...(await jobsOfMinute(minutes[i]!, first.jobId)));
+  }
+  if (!cursor || cursor.minute < current)
+    await Cursor.updateOne({ _id: CURSOR }, { minute: current }, { upsert: true });
+  return ids;
+}
