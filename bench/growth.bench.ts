@@ -12,6 +12,7 @@ import { startDatabase } from '../server/db/engine.ts';
 import { markAllDone } from '../server/db/migrations.ts';
 import '../server/chat/migrations.ts';
 import '../server/groups/migrations.ts';
+import '../server/reminders/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';
@@ -22,7 +23,7 @@ import { seedYear, type Seeded } from './growth/seed.ts';
 import type { Measurement } from './stats.ts';
 
 /** Bump when the seed's documents change shape: cached databases are then written again. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 const Mark = () => mongoose.connection.collection<{ _id: string; seeded: Seeded }>('growth_marks');
 

@@ -9,6 +9,9 @@ import { cookieName } from '../../server/auth/sessions.ts';
 import { hashToken, newToken } from '../../server/auth/tokens.ts';
 import { messageKey, senderKey } from '../../server/chat/message.model.ts';
 import { activeKey } from '../../server/groups/enrolment.model.ts';
+import { groupsKey, type RosterEntry } from '../../server/groups/memberships.ts';
+import { PLANNING_HORIZON_MS } from '../../server/reminders/planning.ts';
+import { minuteOf } from '../../server/reminders/queue.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
 import type { Scale } from './scale.ts';
@@ -46,6 +49,30 @@ interface Context {
   now: Date;
   writer: BulkWriter;
   logins: Map<string, SignedIn>;
+  /** The groups each trainer supervises (their list of groups is written at the end). */
+  supervised: Map<string, mongoose.Types.ObjectId[]>;
+  /** Slots taken per minute by pending jobs (reminders/queue.ts). */
+  slots: Map<number, number>;
+}
+
+async function personGroups(
+  ctx: Context,
+  personId: mongoose.Types.ObjectId,
+  lists: { enrolments?: unknown[]; staff?: unknown[] },
+): Promise<void> {
+  await ctx.writer.add('person_groups', {
+    _id: groupsKey(personId),
+    personId,
+    enrolments: lists.enrolments ?? [],
+    staff: lists.staff ?? [],
+  });
+}
+
+async function enqueued(ctx: Context, jobId: string, runAt: Date): Promise<void> {
+  const minute = minuteOf(runAt);
+  const n = (ctx.slots.get(minute) ?? 0) + 1;
+  ctx.slots.set(minute, n);
+  await ctx.writer.add('job_slots', { _id: `due:${minute}:${n}`, jobId });
 }
 
 async function login(ctx: Context, personId: mongoose.Types.ObjectId): Promise<SignedIn> {
@@ -115,6 +142,8 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     now,
     writer: new BulkWriter(scale.groups * perGroup, report),
     logins: new Map(),
+    supervised: new Map(),
+    slots: new Map(),
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -125,6 +154,18 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     const seeded = await seedGroup(ctx, scale, g, trainers[g % trainers.length]!);
     if (g === 0) Object.assign(first, seeded);
   }
+  for (const trainerId of trainers)
+    await personGroups(ctx, trainerId, {
+      staff: (ctx.supervised.get(String(trainerId)) ?? []).map((groupId) => ({
+        groupId,
+        as: 'trainer',
+      })),
+    });
+  await ctx.writer.add('job_cursors', { _id: 'sweep', minute: minuteOf(now) });
+  await ctx.writer.add('job_cursors', {
+    _id: 'planned',
+    until: new Date(now.getTime() + PLANNING_HORIZON_MS),
+  });
   const newcomers: SignedIn[] = [];
   for (let n = 0; n < 4; n += 1)
     newcomers.push(await login(ctx, await person(ctx, 'family', `Uusi ${n}`)));
@@ -151,6 +192,9 @@ async function seedGroup(
   const facilitatorId = await person(ctx, 'facilitator', `Ohjaaja ${g}`, {
     supervisorId: trainerId,
   });
+  await personGroups(ctx, facilitatorId, { staff: [{ groupId, as: 'lead' }] });
+  const supervised = ctx.supervised.get(String(trainerId)) ?? [];
+  ctx.supervised.set(String(trainerId), [...supervised, groupId]);
   await writer.add('certifications', {
     personId: facilitatorId,
     signedOffById: trainerId,
@@ -160,35 +204,44 @@ async function seedGroup(
 
   // Families: confirmed ones hold a place; the last three wait.
   const families: mongoose.Types.ObjectId[] = [];
+  const roster: RosterEntry[] = [];
   const total = scale.confirmedPerGroup + scale.waitlistedPerGroup;
   for (let f = 0; f < total; f += 1) {
     const personId = await person(ctx, 'family', `Perhe ${g}.${f}`);
     const confirmed = f < scale.confirmedPerGroup;
     if (confirmed) families.push(personId);
     const enrolmentId = id();
+    const status = confirmed ? 'confirmed' : 'waitlisted';
+    const seatId = confirmed ? `${group}:${f + 1}` : null;
+    roster.push({ enrolmentId, personId, status, arrival: f + 1, reason: null, createdAt: now });
+    await personGroups(ctx, personId, { enrolments: [{ groupId, enrolmentId, status }] });
     await writer.add('enrolments', {
       _id: enrolmentId,
       groupId,
       personId,
-      status: confirmed ? 'confirmed' : 'waitlisted',
+      status,
       arrival: f + 1,
+      seatId,
       rulesVersion: 'bench',
       reason: null,
       activeKey: activeKey(group, String(personId)),
       createdAt: now,
       updatedAt: now,
     });
-    if (confirmed) await writer.add('seats', { _id: `${group}:${f + 1}`, groupId, enrolmentId });
+    if (seatId) await writer.add('seats', { _id: seatId, groupId, enrolmentId });
   }
+  await writer.add('group_rosters', { _id: groupId, active: roster, ended: [] });
 
   // A year of weekly sessions: attendance, reports and sent reminders for the held ones.
   const upcoming: Record<string, unknown>[] = [];
+  const sessionIndex: { key: string; id: mongoose.Types.ObjectId }[] = [];
   let liveSessionId = '';
   for (let w = -scale.pastSessionsPerGroup; w < scale.comingSessionsPerGroup; w += 1) {
     const sessionId = id();
     const { startsAt, endsAt } = sessionTimes(scale, g, w, now);
     const held = w < 0;
     const key = startsAt.toISOString().slice(0, 10);
+    sessionIndex.push({ key, id: sessionId });
     await writer.add('group_sessions', {
       _id: sessionId,
       groupId,
@@ -216,10 +269,13 @@ async function seedGroup(
       });
     for (const [i, personId] of families.entries()) {
       for (const offset of [1440, 60]) {
+        const jobId = opaqueId('reminder', sessionId, personId, offset);
+        const runAt = new Date(startsAt.getTime() - offset * MINUTE);
+        if (!held) await enqueued(ctx, jobId, runAt);
         await writer.add('jobs', {
-          _id: opaqueId('reminder', sessionId, personId, offset),
+          _id: jobId,
           kind: 'reminder',
-          runAt: new Date(startsAt.getTime() - offset * MINUTE),
+          runAt,
           personId,
           groupId,
           sessionId,
@@ -234,6 +290,7 @@ async function seedGroup(
       }
       if (held)
         await writer.add('attendance', {
+          _id: attendanceKey(String(sessionId), String(personId)),
           sessionId,
           groupId,
           personId,
@@ -241,7 +298,6 @@ async function seedGroup(
           source: 'video',
           joinedAt: startsAt,
           leftAt: endsAt,
-          key: attendanceKey(String(sessionId), String(personId)),
           createdAt: startsAt,
           updatedAt: endsAt,
         });
@@ -267,6 +323,8 @@ async function seedGroup(
         updatedAt: endsAt,
       });
   }
+
+  await writer.add('group_session_indexes', { _id: groupId, sessions: sessionIndex });
 
   // The group's chat: the facilitator and the families, in turn.
   const channelId = `group:${group}`;

@@ -1,7 +1,10 @@
 // Databases from before rosters and people's lists of groups (memberships.ts) get them built once
-// from the enrolments and the groups' staff; attendance rows move to their keyed ids.
+// from the enrolments and the groups' staff; attendance rows move to their keyed ids; each group's
+// sessions get their index (sessions/sessionIndex.ts).
 import { registerMigration } from '../db/migrations.ts';
 import { Attendance, attendanceKey } from '../sessions/attendance.model.ts';
+import { GroupSession } from '../sessions/groupSession.model.ts';
+import { recordSessionIds } from '../sessions/sessionIndex.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
 import { Group } from './group.model.ts';
 import { recordEnrolment, recordStaff } from './memberships.ts';
@@ -37,5 +40,18 @@ registerMigration({
       await Attendance.collection.deleteOne({ _id });
     }
     await Attendance.collection.dropIndex('key_1').catch(() => undefined);
+  },
+});
+
+registerMigration({
+  name: 'sessions indexed by group and occurrence',
+  async run() {
+    const byGroup = new Map<string, Map<string, string>>();
+    for (const session of await GroupSession.find({}, { groupId: 1, key: 1 }).lean()) {
+      const ids = byGroup.get(String(session.groupId)) ?? new Map<string, string>();
+      ids.set(session.key, String(session._id));
+      byGroup.set(String(session.groupId), ids);
+    }
+    for (const [groupId, ids] of byGroup) await recordSessionIds(groupId, ids);
   },
 });

@@ -2,17 +2,16 @@
 // topped up, and sessions that came within the planning horizon since the last round get their
 // reminders. It reads the groups (one document each, with the copy of their coming sessions) —
 // never sessions or jobs — and remembers how far it planned, so a restart does not plan again.
-import mongoose from 'mongoose';
 import { op } from '../db/operators.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { sessionAudience, syncSessions } from '../sessions/sync.ts';
 import { planReminders, PLANNING_HORIZON_MS } from './planning.ts';
+import { Cursor } from './queue.ts';
 
-const Cursor = () => mongoose.connection.collection<{ _id: string; until: Date }>('job_cursors');
 const PLANNED = 'planned';
 
 export async function planAhead(now: Date): Promise<void> {
-  const cursor = await Cursor().findOne({ _id: PLANNED });
+  const cursor = await Cursor.findById(PLANNED).lean();
   const from = cursor?.until ?? now;
   const until = new Date(now.getTime() + PLANNING_HORIZON_MS);
   const groups = await Group.find({ status: op({ $in: ['open', 'full', 'running'] }) }).lean();
@@ -31,5 +30,5 @@ export async function planAhead(now: Date): Promise<void> {
     for (const personId of await sessionAudience(group))
       await planReminders(personId, String(group._id), now, entering);
   }
-  await Cursor().updateOne({ _id: PLANNED }, { $set: { until } }, { upsert: true });
+  await Cursor.updateOne({ _id: PLANNED }, { until }, { upsert: true });
 }

@@ -11,12 +11,15 @@ const slotSchema = new mongoose.Schema(
 );
 const Slot = mongoose.model('JobSlot', slotSchema, 'job_slots');
 
-/** Where the sweep got to (shared by the server processes; any may move it on). */
+/**
+ * How far the runners got (shared by the server processes; any may move them on): the sweep's
+ * minute, and the time up to which sessions' reminders are planned (horizon.ts).
+ */
 const cursorSchema = new mongoose.Schema(
-  { _id: String, minute: { type: Number, required: true } },
+  { _id: String, minute: { type: Number }, until: { type: Date } },
   { versionKey: false },
 );
-const Cursor = mongoose.model('JobCursor', cursorSchema, 'job_cursors');
+export const Cursor = mongoose.model('JobCursor', cursorSchema, 'job_cursors');
 const CURSOR = 'sweep';
 
 export const minuteOf = (at: Date) => Math.floor(at.getTime() / 60_000);
@@ -74,7 +77,7 @@ export async function dueJobIds(now: Date): Promise<string[]> {
     for (const [i, first] of firsts.entries())
       if (first) ids.push(...(await jobsOfMinute(minutes[i]!, first.jobId)));
   }
-  if (!cursor || cursor.minute < current)
+  if (cursor?.minute == null || cursor.minute < current)
     await Cursor.updateOne({ _id: CURSOR }, { minute: current }, { upsert: true });
   return ids;
 }

@@ -10,6 +10,7 @@ import { LATE_MINUTES } from '../protocol/sessionState.ts';
 import { cancelSessionReminders, planNotice, planReminders } from '../reminders/planning.ts';
 import { attendanceAt } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
+import { recordSessionIds, sessionIdsOf } from './sessionIndex.ts';
 
 /** Everyone a session concerns: confirmed families and the facilitators. */
 export async function sessionAudience(group: GroupDoc): Promise<string[]> {
@@ -48,15 +49,40 @@ const copyOf = (session: GroupSessionDoc): UpcomingCopy => ({
   endedAt: session.endedAt ?? null,
 });
 
+type SessionFields = Pick<GroupSessionDoc, 'startsAt' | 'endsAt' | 'status' | 'reason'>;
+
+/** A session's new times and status, written only when they changed. */
+async function updateSession(previous: GroupSessionDoc, fields: SessionFields) {
+  const same =
+    previous.startsAt.getTime() === fields.startsAt.getTime() &&
+    previous.endsAt.getTime() === fields.endsAt.getTime() &&
+    previous.status === fields.status &&
+    (previous.reason ?? null) === (fields.reason ?? null);
+  if (!same) await GroupSession.updateOne({ _id: previous._id }, fields);
+  return { ...previous, ...fields };
+}
+
+/** A new occurrence's session (or, when another process made it meanwhile, that one). */
+async function createSession(group: GroupDoc, key: string, fields: SessionFields) {
+  try {
+    return (await GroupSession.create({ groupId: group._id, key, ...fields })).toObject();
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    // The unique (group, key) index refused it: found by a search, once.
+    const existing = await GroupSession.findOne({ groupId: group._id, key }).lean();
+    if (!existing) throw error;
+    return updateSession(existing, fields);
+  }
+}
+
 /** Returns the group as it is now (with its refreshed `upcoming`). */
 export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc> {
   const planned = occurrences(
     group.schedule as Parameters<typeof occurrences>[0],
     (group.exceptions ?? []) as never,
   );
-  const existing = new Map(
-    (await GroupSession.find({ groupId: group._id }).lean()).map((s) => [s.key, s]),
-  );
+  const ids = await sessionIdsOf(group._id);
+  const plannedKeys = new Set(planned.map((o) => o.key));
   const upcoming: UpcomingCopy[] = [];
   const changed: {
     sessionId: string;
@@ -65,28 +91,29 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   }[] = [];
 
   for (const occurrence of planned) {
-    const before = existing.get(occurrence.key);
-    existing.delete(occurrence.key);
+    const known = ids.get(occurrence.key);
+    // A held session does not change with the schedule: nothing to read or write.
+    if (known && occurrence.endsAt <= stillJoinableAfter(now)) continue;
+    const previous = known ? await GroupSession.findById(known).lean() : null;
     const fields = {
       startsAt: occurrence.startsAt,
       endsAt: occurrence.endsAt,
       status: occurrence.status,
       reason: occurrence.reason,
     };
-    const session = await GroupSession.findOneAndUpdate(
-      { groupId: group._id, key: occurrence.key },
-      fields,
-      { upsert: true, new: true },
-    ).lean();
+    const session = previous
+      ? await updateSession(previous, fields)
+      : await createSession(group, occurrence.key, fields);
+    ids.set(occurrence.key, String(session._id));
     const sessionId = String(session._id);
     const kept = occurrence.endsAt > stillJoinableAfter(now) && !session.endedAt;
     if (kept && upcoming.length < UPCOMING_KEPT) upcoming.push(copyOf(session));
-    if (!before || occurrence.startsAt <= now) continue;
-    if (occurrence.status === 'cancelled' && before.status !== 'cancelled') {
+    if (!previous || occurrence.startsAt <= now) continue;
+    if (occurrence.status === 'cancelled' && previous.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });
     } else if (
       occurrence.status === 'moved' &&
-      before.startsAt.getTime() !== occurrence.startsAt.getTime()
+      previous.startsAt.getTime() !== occurrence.startsAt.getTime()
     ) {
       changed.push({
         sessionId,
@@ -96,12 +123,18 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
     }
   }
   // Occurrences the schedule no longer has: future ones go, unless someone attended.
-  for (const stale of existing.values()) {
-    if (stale.startsAt > now && !(await anyoneAttended(stale, group))) {
+  for (const [key, id] of ids) {
+    if (plannedKeys.has(key)) continue;
+    const stale = await GroupSession.findById(id).lean();
+    if (!stale) {
+      ids.delete(key);
+    } else if (stale.startsAt > now && !(await anyoneAttended(stale, group))) {
       await GroupSession.deleteOne({ _id: stale._id });
       await cancelSessionReminders(group, String(stale._id));
+      ids.delete(key);
     }
   }
+  await recordSessionIds(group._id, ids);
 
   upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   await Group.updateOne({ _id: group._id }, { upcoming });
@@ -109,8 +142,7 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
   const audience = await sessionAudience(group);
   const groupId = String(group._id);
   for (const change of changed) {
-    if (change.topic === 'session-cancelled')
-      await cancelSessionReminders(group, change.sessionId);
+    if (change.topic === 'session-cancelled') await cancelSessionReminders(group, change.sessionId);
     for (const personId of audience)
       await planNotice(change.topic, personId, groupId, change.sessionId, change.version, now);
   }

@@ -1,0 +1,104 @@
+// A database from before rosters, keyed attendance, session indexes and minute slots is brought
+// over at start: every page reading by key finds what the old searches found.
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { useTestDatabase } from '../../test/support/database.ts';
+import { migrate } from '../db/migrations.ts';
+import '../reminders/migrations.ts';
+import { dueJobIds } from '../reminders/queue.ts';
+import { attendanceAt } from '../sessions/attendance.model.ts';
+import { sessionIdsOf } from '../sessions/sessionIndex.ts';
+import { linkedGroupIds, rosterOf } from './memberships.ts';
+import './migrations.ts';
+
+const oid = () => new mongoose.Types.ObjectId();
+
+describe('[speed-migrate] memberships, attendance, sessions and reminders of an older database', () => {
+  let drop: () => Promise<void>;
+  before(async () => {
+    drop = await useTestDatabase('groupmigration');
+  });
+  after(async () => drop?.());
+
+  it('[speed-migrate] rosters, lists of groups, keyed attendance, session index and due reminders', async () => {
+    const db = mongoose.connection;
+    const [lead, trainer, aino, omar, sara] = [oid(), oid(), oid(), oid(), oid()];
+    const groupId = oid();
+    const now = new Date();
+    await db
+      .collection('people')
+      .insertMany(
+        [lead, trainer, aino, omar, sara].map((_id, i) => ({ _id, email: `p${i}@x.invalid` })),
+      );
+    await db.collection('groups').insertOne({
+      _id: groupId,
+      leadFacilitatorId: lead,
+      coFacilitatorId: null,
+      trainerId: trainer,
+      status: 'open',
+    });
+    const statuses = [
+      [omar, 'waitlisted', 3],
+      [aino, 'confirmed', 1],
+      [sara, 'cancelled', 2],
+    ] as const;
+    for (const [personId, status, arrival] of statuses)
+      await db.collection('enrolments').insertOne({
+        _id: oid(),
+        groupId,
+        personId,
+        status,
+        arrival,
+        reason: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    const sessionId = oid();
+    await db
+      .collection('group_sessions')
+      .insertOne({ _id: sessionId, groupId, key: '2026-12-07', startsAt: now, endsAt: now });
+    await db.collection('attendance').createIndex({ key: 1 }, { unique: true });
+    await db.collection('attendance').insertOne({
+      _id: oid(),
+      key: 'old-key',
+      sessionId,
+      groupId,
+      personId: aino,
+      present: true,
+    });
+    const runAt = new Date(now.getTime() - 5 * 60_000);
+    for (const [_id, status] of [
+      ['job-pending', 'pending'],
+      ['job-done', 'done'],
+    ])
+      await db.collection('jobs').insertOne({ _id: _id as never, status, runAt, kind: 'reminder' });
+
+    await migrate(() => undefined);
+    await migrate(() => undefined); // marked done: nothing twice
+
+    const roster = await rosterOf(groupId);
+    assert.deepEqual(
+      roster.active.map((e) => [String(e.personId), e.status]),
+      [
+        [String(aino), 'confirmed'],
+        [String(omar), 'waitlisted'],
+      ],
+    );
+    assert.deepEqual(
+      roster.ended.map((e) => String(e.personId)),
+      [String(sara)],
+    );
+    assert.deepEqual((await linkedGroupIds(String(aino))).confirmed, [String(groupId)]);
+    assert.deepEqual((await linkedGroupIds(String(lead))).lead, [String(groupId)]);
+    assert.deepEqual((await linkedGroupIds(String(trainer))).trainer, [String(groupId)]);
+    assert.deepEqual((await linkedGroupIds(String(omar))).confirmed, []);
+
+    const rows = await attendanceAt(String(sessionId), [String(aino), String(omar)]);
+    assert.equal(rows.get(String(aino))?.present, true);
+    assert.equal(rows.size, 1);
+    assert.equal(await db.collection('attendance').countDocuments(), 1, 'moved, not copied');
+
+    assert.equal((await sessionIdsOf(groupId)).get('2026-12-07'), String(sessionId));
+    assert.deepEqual(await dueJobIds(now), ['job-pending']);
+  });
+});
