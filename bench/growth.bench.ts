@@ -13,6 +13,7 @@ import { markAllDone } from '../server/db/migrations.ts';
 import '../server/chat/migrations.ts';
 import '../server/groups/migrations.ts';
 import '../server/reminders/migrations.ts';
+import '../server/supervision/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';

@@ -9,6 +9,7 @@ import { migrate } from './db/migrations.ts';
 import './chat/migrations.ts';
 import './groups/migrations.ts';
 import './reminders/migrations.ts';
+import './supervision/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';

@@ -1,6 +1,7 @@
 // Documents by a list of ids. FerretDB v1 answers `_id: { $in: [...] }` with a full scan of the
 // collection (~1 s for a few thousand people on this machine) but an `_id` equality from its
-// primary key (~4 ms), so a short list is fetched id by id; a long one is one `$in` query.
+// primary key (~4 ms), so a short list is fetched id by id; a long one is one `$in` query. Any
+// further condition is checked here: `{ _id, roles: 'trainer' }` would make FerretDB scan too.
 import { isValidObjectId, type Model } from 'mongoose';
 import { op } from './operators.ts';
 
@@ -12,17 +13,17 @@ export async function findByIds<T>(
   model: Model<any>,
   ids: readonly unknown[],
   projection?: Record<string, 0 | 1>,
-  /** Further conditions each document must meet (e.g. a role). */
-  filter: Record<string, unknown> = {},
+  /** A further condition each document must meet (e.g. a role; in the projection). */
+  keep: (doc: T) => boolean = () => true,
 ): Promise<T[]> {
   const wanted = [...new Set(ids.filter((id) => id != null).map(String))].filter((id) =>
     isValidObjectId(id),
   );
   if (wanted.length === 0) return [];
   if (wanted.length > ONE_BY_ONE_LIMIT)
-    return (await model.find({ _id: op({ $in: wanted }), ...filter }, projection).lean()) as T[];
-  const found = await Promise.all(
-    wanted.map((_id) => model.findOne({ _id, ...filter }, projection).lean()),
-  );
-  return found.filter((doc) => doc !== null) as T[];
+    return ((await model.find({ _id: op({ $in: wanted }) }, projection).lean()) as T[]).filter(
+      keep,
+    );
+  const found = await Promise.all(wanted.map((_id) => model.findById(_id, projection).lean()));
+  return (found.filter((doc) => doc !== null) as T[]).filter(keep);
 }

@@ -320,6 +320,8 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   // When jobs are due (their ids are HMACs) and how far the runners got.
   JobSlot: { ...all('none', '_id', 'jobId') },
   JobCursor: { ...all('none', '_id', 'minute', 'until') },
+  // Lists of report and alert ids under an HMAC of their group or trainer (db/idLists.ts).
+  IdList: { ...all('none', '_id', 'ids') },
   GroupSessionIndex: { ...all('none', '_id', 'sessions', 'sessions.key', 'sessions.id') },
   // Indexes of enrolments and staff (groups/memberships.ts): a person's enrolments are exported
   // from the enrolments themselves; erasure takes them out of rosters and drops the person's list.

@@ -1,6 +1,8 @@
 // A safeguarding alert: opened when a report flags a child's or family's safety, for the group's
 // trainer only, and open until that trainer acknowledges it. One per report (unique reportId).
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
+import { findByIds } from '../db/byIds.ts';
+import { addId, idsIn } from '../db/idLists.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const alertSchema = new mongoose.Schema(
@@ -27,6 +29,23 @@ alertSchema.index({ facilitatorId: 1 });
 
 export type AlertDoc = InferSchemaType<typeof alertSchema> & { _id: Types.ObjectId };
 export const Alert = mongoose.model('SafeguardingAlert', alertSchema, 'safeguarding_alerts');
+
+/** Alerts a trainer keeps listed (their newest), read by key (db/idLists.ts). */
+const LISTED_PER_TRAINER = 200;
+
+export async function listAlert(trainerId: string, alertId: string): Promise<void> {
+  await addId('trainer-alerts', trainerId, alertId, LISTED_PER_TRAINER);
+  await addId('open-alerts', trainerId, alertId);
+}
+
+/** A trainer's alerts, newest first: the open ones, or all they keep listed. */
+export async function alertsListed(trainerId: string, state: 'open' | 'all'): Promise<AlertDoc[]> {
+  const ids = await idsIn(state === 'open' ? 'open-alerts' : 'trainer-alerts', trainerId);
+  const alerts = await findByIds<AlertDoc>(Alert, ids);
+  return alerts
+    .filter((a) => state === 'all' || !a.acknowledgedAt)
+    .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+}
 
 registerPersonalData({
   name: 'safeguardingAlerts',

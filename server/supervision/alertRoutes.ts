@@ -3,23 +3,17 @@
 import { Types } from 'mongoose';
 import { audit } from '../audit/audit.model.ts';
 import { claimOnce } from '../db/claims.ts';
+import { removeId } from '../db/idLists.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { supervisionSchemas, type AlertInfo } from '../protocol/supervision.ts';
-import { Alert } from './alert.model.ts';
+import { Alert, alertsListed } from './alert.model.ts';
 import type { SupervisionContext } from './context.ts';
 import { alertInfos } from './views.ts';
 
 /** The trainer's own alerts, newest first. */
 export async function alertsOf(trainerId: string, state: 'open' | 'all'): Promise<AlertInfo[]> {
-  const alerts = await Alert.find({
-    trainerId,
-    ...(state === 'open' ? { acknowledgedAt: null } : {}),
-  })
-    .sort({ openedAt: -1 })
-    .limit(200)
-    .lean();
-  return alertInfos(alerts);
+  return alertInfos(await alertsListed(trainerId, state));
 }
 
 export function alertRoutes(api: ApiRouter, { clock }: SupervisionContext): void {
@@ -34,10 +28,11 @@ export function alertRoutes(api: ApiRouter, { clock }: SupervisionContext): void
     { action: 'alert.manage', body: supervisionSchemas.acknowledge },
     async ({ actor, params, body }) => {
       const me = signedIn(actor).personId;
-      const alert =
+      const found =
         params.id && Types.ObjectId.isValid(params.id)
-          ? await Alert.findOne({ _id: params.id, trainerId: me }).lean()
+          ? await Alert.findById(params.id).lean()
           : null;
+      const alert = found && String(found.trainerId) === me ? found : null;
       if (!alert) throw notFound();
       if (alert.acknowledgedAt || !(await claimOnce(`alert-acknowledged:${String(alert._id)}`)))
         throw new RequestError('alert.alreadyAcknowledged', 409);
@@ -46,6 +41,7 @@ export function alertRoutes(api: ApiRouter, { clock }: SupervisionContext): void
         { _id: alert._id },
         { acknowledgedAt: at, acknowledgedById: me, note: body.note },
       );
+      await removeId('open-alerts', me, alert._id);
       await audit('alert.acknowledged', me, String(alert._id), {
         reportId: String(alert.reportId),
         groupId: String(alert.groupId),

@@ -51,8 +51,8 @@ async function meetingsAttended(ids: string[], contacts: Newest): Promise<void> 
       await findByIds<PersonDoc>(
         Person,
         meetings.map((m) => m.leadFacilitatorId),
-        { _id: 1 },
-        { roles: 'trainer' },
+        { roles: 1 },
+        (p) => p.roles.includes('trainer'),
       )
     ).map((p) => String(p._id)),
   );

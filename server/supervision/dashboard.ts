@@ -4,7 +4,9 @@
 import type { GroupKind } from '../protocol/groups.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
+import { findByIds } from '../db/byIds.ts';
 import { op } from '../db/operators.ts';
+import { linkedGroupIds } from '../groups/memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { comingSessions } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
@@ -20,7 +22,7 @@ import { Reflection } from '../training/progress.model.ts';
 import { alertsOf } from './alertRoutes.ts';
 import { lastContacts } from './contact.ts';
 import type { SupervisionContext } from './context.ts';
-import { Report, reportsOfGroups } from './report.model.ts';
+import { reportIdOf, reportsOfGroups } from './report.model.ts';
 import { namesOf, reportSummaries, titleOf } from './views.ts';
 
 const HORIZON_MS = 14 * 86_400_000;
@@ -94,12 +96,13 @@ async function sessionsOf(
       });
     }
   }
-  const reports = await Report.find(
-    { sessionId: op({ $in: sessions.map((s) => s.sessionId) }) },
-    { sessionId: 1 },
-  ).lean();
-  const filed = new Map(reports.map((r) => [String(r.sessionId), String(r._id)]));
-  for (const s of sessions) s.reportId = filed.get(s.sessionId) ?? null;
+  // Only a session that took place or whose time came can have a report; each is looked up by key.
+  const reportable = sessions.filter((s) => s.startedAt || Date.parse(s.startsAt) <= now.getTime());
+  await Promise.all(
+    reportable.map(async (s) => {
+      s.reportId = await reportIdOf(s.sessionId);
+    }),
+  );
   // Live first, then by start.
   return sessions.sort(
     (a, b) => Number(b.live) - Number(a.live) || a.startsAt.localeCompare(b.startsAt),
@@ -146,7 +149,8 @@ export function dashboardRoutes(api: ApiRouter, ctx: SupervisionContext): void {
     async ({ actor }): Promise<SupervisionDashboard> => {
       const me = signedIn(actor);
       const [groups, people] = await Promise.all([
-        Group.find({ trainerId: me.personId }).lean(),
+        // The trainer's list of groups (memberships.ts): no group is searched.
+        linkedGroupIds(me.personId).then(({ trainer }) => findByIds<GroupDoc>(Group, trainer)),
         supervisedBy(me.personId),
       ]);
       const [sessions, reports, openAlerts, facilitators, waiting] = await Promise.all([

@@ -2,7 +2,8 @@
 // one fail even when two facilitators file at the same moment). It keeps a snapshot of who was
 // there, so the report still reads right after families leave the group.
 import mongoose, { type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
-import { op } from '../db/operators.ts';
+import { findByIds } from '../db/byIds.ts';
+import { addId, idsIn } from '../db/idLists.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import { REPORT_THEMES } from '../protocol/supervision.ts';
 
@@ -90,10 +91,35 @@ registerPersonalData({
   },
 });
 
-/** Reports of these groups, newest first. */
-export function reportsOfGroups(groupIds: unknown[], limit: number) {
-  return Report.find({ groupId: op({ $in: groupIds }) })
-    .sort({ createdAt: -1 })
-    .limit(limit)
-    .lean();
+/** Reports a group keeps listed (its newest), read by key. */
+const LISTED_PER_GROUP = 50;
+
+/** Lists a new report under its group and its session (db/idLists.ts). */
+export async function listReport(report: Pick<ReportDoc, '_id' | 'groupId' | 'sessionId'>) {
+  await addId('group-reports', report.groupId, report._id, LISTED_PER_GROUP);
+  await addId('session-report', report.sessionId, report._id, 1);
+}
+
+/** The id of the session's report (null: none filed). */
+export async function reportIdOf(sessionId: unknown): Promise<string | null> {
+  return (await idsIn('session-report', sessionId))[0] ?? null;
+}
+
+/**
+ * Reports of these groups, newest first: the newest ids of each group's list (an ObjectId begins
+ * with its second of creation), then the reports themselves, ordered by when they were filed.
+ */
+export async function reportsOfGroups(groupIds: unknown[], limit: number): Promise<ReportDoc[]> {
+  const lists = await Promise.all(groupIds.map((id) => idsIn('group-reports', id)));
+  const newest = lists
+    .flat()
+    .sort((a, b) => b.localeCompare(a))
+    .slice(0, limit * 2);
+  const reports = await findByIds<ReportDoc>(Report, newest);
+  return reports
+    .sort(
+      (a, b) =>
+        b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id)),
+    )
+    .slice(0, limit);
 }

@@ -3,7 +3,6 @@
 import { may } from '../access/policy.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound } from '../errors.ts';
-import { Group } from '../groups/group.model.ts';
 import { findGroup } from '../groups/routes.ts';
 import { groupRef } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
@@ -55,7 +54,7 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
         if (!may(actor, 'report.read', await groupRef(group, actor))) throw notFound();
         groupIds = [group._id];
       } else {
-        groupIds = (await Group.find(groupsOfStaff(me), { _id: 1 }).lean()).map((g) => g._id);
+        groupIds = await groupsOfStaff(me);
       }
       return reportSummaries(await reportsOfGroups(groupIds, LIST_LIMIT));
     },

@@ -4,14 +4,15 @@
 import type { TFunction } from 'i18next';
 import type { FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
-import { rosterOf } from '../groups/memberships.ts';
+import { findByIds } from '../db/byIds.ts';
+import { linkedGroupIds, rosterOf } from '../groups/memberships.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import type { z } from 'zod';
 import type { ReportDraft, ReportDue, supervisionSchemas } from '../protocol/supervision.ts';
 import { attendanceAt, correctAttendance } from '../sessions/attendance.model.ts';
 import type { GroupSessionDoc } from '../sessions/groupSession.model.ts';
 import { sessionReported } from '../sessions/lifecycle.ts';
-import { Report, type ReportDoc } from './report.model.ts';
+import { listReport, Report, reportIdOf, type ReportDoc } from './report.model.ts';
 import { raiseAlert } from './safeguarding.ts';
 import { namesOf, titleOf } from './views.ts';
 
@@ -44,14 +45,14 @@ export async function draftOf(
   session: Session & { endsAt: Date },
   group: GroupDoc,
 ): Promise<ReportDraft> {
-  const existing = await Report.findOne({ sessionId: session._id }, { _id: 1 }).lean();
+  const existing = await reportIdOf(session._id);
   return {
     sessionId: String(session._id),
     groupId: String(group._id),
     groupTitle: titleOf(group),
     startsAt: session.startsAt.toISOString(),
     attendance: await familiesAt(session, group),
-    existingReportId: existing ? String(existing._id) : null,
+    existingReportId: existing,
   };
 }
 
@@ -96,26 +97,28 @@ export async function fileReport(
       throw new RequestError('report.alreadyFiled', 409);
     throw error;
   }
+  await listReport(report);
   await correctAttendance(String(session._id), String(group._id), body.attendance);
   await sessionReported(String(session._id), String(group._id));
   if (report.safeguarding) await raiseAlert(report, group, deps, input.now);
   return report;
 }
 
-/** Reports of the groups someone runs or supervises (the list without a group filter). */
-export function groupsOfStaff(personId: string) {
-  return {
-    $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }, { trainerId: personId }],
-  };
+/** The groups someone runs or supervises (the reports list without a group filter). */
+export async function groupsOfStaff(personId: string): Promise<string[]> {
+  const { lead, co, trainer } = await linkedGroupIds(personId);
+  return [...new Set([...lead, ...co, ...trainer])];
 }
 
 /** Sessions of the facilitator's groups held on the platform lately, without a report yet. */
 export async function reportsDue(personId: string): Promise<ReportDue[]> {
-  // The groups carry the list (sessions/lifecycle.ts): no session or report is read.
-  const groups = await Group.find(
-    { $or: [{ leadFacilitatorId: personId }, { coFacilitatorId: personId }] },
-    { title: 1, awaitingReport: 1 },
-  ).lean();
+  // The groups carry the list (sessions/lifecycle.ts), and the person's list of groups says
+  // which they lead (memberships.ts): no session, report or group is searched.
+  const { lead, co } = await linkedGroupIds(personId);
+  const groups = await findByIds<GroupDoc>(Group, [...lead, ...co], {
+    title: 1,
+    awaitingReport: 1,
+  });
   return groups
     .flatMap((group) =>
       (group.awaitingReport ?? []).map((s) => ({

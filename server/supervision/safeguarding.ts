@@ -10,7 +10,7 @@ import { opaqueId } from '../privacy/opaqueId.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { titleIn } from '../reminders/texts.ts';
-import { Alert } from './alert.model.ts';
+import { Alert, listAlert } from './alert.model.ts';
 import type { ReportDoc } from './report.model.ts';
 
 export const alertLink = (alertId: string) => `/supervision/alerts/${alertId}`;
@@ -31,6 +31,7 @@ export async function raiseAlert(
     openedAt: now,
   });
   const alertId = String(alert._id);
+  await listAlert(trainerId, alertId);
   await audit('alert.opened', report.authorId ? String(report.authorId) : null, alertId, {
     reportId: String(report._id),
     groupId: String(group._id),

@@ -1,0 +1,59 @@
+// Ids kept under one key and read by primary key: the app's own secondary index for a search
+// FerretDB would answer by reading a whole growing collection (it uses no index but `_id`). A
+// list is kept by the write that changes what it lists, newest last, and may keep only the
+// newest `keep`. The key is an HMAC (privacy/opaqueId.ts): no key names anyone.
+import mongoose from 'mongoose';
+import { opaqueId } from '../privacy/opaqueId.ts';
+import { rewrite } from './rewrite.ts';
+
+const listSchema = new mongoose.Schema({ _id: String, ids: [String] }, { versionKey: false });
+export const IdList = mongoose.model('IdList', listSchema, 'id_lists');
+
+interface ListDoc {
+  _id: string;
+  ids: string[];
+}
+
+/** What is listed by what: the group's reports, a trainer's open alerts… */
+export type ListKind = 'group-reports' | 'session-report' | 'trainer-alerts' | 'open-alerts';
+
+const keyOf = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
+
+export async function idsIn(kind: ListKind, key: unknown): Promise<string[]> {
+  const list = (await IdList.findById(keyOf(kind, key)).lean()) as ListDoc | null;
+  return list?.ids ?? [];
+}
+
+export async function addId(
+  kind: ListKind,
+  key: unknown,
+  id: unknown,
+  keep = Infinity,
+): Promise<void> {
+  const _id = keyOf(kind, key);
+  const value = String(id);
+  await rewrite<ListDoc>(
+    IdList,
+    _id,
+    (current) => ({
+      _id,
+      ids: [...(current?.ids ?? []).filter((x) => x !== value), value].slice(-keep),
+    }),
+    (doc) => doc.ids.includes(value),
+  );
+}
+
+export async function removeId(kind: ListKind, key: unknown, id: unknown): Promise<void> {
+  const _id = keyOf(kind, key);
+  const value = String(id);
+  await rewrite<ListDoc>(
+    IdList,
+    _id,
+    (current) => ({ _id, ids: (current?.ids ?? []).filter((x) => x !== value) }),
+    (doc) => !doc.ids.includes(value),
+  );
+}
+
+export async function dropList(kind: ListKind, key: unknown): Promise<void> {
+  await IdList.deleteOne({ _id: keyOf(kind, key) });
+}

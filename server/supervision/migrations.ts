@@ -1,0 +1,26 @@
+// Databases from before reports and alerts were listed under their group, session and trainer
+// (db/idLists.ts) get the lists built once, oldest first so that the newest are kept.
+import { registerMigration } from '../db/migrations.ts';
+import { Alert, listAlert } from './alert.model.ts';
+import { listReport, Report } from './report.model.ts';
+import { removeId } from '../db/idLists.ts';
+
+registerMigration({
+  name: 'reports and alerts listed',
+  async run(report) {
+    const reports = await Report.find({}, { groupId: 1, sessionId: 1 })
+      .sort({ createdAt: 1 })
+      .lean();
+    for (const [i, r] of reports.entries()) {
+      await listReport(r);
+      if (i % 500 === 499) report(`${i + 1} of ${reports.length} reports`);
+    }
+    const alerts = await Alert.find({}, { trainerId: 1, acknowledgedAt: 1 })
+      .sort({ openedAt: 1 })
+      .lean();
+    for (const alert of alerts) {
+      await listAlert(String(alert.trainerId), String(alert._id));
+      if (alert.acknowledgedAt) await removeId('open-alerts', alert.trainerId, alert._id);
+    }
+  },
+});
