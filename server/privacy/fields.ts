@@ -320,6 +320,8 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   // When jobs are due (their ids are HMACs) and how far the runners got.
   JobSlot: { ...all('none', '_id', 'jobId') },
   JobCursor: { ...all('none', '_id', 'minute', 'until') },
+  // A facilitator's last contact from a trainer (supervision/contactCard.ts).
+  ContactCard: { personId: 'owner', _id: 'none', ...all('personal', 'at', 'kind') },
   // Lists of report and alert ids under an HMAC of their group or trainer (db/idLists.ts).
   IdList: { ...all('none', '_id', 'ids') },
   GroupSessionIndex: { ...all('none', '_id', 'sessions', 'sessions.key', 'sessions.id') },

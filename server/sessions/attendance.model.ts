@@ -45,6 +45,19 @@ export async function attendanceAt(
   );
 }
 
+type JoinListener = (join: {
+  sessionId: string;
+  groupId: string;
+  personId: string;
+  at: Date;
+}) => Promise<void>;
+const joinListeners: JoinListener[] = [];
+
+/** Told of each join after it is recorded (e.g. a trainer's meeting attended is a contact). */
+export function onJoin(listener: JoinListener): void {
+  joinListeners.push(listener);
+}
+
 /** The hook for live sessions: someone joined the video of this session. */
 export async function recordJoin(
   sessionId: string,
@@ -61,6 +74,7 @@ export async function recordJoin(
     },
     { upsert: true },
   );
+  for (const listener of joinListeners) await listener({ sessionId, groupId, personId, at });
 }
 
 /** The hook for live sessions: someone left the video (or their connection did not come back). */

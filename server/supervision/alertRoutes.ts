@@ -8,6 +8,7 @@ import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { supervisionSchemas, type AlertInfo } from '../protocol/supervision.ts';
 import { Alert, alertsListed } from './alert.model.ts';
+import { noteContact } from './contactCard.ts';
 import type { SupervisionContext } from './context.ts';
 import { alertInfos } from './views.ts';
 
@@ -42,6 +43,7 @@ export function alertRoutes(api: ApiRouter, { clock }: SupervisionContext): void
         { acknowledgedAt: at, acknowledgedById: me, note: body.note },
       );
       await removeId('open-alerts', me, alert._id);
+      await noteContact(alert.facilitatorId, at, 'alert');
       await audit('alert.acknowledged', me, String(alert._id), {
         reportId: String(alert.reportId),
         groupId: String(alert.groupId),

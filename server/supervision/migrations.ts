@@ -1,9 +1,13 @@
 // Databases from before reports and alerts were listed under their group, session and trainer
-// (db/idLists.ts) get the lists built once, oldest first so that the newest are kept.
+// (db/idLists.ts) get the lists built once, oldest first so that the newest are kept; and each
+// facilitator's last contact from a trainer (contactCard.ts), found once the old way.
 import { registerMigration } from '../db/migrations.ts';
 import { Alert, listAlert } from './alert.model.ts';
 import { listReport, Report } from './report.model.ts';
 import { removeId } from '../db/idLists.ts';
+import { Person } from '../people/person.model.ts';
+import { noteContact } from './contactCard.ts';
+import { scanContacts } from './contactScan.ts';
 
 registerMigration({
   name: 'reports and alerts listed',
@@ -22,5 +26,14 @@ registerMigration({
       await listAlert(String(alert.trainerId), String(alert._id));
       if (alert.acknowledgedAt) await removeId('open-alerts', alert.trainerId, alert._id);
     }
+  },
+});
+
+registerMigration({
+  name: 'last contact kept per facilitator',
+  async run() {
+    const people = await Person.find({ roles: 'facilitator' }, { supervisorId: 1 }).lean();
+    for (const [personId, contact] of await scanContacts(people))
+      await noteContact(personId, contact.at, contact.kind);
   },
 });

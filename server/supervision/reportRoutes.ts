@@ -8,6 +8,7 @@ import { groupRef } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { supervisionSchemas, type ReportInfo } from '../protocol/supervision.ts';
 import { serialised } from '../db/claims.ts';
+import { noteContact } from './contactCard.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { accessibleReport, reportableSession } from './access.ts';
 import type { SupervisionContext } from './context.ts';
@@ -83,6 +84,7 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
         await Report.updateOne({ _id: current._id }, { feedback });
         return (await Report.findById(current._id).lean())!;
       });
+      await noteContact(report.authorId, at, 'feedback');
       if (report.authorId && String(report.authorId) !== me) {
         await Notification.updateOne(
           { _id: `report-feedback:${String(report._id)}:${at.getTime()}` },

@@ -3,6 +3,7 @@
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { op } from '../db/operators.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
+import { noteContact } from '../supervision/contactCard.ts';
 
 const certificationSchema = new mongoose.Schema(
   {
@@ -21,6 +22,11 @@ const certificationSchema = new mongoose.Schema(
   { timestamps: true, versionKey: false },
 );
 certificationSchema.index({ personId: 1, validUntil: -1 });
+
+// Signing off is contact from a trainer, however the certification is made.
+certificationSchema.post('save', async (doc) => {
+  await noteContact(doc.personId, doc.certifiedAt, 'certification');
+});
 
 export type CertificationDoc = InferSchemaType<typeof certificationSchema> & {
   _id: Types.ObjectId;

@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { QuizResult } from '../protocol/training.ts';
+import { noteContact } from '../supervision/contactCard.ts';
 import type { TrainingModuleDoc } from './module.model.ts';
 import {
   grade,
@@ -165,6 +166,7 @@ export function reviewReflection(
         reviewedAt: now,
       },
     );
+    await noteContact(personId, now, 'review');
     return (await Reflection.findById(current._id).lean()) as ReflectionDoc;
   });
 }

@@ -1,7 +1,9 @@
 // Sending and receiving: subscribe, send (acknowledged once stored), announce, catch up, history.
 import { RequestError } from '../../errors.ts';
 import { Group } from '../../groups/group.model.ts';
+import { Person } from '../../people/person.model.ts';
 import { handle } from '../../realtime/handle.ts';
+import { noteContact } from '../../supervision/contactCard.ts';
 import { FACILITATOR_ANNOUNCEMENTS } from '../../protocol/chat.ts';
 import { channelAccess, checkChannel, type ChannelAccess } from '../channels.ts';
 import { Conversation } from '../conversation.model.ts';
@@ -12,6 +14,19 @@ import { readSeqs } from '../readMarker.model.ts';
 import { append, latestMessage, messagesAfter, messagesBefore, type NewMessage } from '../store.ts';
 import { moderatorsRoom, personRoom, readersRoom, type ChatContext } from './context.ts';
 
+/** A supervising trainer's word in their facilitator's supervision conversation is contact. */
+async function trainerWrote(conversationId: string, trainerId: string, at: Date): Promise<void> {
+  await Conversation.updateOne({ _id: conversationId }, { lastTrainerMessageAt: at });
+  const conversation = await Conversation.findById(conversationId, {
+    kind: 1,
+    facilitatorId: 1,
+  }).lean();
+  if (conversation?.kind !== 'supervision' || !conversation.facilitatorId) return;
+  const facilitator = await Person.findById(conversation.facilitatorId, { supervisorId: 1 }).lean();
+  if (String(facilitator?.supervisorId) === trainerId)
+    await noteContact(conversation.facilitatorId, at, 'message');
+}
+
 async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage) {
   const me = ctx.actor().personId;
   if (!ctx.allow(me)) throw new RequestError('rateLimited', 429);
@@ -21,10 +36,7 @@ async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage
     ctx.socket.nsp.to(readersRoom(access.key)).emit('chat:message', toView(stored));
     // A trainer's word to their facilitator counts as contact (supervision/contact.ts).
     if (access.kind === 'direct' && access.role === 'trainer')
-      await Conversation.updateOne(
-        { _id: access.key.slice('direct:'.length) },
-        { lastTrainerMessageAt: stored.sentAt },
-      );
+      await trainerWrote(access.key.slice('direct:'.length), me, stored.sentAt);
     if (stored.mentionsFacilitators) await noticeOfMention(access, stored._id, me);
     // The other side of a new direct conversation learns of it (they are not subscribed yet).
     if (access.kind === 'direct' && stored.seq === 1) {
