@@ -12,7 +12,9 @@ import { activeKey } from '../../server/groups/enrolment.model.ts';
 import { groupsKey, type RosterEntry } from '../../server/groups/memberships.ts';
 import { PLANNING_HORIZON_MS } from '../../server/reminders/planning.ts';
 import { minuteOf } from '../../server/reminders/queue.ts';
+import { listKey } from '../../server/db/idLists.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
+import { contactKey } from '../../server/supervision/contactCard.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
 import type { Scale } from './scale.ts';
 import { BulkWriter } from './writer.ts';
@@ -195,6 +197,12 @@ async function seedGroup(
   await personGroups(ctx, facilitatorId, { staff: [{ groupId, as: 'lead' }] });
   const supervised = ctx.supervised.get(String(trainerId)) ?? [];
   ctx.supervised.set(String(trainerId), [...supervised, groupId]);
+  await writer.add('contact_cards', {
+    _id: contactKey(facilitatorId),
+    personId: facilitatorId,
+    at: now,
+    kind: 'certification',
+  });
   await writer.add('certifications', {
     personId: facilitatorId,
     signedOffById: trainerId,
@@ -235,6 +243,7 @@ async function seedGroup(
   // A year of weekly sessions: attendance, reports and sent reminders for the held ones.
   const upcoming: Record<string, unknown>[] = [];
   const sessionIndex: { key: string; id: mongoose.Types.ObjectId }[] = [];
+  const reportIds: string[] = [];
   let liveSessionId = '';
   for (let w = -scale.pastSessionsPerGroup; w < scale.comingSessionsPerGroup; w += 1) {
     const sessionId = id();
@@ -302,8 +311,17 @@ async function seedGroup(
           updatedAt: endsAt,
         });
     }
+    const reportId = id();
+    if (held) {
+      reportIds.push(String(reportId));
+      await writer.add('id_lists', {
+        _id: listKey('session-report', sessionId),
+        ids: [String(reportId)],
+      });
+    }
     if (held)
       await writer.add('session_reports', {
+        _id: reportId,
         sessionId,
         groupId,
         sessionStartsAt: startsAt,
@@ -325,6 +343,10 @@ async function seedGroup(
   }
 
   await writer.add('group_session_indexes', { _id: groupId, sessions: sessionIndex });
+  await writer.add('id_lists', {
+    _id: listKey('group-reports', groupId),
+    ids: reportIds.slice(-50),
+  });
 
   // The group's chat: the facilitator and the families, in turn.
   const channelId = `group:${group}`;

@@ -17,10 +17,10 @@ interface ListDoc {
 /** What is listed by what: the group's reports, a trainer's open alerts… */
 export type ListKind = 'group-reports' | 'session-report' | 'trainer-alerts' | 'open-alerts';
 
-const keyOf = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
+export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 
 export async function idsIn(kind: ListKind, key: unknown): Promise<string[]> {
-  const list = (await IdList.findById(keyOf(kind, key)).lean()) as ListDoc | null;
+  const list = (await IdList.findById(listKey(kind, key)).lean()) as ListDoc | null;
   return list?.ids ?? [];
 }
 
@@ -30,7 +30,7 @@ export async function addId(
   id: unknown,
   keep = Infinity,
 ): Promise<void> {
-  const _id = keyOf(kind, key);
+  const _id = listKey(kind, key);
   const value = String(id);
   await rewrite<ListDoc>(
     IdList,
@@ -44,7 +44,7 @@ export async function addId(
 }
 
 export async function removeId(kind: ListKind, key: unknown, id: unknown): Promise<void> {
-  const _id = keyOf(kind, key);
+  const _id = listKey(kind, key);
   const value = String(id);
   await rewrite<ListDoc>(
     IdList,
@@ -55,5 +55,5 @@ export async function removeId(kind: ListKind, key: unknown, id: unknown): Promi
 }
 
 export async function dropList(kind: ListKind, key: unknown): Promise<void> {
-  await IdList.deleteOne({ _id: keyOf(kind, key) });
+  await IdList.deleteOne({ _id: listKey(kind, key) });
 }

@@ -34,7 +34,7 @@ interface CardDoc {
   kind: ContactKind;
 }
 
-const keyOf = (personId: unknown) => opaqueId('last-contact', String(personId));
+export const contactKey = (personId: unknown) => opaqueId('last-contact', String(personId));
 
 export async function noteContact(
   personId: unknown,
@@ -42,7 +42,7 @@ export async function noteContact(
   kind: ContactKind,
 ): Promise<void> {
   if (!personId || !at) return;
-  const _id = keyOf(personId);
+  const _id = contactKey(personId);
   await rewrite<CardDoc>(
     ContactCard,
     _id,
@@ -58,7 +58,7 @@ const toId = (id: unknown) =>
 /** The newest contact per person, read by key (none: no entry). */
 export async function contactsOf(ids: readonly (string | Types.ObjectId)[]) {
   const cards = await Promise.all(
-    ids.map((id) => ContactCard.findById(keyOf(id)).lean() as Promise<CardDoc | null>),
+    ids.map((id) => ContactCard.findById(contactKey(id)).lean() as Promise<CardDoc | null>),
   );
   return new Map(
     cards.flatMap((c) =>
@@ -69,8 +69,8 @@ export async function contactsOf(ids: readonly (string | Types.ObjectId)[]) {
 
 registerPersonalData({
   name: 'lastTrainerContact',
-  export: (person) => ContactCard.findById(keyOf(person._id), { _id: 0, personId: 0 }).lean(),
+  export: (person) => ContactCard.findById(contactKey(person._id), { _id: 0, personId: 0 }).lean(),
   erase: async (person) => {
-    await ContactCard.deleteOne({ _id: keyOf(person._id) });
+    await ContactCard.deleteOne({ _id: contactKey(person._id) });
   },
 });
