@@ -15,7 +15,7 @@ import { connectAll, settle } from './chat/clients.ts';
 import { describe, runLoad, shortfall } from './chat/load.ts';
 import type { Member } from './chat/members.ts';
 import { random, seed } from './chat/seed.ts';
-import { startServer, stopServer, type RunningServer } from './chat/server.ts';
+import { benchServerEnv, startServer, stopServer, type RunningServer } from './chat/server.ts';
 import { DRAIN_MS, FAMILIES, GROUPS, MEMBERS, P99_LIMIT_MS, WARMUP_MS } from './chat/settings.ts';
 import { summarise, type Measurement } from './stats.ts';
 
@@ -46,22 +46,18 @@ export async function chatBenchmarks(): Promise<Measurement[]> {
     );
     members = await seed();
     console.log('  chat: starting the server as a child process…');
-    server = await startServer({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: join(dataDir, 'server'),
-      MONGODB_URI: database.uri,
-      MONGODB_DB: dbName,
-      SEED_DEMO_DATA: 'false',
-      SFU_WORKERS: '1',
-      SFU_RTC_PORT: '0',
-      LOG_LEVEL: 'warn',
-      CHAT_MESSAGES_PER_MINUTE: '100000',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
-    });
+    server = await startServer(
+      benchServerEnv(
+        dataDir,
+        { uri: database.uri, dbName },
+        {
+          CHAT_MESSAGES_PER_MINUTE: '100000',
+          RATE_LIMIT_AUTH: '100000',
+          RATE_LIMIT_WRITE_IP: '100000',
+          RATE_LIMIT_WRITE_ACCOUNT: '100000',
+        },
+      ),
+    );
     const child = server.child;
     const pids = { server: child.pid, database: database.pid };
     const connectStarted = performance.now();

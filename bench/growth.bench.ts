@@ -17,7 +17,7 @@ import '../server/supervision/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';
-import { startServer, stopServer } from './chat/server.ts';
+import { benchServerEnv, startServer, stopServer } from './chat/server.ts';
 import { measurePaths } from './growth/paths.ts';
 import { scaleOf, sizesToMeasure } from './growth/scale.ts';
 import { seedYear, type Seeded } from './growth/seed.ts';
@@ -115,21 +115,17 @@ export async function growthBenchmarks(): Promise<Measurement[]> {
       const seed = await seeded(factor);
       const sweep = reminderSweep();
       await sweep(); // the hourly planning, before the sweeps are timed
-      const server = await startServer({
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: join(dataDir, 'server'),
-        MONGODB_URI: database.uri,
-        MONGODB_DB: dbName,
-        SEED_DEMO_DATA: 'false',
-        SFU_WORKERS: '1',
-        SFU_RTC_PORT: '0',
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_WRITE_IP: '1000000',
-        RATE_LIMIT_WRITE_ACCOUNT: '1000000',
-        CHAT_MESSAGES_PER_MINUTE: '100000',
-      });
+      const server = await startServer(
+        benchServerEnv(
+          dataDir,
+          { uri: database.uri, dbName },
+          {
+            RATE_LIMIT_WRITE_IP: '1000000',
+            RATE_LIMIT_WRITE_ACCOUNT: '1000000',
+            CHAT_MESSAGES_PER_MINUTE: '100000',
+          },
+        ),
+      );
       try {
         const measured = await measurePaths(factor, server.url, seed, [
           ['reminder sweep (nothing due)', sweep],

@@ -12,7 +12,7 @@ import { connectMongoose, disconnectMongoose } from '../server/db/connect.ts';
 import { startDatabase } from '../server/db/engine.ts';
 import { Person } from '../server/people/person.model.ts';
 import { PRIVACY_NOTICE_VERSION } from '../server/protocol/api.ts';
-import { startServer, stopServer, type RunningServer } from './chat/server.ts';
+import { benchServerEnv, startServer, stopServer, type RunningServer } from './chat/server.ts';
 import { summarise, type Measurement } from './stats.ts';
 
 const PEOPLE = 1000;
@@ -41,20 +41,16 @@ export async function publicPathsBenchmarks(): Promise<Measurement[]> {
         language: 'fi',
       })),
     );
-    server = await startServer({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: join(dataDir, 'server'),
-      MONGODB_URI: database.uri,
-      MONGODB_DB: dbName,
-      SEED_DEMO_DATA: 'false',
-      SFU_WORKERS: '1',
-      SFU_RTC_PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-    });
+    server = await startServer(
+      benchServerEnv(
+        dataDir,
+        { uri: database.uri, dbName },
+        {
+          RATE_LIMIT_AUTH: '100000',
+          RATE_LIMIT_WRITE_IP: '100000',
+        },
+      ),
+    );
     const url = server.url;
     const post = async (path: string, body: unknown) => {
       const started = performance.now();

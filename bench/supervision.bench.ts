@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { connectMongoose, disconnectMongoose } from '../server/db/connect.ts';
 import { startDatabase } from '../server/db/engine.ts';
-import { startServer, stopServer, type RunningServer } from './chat/server.ts';
+import { benchServerEnv, startServer, stopServer, type RunningServer } from './chat/server.ts';
 import { measure, type Measurement } from './stats.ts';
 import { seedOrganisation, TRAINERS } from './supervision/seed.ts';
 
@@ -28,18 +28,7 @@ export async function supervisionBenchmarks(): Promise<Measurement[]> {
     console.log(`  supervision: seeding ${TRAINERS} trainers' facilitators and groups…`);
     const cookies = await seedOrganisation((line) => console.log(line));
     console.log('  supervision: starting the server as a child process…');
-    server = await startServer({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: join(dataDir, 'server'),
-      MONGODB_URI: database.uri,
-      MONGODB_DB: dbName,
-      SEED_DEMO_DATA: 'false',
-      SFU_WORKERS: '1',
-      SFU_RTC_PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
+    server = await startServer(benchServerEnv(dataDir, { uri: database.uri, dbName }));
     const url = server.url;
     const page = (path: string, cookie: string) => async () => {
       const res = await fetch(`${url}/api${path}`, { headers: { cookie } });

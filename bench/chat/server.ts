@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // The real server as a child process (`node --import tsx server/main.ts`), so the clients' work
 // does not share its event loop; and the CPU time a process has used.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +9,27 @@ export interface RunningServer {
   child: ChildProcess;
   url: string;
   output: () => string;
+}
+
+/** The environment every bench's server child gets: loopback, its own data dir and database. */
+export function benchServerEnv(
+  dataDir: string,
+  database: { uri: string; dbName: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: join(dataDir, 'server'),
+    MONGODB_URI: database.uri,
+    MONGODB_DB: database.dbName,
+    SEED_DEMO_DATA: 'false',
+    SFU_WORKERS: '1',
+    SFU_RTC_PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
 
 export function startServer(env: Record<string, string>): Promise<RunningServer> {

@@ -11,7 +11,7 @@ import { connectMongoose, disconnectMongoose } from '../../server/db/connect.ts'
 import { startDatabase } from '../../server/db/engine.ts';
 import { liveGroup } from '../../test/support/live.ts';
 import { signInCookie } from '../../test/support/people.ts';
-import { startServer, stopServer } from '../chat/server.ts';
+import { benchServerEnv, startServer, stopServer } from '../chat/server.ts';
 import { cpuSampler } from './processCpu.ts';
 import type { ComparedSystem } from './rooms.ts';
 
@@ -25,23 +25,20 @@ export async function startRinnallaSystem(
   });
   const dbName = `bench_sfu_compare_${Date.now()}`;
   await connectMongoose(database.uri, dbName); // this process creates the people
-  const server = await startServer({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: join(dataDir, 'server'),
-    MONGODB_URI: database.uri,
-    MONGODB_DB: dbName,
-    SEED_DEMO_DATA: 'false',
-    SFU_WORKERS: String(workers),
-    SFU_RTC_PORT: '0',
-    LOG_LEVEL: 'warn',
-    // Every bench person signs in from 127.0.0.1; a room's closed pages free it within a second.
-    RATE_LIMIT_AUTH: '100000',
-    RATE_LIMIT_WRITE_IP: '100000',
-    RATE_LIMIT_WRITE_ACCOUNT: '100000',
-    LIVE_RECONNECT_GRACE_SECONDS: '1',
-  });
+  const server = await startServer(
+    benchServerEnv(
+      dataDir,
+      { uri: database.uri, dbName },
+      {
+        SFU_WORKERS: String(workers),
+        // Every bench person signs in from 127.0.0.1; a room's closed pages free it within a second.
+        RATE_LIMIT_AUTH: '100000',
+        RATE_LIMIT_WRITE_IP: '100000',
+        RATE_LIMIT_WRITE_ACCOUNT: '100000',
+        LIVE_RECONNECT_GRACE_SECONDS: '1',
+      },
+    ),
+  );
   const url = server.url;
   const cpu = cpuSampler(server.child.pid!, database.pid ? [database.pid] : []);
   return {
