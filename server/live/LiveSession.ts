@@ -45,6 +45,8 @@ export class LiveSession {
   /** Who the audio-level observer last heard, to send changes only. */
   private speaking: string[] = [];
   private activeSpeaker: string | null = null;
+  /** The SFU's last dominant speaker, shown or not (it reports changes only). */
+  private dominant: string | null = null;
 
   constructor(
     readonly id: string,
@@ -69,9 +71,8 @@ export class LiveSession {
     }
     const room = this.room;
     room.on('activeSpeaker', (peerId) => {
-      if (!this.peers.get(peerId)?.visible) return;
-      this.activeSpeaker = peerId;
-      this.send(everyone, 'live:activeSpeaker', { peerId });
+      this.dominant = peerId;
+      this.showActiveSpeaker();
     });
     room.on('audioLevels', (peerIds) => {
       const speaking = peerIds.filter((id) => this.peers.get(id)?.visible).sort();
@@ -121,6 +122,16 @@ export class LiveSession {
     // mediasoup's observer only reports a new dominant speaker and ignores paused microphones:
     // someone who mutes would stay "speaking" until another person talks.
     if (participant.micMuted) this.stoppedSpeaking(peer.peerId);
+    else this.showActiveSpeaker(); // unmuted, or seen now: still the SFU's dominant speaker
+  }
+
+  /** Shows the SFU's dominant speaker while they are seen with their microphone on. */
+  private showActiveSpeaker(): void {
+    const peer = this.peers.get(this.dominant ?? '');
+    if (!peer?.visible || peer.toParticipant().micMuted || this.activeSpeaker === peer.peerId)
+      return;
+    this.activeSpeaker = peer.peerId;
+    this.send(everyone, 'live:activeSpeaker', { peerId: peer.peerId });
   }
 
   private stoppedSpeaking(peerId: string): void {
