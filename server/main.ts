@@ -10,6 +10,7 @@ import './chat/migrations.ts';
 import './groups/migrations.ts';
 import './reminders/migrations.ts';
 import './supervision/migrations.ts';
+import './reach/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';

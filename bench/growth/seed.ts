@@ -15,6 +15,8 @@ import { minuteOf } from '../../server/reminders/queue.ts';
 import { listKey } from '../../server/db/idLists.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { contactKey } from '../../server/supervision/contactCard.ts';
+import { helsinkiDate } from '../../server/groups/schedule.ts';
+import { familyKey, type LedgerEntry } from '../../server/reach/ledger.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
 import type { Scale } from './scale.ts';
 import { BulkWriter } from './writer.ts';
@@ -55,6 +57,8 @@ interface Context {
   supervised: Map<string, mongoose.Types.ObjectId[]>;
   /** Slots taken per minute by pending jobs (reminders/queue.ts). */
   slots: Map<number, number>;
+  /** The reach ledger's days (reach/ledger.ts), written at the end. */
+  reachDays: Map<string, LedgerEntry[]>;
 }
 
 async function personGroups(
@@ -146,6 +150,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     logins: new Map(),
     supervised: new Map(),
     slots: new Map(),
+    reachDays: new Map(),
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -163,6 +168,8 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
         as: 'trainer',
       })),
     });
+  for (const [day, sessions] of ctx.reachDays)
+    await ctx.writer.add('reach_days', { _id: day, sessions });
   await ctx.writer.add('job_cursors', { _id: 'sweep', minute: minuteOf(now) });
   await ctx.writer.add('job_cursors', {
     _id: 'planned',
@@ -313,6 +320,12 @@ async function seedGroup(
     }
     const reportId = id();
     if (held) {
+      const day = helsinkiDate(startsAt);
+      const present = families.filter((_, i) => (i + w) % 5 !== 0);
+      ctx.reachDays.set(day, [
+        ...(ctx.reachDays.get(day) ?? []),
+        { sessionId, groupId, startsAt, families: present.map((p) => familyKey(p)) },
+      ]);
       reportIds.push(String(reportId));
       await writer.add('id_lists', {
         _id: listKey('session-report', sessionId),

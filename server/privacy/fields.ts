@@ -322,6 +322,11 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   JobCursor: { ...all('none', '_id', 'minute', 'until') },
   // A facilitator's last contact from a trainer (supervision/contactCard.ts).
   ContactCard: { personId: 'owner', _id: 'none', ...all('personal', 'at', 'kind') },
+  // Who was present per session, by day, as keyed hashes (reach/ledger.ts): counts only.
+  ReachDay: {
+    ...all('none', '_id', 'sessions', 'sessions.sessionId', 'sessions.groupId'),
+    ...all('none', 'sessions.startsAt', 'sessions.families'),
+  },
   // Lists of report and alert ids under an HMAC of their group or trainer (db/idLists.ts).
   IdList: { ...all('none', '_id', 'ids') },
   GroupSessionIndex: { ...all('none', '_id', 'sessions', 'sessions.key', 'sessions.id') },

@@ -1,13 +1,13 @@
 // Reach figures for funders: per period, sessions held (at least one family present),
 // attendances and unique families — in total and by group, language, region, topic and week.
+// Read from the ledger (ledger.ts: one document per day) and the groups held in the period.
 import { DateTime } from 'luxon';
-import { op } from '../db/operators.ts';
-import { Group } from '../groups/group.model.ts';
-import { helsinkiInstant, ZONE } from '../groups/schedule.ts';
+import { findByIds } from '../db/byIds.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
+import { ZONE } from '../groups/schedule.ts';
 import type { ReachFigures, ReachRow } from '../protocol/groups.ts';
 import { titleIn } from '../reminders/texts.ts';
-import { Attendance } from '../sessions/attendance.model.ts';
-import { GroupSession } from '../sessions/groupSession.model.ts';
+import { heldOn } from './ledger.ts';
 
 class Tally {
   private readonly rows = new Map<
@@ -43,29 +43,15 @@ class Tally {
 
 /** `from` and `to` are Helsinki dates, both included. */
 export async function reachFigures(from: string, to: string): Promise<ReachFigures> {
-  const start = helsinkiInstant(from, '00:00');
-  const end = helsinkiInstant(DateTime.fromISO(to).plus({ days: 1 }).toISODate() ?? to, '00:00');
-  const sessions = await GroupSession.find({
-    startsAt: op({ $gte: start, $lt: end }),
-    status: op({ $ne: 'cancelled' }),
-  }).lean();
-  const present = await Attendance.find(
-    { sessionId: op({ $in: sessions.map((s) => s._id) }), present: true },
-    { sessionId: 1, personId: 1 },
-  ).lean();
+  const days: string[] = [];
+  for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 }))
+    days.push(day.toISODate()!);
+  const sessions = await heldOn(days);
   const groups = new Map(
-    (await Group.find({ _id: op({ $in: sessions.map((s) => s.groupId) }) }).lean()).map((g) => [
-      String(g._id),
-      g,
-    ]),
+    (await findByIds<GroupDoc>(Group, [...new Set(sessions.map((s) => String(s.groupId)))])).map(
+      (g) => [String(g._id), g],
+    ),
   );
-
-  const familiesBySession = new Map<string, string[]>();
-  for (const row of present) {
-    const list = familiesBySession.get(String(row.sessionId)) ?? [];
-    list.push(String(row.personId));
-    familiesBySession.set(String(row.sessionId), list);
-  }
   const tallies = {
     total: new Tally(),
     group: new Tally(),
@@ -75,11 +61,11 @@ export async function reachFigures(from: string, to: string): Promise<ReachFigur
     week: new Tally(),
   };
   for (const session of sessions) {
-    const families = familiesBySession.get(String(session._id));
+    const families = session.families;
     const group = groups.get(String(session.groupId));
-    if (!families?.length || !group) continue; // not held: nobody came
+    if (!families.length || !group) continue; // not held: nobody came
     if ((group.kind ?? 'family') !== 'family') continue; // facilitators' meetings reach no family
-    const id = String(session._id);
+    const id = String(session.sessionId);
     tallies.total.add('total', id, families);
     tallies.group.add(`${titleIn(group, 'fi')} (${String(group._id)})`, id, families);
     for (const language of group.sessionLanguages) tallies.language.add(language, id, families);

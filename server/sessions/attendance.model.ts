@@ -58,6 +58,18 @@ export function onJoin(listener: JoinListener): void {
   joinListeners.push(listener);
 }
 
+type PresenceListener = (change: { sessionId: string; personId: string }) => Promise<void>;
+const presenceListeners: PresenceListener[] = [];
+
+/** Told after a person's row at a session may have changed (e.g. the reach ledger). */
+export function onPresence(listener: PresenceListener): void {
+  presenceListeners.push(listener);
+}
+
+async function presenceChanged(sessionId: string, personId: string): Promise<void> {
+  for (const listener of presenceListeners) await listener({ sessionId, personId });
+}
+
 /** The hook for live sessions: someone joined the video of this session. */
 export async function recordJoin(
   sessionId: string,
@@ -74,6 +86,7 @@ export async function recordJoin(
     },
     { upsert: true },
   );
+  await presenceChanged(sessionId, personId);
   for (const listener of joinListeners) await listener({ sessionId, groupId, personId, at });
 }
 
@@ -97,5 +110,6 @@ export async function correctAttendance(
       },
       { upsert: true },
     );
+    await presenceChanged(sessionId, entry.personId);
   }
 }

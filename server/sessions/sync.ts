@@ -8,6 +8,7 @@ import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { occurrences } from '../groups/schedule.ts';
 import { LATE_MINUTES } from '../protocol/sessionState.ts';
 import { cancelSessionReminders, planNotice, planReminders } from '../reminders/planning.ts';
+import { forgetSession } from '../reach/ledger.ts';
 import { attendanceAt } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 import { recordSessionIds, sessionIdsOf } from './sessionIndex.ts';
@@ -108,6 +109,9 @@ export async function syncSessions(group: GroupDoc, now: Date): Promise<GroupDoc
     const sessionId = String(session._id);
     const kept = occurrence.endsAt > stillJoinableAfter(now) && !session.endedAt;
     if (kept && upcoming.length < UPCOMING_KEPT) upcoming.push(copyOf(session));
+    // A cancelled session reaches nobody, even one held early before it was called off.
+    if (previous && occurrence.status === 'cancelled' && previous.status !== 'cancelled')
+      await forgetSession(session);
     if (!previous || occurrence.startsAt <= now) continue;
     if (occurrence.status === 'cancelled' && previous.status !== 'cancelled') {
       changed.push({ sessionId, topic: 'session-cancelled', version: 'cancelled' });

@@ -1,0 +1,135 @@
+// Who was present at each session, by the Helsinki day it started: one document per day, kept
+// by every change of attendance, so a year's reach reads ~365 documents by key instead of every
+// session and attendance row ever stored (FerretDB would search them all). Families appear as
+// HMACs (privacy/opaqueId.ts): they are counted, never named; erasure takes them out.
+import mongoose from 'mongoose';
+import { rewrite } from '../db/rewrite.ts';
+import { helsinkiDate } from '../groups/schedule.ts';
+import { opaqueId } from '../privacy/opaqueId.ts';
+import { registerPersonalData } from '../privacy/personalData.ts';
+import { Attendance, attendanceKey, onPresence } from '../sessions/attendance.model.ts';
+import { GroupSession } from '../sessions/groupSession.model.ts';
+
+const daySchema = new mongoose.Schema(
+  {
+    /** The Helsinki date, YYYY-MM-DD. */
+    _id: String,
+    sessions: [
+      {
+        _id: false,
+        sessionId: { type: mongoose.Schema.Types.ObjectId, required: true },
+        groupId: { type: mongoose.Schema.Types.ObjectId, required: true },
+        startsAt: { type: Date, required: true },
+        families: [String],
+      },
+    ],
+  },
+  { versionKey: false },
+);
+export const ReachDay = mongoose.model('ReachDay', daySchema, 'reach_days');
+
+export interface LedgerEntry {
+  sessionId: unknown;
+  groupId: unknown;
+  startsAt: Date;
+  families: string[];
+}
+interface DayDoc {
+  _id: string;
+  sessions: LedgerEntry[];
+}
+
+export const familyKey = (personId: unknown) => opaqueId('reach-family', String(personId));
+const same = (a: unknown, b: unknown) => String(a) === String(b);
+
+/** Sets whether a person counts as present at a session (absent or cancelled: not counted). */
+export async function notePresence(
+  session: { _id: unknown; groupId: unknown; startsAt: Date },
+  personId: unknown,
+  present: boolean,
+): Promise<void> {
+  const _id = helsinkiDate(session.startsAt);
+  const family = familyKey(personId);
+  const holds = (doc: DayDoc | null) =>
+    !!doc?.sessions.find((s) => same(s.sessionId, session._id))?.families.includes(family);
+  await rewrite<DayDoc>(
+    ReachDay,
+    _id,
+    (current) => {
+      const sessions = current?.sessions ?? [];
+      const entry = sessions.find((s) => same(s.sessionId, session._id)) ?? {
+        sessionId: session._id,
+        groupId: session.groupId,
+        startsAt: session.startsAt,
+        families: [],
+      };
+      const families = entry.families.filter((f) => f !== family);
+      if (present) families.push(family);
+      const others = sessions.filter((s) => !same(s.sessionId, session._id));
+      return { _id, sessions: families.length ? [...others, { ...entry, families }] : others };
+    },
+    (doc) => holds(doc) === present,
+  );
+}
+
+/** A cancelled session reaches nobody. */
+export async function forgetSession(session: { _id: unknown; startsAt: Date }): Promise<void> {
+  const _id = helsinkiDate(session.startsAt);
+  const there = (doc: DayDoc) => doc.sessions.some((s) => same(s.sessionId, session._id));
+  const current = (await ReachDay.findById(_id).lean()) as DayDoc | null;
+  if (!current || !there(current)) return;
+  await rewrite<DayDoc>(
+    ReachDay,
+    _id,
+    (doc) => ({
+      _id,
+      sessions: (doc?.sessions ?? []).filter((s) => !same(s.sessionId, session._id)),
+    }),
+    (doc) => !there(doc),
+  );
+}
+
+/** The sessions held on these Helsinki days, read by key. */
+export async function heldOn(days: string[]): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = [];
+  for (let i = 0; i < days.length; i += 50) {
+    const docs = await Promise.all(
+      days.slice(i, i + 50).map((day) => ReachDay.findById(day).lean() as Promise<DayDoc | null>),
+    );
+    for (const doc of docs) entries.push(...(doc?.sessions ?? []));
+  }
+  return entries;
+}
+
+// Every change of attendance (a join, a facilitator's correction) reaches the ledger as it is
+// now stored: a join does not make present someone the facilitator marked absent.
+onPresence(async ({ sessionId, personId }) => {
+  const [session, row] = await Promise.all([
+    GroupSession.findById(sessionId, { groupId: 1, startsAt: 1, status: 1 }).lean(),
+    Attendance.findById(attendanceKey(sessionId, personId), { present: 1 }).lean(),
+  ]);
+  if (!session || session.status === 'cancelled') return;
+  await notePresence(session, personId, !!row?.present);
+});
+
+registerPersonalData({
+  name: 'reachLedger',
+  // Nothing to export: the ledger holds a keyed hash per family, for counting only.
+  export: async () => undefined,
+  // Counts stay right (as attendance does, groups/personalData.ts): the hash is replaced by one
+  // of a random id that stands for nobody.
+  erase: async (person) => {
+    const family = familyKey(person._id);
+    const stranger = familyKey(new mongoose.Types.ObjectId());
+    const swap = (doc: DayDoc | null): DayDoc => ({
+      _id: doc?._id ?? '',
+      sessions: (doc?.sessions ?? []).map((s) => ({
+        ...s,
+        families: s.families.map((f) => (f === family ? stranger : f)),
+      })),
+    });
+    const gone = (doc: DayDoc) => !doc.sessions.some((s) => s.families.includes(family));
+    for (const day of (await ReachDay.find({ 'sessions.families': family }).lean()) as DayDoc[])
+      await rewrite<DayDoc>(ReachDay, day._id, swap, gone);
+  },
+});
