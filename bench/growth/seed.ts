@@ -57,6 +57,8 @@ interface Context {
   supervised: Map<string, mongoose.Types.ObjectId[]>;
   /** Slots taken per minute by pending jobs (reminders/queue.ts). */
   slots: Map<number, number>;
+  /** The facilitators each trainer supervises (their list is written at the end). */
+  supervisees: Map<string, mongoose.Types.ObjectId[]>;
   /** The reach ledger's days (reach/ledger.ts), written at the end. */
   reachDays: Map<string, LedgerEntry[]>;
 }
@@ -151,6 +153,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     supervised: new Map(),
     slots: new Map(),
     reachDays: new Map(),
+    supervisees: new Map(),
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -161,13 +164,18 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     const seeded = await seedGroup(ctx, scale, g, trainers[g % trainers.length]!);
     if (g === 0) Object.assign(first, seeded);
   }
-  for (const trainerId of trainers)
+  for (const trainerId of trainers) {
+    await ctx.writer.add('id_lists', {
+      _id: listKey('supervisees', trainerId),
+      ids: (ctx.supervisees.get(String(trainerId)) ?? []).map(String),
+    });
     await personGroups(ctx, trainerId, {
       staff: (ctx.supervised.get(String(trainerId)) ?? []).map((groupId) => ({
         groupId,
         as: 'trainer',
       })),
     });
+  }
   for (const [day, sessions] of ctx.reachDays)
     await ctx.writer.add('reach_days', { _id: day, sessions });
   await ctx.writer.add('job_cursors', { _id: 'sweep', minute: minuteOf(now) });
@@ -202,6 +210,10 @@ async function seedGroup(
     supervisorId: trainerId,
   });
   await personGroups(ctx, facilitatorId, { staff: [{ groupId, as: 'lead' }] });
+  ctx.supervisees.set(String(trainerId), [
+    ...(ctx.supervisees.get(String(trainerId)) ?? []),
+    facilitatorId,
+  ]);
   const supervised = ctx.supervised.get(String(trainerId)) ?? [];
   ctx.supervised.set(String(trainerId), [...supervised, groupId]);
   await writer.add('contact_cards', {

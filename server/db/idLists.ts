@@ -15,7 +15,13 @@ interface ListDoc {
 }
 
 /** What is listed by what: the group's reports, a trainer's open alerts… */
-export type ListKind = 'group-reports' | 'session-report' | 'trainer-alerts' | 'open-alerts';
+export type ListKind =
+  | 'group-reports'
+  | 'session-report'
+  | 'trainer-alerts'
+  | 'open-alerts'
+  /** A trainer's supervisees (people ids; erasure takes a person out, supervision/supervisees.ts). */
+  | 'supervisees';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

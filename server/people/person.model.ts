@@ -9,6 +9,7 @@ import {
   type PersonSummary,
   type Role,
 } from '../protocol/api.ts';
+import { addId } from '../db/idLists.ts';
 import { languages, type LanguageCode } from '../protocol/languages.ts';
 
 const personSchema = new mongoose.Schema(
@@ -50,6 +51,11 @@ const personSchema = new mongoose.Schema(
 );
 personSchema.index({ roles: 1 });
 personSchema.index({ supervisorId: 1 });
+// A new person with a supervisor is listed under them (the trainer's dashboard reads the list by
+// key); a change of supervisor later is listed by the route that makes it (people/routes.ts).
+personSchema.post('save', async (doc) => {
+  if (doc.supervisorId) await addId('supervisees', doc.supervisorId, doc._id);
+});
 
 export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };
 export const Person = mongoose.model('Person', personSchema, 'people');

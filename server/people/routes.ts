@@ -2,6 +2,7 @@
 import { Types } from 'mongoose';
 import { may, scopeOf } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
+import { addId, removeId } from '../db/idLists.ts';
 import { op } from '../db/operators.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
@@ -65,6 +66,10 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
       if (body.supervisorId !== undefined) update.supervisorId = body.supervisorId;
       const updated = await Person.findByIdAndUpdate(person._id, update, { new: true }).lean();
       if (!updated) throw notFound();
+      if (String(person.supervisorId ?? '') !== String(updated.supervisorId ?? '')) {
+        if (person.supervisorId) await removeId('supervisees', person.supervisorId, person._id);
+        if (updated.supervisorId) await addId('supervisees', updated.supervisorId, person._id);
+      }
       await audit('roles.changed', me.personId, String(person._id), {
         from: person.roles,
         to: roles,

@@ -10,7 +10,7 @@ import { linkedGroupIds } from '../groups/memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { comingSessions } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { Person, type PersonDoc } from '../people/person.model.ts';
+import type { PersonDoc } from '../people/person.model.ts';
 import type {
   DashboardSession,
   SupervisedFacilitator,
@@ -21,6 +21,7 @@ import { traineeProgress } from '../training/programmeViews.ts';
 import { Reflection } from '../training/progress.model.ts';
 import { alertsOf } from './alertRoutes.ts';
 import { lastContacts } from './contact.ts';
+import { superviseesOf } from './supervisees.ts';
 import type { SupervisionContext } from './context.ts';
 import { reportIdOf, reportsOfGroups } from './report.model.ts';
 import { namesOf, reportSummaries, titleOf } from './views.ts';
@@ -109,12 +110,6 @@ async function sessionsOf(
   );
 }
 
-function supervisedBy(trainerId: string): Promise<PersonDoc[]> {
-  return Person.find({ supervisorId: trainerId, roles: 'facilitator' })
-    .sort({ displayName: 1 })
-    .lean();
-}
-
 async function facilitatorsOf(people: PersonDoc[], now: Date): Promise<SupervisedFacilitator[]> {
   const ids = people.map((p) => String(p._id));
   const [certifications, modules, contacts] = await Promise.all([
@@ -151,7 +146,7 @@ export function dashboardRoutes(api: ApiRouter, ctx: SupervisionContext): void {
       const [groups, people] = await Promise.all([
         // The trainer's list of groups (memberships.ts): no group is searched.
         linkedGroupIds(me.personId).then(({ trainer }) => findByIds<GroupDoc>(Group, trainer)),
-        supervisedBy(me.personId),
+        superviseesOf(me.personId),
       ]);
       const [sessions, reports, openAlerts, facilitators, waiting] = await Promise.all([
         sessionsOf(groups, me, ctx),

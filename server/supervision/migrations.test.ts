@@ -6,6 +6,7 @@ import { useTestDatabase } from '../../test/support/database.ts';
 import { migrate } from '../db/migrations.ts';
 import { alertsListed } from './alert.model.ts';
 import { contactsOf } from './contactCard.ts';
+import { superviseesOf } from './supervisees.ts';
 import './migrations.ts';
 import { reportIdOf, reportsOfGroups } from './report.model.ts';
 
@@ -25,8 +26,20 @@ describe('[speed-migrate] reports, alerts and last contacts of an older database
     const day = (n: number) => new Date(Date.UTC(2026, 10, n));
     await db.collection('people').insertMany([
       { _id: trainer, email: 't@x.invalid', roles: ['trainer'] },
-      { _id: author, email: 'a@x.invalid', roles: ['facilitator'], supervisorId: trainer },
-      { _id: quiet, email: 'q@x.invalid', roles: ['facilitator'], supervisorId: trainer },
+      {
+        _id: author,
+        email: 'a@x.invalid',
+        roles: ['facilitator'],
+        supervisorId: trainer,
+        displayName: 'A',
+      },
+      {
+        _id: quiet,
+        email: 'q@x.invalid',
+        roles: ['facilitator'],
+        supervisorId: trainer,
+        displayName: 'Q',
+      },
     ]);
     const reports = [1, 2, 3].map((n) => ({
       _id: oid(),
@@ -71,6 +84,10 @@ describe('[speed-migrate] reports, alerts and last contacts of an older database
     assert.deepEqual(
       (await alertsListed(String(trainer), 'all')).map((a) => String(a._id)),
       [String(open), String(done)],
+    );
+    assert.deepEqual(
+      (await superviseesOf(String(trainer))).map((p) => String(p._id)),
+      [String(author), String(quiet)],
     );
     const contacts = await contactsOf([author, quiet]);
     assert.deepEqual(contacts.get(String(author)), { at: day(5), kind: 'feedback' });

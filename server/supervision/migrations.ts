@@ -1,10 +1,12 @@
 // Databases from before reports and alerts were listed under their group, session and trainer
 // (db/idLists.ts) get the lists built once, oldest first so that the newest are kept; and each
-// facilitator's last contact from a trainer (contactCard.ts), found once the old way.
+// facilitator's last contact from a trainer (contactCard.ts), found once the old way; and each
+// trainer's supervisees (supervisees.ts).
 import { registerMigration } from '../db/migrations.ts';
+import { op } from '../db/operators.ts';
 import { Alert, listAlert } from './alert.model.ts';
 import { listReport, Report } from './report.model.ts';
-import { removeId } from '../db/idLists.ts';
+import { addId, removeId } from '../db/idLists.ts';
 import { Person } from '../people/person.model.ts';
 import { noteContact } from './contactCard.ts';
 import { scanContacts } from './contactScan.ts';
@@ -35,5 +37,16 @@ registerMigration({
     const people = await Person.find({ roles: 'facilitator' }, { supervisorId: 1 }).lean();
     for (const [personId, contact] of await scanContacts(people))
       await noteContact(personId, contact.at, contact.kind);
+  },
+});
+
+registerMigration({
+  name: 'supervisees listed under their trainer',
+  async run() {
+    const people = await Person.find(
+      { supervisorId: op({ $ne: null }) },
+      { supervisorId: 1 },
+    ).lean();
+    for (const person of people) await addId('supervisees', person.supervisorId, person._id);
   },
 });
