@@ -43,8 +43,11 @@ export async function takeSeat(
   return null;
 }
 
-export async function releaseSeat(enrolment: Pick<EnrolmentDoc, '_id' | 'seatId'>): Promise<void> {
-  // Enrolments from before places were recorded on them are found by a search.
+export async function releaseSeat(
+  enrolment: Pick<EnrolmentDoc, '_id' | 'seatId' | 'status'>,
+): Promise<void> {
   if (enrolment.seatId) await Seat.deleteOne({ _id: enrolment.seatId });
-  else await Seat.deleteMany({ enrolmentId: enrolment._id });
+  // A confirmed enrolment from before places were recorded on them is found by a search; one
+  // that waited or asked never held a place (a search of every place would be wasted).
+  else if (enrolment.status === 'confirmed') await Seat.deleteMany({ enrolmentId: enrolment._id });
 }

@@ -4,6 +4,7 @@
 // HMACs (privacy/opaqueId.ts): they are counted, never named; erasure takes them out.
 import mongoose from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
+import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
@@ -39,7 +40,15 @@ interface DayDoc {
   sessions: LedgerEntry[];
 }
 
-export const familyKey = (personId: unknown) => opaqueId('reach-family', String(personId));
+/** The group's staff: their attendance is not reach (the host joins every session). */
+export const STAFF = { leadFacilitatorId: 1, coFacilitatorId: 1, trainerId: 1 } as const;
+export const staffOf = (
+  group: Pick<GroupDoc, 'leadFacilitatorId' | 'coFacilitatorId' | 'trainerId'>,
+) => [...facilitatorIds(group), ...(group.trainerId ? [String(group.trainerId)] : [])];
+
+/** 96 bits of the family's HMAC: unique enough to count, and a year's ledger stays small. */
+export const familyKey = (personId: unknown) =>
+  opaqueId('reach-family', String(personId)).slice(-16);
 const same = (a: unknown, b: unknown) => String(a) === String(b);
 
 /** Sets whether a person counts as present at a session (absent or cancelled: not counted). */
@@ -109,6 +118,8 @@ onPresence(async ({ sessionId, personId }) => {
     Attendance.findById(attendanceKey(sessionId, personId), { present: 1 }).lean(),
   ]);
   if (!session || session.status === 'cancelled') return;
+  const group = await Group.findById(session.groupId, STAFF).lean();
+  if (group && staffOf(group).includes(personId)) return; // the group's staff reach nobody
   await notePresence(session, personId, !!row?.present);
 });
 

@@ -18,13 +18,19 @@ describe('[speed-migrate] the reach ledger of an older database', () => {
 
   it('[speed-migrate] sessions held, attendances and unique families from the old rows', async () => {
     const db = mongoose.connection;
-    const [aino, omar, sara] = [oid(), oid(), oid()];
+    const [aino, omar, sara, lead] = [oid(), oid(), oid(), oid()];
     await db.collection('people').insertOne({ _id: aino, email: 'a@x.invalid' });
     const groupId = oid();
     const meetingId = oid();
     const group = { sessionLanguages: ['fi', 'ar'], region: 'uusimaa', topics: ['everyday'] };
     await db.collection('groups').insertMany([
-      { _id: groupId, kind: 'family', title: [{ lang: 'fi', text: 'Ryhmä' }], ...group },
+      {
+        _id: groupId,
+        kind: 'family',
+        title: [{ lang: 'fi', text: 'Ryhmä' }],
+        ...group,
+        leadFacilitatorId: lead,
+      },
       {
         _id: meetingId,
         kind: 'supervision',
@@ -50,18 +56,17 @@ describe('[speed-migrate] the reach ledger of an older database', () => {
       personId,
       present,
     });
-    await db
-      .collection('attendance')
-      .insertMany([
-        row(0, aino, true),
-        row(0, omar, true),
-        row(1, aino, true),
-        row(1, sara, false),
-        row(2, sara, true),
-        row(3, omar, false),
-        row(4, sara, true),
-        row(5, sara, true),
-      ] as never[]);
+    await db.collection('attendance').insertMany([
+      row(0, aino, true),
+      row(0, omar, true),
+      row(0, lead, true), // the host: staff reach nobody
+      row(1, aino, true),
+      row(1, sara, false),
+      row(2, sara, true),
+      row(3, omar, false),
+      row(4, sara, true),
+      row(5, sara, true),
+    ] as never[]);
 
     await migrate(() => undefined);
     const figures = await reachFigures('2026-12-02', '2026-12-19');

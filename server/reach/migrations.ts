@@ -4,7 +4,8 @@ import { registerMigration } from '../db/migrations.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
 import { Attendance } from '../sessions/attendance.model.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
-import { familyKey, ReachDay, type LedgerEntry } from './ledger.ts';
+import { Group } from '../groups/group.model.ts';
+import { familyKey, ReachDay, STAFF, staffOf, type LedgerEntry } from './ledger.ts';
 
 registerMigration({
   name: 'reach ledger',
@@ -15,6 +16,9 @@ registerMigration({
         s,
       ]),
     );
+    const staff = new Map(
+      (await Group.find({}, STAFF).lean()).map((g) => [String(g._id), staffOf(g)]),
+    );
     const held = new Map<string, LedgerEntry>();
     for (const row of await Attendance.find(
       { present: true },
@@ -22,6 +26,7 @@ registerMigration({
     ).lean()) {
       const session = sessions.get(String(row.sessionId));
       if (!session || session.status === 'cancelled') continue;
+      if (staff.get(String(session.groupId))?.includes(String(row.personId))) continue;
       const entry = held.get(String(session._id)) ?? {
         sessionId: session._id,
         groupId: session.groupId,
