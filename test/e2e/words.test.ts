@@ -165,8 +165,19 @@ describe('[day-5] words on screen: language names, isolation, schedule, menu', f
         const page = await pageAs(visit.who, language);
         for (const [path, ready] of visit.pages) {
           await open(page, path, language, ready);
-          const found = await languageNames(page);
           const where = `${path} in ${language}`;
+          // The language's texts may arrive after the page switched to it: the lists follow.
+          const listed = (f: Awaited<ReturnType<typeof languageNames>>) =>
+            expected.every((name) =>
+              [...f.options.map((o) => o.text), ...f.chips, ...f.applications].some((n) =>
+                n.includes(name),
+              ),
+            );
+          let found = await languageNames(page);
+          for (const until = Date.now() + 10_000; !listed(found) && Date.now() < until;) {
+            await page.waitForTimeout(200);
+            found = await languageNames(page);
+          }
           // The codes offered are the list to compare with: no name may be one of them.
           const codes = new Set(found.options.map((o) => o.code));
           for (const code of NAMED_BY_LOCALES) codes.add(code);
