@@ -25,7 +25,7 @@ import { seedYear, type Seeded } from './growth/seed.ts';
 import type { Measurement } from './stats.ts';
 
 /** Bump when the seed's documents change shape: cached databases are then written again. */
-const SEED_VERSION = 6;
+const SEED_VERSION = 7;
 
 const Mark = () => mongoose.connection.collection<{ _id: string; seeded: Seeded }>('growth_marks');
 

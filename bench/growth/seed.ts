@@ -15,6 +15,7 @@ import { minuteOf } from '../../server/reminders/queue.ts';
 import { listKey } from '../../server/db/idLists.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { contactKey } from '../../server/supervision/contactCard.ts';
+import { WEEKS, weekOf } from '../../server/supervision/contactOrder.ts';
 import { helsinkiDate } from '../../server/groups/schedule.ts';
 import { familyKey, type LedgerEntry } from '../../server/reach/ledger.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
@@ -61,6 +62,8 @@ interface Context {
   supervisees: Map<string, mongoose.Types.ObjectId[]>;
   /** The reach ledger's days (reach/ledger.ts), written at the end. */
   reachDays: Map<string, LedgerEntry[]>;
+  /** Facilitators by the week of their last contact (supervision/contactOrder.ts). */
+  contactWeeks: Map<string, string[]>;
 }
 
 async function personGroups(
@@ -154,6 +157,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     slots: new Map(),
     reachDays: new Map(),
     supervisees: new Map(),
+    contactWeeks: new Map(),
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -176,6 +180,12 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
       })),
     });
   }
+  for (const [week, ids] of ctx.contactWeeks)
+    await ctx.writer.add('id_lists', { _id: listKey('contact-week', week), ids });
+  await ctx.writer.add('id_lists', {
+    _id: listKey('contact-weeks', WEEKS),
+    ids: [...ctx.contactWeeks.keys()],
+  });
   for (const [day, sessions] of ctx.reachDays)
     await ctx.writer.add('reach_days', { _id: day, sessions });
   await ctx.writer.add('job_cursors', { _id: 'sweep', minute: minuteOf(now) });
@@ -216,16 +226,20 @@ async function seedGroup(
   ]);
   const supervised = ctx.supervised.get(String(trainerId)) ?? [];
   ctx.supervised.set(String(trainerId), [...supervised, groupId]);
+  // Certified over the last three months: two in three without contact for four weeks.
+  const certifiedAt = new Date(now.getTime() - (g % 12) * 7 * DAY);
   await writer.add('contact_cards', {
     _id: contactKey(facilitatorId),
     personId: facilitatorId,
-    at: now,
+    at: certifiedAt,
     kind: 'certification',
   });
+  const week = weekOf(certifiedAt);
+  ctx.contactWeeks.set(week, [...(ctx.contactWeeks.get(week) ?? []), String(facilitatorId)]);
   await writer.add('certifications', {
     personId: facilitatorId,
     signedOffById: trainerId,
-    certifiedAt: now,
+    certifiedAt,
     validUntil: new Date(now.getTime() + 365 * DAY),
   });
 

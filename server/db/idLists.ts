@@ -21,7 +21,10 @@ export type ListKind =
   | 'trainer-alerts'
   | 'open-alerts'
   /** A trainer's supervisees (people ids; erasure takes a person out, supervision/supervisees.ts). */
-  | 'supervisees';
+  | 'supervisees'
+  /** Facilitators by the Helsinki week of their last contact, and those weeks (contactOrder.ts). */
+  | 'contact-week'
+  | 'contact-weeks';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -10,6 +10,7 @@ import {
   type Role,
 } from '../protocol/api.ts';
 import { addId } from '../db/idLists.ts';
+import { fileFacilitator } from '../supervision/contactCard.ts';
 import { languages, type LanguageCode } from '../protocol/languages.ts';
 
 const personSchema = new mongoose.Schema(
@@ -52,9 +53,14 @@ const personSchema = new mongoose.Schema(
 personSchema.index({ roles: 1 });
 personSchema.index({ supervisorId: 1 });
 // A new person with a supervisor is listed under them (the trainer's dashboard reads the list by
-// key); a change of supervisor later is listed by the route that makes it (people/routes.ts).
+// key), and a new facilitator joins the order of contacts (the coordinator's view); changes later
+// are listed by the route that makes them (people/routes.ts).
+personSchema.pre('save', function () {
+  this.$locals.newFacilitator = this.isModified('roles') && this.roles.includes('facilitator');
+});
 personSchema.post('save', async (doc) => {
   if (doc.supervisorId) await addId('supervisees', doc.supervisorId, doc._id);
+  if (doc.$locals.newFacilitator) await fileFacilitator(doc._id);
 });
 
 export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };

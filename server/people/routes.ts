@@ -10,6 +10,7 @@ import { signedIn, type ApiRouter } from '../http/api.ts';
 import { apiSchemas, type Role } from '../protocol/api.ts';
 import { Organisation, toOrganisationInfo } from './organisation.model.ts';
 import { Person, personRef, toSummary } from './person.model.ts';
+import { fileFacilitator } from '../supervision/contactCard.ts';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -70,6 +71,8 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
         if (person.supervisorId) await removeId('supervisees', person.supervisorId, person._id);
         if (updated.supervisorId) await addId('supervisees', updated.supervisorId, person._id);
       }
+      if (roles.includes('facilitator') && !person.roles.includes('facilitator'))
+        await fileFacilitator(person._id);
       await audit('roles.changed', me.personId, String(person._id), {
         from: person.roles,
         to: roles,

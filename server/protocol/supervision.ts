@@ -16,8 +16,8 @@
 // GET  /api/alerts?state=open|all                       → AlertInfo[] (the trainer they were sent to)
 // POST /api/alerts/:id/acknowledge         acknowledge  → AlertInfo (that trainer only)
 // GET  /api/supervision/dashboard                       → SupervisionDashboard (trainer)
-// GET  /api/supervision/contact?weeks=N                 → FacilitatorContact[] (coordinator:
-//                                                         everyone; sorted longest without contact first)
+// GET  /api/supervision/contact?weeks=N&cursor          → FacilitatorContactPage (coordinator:
+//                                                         a page, longest without contact first)
 // PUT  /api/me/pause                       pause        → PauseInfo (facilitator pauses themself)
 // DELETE /api/me/pause                                  → PauseInfo (back from the pause)
 // GET  /api/me/pause                                    → PauseInfo
@@ -68,7 +68,16 @@ export const supervisionSchemas = {
   acknowledge: z.object({ note: z.string().trim().max(1000).default('') }).strict(),
   alertsQuery: z.object({ state: z.enum(['open', 'all']).default('open') }).strict(),
   reportsQuery: z.object({ groupId: objectId.optional() }).strict(),
-  contactQuery: z.object({ weeks: z.coerce.number().int().min(1).max(52).default(4) }).strict(),
+  contactQuery: z
+    .object({
+      weeks: z.coerce.number().int().min(1).max(52).default(4),
+      /** Where the next page starts: the `nextCursor` of the page before. */
+      cursor: z
+        .string()
+        .regex(/^\d{4}-\d{2}:\d{1,6}$/)
+        .optional(),
+    })
+    .strict(),
   pause: z
     .object({
       /** Optional: a local date (YYYY-MM-DD) when they expect to be back. */
@@ -199,6 +208,12 @@ export interface FacilitatorContact {
   lastContactAt: string | null;
   /** What that contact was. */
   lastContactKind: string | null;
+}
+
+export interface FacilitatorContactPage {
+  volunteers: FacilitatorContact[];
+  /** Pass back as `cursor` for the next page; null at the end. */
+  nextCursor: string | null;
 }
 
 export interface PauseInfo {

@@ -4,6 +4,7 @@
 // HMACs (privacy/opaqueId.ts): they are counted, never named; erasure takes them out.
 import mongoose from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
+import { ledgerChanged } from './cache.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
@@ -79,6 +80,7 @@ export async function notePresence(
     },
     (doc) => holds(doc) === present,
   );
+  await ledgerChanged(_id);
 }
 
 /** A cancelled session reaches nobody. */
@@ -96,6 +98,7 @@ export async function forgetSession(session: { _id: unknown; startsAt: Date }): 
     }),
     (doc) => !there(doc),
   );
+  await ledgerChanged(_id);
 }
 
 /** The sessions held on these Helsinki days, read by key. */
@@ -140,7 +143,9 @@ registerPersonalData({
       })),
     });
     const gone = (doc: DayDoc) => !doc.sessions.some((s) => s.families.includes(family));
-    for (const day of (await ReachDay.find({ 'sessions.families': family }).lean()) as DayDoc[])
+    for (const day of (await ReachDay.find({ 'sessions.families': family }).lean()) as DayDoc[]) {
       await rewrite<DayDoc>(ReachDay, day._id, swap, gone);
+      await ledgerChanged(day._id);
+    }
   },
 });

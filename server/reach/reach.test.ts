@@ -1,7 +1,13 @@
 // [groups-5] Reach figures and their CSV agree with attendance generated here.
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
-import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import {
+  createGroup,
+  createStaff,
+  groupBody,
+  helsinkiDay,
+  weekdayOf,
+} from '../../test/support/groups.ts';
 import {
   createPerson,
   signedInClient,
@@ -168,6 +174,43 @@ describe('[groups-5] reach figures', function () {
       section('total').map((r) => r.attendances),
       [total?.attendances],
     );
+
+    // Figures are kept once counted, and counted again after any change they show: a
+    // correction of attendance, and a group's new title.
+    const again = async () => (await staff.coordinator.get<ReachFigures>(`/reach?${query}`)).body;
+    assert.deepEqual(await again(), figures, 'the same figures, kept');
+    // The session nobody came to: now everyone did.
+    const corrected = (
+      await facilitator.get<UpcomingSession[]>(`/groups/${groups[0]!.id}/sessions`)
+    ).body[2];
+    const everyone = families.slice(0, 5).map((m) => ({ personId: m.id, present: true }));
+    assert.equal(
+      (await facilitator.put(`/sessions/${corrected!.id}/attendance`, { entries: everyone }))
+        .status,
+      200,
+    );
+    const afterCorrection = await again();
+    assert.ok(afterCorrection.totals.attendances > figures.totals.attendances, 'counted again');
+    const renamed = await staff.coordinator.put(
+      `/groups/${groups[1]!.id}`,
+      groupBody(staff, {
+        title: [{ lang: 'fi', text: 'Isät yhdessä' }],
+        sessionLanguages: ['so', 'fi'],
+        region: 'online-finland',
+        topics: ['fathers', 'wellbeing'],
+        schedule,
+      }),
+    );
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+    const keys = (await again()).byGroup.map((r) => r.key);
+    assert.ok(keys.includes(`Isät yhdessä (${groups[1]!.id})`), keys.join());
+
+    // A period longer than three years is refused, with the reason.
+    const tooLong = await staff.coordinator.get<{ fields?: Record<string, string> }>(
+      `/reach?from=2020-01-01&to=2026-01-01`,
+    );
+    assert.equal(tooLong.status, 400);
+    assert.match(JSON.stringify(tooLong.body), /three years|kolme vuotta/);
 
     // Only coordinators read reach figures.
     assert.equal((await facilitator.get(`/reach?${query}`)).status, 403);

@@ -1,12 +1,18 @@
 import { RequestError } from '../errors.ts';
 import type { ApiRouter } from '../http/api.ts';
 import { groupSchemas } from '../protocol/groups.ts';
+import { keptFigures } from './cache.ts';
 import { reachCsv, reachFigures } from './figures.ts';
+
+/** Three years: a funder's period is one; every day of it is read when counted. */
+const MAX_PERIOD_DAYS = 3 * 366;
 
 export function reachRoutes(api: ApiRouter): void {
   const period = (from: string, to: string, t: (k: string) => string) => {
     if (from > to) throw new RequestError('invalid', 400, { to: t('groups.periodReversed') });
-    return reachFigures(from, to);
+    if (Date.parse(to) - Date.parse(from) > MAX_PERIOD_DAYS * 86_400_000)
+      throw new RequestError('invalid', 400, { to: t('groups.periodTooLong') });
+    return keptFigures(from, to, () => reachFigures(from, to));
   };
 
   api.get(

@@ -6,18 +6,46 @@
 import assert from 'node:assert/strict';
 import { Group } from '../groups/group.model.ts';
 import type { ConversationSummary } from '../protocol/chat.ts';
-import type { FacilitatorContact, ReportInfo } from '../protocol/supervision.ts';
+import type {
+  FacilitatorContact,
+  FacilitatorContactPage,
+  ReportInfo,
+} from '../protocol/supervision.ts';
 import { recordJoin } from '../sessions/attendance.model.ts';
 import { Certification } from '../training/certification.model.ts';
+import { idsIn } from '../db/idLists.ts';
+import { CONTACT_PAGE } from './contact.ts';
+import { noteContact } from './contactCard.ts';
+import { NEVER } from './contactOrder.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
 import { certify, createStaff, type GroupStaff } from '../../test/support/groups.ts';
 import { liveSocket, must, type TestSocket } from '../../test/support/live.ts';
-import { createPerson, signedInClient, type TestPerson } from '../../test/support/people.ts';
+import {
+  createPerson,
+  signedInClient,
+  type ApiClient,
+  type TestPerson,
+} from '../../test/support/people.ts';
 import { groupStartingIn, reportBody } from '../../test/support/supervision.ts';
 
 const WEEK = 7 * 86_400_000;
 const weeksAgo = (n: number) => new Date(Date.now() - n * WEEK);
+
+/** Every page of the view, in order (at most 50 pages). */
+async function everyPage(api: ApiClient, query: string): Promise<FacilitatorContact[]> {
+  const listed: FacilitatorContact[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 50; page += 1) {
+    const url: string = `/supervision/contact${query}${cursor ? `${query ? '&' : '?'}cursor=${cursor}` : ''}`;
+    const res = await api.get<FacilitatorContactPage>(url);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    listed.push(...res.body.volunteers);
+    cursor = res.body.nextCursor;
+    if (!cursor) return listed;
+  }
+  throw new Error('more than 50 pages');
+}
 
 describe('contact with facilitators', function () {
   this.timeout(180_000);
@@ -155,11 +183,8 @@ describe('contact with facilitators', function () {
         lead,
       ].map((p) => p.id),
     );
-    const view = async (query: string) => {
-      const res = await staff.coordinator.get<FacilitatorContact[]>(`/supervision/contact${query}`);
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      return res.body.filter((c) => mine.has(c.id));
-    };
+    const view = async (query: string) =>
+      (await everyPage(staff.coordinator, query)).filter((c) => mine.has(c.id));
     const names = (list: FacilitatorContact[]) => list.map((c) => c.displayName);
 
     const four = await view('?weeks=4');
@@ -212,5 +237,65 @@ describe('contact with facilitators', function () {
       (await (await signedInClient(app.url, lead)).get('/supervision/contact')).status,
       403,
     );
+  });
+
+  it('[speed-pages] pages through every facilitator once, kept by contacts, roles and erasure', async () => {
+    const coordinator = await signedInClient(
+      app.url,
+      await createPerson({ roles: ['coordinator'] }),
+    );
+    const trainer = await createPerson({ roles: ['trainer'] });
+    const crowd: TestPerson[] = [];
+    for (let i = 0; i < CONTACT_PAGE + 7; i += 1)
+      crowd.push(await createPerson({ roles: ['facilitator'], displayName: `Crowd ${i}` }));
+    const family = await createPerson({ roles: ['family'], displayName: 'Becomes facilitator' });
+    const ids = (list: FacilitatorContact[]) => list.map((c) => c.id);
+
+    const first = await coordinator.get<FacilitatorContactPage>('/supervision/contact?weeks=4');
+    assert.equal(first.status, 200);
+    assert.equal(first.body.volunteers.length, CONTACT_PAGE, 'a full first page');
+    assert.ok(first.body.nextCursor, 'and a next one');
+    const all = ids(await everyPage(coordinator, '?weeks=4'));
+    assert.equal(new Set(all).size, all.length, 'nobody twice');
+    for (const person of crowd) assert.ok(all.includes(person.id), person.displayName);
+    assert.ok(!all.includes(family.id) && !all.includes(trainer.id));
+
+    // A family given the role joins the list; a facilitator whose role is taken leaves it; a
+    // contact now takes one out, and one ten weeks ago puts another in its week.
+    const roles = async (person: TestPerson, to: string[]) =>
+      assert.equal(
+        (await coordinator.put(`/people/${person.id}/roles`, { roles: to })).status,
+        200,
+      );
+    await roles(family, ['family', 'facilitator']);
+    await roles(crowd[0]!, ['family']);
+    await noteContact(crowd[1]!.id, new Date(), 'review');
+    await noteContact(crowd[2]!.id, weeksAgo(10), 'review');
+    await noteContact(crowd[2]!.id, weeksAgo(12), 'review'); // older: changes nothing
+    const after = await everyPage(coordinator, '?weeks=4');
+    const listed = ids(after);
+    assert.ok(listed.includes(family.id), 'the new facilitator');
+    assert.ok(!listed.includes(crowd[0]!.id), 'no longer a facilitator');
+    assert.ok(!listed.includes(crowd[1]!.id), 'in contact this week');
+    const tenWeeks = after.find((c) => c.id === crowd[2]!.id);
+    assert.equal(tenWeeks?.lastContactKind, 'review');
+    assert.ok(Math.abs(Date.parse(tenWeeks.lastContactAt ?? '') - weeksAgo(10).getTime()) < 60_000);
+    assert.equal(new Set(listed).size, listed.length, 'nobody twice');
+    assert.ok(!(await idsIn('contact-week', NEVER)).includes(crowd[2]!.id), 'left "never"');
+
+    // Erasure takes a person out of the order.
+    const leaving = crowd[3]!;
+    const self = await signedInClient(app.url, leaving);
+    assert.equal((await self.delete('/me', { password: leaving.password })).status, 204);
+    assert.ok(!(await idsIn('contact-week', NEVER)).includes(leaving.id));
+    assert.ok(!ids(await everyPage(coordinator, '?weeks=4')).includes(leaving.id));
+
+    // A cursor that is not one is refused.
+    for (const cursor of ['x', '2026-01', '2026-01:-1', '2026-01:1234567'])
+      assert.equal(
+        (await coordinator.get(`/supervision/contact?cursor=${cursor}`)).status,
+        400,
+        cursor,
+      );
   });
 });

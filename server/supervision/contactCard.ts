@@ -8,6 +8,7 @@ import mongoose, { type Types } from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
+import { fileByContact, unfile } from './contactOrder.ts';
 
 export type ContactKind = 'feedback' | 'review' | 'alert' | 'certification' | 'message' | 'meeting';
 export interface Contact {
@@ -43,13 +44,26 @@ export async function noteContact(
 ): Promise<void> {
   if (!personId || !at) return;
   const _id = contactKey(personId);
-  await rewrite<CardDoc>(
+  let before = null as Date | null;
+  const card = await rewrite<CardDoc>(
     ContactCard,
     _id,
-    (current) =>
-      current && current.at >= at ? current : { _id, personId: toId(personId), at, kind },
+    (current) => {
+      before = current?.at ?? null;
+      return current && current.at >= at ? current : { _id, personId: toId(personId), at, kind };
+    },
     (doc) => doc.at >= at,
   );
+  if (card.at.getTime() === at.getTime()) await fileByContact(personId, at, before);
+}
+
+/** A new facilitator (or one given the role again) joins the order of contacts. */
+export async function fileFacilitator(personId: unknown): Promise<void> {
+  const card = (await ContactCard.findById(contactKey(personId), { at: 1 }).lean()) as Pick<
+    CardDoc,
+    'at'
+  > | null;
+  await fileByContact(personId, card?.at ?? null);
 }
 
 const toId = (id: unknown) =>
@@ -71,6 +85,8 @@ registerPersonalData({
   name: 'lastTrainerContact',
   export: (person) => ContactCard.findById(contactKey(person._id), { _id: 0, personId: 0 }).lean(),
   erase: async (person) => {
+    const card = (await ContactCard.findById(contactKey(person._id)).lean()) as CardDoc | null;
+    await unfile(person._id, card?.at);
     await ContactCard.deleteOne({ _id: contactKey(person._id) });
   },
 });

@@ -8,7 +8,7 @@ import { Alert, listAlert } from './alert.model.ts';
 import { listReport, Report } from './report.model.ts';
 import { addId, removeId } from '../db/idLists.ts';
 import { Person } from '../people/person.model.ts';
-import { noteContact } from './contactCard.ts';
+import { fileFacilitator, noteContact } from './contactCard.ts';
 import { scanContacts } from './contactScan.ts';
 
 registerMigration({
@@ -48,5 +48,16 @@ registerMigration({
       { supervisorId: 1 },
     ).lean();
     for (const person of people) await addId('supervisees', person.supervisorId, person._id);
+  },
+});
+
+registerMigration({
+  name: 'facilitators ordered by last contact',
+  async run(report) {
+    const people = await Person.find({ roles: 'facilitator' }, { _id: 1 }).lean();
+    for (const [i, person] of people.entries()) {
+      await fileFacilitator(person._id);
+      if (i % 200 === 199) report(`${i + 1} of ${people.length} facilitators`);
+    }
   },
 });

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { FacilitatorContact } from '../../../../server/protocol/supervision.ts';
+import type { FacilitatorContactPage } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
 import { TextField } from '../../lib/forms/fields.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { useResource } from '../../lib/useResource.ts';
+import { usePages } from '../../lib/usePages.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
 import './supervision.css';
@@ -28,7 +28,14 @@ export function VolunteersPage() {
   const [params, setParams] = useSearchParams();
   const weeks = weeksFrom(params.get('weeks'));
   const [input, setInput] = useState(String(weeks));
-  const list = useResource<FacilitatorContact[]>(`/supervision/contact?weeks=${weeks}`);
+  const list = usePages(
+    `/supervision/contact?weeks=${weeks}`,
+    (p: FacilitatorContactPage) => p.volunteers,
+  );
+  // After "show more", continue from the first new volunteer.
+  useEffect(() => {
+    if (list.firstNew) document.getElementById(`volunteer-${list.firstNew.id}`)?.focus();
+  }, [list.firstNew]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,16 +71,19 @@ export function VolunteersPage() {
         </p>
       ) : null}
       <p role="status" className="result-count">
-        {list.loading && !list.data
+        {list.loading && !list.items
           ? t('common:loading')
-          : list.data
-            ? t('volunteers.count', { count: list.data.length, weeks })
+          : list.items
+            ? t(list.more ? 'volunteers.countSoFar' : 'volunteers.count', {
+                count: list.items.length,
+                weeks,
+              })
             : null}
       </p>
       <ul className="plain-list">
-        {list.data?.map((f) => (
+        {list.items?.map((f) => (
           <li key={f.id} className="card" data-testid="volunteer-contact">
-            <h2 className="volunteer-name" dir="auto">
+            <h2 className="volunteer-name" dir="auto" id={`volunteer-${f.id}`} tabIndex={-1}>
               {f.displayName}{' '}
               {f.paused ? <span className="tag tag-warning">{t('facilitator.paused')}</span> : null}
             </h2>
@@ -93,6 +103,13 @@ export function VolunteersPage() {
           </li>
         ))}
       </ul>
+      {list.more ? (
+        <div className="actions">
+          <button type="button" className="secondary" disabled={list.loading} onClick={list.more}>
+            {t('volunteers.more')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }
