@@ -16,6 +16,7 @@ import { listKey } from '../../server/db/idLists.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { contactKey } from '../../server/supervision/contactCard.ts';
 import { WEEKS, weekOf } from '../../server/supervision/contactOrder.ts';
+import { ALL } from '../../server/groups/group.model.ts';
 import { helsinkiDate } from '../../server/groups/schedule.ts';
 import { familyKey, type LedgerEntry } from '../../server/reach/ledger.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
@@ -64,6 +65,8 @@ interface Context {
   reachDays: Map<string, LedgerEntry[]>;
   /** Facilitators by the week of their last contact (supervision/contactOrder.ts). */
   contactWeeks: Map<string, string[]>;
+  /** Every family group, in the order of creation (the coordinator's overview). */
+  familyGroups: string[];
 }
 
 async function personGroups(
@@ -158,6 +161,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     reachDays: new Map(),
     supervisees: new Map(),
     contactWeeks: new Map(),
+    familyGroups: [],
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -180,6 +184,10 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
       })),
     });
   }
+  await ctx.writer.add('id_lists', {
+    _id: listKey('family-groups', ALL),
+    ids: ctx.familyGroups,
+  });
   for (const [week, ids] of ctx.contactWeeks)
     await ctx.writer.add('id_lists', { _id: listKey('contact-week', week), ids });
   await ctx.writer.add('id_lists', {
@@ -423,6 +431,7 @@ async function seedGroup(
       updatedAt: now,
     });
 
+  ctx.familyGroups.push(group);
   await writer.add('groups', {
     _id: groupId,
     kind: 'family',

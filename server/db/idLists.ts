@@ -24,7 +24,9 @@ export type ListKind =
   | 'supervisees'
   /** Facilitators by the Helsinki week of their last contact, and those weeks (contactOrder.ts). */
   | 'contact-week'
-  | 'contact-weeks';
+  | 'contact-weeks'
+  /** Every family group, oldest first: the coordinator's overview (groups/routes.ts). */
+  | 'family-groups';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 
@@ -50,6 +52,12 @@ export async function addId(
     }),
     (doc) => doc.ids.includes(value),
   );
+}
+
+/** Sets a whole list (a migration building it from what is stored). */
+export async function setIds(kind: ListKind, key: unknown, ids: unknown[]): Promise<void> {
+  const _id = listKey(kind, key);
+  await IdList.replaceOne({ _id }, { _id, ids: ids.map(String) }, { upsert: true });
 }
 
 export async function removeId(kind: ListKind, key: unknown, id: unknown): Promise<void> {

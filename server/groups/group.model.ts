@@ -1,6 +1,7 @@
 // A peer group: what it is about, in which languages and where, who runs it, its schedule and
 // its places. Seat counters live on the group document so enrolment stays one atomic update.
 import mongoose, { type FlattenMaps, type InferSchemaType, type Types } from 'mongoose';
+import { addId } from '../db/idLists.ts';
 import {
   AUDIENCES,
   GROUP_KINDS,
@@ -104,6 +105,15 @@ groupSchema.index({ trainerId: 1 });
 
 // The shape `.lean()` returns (plain arrays, not mongoose document arrays).
 export type GroupDoc = FlattenMaps<InferSchemaType<typeof groupSchema>> & { _id: Types.ObjectId };
+// A new family group joins the list the coordinator's overview pages through (groups/routes.ts).
+groupSchema.pre('save', function () {
+  this.$locals.newFamilyGroup = this.isNew && (this.kind ?? 'family') === 'family';
+});
+groupSchema.post('save', async (doc) => {
+  if (doc.$locals.newFamilyGroup) await addId('family-groups', ALL, doc._id);
+});
+/** The key of the list of every family group. */
+export const ALL = 'all';
 export const Group = mongoose.model('Group', groupSchema, 'groups');
 
 export function facilitatorIds(

@@ -1,12 +1,14 @@
 // Databases from before rosters and people's lists of groups (memberships.ts) get them built once
 // from the enrolments and the groups' staff; attendance rows move to their keyed ids; each group's
-// sessions get their index (sessions/sessionIndex.ts).
+// sessions get their index (sessions/sessionIndex.ts); the family groups are listed for the
+// coordinator's overview.
+import { setIds } from '../db/idLists.ts';
 import { registerMigration } from '../db/migrations.ts';
 import { Attendance, attendanceKey } from '../sessions/attendance.model.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { recordSessionIds } from '../sessions/sessionIndex.ts';
 import { Enrolment, type EnrolmentDoc } from './enrolment.model.ts';
-import { Group } from './group.model.ts';
+import { ALL, Group } from './group.model.ts';
 import { recordEnrolment, recordStaff } from './memberships.ts';
 
 registerMigration({
@@ -53,5 +55,17 @@ registerMigration({
       byGroup.set(String(session.groupId), ids);
     }
     for (const [groupId, ids] of byGroup) await recordSessionIds(groupId, ids);
+  },
+});
+
+registerMigration({
+  name: 'family groups listed',
+  async run() {
+    const groups = await Group.find({}, { kind: 1 }).sort({ _id: 1 }).lean();
+    await setIds(
+      'family-groups',
+      ALL,
+      groups.filter((g) => (g.kind ?? 'family') === 'family').map((g) => g._id),
+    );
   },
 });

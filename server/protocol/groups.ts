@@ -3,7 +3,8 @@
 // Europe/Helsinki wall-clock time ("18:00" stays 18:00 across daylight-saving changes).
 //
 // GET    /api/groups?lang&topic&weekday&timeOfDay&region&freePlaces&q&cursor  catalogue → CataloguePage
-// GET    /api/groups/all                               → GroupCard[] (coordinator: every group, drafts too)
+// GET    /api/groups/all?cursor                        → AllGroupsPage (coordinator: every group, drafts too;
+//                                                        newest first, a page at a time)
 // GET    /api/groups/mine                              → MyGroups (enrolments + upcoming sessions)
 // GET    /api/groups/:id                               → GroupDetail
 // POST   /api/groups                 groupInput        → 201 GroupDetail (coordinator)
@@ -137,6 +138,8 @@ export const groupSchemas = {
         .optional(),
     })
     .strict(),
+  /** The coordinator's overview: `cursor` is the last group id of the page before. */
+  allGroups: z.object({ cursor: objectId.optional() }).strict(),
   groupInput: z
     .object({
       title: localized,
@@ -272,6 +275,13 @@ export interface CataloguePage {
   /** Pass back as `cursor` for the next page; null at the end. */
   nextCursor: string | null;
   total: number;
+}
+
+/** A page of the coordinator's overview of every family group, newest first. */
+export interface AllGroupsPage {
+  groups: GroupCard[];
+  /** Pass back as `cursor` for the next (older) page; null at the end. */
+  nextCursor: string | null;
 }
 
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'pending' | 'cancelled' | 'removed';

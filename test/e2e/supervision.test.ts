@@ -213,6 +213,9 @@ describe('supervision in real browsers', function () {
   });
 
   it('a facilitator pauses themself on the profile; the coordinator sees them among volunteers without contact', async () => {
+    // Fifty facilitators before them: the list comes a page at a time, longest without contact
+    // first, so the volunteer is on a later page.
+    for (let i = 0; i < 50; i += 1) await createPerson({ roles: ['facilitator'] });
     const trainer = await createPerson({ roles: ['trainer'], displayName: 'Kouluttaja Kaisa' });
     const volunteer = await createPerson({ roles: ['facilitator'], supervisorId: trainer.id });
     const profile = await openAs(volunteer, '/profile', 360);
@@ -228,7 +231,24 @@ describe('supervision in real browsers', function () {
     const row = volunteers
       .getByTestId('volunteer-contact')
       .filter({ hasText: volunteer.displayName });
-    await row.waitFor();
+    const more = volunteers.getByRole('button', { name: 'Näytä lisää vertaisohjaajia' });
+    /** Shows pages until the volunteer's row is there; how many pages that took. */
+    const findRow = async () => {
+      await volunteers.getByTestId('volunteer-contact').first().waitFor();
+      let pages = 1;
+      for (; pages < 10 && !(await row.count()); pages += 1) {
+        await more.waitFor();
+        assert.match(await volunteers.getByRole('status').innerText(), /lisää alempana/);
+        const shown = await volunteers.getByTestId('volunteer-contact').count();
+        await more.click();
+        await volunteers.getByTestId('volunteer-contact').nth(shown).waitFor();
+        const focused = await volunteers.evaluate(() => document.activeElement?.id ?? '');
+        assert.match(focused, /^volunteer-/, 'focus moves to the first one added');
+      }
+      await row.waitFor();
+      return pages;
+    };
+    assert.ok((await findRow()) > 1, 'found after "show more"');
     assert.match(await row.innerText(), /Tauolla/);
     assert.match(await row.innerText(), /Kouluttaja Kaisa/);
     assert.match(await row.innerText(), /Ei vielä yhteyttä/);
@@ -239,7 +259,7 @@ describe('supervision in real browsers', function () {
     await pause.getByRole('button', { name: 'Palaan tauolta' }).click();
     await pause.getByRole('button', { name: 'Jään tauolle' }).waitFor();
     await volunteers.reload();
-    await row.waitFor();
+    await findRow();
     assert.doesNotMatch(await row.innerText(), /Tauolla/);
   });
 });

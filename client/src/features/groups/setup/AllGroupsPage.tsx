@@ -1,19 +1,29 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { GroupCard } from '../../../../../server/protocol/groups.ts';
+import type { AllGroupsPage as Page } from '../../../../../server/protocol/groups.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { usePageTitle } from '../../../lib/usePageTitle.ts';
-import { useResource } from '../../../lib/useResource.ts';
+import { usePages } from '../../../lib/usePages.ts';
 import { AdminNav } from '../../admin/AdminNav.tsx';
 import { LocalText } from '../groupText.tsx';
 import { nextSession } from '../useSessionState.ts';
 
-/** The coordinator's overview: every group, drafts and invitation-only ones too. */
+/**
+ * The coordinator's overview: every group, drafts and invitation-only ones too. Newest first, a
+ * page at a time; older groups come from the "show more" button.
+ */
 export function AllGroupsPage() {
   const { t } = useTranslation('groups');
   usePageTitle(t('admin.title'));
   const format = useFormat();
-  const groups = useResource<GroupCard[]>('/groups/all');
+  const list = usePages('/groups/all', (page: Page) => page.groups);
+  const groups = list.items;
+  // After "show more", continue from the first new group.
+  useEffect(() => {
+    if (list.firstNew) document.getElementById(`all-group-link-${list.firstNew.id}`)?.focus();
+  }, [list.firstNew]);
+
   return (
     <section className="page">
       <AdminNav />
@@ -24,19 +34,19 @@ export function AllGroupsPage() {
           {t('admin.new')}
         </Link>
       </p>
-      {groups.error ? (
+      {list.error ? (
         <p className="error-summary" role="alert">
-          {groups.error.message}
+          {list.error.message}
         </p>
       ) : null}
-      {groups.data?.length === 0 ? <p>{t('admin.none')}</p> : null}
+      {groups?.length === 0 ? <p>{t('admin.none')}</p> : null}
       <ul className="plain-list">
-        {groups.data?.map((group) => {
+        {groups?.map((group) => {
           const next = nextSession(group.nextSessions);
           return (
             <li key={group.id} className="card">
               <h2>
-                <Link to={`/groups/${group.id}`}>
+                <Link id={`all-group-link-${group.id}`} to={`/groups/${group.id}`}>
                   <LocalText texts={group.title} />
                 </Link>
               </h2>
@@ -67,6 +77,13 @@ export function AllGroupsPage() {
           );
         })}
       </ul>
+      {list.more ? (
+        <div className="actions">
+          <button type="button" className="secondary" disabled={list.loading} onClick={list.more}>
+            {t('admin.more')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }
