@@ -15,6 +15,7 @@ import '../server/groups/migrations.ts';
 import '../server/reminders/migrations.ts';
 import '../server/supervision/migrations.ts';
 import '../server/reach/migrations.ts';
+import '../server/calendar/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';
@@ -25,7 +26,7 @@ import { seedYear, type Seeded } from './growth/seed.ts';
 import type { Measurement } from './stats.ts';
 
 /** Bump when the seed's documents change shape: cached databases are then written again. */
-const SEED_VERSION = 7;
+const SEED_VERSION = 8;
 
 const Mark = () => mongoose.connection.collection<{ _id: string; seeded: Seeded }>('growth_marks');
 

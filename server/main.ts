@@ -11,6 +11,7 @@ import './groups/migrations.ts';
 import './reminders/migrations.ts';
 import './supervision/migrations.ts';
 import './reach/migrations.ts';
+import './calendar/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';

@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { summarise, type Measurement } from '../stats.ts';
-import { api, ask, connect } from './client.ts';
+import { ledgerChanged } from '../../server/reach/cache.ts';
+import { api, ask, connect, REQUEST_LIMIT_MS } from './client.ts';
 import type { Seeded } from './seed.ts';
 
 const RUNS = 25;
@@ -44,6 +45,19 @@ const chatDelivery: Path = async ({ seeded, sockets }, run) => {
   await delivered;
 };
 
+/** The family's private feed, fetched as a calendar app does (the URL made on the first run). */
+let feedUrl: Promise<string> | undefined;
+const calendarFeed: Path = async ({ url, seeded }) => {
+  feedUrl ??= api(url, seeded.family, 'GET', '/me/calendar').then(
+    (r) => (r as { url: string }).url,
+  );
+  // The server's public URL is not where the bench reaches it: the path is what counts.
+  const feed = `${url}${new URL(await feedUrl).pathname}`;
+  const res = await fetch(feed, { signal: AbortSignal.timeout(REQUEST_LIMIT_MS) });
+  if (res.status !== 200) throw new Error(`calendar feed: ${res.status}`);
+  return res.text();
+};
+
 export const PATHS: [name: string, path: Path][] = [
   ['chat send → delivery', chatDelivery],
   [
@@ -61,6 +75,11 @@ export const PATHS: [name: string, path: Path][] = [
       ask(sockets.family, 'chat:history', { channelId: seeded.channelId, limit: 50 }),
   ],
   ['group page', ({ url, seeded }) => api(url, seeded.family, 'GET', `/groups/${seeded.groupId}`)],
+  [
+    'notifications (the bell, asked on every page change)',
+    ({ url, seeded }) => api(url, seeded.family, 'GET', '/notifications'),
+  ],
+  ['calendar feed (a family subscribed)', calendarFeed],
   ['my groups (family)', ({ url, seeded }) => api(url, seeded.family, 'GET', '/groups/mine')],
   [
     'my groups (facilitator)',
@@ -104,6 +123,13 @@ export const PATHS: [name: string, path: Path][] = [
   [
     'reach figures (a year)',
     ({ url, seeded }) => api(url, seeded.coordinator, 'GET', `/reach?${year()}`),
+  ],
+  [
+    'reach figures (a year, counted again after a change)',
+    async ({ url, seeded }) => {
+      await ledgerChanged(new Date().toISOString().slice(0, 10));
+      return api(url, seeded.coordinator, 'GET', `/reach?${year()}`);
+    },
   ],
   [
     'live session: entry check and join (server side)',

@@ -17,6 +17,7 @@ import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { contactKey } from '../../server/supervision/contactCard.ts';
 import { WEEKS, weekOf } from '../../server/supervision/contactOrder.ts';
 import { ALL } from '../../server/groups/group.model.ts';
+import { INBOX_SIZE } from '../../server/reminders/notification.model.ts';
 import { helsinkiDate } from '../../server/groups/schedule.ts';
 import { familyKey, type LedgerEntry } from '../../server/reach/ledger.ts';
 import { attendanceKey } from '../../server/sessions/attendance.model.ts';
@@ -67,6 +68,14 @@ interface Context {
   contactWeeks: Map<string, string[]>;
   /** Every family group, in the order of creation (the coordinator's overview). */
   familyGroups: string[];
+  /** Each person's newest notifications (reminders/notification.model.ts), written at the end. */
+  inboxes: Map<string, string[]>;
+}
+
+function inboxed(ctx: Context, personId: unknown, notificationId: string): void {
+  const ids = ctx.inboxes.get(String(personId)) ?? [];
+  ids.push(notificationId);
+  ctx.inboxes.set(String(personId), ids.length > 2 * INBOX_SIZE ? ids.slice(-INBOX_SIZE) : ids);
 }
 
 async function personGroups(
@@ -150,7 +159,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     scale.waitlistedPerGroup +
     (scale.pastSessionsPerGroup + scale.comingSessionsPerGroup) *
       (1 + 2 * scale.confirmedPerGroup) +
-    scale.pastSessionsPerGroup * scale.confirmedPerGroup +
+    scale.pastSessionsPerGroup * scale.confirmedPerGroup * 3 +
     scale.messagesPerGroup;
   const ctx: Context = {
     now,
@@ -162,6 +171,7 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     supervisees: new Map(),
     contactWeeks: new Map(),
     familyGroups: [],
+    inboxes: new Map(),
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -188,6 +198,11 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     _id: listKey('family-groups', ALL),
     ids: ctx.familyGroups,
   });
+  for (const [personId, ids] of ctx.inboxes)
+    await ctx.writer.add('id_lists', {
+      _id: listKey('inbox', personId),
+      ids: ids.slice(-INBOX_SIZE),
+    });
   for (const [week, ids] of ctx.contactWeeks)
     await ctx.writer.add('id_lists', { _id: listKey('contact-week', week), ids });
   await ctx.writer.add('id_lists', {
@@ -337,6 +352,21 @@ async function seedGroup(
           createdAt: now,
           updatedAt: now,
         });
+        // A reminder sent made a notification (the bell), listed in the person's inbox.
+        if (held) {
+          await writer.add('notifications', {
+            _id: jobId,
+            personId,
+            kind: 'reminder',
+            groupId,
+            sessionId,
+            params: {},
+            readAt: startsAt,
+            createdAt: runAt,
+            updatedAt: runAt,
+          });
+          inboxed(ctx, personId, jobId);
+        }
       }
       if (held)
         await writer.add('attendance', {

@@ -1,6 +1,10 @@
 // [groups-4] The iCalendar feed and download, read back with an independent parser (ical.js).
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
+import mongoose from 'mongoose';
+import { migrate } from '../db/migrations.ts';
+import { Person } from '../people/person.model.ts';
+import './migrations.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { createGroup, createStaff } from '../../test/support/groups.ts';
 import { ApiClient, createPerson, signedInClient } from '../../test/support/people.ts';
@@ -47,10 +51,8 @@ describe('[groups-4] calendar', function () {
       action: 'cancel',
       reason: 'Syysloma',
     });
-    const family = await signedInClient(
-      app.url,
-      await createPerson({ roles: ['family'], language: 'ar' }),
-    );
+    const person = await createPerson({ roles: ['family'], language: 'ar' });
+    const family = await signedInClient(app.url, person);
     await family.post(`/groups/${group.id}/enrolments`, { acceptRules: group.rulesVersion });
 
     const { url } = (await family.get<{ url: string }>('/me/calendar')).body;
@@ -91,5 +93,17 @@ describe('[groups-4] calendar', function () {
     assert.notEqual(rotated, url);
     assert.equal((await fetch(url)).status, 404);
     assert.equal((await fetch(rotated)).status, 200);
+
+    // [speed-migrate] A token from before feeds were found by key works again once migrated.
+    const older = 'older-token-from-before-0123456789';
+    await Person.updateOne({ _id: person.id }, { calendarToken: older });
+    const olderUrl = rotated.replace(/[^/]+\.ics$/, `${older}.ics`);
+    assert.equal((await fetch(olderUrl)).status, 404, 'not found by key yet');
+    await mongoose.connection
+      .collection<{ _id: string }>('migrations')
+      .deleteOne({ _id: 'calendar feeds by key' });
+    await migrate(() => undefined);
+    assert.equal((await fetch(olderUrl)).status, 200);
+    assert.equal((await fetch(rotated)).status, 404, 'the token it replaced stays revoked');
   });
 });

@@ -3,16 +3,17 @@
 // Notification ids are derived from the event (an HMAC: they name nobody), so a retried request
 // notifies once.
 import { opaqueId } from '../privacy/opaqueId.ts';
-import { Notification } from '../reminders/notification.model.ts';
+import { notify } from '../reminders/notification.model.ts';
 import type { ChannelAccess } from './channels.ts';
 
-async function notify(ids: string[], key: string, kind: string, groupId: unknown): Promise<void> {
+async function notifyAll(
+  ids: string[],
+  key: string,
+  kind: string,
+  groupId: unknown,
+): Promise<void> {
   for (const personId of new Set(ids)) {
-    await Notification.updateOne(
-      { _id: opaqueId(kind, key, personId) },
-      { $setOnInsert: { personId, kind, groupId, params: {}, readAt: null } },
-      { upsert: true },
-    );
+    await notify(opaqueId(kind, key, personId), { personId, kind, groupId });
   }
 }
 
@@ -24,7 +25,7 @@ export async function noticeOfReport(
 ): Promise<void> {
   if (!access.group) return;
   const staff = [...access.facilitatorIds, ...(access.trainerId ? [access.trainerId] : [])];
-  await notify(
+  await notifyAll(
     staff.filter((id) => id !== reporterId),
     reportId,
     'chat-report',
@@ -38,7 +39,7 @@ export async function noticeOfMention(
   senderId: string,
 ): Promise<void> {
   if (!access.group) return;
-  await notify(
+  await notifyAll(
     access.facilitatorIds.filter((id) => id !== senderId),
     messageId,
     'chat-mention',

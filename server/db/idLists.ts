@@ -26,7 +26,9 @@ export type ListKind =
   | 'contact-week'
   | 'contact-weeks'
   /** Every family group, oldest first: the coordinator's overview (groups/routes.ts). */
-  | 'family-groups';
+  | 'family-groups'
+  /** A person's newest notifications (reminders/notification.model.ts). */
+  | 'inbox';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -1,13 +1,16 @@
-// A database from before rosters, keyed attendance, session indexes and minute slots is brought
-// over at start: every page reading by key finds what the old searches found.
+// A database from before rosters, keyed attendance, session indexes, minute slots, lists of groups
+// and inboxes is brought over at start: every page reading by key finds what the old searches found.
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { useTestDatabase } from '../../test/support/database.ts';
+import { idsIn } from '../db/idLists.ts';
 import { migrate } from '../db/migrations.ts';
 import '../reminders/migrations.ts';
+import { inboxOf, INBOX_SIZE } from '../reminders/notification.model.ts';
 import { dueJobIds } from '../reminders/queue.ts';
 import { attendanceAt } from '../sessions/attendance.model.ts';
 import { sessionIdsOf } from '../sessions/sessionIndex.ts';
+import { ALL } from './group.model.ts';
 import { linkedGroupIds, rosterOf } from './memberships.ts';
 import './migrations.ts';
 
@@ -73,6 +76,24 @@ describe('[speed-migrate] memberships, attendance, sessions and reminders of an 
     ])
       await db.collection('jobs').insertOne({ _id: _id as never, status, runAt, kind: 'reminder' });
 
+    // Notifications from before inboxes: Aino has more than the bell shows.
+    const minute = (i: number) => new Date(now.getTime() - (100 - i) * 60_000);
+    for (let i = 0; i < INBOX_SIZE + 10; i += 1)
+      await db.collection('notifications').insertOne({
+        _id: `n-aino-${i}` as never,
+        personId: aino,
+        kind: 'reminder',
+        groupId,
+        createdAt: minute(i),
+      });
+    await db.collection('notifications').insertOne({
+      _id: 'n-omar' as never,
+      personId: omar,
+      kind: 'session-cancelled',
+      groupId,
+      createdAt: now,
+    });
+
     await migrate(() => undefined);
     await migrate(() => undefined); // marked done: nothing twice
 
@@ -100,5 +121,18 @@ describe('[speed-migrate] memberships, attendance, sessions and reminders of an 
 
     assert.equal((await sessionIdsOf(groupId)).get('2026-12-07'), String(sessionId));
     assert.deepEqual(await dueJobIds(now), ['job-pending']);
+
+    assert.deepEqual(await idsIn('family-groups', ALL), [String(groupId)], 'a group before kinds');
+    const inbox = await inboxOf(String(aino));
+    assert.equal(inbox.length, INBOX_SIZE);
+    assert.deepEqual(
+      inbox.map((n) => n._id),
+      Array.from({ length: INBOX_SIZE }, (_, i) => `n-aino-${INBOX_SIZE + 9 - i}`),
+      'the newest, newest first',
+    );
+    assert.deepEqual(
+      (await inboxOf(String(omar))).map((n) => n._id),
+      ['n-omar'],
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Export and erasure for groups: enrolments, attendance, reminders and notifications.
 import { Types } from 'mongoose';
+import { dropList } from '../db/idLists.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import { Job } from '../reminders/job.model.ts';
 import { Notification } from '../reminders/notification.model.ts';
@@ -38,6 +39,7 @@ registerPersonalData({
     await Enrolment.deleteMany({ personId: person._id });
     await Job.deleteMany({ personId: person._id });
     await Notification.deleteMany({ personId: person._id });
+    await dropList('inbox', person._id);
     // Attendance stays as anonymous counts: one random id stands for the person from now on, so
     // "unique families" figures stay right without pointing at anyone. The key names the person:
     // each row moves to a key with the random id.

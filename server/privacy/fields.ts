@@ -327,7 +327,14 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('none', '_id', 'sessions', 'sessions.sessionId', 'sessions.groupId'),
     ...all('none', 'sessions.startsAt', 'sessions.families'),
   },
-  // Lists of report and alert ids under an HMAC of their group or trainer (db/idLists.ts).
+  // A calendar feed's token (hashed) to its person (calendar/feedToken.ts).
+  CalendarFeed: { _id: 'secret', personId: 'owner' },
+  // Reach figures kept per period and the stamps they were counted under (reach/cache.ts).
+  ReachStamp: { ...all('none', '_id', 'stamp') },
+  KeptFigures: { ...all('none', '_id', 'period', 'stamps', 'figures') },
+  // Lists of ids under an HMAC of what lists them (db/idLists.ts): reports and alerts, a trainer's
+  // supervisees, facilitators by week of contact, family groups, a person's inbox. Erasure takes
+  // the person out of the lists that hold people and drops their own.
   IdList: { ...all('none', '_id', 'ids') },
   GroupSessionIndex: { ...all('none', '_id', 'sessions', 'sessions.key', 'sessions.id') },
   // Indexes of enrolments and staff (groups/memberships.ts): a person's enrolments are exported

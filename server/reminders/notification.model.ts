@@ -1,5 +1,6 @@
 // In-app notifications (the bell): reminders and notices, one per job at most.
 import mongoose, { type InferSchemaType } from 'mongoose';
+import { addId, idsIn } from '../db/idLists.ts';
 
 const notificationSchema = new mongoose.Schema(
   {
@@ -22,3 +23,38 @@ export type NotificationDoc = InferSchemaType<typeof notificationSchema> & {
   createdAt: Date;
 };
 export const Notification = mongoose.model('Notification', notificationSchema, 'notifications');
+
+/** The newest notifications kept in a person's inbox list: the bell shows these. */
+export const INBOX_SIZE = 50;
+
+export interface NewNotification {
+  personId: unknown;
+  kind: string;
+  groupId?: unknown;
+  sessionId?: unknown;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * Makes a notification once per `_id` (a job or event that runs twice makes one) and lists it in
+ * the person's inbox (db/idLists.ts): the bell, asked on every page change, reads that list and
+ * its notifications by key instead of searching every notification ever made.
+ */
+export async function notify(_id: string, notification: NewNotification): Promise<void> {
+  const { personId, kind, groupId = null, sessionId = null, params = {} } = notification;
+  await Notification.updateOne(
+    { _id },
+    { $setOnInsert: { personId, kind, groupId, sessionId, params, readAt: null } },
+    { upsert: true },
+  );
+  await addId('inbox', personId, _id, INBOX_SIZE);
+}
+
+/** A person's newest notifications, newest first, read by key. */
+export async function inboxOf(personId: string): Promise<NotificationDoc[]> {
+  const ids = (await idsIn('inbox', personId)).reverse();
+  const found = await Promise.all(ids.map((_id) => Notification.findById(_id).lean()));
+  return (found.filter(Boolean) as NotificationDoc[]).filter(
+    (n) => String(n.personId) === personId,
+  );
+}

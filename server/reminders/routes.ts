@@ -1,7 +1,7 @@
 // My reminder times and my in-app notifications.
-import { op } from '../db/operators.ts';
+import { findByIds } from '../db/byIds.ts';
 import { linkedGroupIds } from '../groups/memberships.ts';
-import { Group } from '../groups/group.model.ts';
+import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person } from '../people/person.model.ts';
 import {
@@ -9,8 +9,8 @@ import {
   type NotificationInfo,
   type ReminderPreferences,
 } from '../protocol/groups.ts';
-import { GroupSession } from '../sessions/groupSession.model.ts';
-import { Notification } from './notification.model.ts';
+import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
+import { inboxOf, Notification } from './notification.model.ts';
 import { DEFAULT_REMINDER_OFFSETS, offsetsOf, replanPerson } from './planning.ts';
 import { systemClock, type Clock } from './runner.ts';
 import { noticeText } from './texts.ts';
@@ -49,25 +49,23 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
     '/notifications',
     { action: 'reminders.manage' },
     async ({ actor }): Promise<NotificationInfo[]> => {
-      const notifications = await Notification.find({ personId: signedIn(actor).personId })
-        .sort({ createdAt: -1 })
-        .limit(50)
-        .lean();
-      const groups = new Map(
-        (
-          await Group.find(
-            { _id: op({ $in: notifications.flatMap((n) => (n.groupId ? [n.groupId] : [])) }) },
-            { title: 1 },
-          ).lean()
-        ).map((g) => [String(g._id), g]),
+      // The inbox list and what it names, read by key (the bell asks on every page change).
+      const notifications = (await inboxOf(signedIn(actor).personId)).sort(
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime(),
       );
-      const sessionIds = notifications.flatMap((n) => (n.sessionId ? [n.sessionId] : []));
-      const sessions = new Map(
-        (await GroupSession.find({ _id: op({ $in: sessionIds }) }).lean()).map((s) => [
-          String(s._id),
-          s,
-        ]),
-      );
+      const [groupList, sessionList] = await Promise.all([
+        findByIds<GroupDoc>(
+          Group,
+          notifications.map((n) => n.groupId),
+          { title: 1 },
+        ),
+        findByIds<GroupSessionDoc>(
+          GroupSession,
+          notifications.map((n) => n.sessionId),
+        ),
+      ]);
+      const groups = new Map(groupList.map((g) => [String(g._id), g]));
+      const sessions = new Map(sessionList.map((s) => [String(s._id), s]));
       return notifications.flatMap((n) => {
         // A notice about a group that is gone is dropped; one about no group has no title.
         const group = n.groupId ? groups.get(String(n.groupId)) : { _id: null, title: [] };
@@ -91,9 +89,8 @@ export function reminderRoutes(api: ApiRouter, clock: Clock = systemClock): void
   );
 
   api.post('/notifications/read', { action: 'reminders.manage' }, async ({ actor }) => {
-    await Notification.updateMany(
-      { personId: signedIn(actor).personId, readAt: null },
-      { readAt: clock.now() },
-    );
+    const unread = (await inboxOf(signedIn(actor).personId)).filter((n) => !n.readAt);
+    const readAt = clock.now();
+    await Promise.all(unread.map((n) => Notification.updateOne({ _id: n._id }, { readAt })));
   });
 }

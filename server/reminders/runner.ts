@@ -10,7 +10,7 @@ import { Person } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Job, type JobDoc } from './job.model.ts';
-import { Notification } from './notification.model.ts';
+import { notify } from './notification.model.ts';
 import { planAhead } from './horizon.ts';
 import { onNoticePlanned } from './planning.ts';
 import { dueJobIds, enqueue } from './queue.ts';
@@ -154,18 +154,12 @@ export class ReminderRunner {
       if (!member) return false;
     }
     const kind = job.kind === 'reminder' ? 'reminder' : job.topic;
-    await Notification.updateOne(
-      { _id: job._id },
-      {
-        $setOnInsert: {
-          personId: person._id,
-          kind,
-          groupId: group._id,
-          sessionId: session?._id ?? null,
-        },
-      },
-      { upsert: true },
-    );
+    await notify(job._id, {
+      personId: person._id,
+      kind,
+      groupId: group._id,
+      sessionId: session?._id ?? null,
+    });
     if (person.reminders?.email !== false || job.kind === 'notice') {
       const lang = person.language as LanguageCode;
       await this.options.mailer.send({

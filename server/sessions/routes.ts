@@ -11,6 +11,7 @@ import { Person, type PersonDoc } from '../people/person.model.ts';
 import { groupSchemas, type AttendanceInfo } from '../protocol/groups.ts';
 import { attendanceAt, correctAttendance } from './attendance.model.ts';
 import { GroupSession } from './groupSession.model.ts';
+import { sessionsOfGroup } from './sessionIndex.ts';
 
 /** Everyone the group's roster knows (confirmed first), with their row at this session. */
 async function attendanceOf(sessionId: unknown, groupId: unknown): Promise<AttendanceInfo[]> {
@@ -61,10 +62,7 @@ async function managedSession(
 export function sessionRoutes(api: ApiRouter): void {
   api.get('/groups/:id/sessions', { action: 'group.browse' }, async ({ actor, params }) => {
     const group = await visibleGroup(params.id, actor);
-    const sessions = await GroupSession.find({ groupId: group._id })
-      .sort({ startsAt: 1 })
-      .limit(200)
-      .lean();
+    const sessions = (await sessionsOfGroup(group._id)).slice(0, 200);
     return sessions.map((s) => toUpcoming(s, group.joinWindowMinutes));
   });
 

@@ -3,6 +3,7 @@
 // sessions by key, never searching all sessions (FerretDB would read every one of them).
 import mongoose from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
+import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 
 const indexSchema = new mongoose.Schema(
   {
@@ -35,5 +36,14 @@ export async function recordSessionIds(groupId: unknown, ids: Map<string, string
     groupId,
     () => ({ _id: groupId, sessions }),
     (doc) => doc.sessions.length === sessions.length,
+  );
+}
+
+/** Every session of a group, in order of start, read by key from its index. */
+export async function sessionsOfGroup(groupId: unknown): Promise<GroupSessionDoc[]> {
+  const ids = [...(await sessionIdsOf(groupId)).values()];
+  const found = await Promise.all(ids.map((id) => GroupSession.findById(id).lean()));
+  return (found.filter(Boolean) as GroupSessionDoc[]).sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
   );
 }

@@ -9,7 +9,7 @@ import { signedIn, type ApiRouter } from '../http/api.ts';
 import { supervisionSchemas, type ReportInfo } from '../protocol/supervision.ts';
 import { serialised } from '../db/claims.ts';
 import { noteContact } from './contactCard.ts';
-import { Notification } from '../reminders/notification.model.ts';
+import { notify } from '../reminders/notification.model.ts';
 import { accessibleReport, reportableSession } from './access.ts';
 import type { SupervisionContext } from './context.ts';
 import { Report, reportsOfGroups } from './report.model.ts';
@@ -86,20 +86,13 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
       });
       await noteContact(report.authorId, at, 'feedback');
       if (report.authorId && String(report.authorId) !== me) {
-        await Notification.updateOne(
-          { _id: `report-feedback:${String(report._id)}:${at.getTime()}` },
-          {
-            $setOnInsert: {
-              personId: report.authorId,
-              kind: 'report-feedback',
-              groupId: group._id,
-              sessionId: report.sessionId,
-              params: { link: `/reports/${String(report._id)}` },
-              readAt: null,
-            },
-          },
-          { upsert: true },
-        );
+        await notify(`report-feedback:${String(report._id)}:${at.getTime()}`, {
+          personId: report.authorId,
+          kind: 'report-feedback',
+          groupId: group._id,
+          sessionId: report.sessionId,
+          params: { link: `/reports/${String(report._id)}` },
+        });
       }
       return reportInfo(report, group, ref, actor);
     },

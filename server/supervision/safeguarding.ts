@@ -8,7 +8,7 @@ import type { GroupDoc } from '../groups/group.model.ts';
 import { Person } from '../people/person.model.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
-import { Notification } from '../reminders/notification.model.ts';
+import { notify } from '../reminders/notification.model.ts';
 import { titleIn } from '../reminders/texts.ts';
 import { Alert, listAlert } from './alert.model.ts';
 import type { ReportDoc } from './report.model.ts';
@@ -38,20 +38,13 @@ export async function raiseAlert(
     trainerId,
   });
   const link = alertLink(alertId);
-  await Notification.updateOne(
-    { _id: opaqueId('safeguarding-alert', alertId, trainerId) },
-    {
-      $setOnInsert: {
-        personId: trainerId,
-        kind: 'safeguarding-alert',
-        groupId: group._id,
-        sessionId: report.sessionId,
-        params: { link },
-        readAt: null,
-      },
-    },
-    { upsert: true },
-  );
+  await notify(opaqueId('safeguarding-alert', alertId, trainerId), {
+    personId: trainerId,
+    kind: 'safeguarding-alert',
+    groupId: group._id,
+    sessionId: report.sessionId,
+    params: { link },
+  });
   const trainer = await Person.findById(trainerId, { email: 1, language: 1 }).lean();
   if (!trainer) return;
   const lang = trainer.language as LanguageCode;

@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { Person } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { REFRESHER_REMINDER_DAYS } from '../protocol/training.ts';
-import { Notification } from '../reminders/notification.model.ts';
+import { notify } from '../reminders/notification.model.ts';
 import { systemClock, type Clock } from '../reminders/runner.ts';
 import { Certification, type CertificationDoc } from './certification.model.ts';
 
@@ -116,19 +116,11 @@ export class RefresherReminders {
     const lang = person.language as LanguageCode;
     const until = helsinkiDate(certification.validUntil, lang);
     // Keyed by the certification: a retried sweep makes no second notice.
-    await Notification.updateOne(
-      { _id: `certification-expiring:${String(certification._id)}` },
-      {
-        $setOnInsert: {
-          personId: person._id,
-          kind: 'certification-expiring',
-          groupId: null,
-          sessionId: null,
-          params: { until, link: '/training' },
-        },
-      },
-      { upsert: true },
-    );
+    await notify(`certification-expiring:${String(certification._id)}`, {
+      personId: person._id,
+      kind: 'certification-expiring',
+      params: { until, link: '/training' },
+    });
     await this.options.mailer.send({
       to: person.email,
       lang,

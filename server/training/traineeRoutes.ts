@@ -10,7 +10,7 @@ import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, personRef, type PersonDoc } from '../people/person.model.ts';
 import { programmeSchemas, type TraineeProgress } from '../protocol/training.ts';
 import type { Clock } from '../reminders/runner.ts';
-import { Notification } from '../reminders/notification.model.ts';
+import { notify } from '../reminders/notification.model.ts';
 import { certify, eligibleLeads } from './certification.ts';
 import { findModule } from './moduleRoutes.ts';
 import { reflectionInfos, titleIn, traineeProgress } from './programmeViews.ts';
@@ -110,12 +110,10 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
         signedIn(actor).personId,
         clock.now(),
       );
-      await Notification.create({
-        // One per review (a trainee may revise and be answered again).
-        _id: `reflection-reviewed:${String(new Types.ObjectId())}`,
+      // One per review (a trainee may revise and be answered again).
+      await notify(`reflection-reviewed:${String(new Types.ObjectId())}`, {
         personId: trainee._id,
         kind: 'reflection-reviewed',
-        groupId: null,
         params: {
           module: titleIn(module, trainee.language),
           link: `/training/modules/${String(module._id)}`,

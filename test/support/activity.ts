@@ -206,6 +206,7 @@ export async function activity(url: string): Promise<Activity> {
 
   // Their own settings, last (a pause stops them being offered as a facilitator).
   ok(await client.put('/me/reminders', { offsetsMinutes: [180, 30], email: false }));
+  ok(await client.get('/me/calendar')); // a private feed: its key finds the person
   const pauseNote = `Vauvavuosi, palaan syksyllä ${tag}`;
   ok(await client.put('/me/pause', { until: null, note: pauseNote }));
   ok(await client.post('/auth/password-reset', { email: subject.email }));
