@@ -46,11 +46,12 @@ const chatDelivery: Path = async ({ seeded, sockets }, run) => {
 };
 
 /** The family's private feed, fetched as a calendar app does (the URL made on the first run). */
-let feedUrl: Promise<string> | undefined;
+const feedUrls = new Map<string, Promise<string>>(); // per server: each size has its own
 const calendarFeed: Path = async ({ url, seeded }) => {
-  feedUrl ??= api(url, seeded.family, 'GET', '/me/calendar').then(
-    (r) => (r as { url: string }).url,
-  );
+  const feedUrl =
+    feedUrls.get(url) ??
+    api(url, seeded.family, 'GET', '/me/calendar').then((r) => (r as { url: string }).url);
+  feedUrls.set(url, feedUrl);
   // The server's public URL is not where the bench reaches it: the path is what counts.
   const feed = `${url}${new URL(await feedUrl).pathname}`;
   const res = await fetch(feed, { signal: AbortSignal.timeout(REQUEST_LIMIT_MS) });

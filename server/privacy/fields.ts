@@ -327,6 +327,8 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('none', '_id', 'sessions', 'sessions.sessionId', 'sessions.groupId'),
     ...all('none', 'sessions.startsAt', 'sessions.families'),
   },
+  // Changes to groups, numbered, for every process's catalogue (groups/changeFeed.ts).
+  GroupChange: { ...all('none', '_id', 'groupId', 'seq') },
   // A calendar feed's token (hashed) to its person (calendar/feedToken.ts).
   CalendarFeed: { _id: 'secret', personId: 'owner' },
   // Reach figures kept per period and the stamps they were counted under (reach/cache.ts).

@@ -1,0 +1,53 @@
+// [speed-explain] The hot paths reach their documents by `_id` alone, the one filter FerretDB v1
+// answers from an index (and only with the fix its build carries: scripts/provision/ferretdb.ts).
+// Here the database itself says so: explain() of a look-up by `_id` in every keyed collection
+// names the index — and a range over `_id`, which the code avoids, does not.
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { useTestDatabase } from '../../test/support/database.ts';
+import '../app.ts'; // every model
+
+/** What a plan says when it used an index: SQLite's SEARCH … USING INDEX, or MongoDB's. */
+const INDEXED = /USING (COVERING )?INDEX|IDHACK|IXSCAN|EXPRESS/;
+
+/** The collections hot requests read by key (each one's `_id` as the app makes it). */
+const KEYED: [model: string, id: () => unknown][] = [
+  ['IdList', () => 'list-abc'],
+  ['ContactCard', () => 'last-contact-abc'],
+  ['Notification', () => 'job-abc'],
+  ['CalendarFeed', () => 'feed-abc'],
+  ['GroupChange', () => 'change#000000000001'],
+  ['ReachDay', () => '2026-12-06'],
+  ['ReachStamp', () => '2026-12'],
+  ['KeptFigures', () => 'slot-1'],
+  ['GroupSessionIndex', () => new mongoose.Types.ObjectId()],
+  ['Person', () => new mongoose.Types.ObjectId()],
+  ['Group', () => new mongoose.Types.ObjectId()],
+  ['GroupSession', () => new mongoose.Types.ObjectId()],
+];
+
+describe('[speed-explain] look-ups by key use the index', () => {
+  let drop: () => Promise<void>;
+  before(async () => {
+    drop = await useTestDatabase('explain');
+  });
+  after(async () => drop?.());
+
+  for (const [name, id] of KEYED)
+    it(`[speed-explain] ${name} by _id`, async () => {
+      const collection = mongoose.model(name).collection;
+      const _id = id();
+      await collection.insertOne({ _id: _id as never, probe: true });
+      const plan = JSON.stringify(await collection.find({ _id: _id as never }).explain());
+      assert.match(plan, INDEXED, plan.slice(0, 600));
+    });
+
+  it('[speed-explain] a range over _id is not answered from the index (why the code avoids it)', async function () {
+    const collection = mongoose.model('GroupChange').collection;
+    const plan = JSON.stringify(
+      await collection.find({ _id: { $gt: 'change#' } as never }).explain(),
+    );
+    if (!/SCAN|SEARCH/.test(plan)) this.skip(); // not SQLite (MongoDB answers ranges by index)
+    assert.doesNotMatch(plan, INDEXED, plan.slice(0, 600));
+  });
+});
