@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connectMongoose, disconnectMongoose } from './db/connect.ts';
 import { migrate } from './db/migrations.ts';
+import { warmCatalogue } from './groups/catalogue.ts';
 import './chat/migrations.ts';
 import './groups/migrations.ts';
 import './reminders/migrations.ts';
@@ -65,6 +66,8 @@ export async function main(): Promise<void> {
     await connectMongoose(database.uri, config.mongodbDb);
     cleanups.push(() => disconnectMongoose());
     await migrate((line) => console.log(`  ${line}…`));
+    // While the SFU and the app start (with thousands of groups it takes a moment).
+    warmCatalogue().catch((error: unknown) => log.warn({ err: error }, 'catalogue not read yet'));
 
     const sfu = await Sfu.start(config.sfu);
     cleanups.push(() => sfu.close());

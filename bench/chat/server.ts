@@ -28,6 +28,8 @@ export function benchServerEnv(
     SFU_WORKERS: '1',
     SFU_RTC_PORT: '0',
     LOG_LEVEL: 'warn',
+    // Every simulated person connects from 127.0.0.1 (a real server sees many addresses).
+    SOCKETS_PER_ADDRESS: '100000',
     ...extra,
   };
 }

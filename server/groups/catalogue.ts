@@ -119,6 +119,11 @@ async function current(): Promise<GroupDoc[]> {
   return entries;
 }
 
+/** Reads the catalogue into memory at start, so the first family to search does not wait. */
+export async function warmCatalogue(): Promise<void> {
+  await current();
+}
+
 export async function catalogue(
   query: z.output<typeof groupSchemas.catalogue>,
   now: Date,

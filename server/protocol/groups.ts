@@ -391,4 +391,8 @@ export interface ReachFigures {
   byTopic: ReachRow[];
   /** Sessions held and attendances per ISO week, for the chart. */
   byWeek: ReachRow[];
+  /** When these figures were counted. */
+  countedAt: string;
+  /** Counted before a change: being counted again now (ask again in a moment). */
+  updating: boolean;
 }

@@ -2,7 +2,7 @@
 // year from the ledger (seconds with a large organisation), and the coordinator's page and the
 // funder's report ask for the same periods again and again. Every change of the ledger writes a
 // new stamp for its Helsinki month, and an edit of a group's texts one for the groups; a kept
-// answer holds the stamps it was counted under and is used only while they all still match.
+// answer holds the stamps it was counted under and is current while they all still match.
 // A write during a count leaves a kept answer with the older stamps: it is counted again next time.
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -50,10 +50,20 @@ function monthsOf(from: string, to: string): string[] {
   return months;
 }
 
+/** Counts under way in this process, by period: one at a time each. */
+const counting = new Map<string, Promise<ReachFigures>>();
+
+/**
+ * The figures for a period. Kept ones still matching their stamps are answered at once. Kept
+ * ones counted before a change are answered too, marked `updating`, while they are counted again
+ * in the background (a year takes seconds with a large organisation: nobody waits for it) —
+ * unless `fresh` is asked (the funder's file must hold the figures as they are now).
+ */
 export async function keptFigures(
   from: string,
   to: string,
-  count: () => Promise<ReachFigures>,
+  count: () => Promise<Omit<ReachFigures, 'countedAt' | 'updating'>>,
+  { fresh = false } = {},
 ): Promise<ReachFigures> {
   const period = `${from}..${to}`;
   const keys = [...monthsOf(from, to), GROUPS];
@@ -61,9 +71,26 @@ export async function keptFigures(
     Promise.all(keys.map(async (k) => (await ReachStamp.findById(k).lean())?.stamp ?? '')),
     KeptFigures.findById(slotOf(period)).lean(),
   ]);
-  if (kept && kept.period === period && kept.stamps.join() === stamps.join())
-    return kept.figures as ReachFigures;
-  const figures = await count();
+  const same = kept?.period === period;
+  if (same && kept.stamps.join() === stamps.join()) return kept.figures as ReachFigures;
+  const counted = () => {
+    const running =
+      counting.get(period) ?? recount(period, stamps, count).finally(() => counting.delete(period));
+    counting.set(period, running);
+    return running;
+  };
+  if (!same || fresh) return counted();
+  counted().catch(() => undefined); // the next request counts again
+  return { ...(kept.figures as ReachFigures), updating: true };
+}
+
+async function recount(
+  period: string,
+  stamps: string[],
+  count: () => Promise<Omit<ReachFigures, 'countedAt' | 'updating'>>,
+): Promise<ReachFigures> {
+  const countedAt = new Date().toISOString();
+  const figures: ReachFigures = { ...(await count()), countedAt, updating: false };
   await KeptFigures.replaceOne(
     { _id: slotOf(period) },
     { _id: slotOf(period), period, stamps, figures },

@@ -42,7 +42,10 @@ class Tally {
 }
 
 /** `from` and `to` are Helsinki dates, both included. */
-export async function reachFigures(from: string, to: string): Promise<ReachFigures> {
+export async function reachFigures(
+  from: string,
+  to: string,
+): Promise<Omit<ReachFigures, 'countedAt' | 'updating'>> {
   const days: string[] = [];
   for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 }))
     days.push(day.toISODate()!);

@@ -8,11 +8,11 @@ import { reachCsv, reachFigures } from './figures.ts';
 const MAX_PERIOD_DAYS = 3 * 366;
 
 export function reachRoutes(api: ApiRouter): void {
-  const period = (from: string, to: string, t: (k: string) => string) => {
+  const period = (from: string, to: string, t: (k: string) => string, fresh = false) => {
     if (from > to) throw new RequestError('invalid', 400, { to: t('groups.periodReversed') });
     if (Date.parse(to) - Date.parse(from) > MAX_PERIOD_DAYS * 86_400_000)
       throw new RequestError('invalid', 400, { to: t('groups.periodTooLong') });
-    return keptFigures(from, to, () => reachFigures(from, to));
+    return keptFigures(from, to, () => reachFigures(from, to), { fresh });
   };
 
   api.get(
@@ -25,7 +25,7 @@ export function reachRoutes(api: ApiRouter): void {
     '/reach.csv',
     { action: 'reach.read', query: groupSchemas.reachPeriod },
     async ({ query, res, t }) => {
-      const csv = reachCsv(await period(query.from, query.to, t));
+      const csv = reachCsv(await period(query.from, query.to, t, true));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader(
         'Content-Disposition',

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupSchemas, type ReachFigures } from '../../../../server/protocol/groups.ts';
@@ -12,6 +12,8 @@ import { AdminNav } from '../admin/AdminNav.tsx';
 import { useGroupWords } from '../groups/groupText.tsx';
 import { ReachChart } from './ReachChart.tsx';
 import { ReachTable } from './ReachTable.tsx';
+
+const UPDATE_POLL_MS = 3_000;
 
 /** Reach figures for funders: a period (this year so far unless chosen), totals, breakdowns. */
 export function ReachPage() {
@@ -48,6 +50,13 @@ export function ReachPage() {
     setPeriod(checked.data);
   };
   const data = figures.data;
+  // Figures counted before a change come at once while they are counted again: ask again soon.
+  const { reload } = figures;
+  useEffect(() => {
+    if (!data?.updating) return;
+    const timer = setTimeout(reload, UPDATE_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [data, reload]);
 
   return (
     <section className="page">
@@ -84,7 +93,7 @@ export function ReachPage() {
         </p>
       ) : null}
       <p role="status">
-        {figures.loading
+        {figures.loading && !data?.updating
           ? t('common:loading')
           : data
             ? t('reach.period', {
@@ -93,6 +102,13 @@ export function ReachPage() {
               })
             : null}
       </p>
+      {data ? (
+        <p className="meta" data-testid="reach-counted">
+          {t(data.updating ? 'reach.updating' : 'reach.countedAt', {
+            time: format.sessionTime(data.countedAt),
+          })}
+        </p>
+      ) : null}
       {data ? (
         <>
           <p>
