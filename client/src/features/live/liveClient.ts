@@ -180,10 +180,13 @@ export class LiveClient implements LiveActions {
 
   /** Admitted (directly, from the lobby, or after stepping in): send and receive media. */
   async enter(admitted: AdmittedState): Promise<void> {
+    // Media first (before the room renders), sending and receiving side by side: the first
+    // remote video does not wait for our own camera to be published.
+    const sends = !admitted.self.observer;
+    const preparing = this.media?.prepare(sends);
     this.applyAdmitted(admitted);
-    if (!admitted.self.observer) await this.media?.publish();
     this.sendViewport();
-    await this.syncMedia();
+    await Promise.all([preparing, sends ? this.media?.publish() : undefined, this.syncMedia()]);
     this.quality ??= new QualityMeter(this);
   }
 
@@ -196,9 +199,10 @@ export class LiveClient implements LiveActions {
   async mediaReset(): Promise<void> {
     if (!this.media || !this.state.admitted) return;
     this.media.reset();
-    if (!this.state.admitted.self.observer) await this.media.publish();
+    const sends = !this.state.admitted.self.observer;
+    const preparing = this.media.prepare(sends);
     this.sendViewport();
-    await this.syncMedia();
+    await Promise.all([preparing, sends ? this.media.publish() : undefined, this.syncMedia()]);
   }
 
   /** A participant joined or changed: replace them in place, or add them at the end. */

@@ -66,15 +66,23 @@ export class LiveMedia {
     return track;
   }
 
-  /** Starts sending what we have (after admission, and again after a media reset). */
+  /** Asks for the SFU's capabilities and the transports at once (a failure: asked again later). */
+  prepare(send: boolean): Promise<void> {
+    return this.connection.prepare(send).catch(() => undefined);
+  }
+
+  /** Starts sending what we have (after admission, and again after a media reset), all at once. */
   async publish(): Promise<void> {
     const { micTrack, cameraTrack, screenTrack } = this.local;
-    if (micTrack) {
-      const producer = await this.produce(micTrack, 'microphone');
+    const microphone = async (track: MediaStreamTrack) => {
+      const producer = await this.produce(track, 'microphone');
       if (!this.local.micOn) await this.setPaused(producer, 'microphone', true);
-    }
-    if (cameraTrack && this.local.cameraOn) await this.produce(cameraTrack, 'camera');
-    if (screenTrack && this.local.screenOn) await this.produce(screenTrack, 'screen');
+    };
+    await Promise.all([
+      micTrack ? microphone(micTrack) : undefined,
+      cameraTrack && this.local.cameraOn ? this.produce(cameraTrack, 'camera') : undefined,
+      screenTrack && this.local.screenOn ? this.produce(screenTrack, 'screen') : undefined,
+    ]);
   }
 
   private async produce(track: MediaStreamTrack, source: ProducerSource): Promise<Producer> {
