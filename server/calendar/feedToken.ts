@@ -3,6 +3,7 @@
 // is not kept twice — instead of a search of everyone (FerretDB uses no index but `_id`).
 import { createHash } from 'node:crypto';
 import mongoose, { type Types } from 'mongoose';
+import { replaceById } from '../db/rewrite.ts';
 import { Person } from '../people/person.model.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
@@ -23,11 +24,7 @@ export async function setFeedToken(
   token: string,
   previous: string | null | undefined,
 ): Promise<void> {
-  await CalendarFeed.replaceOne(
-    { _id: feedKey(token) },
-    { _id: feedKey(token), personId },
-    { upsert: true },
-  );
+  await replaceById(CalendarFeed, feedKey(token), { _id: feedKey(token), personId });
   await Person.updateOne({ _id: personId }, { calendarToken: token });
   if (previous) await CalendarFeed.deleteOne({ _id: feedKey(previous) });
 }

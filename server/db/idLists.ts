@@ -4,7 +4,7 @@
 // newest `keep`. The key is an HMAC (privacy/opaqueId.ts): no key names anyone.
 import mongoose from 'mongoose';
 import { opaqueId } from '../privacy/opaqueId.ts';
-import { rewrite } from './rewrite.ts';
+import { replaceById, rewrite } from './rewrite.ts';
 
 const listSchema = new mongoose.Schema({ _id: String, ids: [String] }, { versionKey: false });
 export const IdList = mongoose.model('IdList', listSchema, 'id_lists');
@@ -59,7 +59,7 @@ export async function addId(
 /** Sets a whole list (a migration building it from what is stored). */
 export async function setIds(kind: ListKind, key: unknown, ids: unknown[]): Promise<void> {
   const _id = listKey(kind, key);
-  await IdList.replaceOne({ _id }, { _id, ids: ids.map(String) }, { upsert: true });
+  await replaceById(IdList, _id, { _id, ids: ids.map(String) });
 }
 
 export async function removeId(kind: ListKind, key: unknown, id: unknown): Promise<void> {

@@ -19,7 +19,7 @@ export function rewrite<T extends { _id: unknown }>(
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const current = (await model.findById(_id).lean()) as T | null;
       const next = change(current);
-      await model.replaceOne({ _id }, next, { upsert: true });
+      await replaceById(model, _id, next);
       const after = (await model.findById(_id).lean()) as T | null;
       if (after && applied(after)) return after;
     }
@@ -27,4 +27,22 @@ export function rewrite<T extends { _id: unknown }>(
       `${model.modelName} ${String(_id)}: a change did not hold after ${ATTEMPTS} tries`,
     );
   });
+}
+
+/**
+ * Replaces a document by `_id`, making it when missing. When two make it at once FerretDB refuses
+ * the second insert (its upsert is not atomic): that one then replaces what the first made.
+ */
+export async function replaceById(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
+  _id: unknown,
+  doc: unknown,
+): Promise<void> {
+  try {
+    await model.replaceOne({ _id }, doc as object, { upsert: true });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await model.replaceOne({ _id }, doc as object);
+  }
 }

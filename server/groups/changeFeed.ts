@@ -5,6 +5,7 @@
 // (an insert is atomic where FerretDB's updates are not: db/claims.ts); a taken number means
 // another process was first, and the next one is tried. The head is only a hint where to start.
 import mongoose from 'mongoose';
+import { replaceById } from '../db/rewrite.ts';
 
 const changeSchema = new mongoose.Schema(
   { _id: String, groupId: { type: String, required: true }, seq: Number },
@@ -44,11 +45,7 @@ export class ChangeFeed {
         continue;
       }
       this.known = seq;
-      await GroupChange.replaceOne(
-        { _id: HEAD },
-        { _id: HEAD, groupId: '', seq },
-        { upsert: true },
-      );
+      await replaceById(GroupChange, HEAD, { _id: HEAD, groupId: '', seq });
       if (seq > this.keep) await GroupChange.deleteOne({ _id: key(seq - this.keep) });
       return;
     }

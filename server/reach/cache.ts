@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
+import { replaceById } from '../db/rewrite.ts';
 import type { ReachFigures } from '../protocol/groups.ts';
 
 const stampSchema = new mongoose.Schema(
@@ -30,8 +31,7 @@ const KeptFigures = mongoose.model('KeptFigures', keptSchema, 'reach_kept');
 const SLOTS = 64;
 const GROUPS = 'groups';
 
-const stamp = (_id: string) =>
-  ReachStamp.replaceOne({ _id }, { _id, stamp: randomUUID() }, { upsert: true });
+const stamp = (_id: string) => replaceById(ReachStamp, _id, { _id, stamp: randomUUID() });
 
 /** The ledger changed on this Helsinki date (YYYY-MM-DD). */
 export const ledgerChanged = (date: string) => stamp(date.slice(0, 7));
@@ -91,11 +91,7 @@ async function recount(
 ): Promise<ReachFigures> {
   const countedAt = new Date().toISOString();
   const figures: ReachFigures = { ...(await count()), countedAt, updating: false };
-  await KeptFigures.replaceOne(
-    { _id: slotOf(period) },
-    { _id: slotOf(period), period, stamps, figures },
-    { upsert: true },
-  );
+  await replaceById(KeptFigures, slotOf(period), { _id: slotOf(period), period, stamps, figures });
   return figures;
 }
 
