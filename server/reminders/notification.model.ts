@@ -46,7 +46,10 @@ export async function notify(_id: string, notification: NewNotification): Promis
     { _id },
     { $setOnInsert: { personId, kind, groupId, sessionId, params, readAt: null } },
     { upsert: true },
-  );
+  ).catch((error: unknown) => {
+    // Made at the same moment by another process (FerretDB's upsert is not atomic): it is there.
+    if ((error as { code?: number }).code !== 11000) throw error;
+  });
   await addId('inbox', personId, _id, INBOX_SIZE);
 }
 

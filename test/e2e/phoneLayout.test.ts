@@ -297,11 +297,18 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
       await new Promise((r) => setTimeout(r, 2000));
       assert.equal(await selfTile(host).getAttribute('data-speaking'), 'false');
 
-      // Now only Amina's fake microphone beeps: the SFU names her, and her tile says so.
-      for (const started = Date.now(); activeSpeaker() !== aminaPeer()?.peerId;) {
+      // Now only Amina's fake microphone beeps: the SFU hears her — as its dominant speaker, or
+      // among those whose level is above the threshold (a tile shows either; on a loaded machine
+      // the dominant-speaker detector was seen naming nobody for 45 s) — and her tile says so.
+      const heard = () => {
+        const peerId = aminaPeer()?.peerId;
+        const state = session.admittedState(aminaPeer()!);
+        return !!peerId && (state.activeSpeaker === peerId || state.speaking.includes(peerId));
+      };
+      for (const started = Date.now(); !heard();) {
         assert.ok(
           Date.now() - started < 45_000,
-          `the SFU names Amina the active speaker (it names ${activeSpeaker()}; peers: ${peersNow()})`,
+          `the SFU hears Amina (it names ${activeSpeaker()}; peers: ${peersNow()})`,
         );
         await new Promise((r) => setTimeout(r, 200));
       }

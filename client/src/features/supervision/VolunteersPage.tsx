@@ -10,6 +10,7 @@ import { usePages } from '../../lib/usePages.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
 import './supervision.css';
+import { MoreButton } from '../../lib/MoreButton.tsx';
 
 const DEFAULT_WEEKS = 4;
 
@@ -103,13 +104,7 @@ export function VolunteersPage() {
           </li>
         ))}
       </ul>
-      {list.more ? (
-        <div className="actions">
-          <button type="button" className="secondary" disabled={list.loading} onClick={list.more}>
-            {t('volunteers.more')}
-          </button>
-        </div>
-      ) : null}
+      <MoreButton pages={list} label={t('volunteers.more')} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { usePages } from '../../../lib/usePages.ts';
 import { AdminNav } from '../../admin/AdminNav.tsx';
 import { LocalText } from '../groupText.tsx';
 import { nextSession } from '../useSessionState.ts';
+import { MoreButton } from '../../../lib/MoreButton.tsx';
 
 /**
  * The coordinator's overview: every group, drafts and invitation-only ones too. Newest first, a
@@ -77,13 +78,7 @@ export function AllGroupsPage() {
           );
         })}
       </ul>
-      {list.more ? (
-        <div className="actions">
-          <button type="button" className="secondary" disabled={list.loading} onClick={list.more}>
-            {t('admin.more')}
-          </button>
-        </div>
-      ) : null}
+      <MoreButton pages={list} label={t('admin.more')} />
     </section>
   );
 }
