@@ -18,14 +18,19 @@ const Marks = () => mongoose.connection.collection<{ _id: string; at: Date }>('m
 
 /** Marks every migration done: for a database made by this version (nothing old to change). */
 export async function markAllDone(): Promise<void> {
-  for (const migration of migrations)
-    await Marks().updateOne(
-      { _id: migration.name },
-      { $setOnInsert: { at: new Date() } },
-      {
-        upsert: true,
-      },
-    );
+  for (const migration of migrations) await mark(migration.name);
+}
+
+/**
+ * Marks one done. Processes starting together on one database may mark the same one at once:
+ * FerretDB then refuses the second insert, and the mark is there.
+ */
+async function mark(name: string): Promise<void> {
+  await Marks()
+    .updateOne({ _id: name }, { $setOnInsert: { at: new Date() } }, { upsert: true })
+    .catch((error: unknown) => {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    });
 }
 
 export async function migrate(report: (line: string) => void): Promise<void> {
@@ -36,6 +41,6 @@ export async function migrate(report: (line: string) => void): Promise<void> {
     if (await Marks().findOne({ _id: migration.name })) continue;
     report(`migrating: ${migration.name}`);
     await migration.run(report);
-    await Marks().insertOne({ _id: migration.name, at: new Date() });
+    await mark(migration.name);
   }
 }
