@@ -3,7 +3,7 @@
 // only (message.model.ts), so none of it slows down as the years of messages pile up.
 // The next sequence number comes from this process's memory of the channel's end, checked by the
 // insert itself: another process having taken it just means looking further.
-import { serialised } from '../db/claims.ts';
+import { isDuplicateKey as isDuplicate, serialised } from '../db/claims.ts';
 import type { SenderRole } from '../protocol/chat.ts';
 import {
   ChatHead,
@@ -20,8 +20,6 @@ const lastSeqs = new Map<string, number>();
 const HEAD_EVERY = 16;
 /** Look-ups sent together when reading a run of messages. */
 const BATCH = 25;
-
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** The channel's last sequence number: from memory or the head, then onwards while more exist. */
 export async function lastSeq(channelId: string): Promise<number> {

@@ -11,6 +11,9 @@ const claimSchema = new mongoose.Schema(
 );
 const Claim = mongoose.model('Claim', claimSchema, 'claims');
 
+/** The server refused an insert: a document with that key (or unique field) is there already. */
+export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+
 /** True for exactly one caller per key, across all server processes. */
 export async function claimOnce(key: string): Promise<boolean> {
   try {
@@ -18,7 +21,7 @@ export async function claimOnce(key: string): Promise<boolean> {
     await Claim.create({ _id: createHash('sha256').update(key).digest('hex'), at: new Date() });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // before the app serves). Each is marked done in `migrations`; one that fails stops the start with
 // its name, and runs again next time (each is written so that running it twice changes nothing).
 import mongoose from 'mongoose';
+import { isDuplicateKey } from './claims.ts';
 
 export interface Migration {
   name: string;
@@ -29,7 +30,7 @@ async function mark(name: string): Promise<void> {
   await Marks()
     .updateOne({ _id: name }, { $setOnInsert: { at: new Date() } }, { upsert: true })
     .catch((error: unknown) => {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
 }
 

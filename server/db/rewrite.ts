@@ -4,7 +4,7 @@
 // then does it again. Each change must be idempotent (set an entry to a value), and `applied`
 // must tell whether it is in a document.
 import type { Model } from 'mongoose';
-import { serialised } from './claims.ts';
+import { isDuplicateKey, serialised } from './claims.ts';
 
 const ATTEMPTS = 5;
 
@@ -42,7 +42,7 @@ export async function replaceById(
   try {
     await model.replaceOne({ _id }, doc as object, { upsert: true });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     await model.replaceOne({ _id }, doc as object);
   }
 }

@@ -6,6 +6,7 @@
 // another process was first, and the next one is tried. The head is only a hint where to start.
 import mongoose from 'mongoose';
 import { replaceById } from '../db/rewrite.ts';
+import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
 
 const changeSchema = new mongoose.Schema(
   { _id: String, groupId: { type: String, required: true }, seq: Number },
@@ -15,7 +16,6 @@ const GroupChange = mongoose.model('GroupChange', changeSchema, 'group_changes')
 
 const HEAD = 'head';
 const key = (seq: number) => `change#${String(seq).padStart(12, '0')}`;
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export class ChangeFeed {
   /** The highest number this feed has seen taken (by anyone). */

@@ -1,6 +1,7 @@
 // In-app notifications (the bell): reminders and notices, one per job at most.
 import mongoose, { type InferSchemaType } from 'mongoose';
 import { addId, idsIn } from '../db/idLists.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const notificationSchema = new mongoose.Schema(
   {
@@ -48,7 +49,7 @@ export async function notify(_id: string, notification: NewNotification): Promis
     { upsert: true },
   ).catch((error: unknown) => {
     // Made at the same moment by another process (FerretDB's upsert is not atomic): it is there.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   });
   await addId('inbox', personId, _id, INBOX_SIZE);
 }

@@ -9,6 +9,7 @@ import { Person } from '../people/person.model.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import { Job } from './job.model.ts';
 import { enqueue } from './queue.ts';
+import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
 
 export const DEFAULT_REMINDER_OFFSETS = [24 * 60, 60];
 /**
@@ -26,8 +27,6 @@ export type NoticeTopic =
   | 'enrolment-promoted'
   | 'enrolment-cancelled'
   | 'enrolment-removed';
-
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 export async function offsetsOf(personId: string): Promise<number[]> {
   const person = await Person.findById(personId, { reminders: 1 }).lean();

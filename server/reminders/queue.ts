@@ -4,6 +4,7 @@
 // never share one); the sweep reads a minute's slots by key until one is missing. A job moved
 // to another time gets another slot; the old one is ignored when its job no longer matches.
 import mongoose from 'mongoose';
+import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
 
 const slotSchema = new mongoose.Schema(
   { _id: String, jobId: { type: String, required: true } },
@@ -28,8 +29,6 @@ const slotId = (minute: number, n: number) => `due:${minute}:${n}`;
 const FIRST_LOOK_BACK_MINUTES = 24 * 60;
 const BATCH = 10;
 const MINUTES_AT_ONCE = 60;
-
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** Puts a job in the minute it is due (not before the sweep's cursor: it would never be read). */
 export async function enqueue(jobId: string, runAt: Date): Promise<void> {

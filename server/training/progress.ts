@@ -2,7 +2,7 @@
 // reflections and their review. One writer per person and module in this process (serialised),
 // and numbered inserts so that two processes cannot both use "the last attempt".
 import { Types } from 'mongoose';
-import { serialised } from '../db/claims.ts';
+import { isDuplicateKey as isDuplicate, serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { QuizResult } from '../protocol/training.ts';
 import { noteContact } from '../supervision/contactCard.ts';
@@ -25,7 +25,6 @@ import {
   type ReflectionDoc,
 } from './progress.model.ts';
 
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 const changedMeanwhile = () => new RequestError('training.changedMeanwhile', 409);
 
 function inOrder<T>(personId: string, moduleId: string, work: () => Promise<T>): Promise<T> {
