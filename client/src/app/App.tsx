@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../../server/protocol/api.ts';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { useUiLanguage } from '../lib/useUiLanguage.ts';
 import { AccountDeletedPage } from '../features/account/AccountDeletedPage.tsx';
 import { ForgotPasswordPage } from '../features/account/ForgotPasswordPage.tsx';
 import { ProfilePage } from '../features/account/ProfilePage.tsx';
@@ -130,6 +131,8 @@ const coordinator = (page: ReactNode) => staff(['coordinator'], page);
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
 export function App() {
+  // Every page re-renders in a newly chosen language, even one that mounted as it changed.
+  useUiLanguage();
   return (
     <BrowserRouter>
       <SessionProvider>

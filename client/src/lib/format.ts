@@ -1,6 +1,6 @@
 // Dates in Finnish time whatever the device's zone, and language names in the UI language.
-import { useTranslation } from 'react-i18next';
 import { spokenLanguageName } from './spokenLanguages.ts';
+import { useUiLanguage } from './useUiLanguage.ts';
 
 const TIME_ZONE = 'Europe/Helsinki';
 
@@ -63,8 +63,7 @@ export function languageName(uiLanguage: string, code: string): string {
 
 /** Formatting bound to the current UI language. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
+  const language = useUiLanguage();
   return {
     language,
     dateTime: (iso: string) => formatDateTime(language, iso),
