@@ -34,6 +34,7 @@ async function seeded(factor: number): Promise<Seeded> {
   const mark = await Mark().findOne({ _id: `v${SEED_VERSION}` });
   if (mark) {
     console.log(`  growth ${factor}×: seeded database found`);
+    await onNow(mark.seeded.liveSessionId);
     return mark.seeded;
   }
   await mongoose.connection.dropDatabase();
@@ -45,6 +46,26 @@ async function seeded(factor: number): Promise<Seeded> {
   await Mark().insertOne({ _id: `v${SEED_VERSION}`, seeded: result });
   console.log(`  growth ${factor}×: seeded in ${Math.round((Date.now() - started) / 1000)} s`);
   return result;
+}
+
+/**
+ * A seed from an earlier day has its "on now" session in the past (the join would be refused as
+ * over): it starts again in five minutes, as when it was seeded.
+ */
+async function onNow(sessionId: string): Promise<void> {
+  const startsAt = new Date(Date.now() + 5 * 60_000);
+  await mongoose.connection.collection('group_sessions').updateOne(
+    { _id: new mongoose.Types.ObjectId(sessionId) },
+    {
+      $set: {
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+        status: 'scheduled',
+        startedAt: null,
+        endedAt: null,
+      },
+    },
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 // (or an Arabic name in a Finnish one) is isolated, so its neutral characters (parentheses,
 // dots, @) keep to it instead of taking the sentence's direction: "(.ics)" never "(ics.)".
 import { useFormat } from './format.ts';
+import { listFormat } from './intl.ts';
 
 /**
  * Plain text isolated with FSI…PDI, where no element can go (an <option>, a document title):
@@ -19,7 +20,7 @@ export function PersonName({ name }: { name: string }) {
 /** Names listed the UI language's way ("Aino, Basma ja Ulla"), each isolated from the others. */
 export function PersonNames({ names }: { names: readonly string[] }) {
   const { language } = useFormat();
-  const parts = new Intl.ListFormat(language, { type: 'conjunction' }).formatToParts(names);
+  const parts = listFormat(language, { type: 'conjunction' }).formatToParts(names);
   return (
     <>
       {parts.map((part, i) =>

@@ -1,11 +1,12 @@
 // Dates in Finnish time whatever the device's zone, and language names in the UI language.
 import { spokenLanguageName } from './spokenLanguages.ts';
 import { useUiLanguage } from './useUiLanguage.ts';
+import { dateTimeFormat, numberFormat } from './intl.ts';
 
 const TIME_ZONE = 'Europe/Helsinki';
 
 export function formatDateTime(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     timeZone: TIME_ZONE,
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -13,14 +14,14 @@ export function formatDateTime(language: string, iso: string): string {
 }
 
 export function formatDate(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(
+  return dateTimeFormat(language, { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(
     new Date(iso),
   );
 }
 
 /** A session's start with its weekday ("tiistai 12. toukokuuta 2026 klo 18.00"). */
 export function formatSessionTime(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     timeZone: TIME_ZONE,
     dateStyle: 'full',
     timeStyle: 'short',
@@ -28,7 +29,7 @@ export function formatSessionTime(language: string, iso: string): string {
 }
 
 export function formatTime(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, timeStyle: 'short' }).format(
+  return dateTimeFormat(language, { timeZone: TIME_ZONE, timeStyle: 'short' }).format(
     new Date(iso),
   );
 }
@@ -39,21 +40,21 @@ export function formatTime(language: string, iso: string): string {
  */
 export function formatWallClock(language: string, hhmm: string): string {
   const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', timeStyle: 'short' }).format(
+  return dateTimeFormat(language, { timeZone: 'UTC', timeStyle: 'short' }).format(
     new Date(Date.UTC(2000, 0, 1, hours, minutes)),
   );
 }
 
 /** A schedule's local date ("2026-03-15") in the UI language's style; see formatWallClock. */
 export function formatLocalDate(language: string, yyyymmdd: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'medium' }).format(
+  return dateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'medium' }).format(
     new Date(`${yyyymmdd}T12:00:00Z`),
   );
 }
 
 /** The Helsinki calendar date of an instant, as YYYY-MM-DD (what schedules speak). */
 export function helsinkiDate(iso: string | Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
+  return dateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 /** A language's name ("so" → "somali" in Finnish): see spokenLanguageName. */
@@ -72,7 +73,7 @@ export function useFormat() {
     time: (iso: string) => formatTime(language, iso),
     wallClock: (hhmm: string) => formatWallClock(language, hhmm),
     localDate: (yyyymmdd: string) => formatLocalDate(language, yyyymmdd),
-    number: (value: number) => new Intl.NumberFormat(language).format(value),
+    number: (value: number) => numberFormat(language).format(value),
     languageName: (code: string) => languageName(language, code),
   };
 }

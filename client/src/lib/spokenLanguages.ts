@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { collator, displayNames } from './intl.ts';
 
 /**
  * Languages families in Finland often speak, as ISO 639 codes (named with Intl.DisplayNames in
@@ -43,7 +44,7 @@ export function endonym(code: string): string | undefined {
 /** What the browser calls a language in the UI language; undefined when it only echoes the code. */
 function browserName(code: string, uiLanguage: string): string | undefined {
   try {
-    const name = new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(code);
+    const name = displayNames(uiLanguage, { type: 'language' }).of(code);
     return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined;
   } catch {
     return undefined; // not a well-formed code
@@ -71,8 +72,8 @@ export function spokenLanguageName(code: string, uiLanguage: string): string {
  * isolated (FSI…PDI) as an <option> cannot hold a <bdi>.
  */
 export function byName(codes: readonly string[], name: (code: string) => string, language: string) {
-  const collator = new Intl.Collator(language);
-  const same = new Intl.Collator(language, { sensitivity: 'accent' }); // "Hausa" is "hausa"
+  const byLanguage = collator(language);
+  const same = collator(language, { sensitivity: 'accent' }); // "Hausa" is "hausa"
   return codes
     .map((code) => {
       const own = endonym(code);
@@ -80,5 +81,5 @@ export function byName(codes: readonly string[], name: (code: string) => string,
       const differs = own !== undefined && same.compare(own, named) !== 0;
       return { code, name: named, label: differs ? `${named} (\u2068${own}\u2069)` : named };
     })
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => byLanguage.compare(a.name, b.name));
 }

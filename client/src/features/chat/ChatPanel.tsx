@@ -1,7 +1,7 @@
 // A channel's chat: the messages, who is typing, and the composer (or a note when one may only
 // read). Used beside a group's page, in a live session's side panel and on /messages. New
 // messages from others are announced once, politely, by a visually hidden live region.
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelView } from './chatClient.ts';
@@ -13,7 +13,8 @@ import { useChannel, useChatOnline } from './useChat.ts';
 import './chat.css';
 import { isolate } from '../../lib/bidi.tsx';
 
-export function ChatPanel({
+/** Memoised: a live room re-renders on every join and media change; its chat needs not. */
+export const ChatPanel = memo(function ChatPanel({
   channelId,
   title,
   level = 2,
@@ -90,7 +91,7 @@ export function ChatPanel({
       </div>
     </section>
   );
-}
+});
 
 /** What the live region says about messages from others that arrived while open. */
 function useNewMessageNews(view: ChannelView | null) {

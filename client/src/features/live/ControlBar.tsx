@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   HandIcon,
@@ -12,6 +12,7 @@ import {
   VideoOffIcon,
   type Icon,
 } from '../../lib/icons.ts';
+import type { Reaction } from '../../../../server/protocol/live.ts';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { ReactionsMenu } from './ReactionsMenu.tsx';
 import { ActionError, useAction } from './useAction.tsx';
@@ -45,6 +46,10 @@ export function ControlBar({
   const { local, admitted } = state;
   const observer = admitted?.self.observer ?? false;
   const act = (action: () => Promise<void>) => () => void run(action);
+  const react = useCallback(
+    (reaction: Reaction) => void run(() => actions.react(reaction)),
+    [run, actions],
+  );
 
   return (
     <section className="live-controls" aria-label={t('controls.label')}>
@@ -83,7 +88,7 @@ export function ControlBar({
               label={t('controls.hand')}
               onClick={act(() => actions.setHand(!local.handRaised))}
             />
-            <ReactionsMenu onReact={(reaction) => void run(() => actions.react(reaction))} />
+            <ReactionsMenu onReact={react} />
           </>
         )}
         <button

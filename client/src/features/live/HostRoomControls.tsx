@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveActions, LiveViewState } from './liveState.ts';
+import type { LiveActions } from './liveState.ts';
 import { ConfirmDialog } from './ModalDialog.tsx';
 import { ActionError, useAction } from './useAction.tsx';
 
 /** For facilitators: lock the session to newcomers, or end it for everyone (after a check). */
-export function HostRoomControls({
-  state,
-  actions,
-}: {
-  state: LiveViewState;
-  actions: LiveActions;
-}) {
+export function HostRoomControls({ locked, actions }: { locked: boolean; actions: LiveActions }) {
   const { t } = useTranslation('live');
   const { error, run } = useAction();
   const [ending, setEnding] = useState(false);
@@ -22,7 +16,7 @@ export function HostRoomControls({
           type="checkbox"
           role="switch"
           data-testid="lock-switch"
-          checked={state.settings.locked}
+          checked={locked}
           onChange={(event) => {
             const locked = event.target.checked;
             void run(() => actions.lock(locked));

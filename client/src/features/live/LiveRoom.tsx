@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { useChannel } from '../chat/useChat.ts';
@@ -56,6 +56,14 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
     movePanelFocus.current = !panelOpen;
     setPanelOpen(!panelOpen);
   };
+  const closePanel = useCallback(() => {
+    setPanelOpen(false);
+    panelToggle.current?.focus();
+  }, []);
+  const closeChat = useCallback(() => {
+    setChatOpen(false);
+    chatToggle.current?.focus();
+  }, []);
   const toggleChat = () => {
     moveChatFocus.current = !chatOpen;
     setChatOpen(!chatOpen);
@@ -113,13 +121,12 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           <VideoStage state={state} actions={actions} />
           <div className="live-side">
             <ParticipantsPanel
-              state={state}
+              participants={state.participants}
+              settings={state.settings}
+              admitted={state.admitted}
               actions={actions}
               open={panelOpen}
-              onClose={() => {
-                setPanelOpen(false);
-                panelToggle.current?.focus();
-              }}
+              onClose={closePanel}
               headingRef={panelHeading}
             />
             {chatChannel ? (
@@ -129,10 +136,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
                 title={t('chat:panel.sessionTitle')}
                 hidden={!chatOpen}
                 headingRef={chatHeading}
-                onClose={() => {
-                  setChatOpen(false);
-                  chatToggle.current?.focus();
-                }}
+                onClose={closeChat}
               />
             ) : null}
             {showWhispers ? <WhisperPanel state={state} actions={actions} /> : null}

@@ -7,6 +7,7 @@ import { DoorOpenIcon } from '../../lib/icons.ts';
 import type { LiveActions } from './liveState.ts';
 import { ActionError, useAction } from './useAction.tsx';
 import { useNow } from './useNow.ts';
+import { numberFormat } from '../../lib/intl.ts';
 
 const MAX_MESSAGE = 200;
 
@@ -62,7 +63,7 @@ function LobbyEntryRow({
   const messaging = useAction();
   const minutes = Math.max(0, Math.floor((now - Date.parse(entry.since)) / 60_000));
   // Intl names the unit with the language's own plural ("3 minuuttia", "٣ دقائق").
-  const waited = new Intl.NumberFormat(format.language, {
+  const waited = numberFormat(format.language, {
     style: 'unit',
     unit: 'minute',
     unitDisplay: 'long',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
@@ -10,17 +10,21 @@ import { ParticipantStatus } from './ParticipantStatus.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
 
 /**
- * Everyone in the session. Facilitators also get, per person, what they may do, and for the
+ * Everyone in the session (memoised: it changes with people, not with media). Facilitators also get, per person, what they may do, and for the
  * whole session, lock and end. Always in the page; closing it only hides it.
  */
-export function ParticipantsPanel({
-  state,
+export const ParticipantsPanel = memo(function ParticipantsPanel({
+  participants,
+  settings,
+  admitted,
   actions,
   open,
   onClose,
   headingRef,
 }: {
-  state: LiveViewState;
+  participants: LiveViewState['participants'];
+  settings: LiveViewState['settings'];
+  admitted: LiveViewState['admitted'];
   actions: LiveActions;
   open: boolean;
   onClose: () => void;
@@ -29,8 +33,8 @@ export function ParticipantsPanel({
   const { t } = useTranslation('live');
   const format = useFormat();
   const [removing, setRemoving] = useState<LiveParticipant | null>(null);
-  const selfId = state.admitted?.self.peerId;
-  const host = state.admitted?.canModerate ?? false;
+  const selfId = admitted?.self.peerId;
+  const host = admitted?.canModerate ?? false;
 
   return (
     <section
@@ -41,15 +45,15 @@ export function ParticipantsPanel({
     >
       <div className="live-panel-head">
         <h2 id="live-participants-h" ref={headingRef} tabIndex={-1}>
-          {t('participants.heading', { count: format.number(state.participants.length) })}
+          {t('participants.heading', { count: format.number(participants.length) })}
         </h2>
         <button type="button" className="secondary live-small" onClick={onClose}>
           {t('participants.close')}
         </button>
       </div>
-      {host ? <HostRoomControls state={state} actions={actions} /> : null}
+      {host ? <HostRoomControls locked={settings.locked} actions={actions} /> : null}
       <ul className="plain-list live-people">
-        {state.participants.map((p) => {
+        {participants.map((p) => {
           const self = p.peerId === selfId;
           return (
             <li key={p.peerId} data-testid="participant" data-peer-id={p.peerId} data-name={p.name}>
@@ -58,7 +62,7 @@ export function ParticipantsPanel({
                 {p.role === 'family' ? null : (
                   <span className="live-role">{t(`roles.${p.role}`)}</span>
                 )}
-                {state.settings.spotlight === p.peerId ? (
+                {settings.spotlight === p.peerId ? (
                   <span className="live-role">{t('room.spotlighted')}</span>
                 ) : null}
                 <ParticipantStatus participant={p} inList />
@@ -67,7 +71,7 @@ export function ParticipantsPanel({
                 <HostPersonActions
                   participant={p}
                   self={self}
-                  spotlit={state.settings.spotlight === p.peerId}
+                  spotlit={settings.spotlight === p.peerId}
                   actions={actions}
                   onRemove={() => setRemoving(p)}
                 />
@@ -81,4 +85,4 @@ export function ParticipantsPanel({
       ) : null}
     </section>
   );
-}
+});

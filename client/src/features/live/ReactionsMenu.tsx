@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REACTIONS, type Reaction } from '../../../../server/protocol/live.ts';
@@ -9,7 +9,12 @@ import { REACTION_ICONS } from './reactions.ts';
  * A disclosure with the five reactions: a button opens a short list of buttons; Escape or a
  * click elsewhere closes it and returns to the button.
  */
-export function ReactionsMenu({ onReact }: { onReact: (reaction: Reaction) => void }) {
+// Memoised: the room re-renders on every join and media change; the menu only when it opens.
+export const ReactionsMenu = memo(function ReactionsMenu({
+  onReact,
+}: {
+  onReact: (reaction: Reaction) => void;
+}) {
   const { t } = useTranslation('live');
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -68,4 +73,4 @@ export function ReactionsMenu({ onReact }: { onReact: (reaction: Reaction) => vo
       </ul>
     </div>
   );
-}
+});

@@ -1,10 +1,12 @@
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
-import type { LiveActions, LiveViewState } from './liveState.ts';
+import type { LiveActions, LiveViewState, TransientReaction } from './liveState.ts';
 import { MediaTrackView } from './MediaTrackView.tsx';
 import { ParticipantTile } from './ParticipantTile.tsx';
 import { useTileReports } from './useTileReports.ts';
+
+const NO_REACTIONS: TransientReaction[] = [];
 
 /**
  * The videos. A shared screen takes the main area; otherwise a spotlighted person does; everyone
@@ -41,6 +43,11 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
   const hostLabel = t(
     state.admitted?.session.groupKind === 'family' ? 'roles.host' : 'roles.meetingHost',
   );
+  // A shared empty list when someone has no reaction, so their memoised tile is left alone.
+  const reactionsOf = (peerId: string) =>
+    state.reactions.some((r) => r.peerId === peerId)
+      ? state.reactions.filter((r) => r.peerId === peerId)
+      : NO_REACTIONS;
   const tile = (p: LiveParticipant) => (
     <ParticipantTile
       participant={p}
@@ -52,7 +59,7 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
         !p.micMuted && (state.activeSpeaker === p.peerId || state.speaking.includes(p.peerId))
       }
       spotlighted={settings.spotlight === p.peerId}
-      reactions={state.reactions.filter((r) => r.peerId === p.peerId)}
+      reactions={reactionsOf(p.peerId)}
       cameraProducerId={cameraOf(p)?.producerId}
     />
   );
@@ -112,7 +119,7 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
             name={t('room.you')}
             speaking={local.micOn && state.activeSpeaker === me.peerId}
             spotlighted={settings.spotlight === me.peerId}
-            reactions={state.reactions.filter((r) => r.peerId === me.peerId)}
+            reactions={reactionsOf(me.peerId)}
           />
         </div>
       ) : null}

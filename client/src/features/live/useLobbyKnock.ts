@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LobbyEntry } from '../../../../server/protocol/live.ts';
 import { useFormat } from '../../lib/format.ts';
+import { numberFormat } from '../../lib/intl.ts';
 
 export interface Knock {
   /** Changes with every knock, so the same words are announced again. */
@@ -27,7 +28,7 @@ export function useLobbyKnock(lobby: LobbyEntry[], enabled: boolean): Knock | nu
       id: (previous?.id ?? 0) + 1,
       text: t('lobby.knock', {
         names: arrived.map((entry) => entry.name).join(', '),
-        count: new Intl.NumberFormat(language).format(lobby.length),
+        count: numberFormat(language).format(lobby.length),
       }),
     }));
   }, [lobby, enabled, t, language]);

@@ -12,13 +12,13 @@ import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Localized } from './trainingText.tsx';
+import { numberFormat } from '../../lib/intl.ts';
 
 type Quiz = NonNullable<ModuleView['quiz']>;
 
 function usePercent() {
   const { language } = useFormat();
-  return (value: number) =>
-    new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  return (value: number) => numberFormat(language, { style: 'percent' }).format(value / 100);
 }
 
 /** The trainee's quiz: answer, see the score and which questions were wrong, retry if allowed. */

@@ -6,6 +6,7 @@ import { post } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ReflectionReview } from './ReflectionReview.tsx';
 import { Localized, StatusBadge } from './trainingText.tsx';
+import { numberFormat } from '../../lib/intl.ts';
 
 type Module = TraineeProgress['modules'][number];
 
@@ -32,7 +33,7 @@ export function TraineeModule({
   const [error, setError] = useState<string | null>(null);
   const quiz = m.quiz;
   const percent = (value: number) =>
-    new Intl.NumberFormat(format.language, { style: 'percent' }).format(value / 100);
+    numberFormat(format.language, { style: 'percent' }).format(value / 100);
   const shown = m.reflection;
   const status = reflection?.status ?? shown?.status;
   const feedback = reflection?.feedback ?? shown?.feedback;

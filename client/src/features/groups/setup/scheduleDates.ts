@@ -2,6 +2,7 @@
 // ("2026-03-13"), reckoned in UTC so no device zone moves them.
 import { WEEKDAYS, type Weekday } from '../../../../../server/protocol/groups.ts';
 import type { ScheduleState } from './formState.ts';
+import { dateTimeFormat } from '../../../lib/intl.ts';
 
 const DAY_MS = 86_400_000;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,7 +74,7 @@ export function agreeing(s: ScheduleState, change: Partial<ScheduleState>): Sche
 
 /** "perjantai 13. maaliskuuta 2026": a local date with its weekday, as Helsinki reads it. */
 export function fullLocalDate(language: string, date: string): string {
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     timeZone: 'Europe/Helsinki',
     dateStyle: 'full',
   }).format(new Date(`${date}T12:00:00Z`));

@@ -1,0 +1,30 @@
+// Intl formatters, made once per language and options: constructing one loads locale data and
+// costs far more than formatting with it (a live room re-rendering on every join made a new
+// NumberFormat per render and spent most of its script time there).
+
+const made = new Map<string, unknown>();
+
+function cached<T>(kind: string, language: string | string[], options: object, make: () => T): T {
+  const key = `${kind}|${String(language)}|${JSON.stringify(options)}`;
+  let formatter = made.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    made.set(key, formatter);
+  }
+  return formatter;
+}
+
+export const dateTimeFormat = (language: string, options: Intl.DateTimeFormatOptions = {}) =>
+  cached('date', language, options, () => new Intl.DateTimeFormat(language, options));
+
+export const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) =>
+  cached('number', language, options, () => new Intl.NumberFormat(language, options));
+
+export const collator = (language: string, options: Intl.CollatorOptions = {}) =>
+  cached('collator', language, options, () => new Intl.Collator(language, options));
+
+export const listFormat = (language: string, options: Intl.ListFormatOptions = {}) =>
+  cached('list', language, options, () => new Intl.ListFormat(language, options));
+
+export const displayNames = (language: string, options: Intl.DisplayNamesOptions) =>
+  cached('names', language, options, () => new Intl.DisplayNames([language], options));
