@@ -54,6 +54,8 @@ export class LiveClient implements LiveActions {
   private users = 0;
   /** Whether we were in the room (with media) when the connection last dropped. */
   private liveBeforeDrop = false;
+  /** The camera and microphone being opened while the socket connects: publishing waits. */
+  private acquiring: Promise<void> = Promise.resolve();
 
   constructor(
     readonly sessionId: string,
@@ -90,10 +92,13 @@ export class LiveClient implements LiveActions {
   }
 
   private async start(options: JoinOptions): Promise<void> {
-    // Devices first: the socket's first 'connect' must find its listeners in place.
+    // Listeners first, so the socket's first 'connect' finds them; the devices open while it
+    // connects and joins (publishing waits for them, nothing else does).
     const socket = connectSocket({ lang: this.lang() }, undefined, false);
-    this.media = new LiveMedia(socket, options, this.mediaChanged);
-    if (options.mode === 'participant') await this.media.acquire(options.micOn, options.cameraOn);
+    const media = new LiveMedia(socket, options, this.mediaChanged);
+    this.media = media;
+    if (options.mode === 'participant')
+      this.acquiring = media.acquire(options.micOn, options.cameraOn);
     this.socket = socket;
     listenToSession(socket, this);
     socket.on('connect', () => void this.connected());
@@ -186,7 +191,8 @@ export class LiveClient implements LiveActions {
     const preparing = this.media?.prepare(sends);
     this.applyAdmitted(admitted);
     this.sendViewport();
-    await Promise.all([preparing, sends ? this.media?.publish() : undefined, this.syncMedia()]);
+    const publishing = sends ? this.acquiring.then(() => this.media?.publish()) : undefined;
+    await Promise.all([preparing, publishing, this.syncMedia()]);
     this.quality ??= new QualityMeter(this);
   }
 

@@ -38,8 +38,9 @@ export class MediaConnection {
    * camera to be sent first), so the first remote video comes a round trip or two sooner.
    */
   async prepare(send: boolean): Promise<void> {
-    await this.load();
-    await Promise.all([this.receiving(), send ? this.sending() : undefined]);
+    // The transports are asked for alongside the capabilities (only making them needs the
+    // loaded device): one round trip instead of two before the first consume.
+    await Promise.all([this.load(), this.receiving(), send ? this.sending() : undefined]);
   }
 
   private wire(transport: Transport): Transport {
@@ -63,7 +64,8 @@ export class MediaConnection {
   }
 
   private async newSendTransport(): Promise<Transport> {
-    const transport = this.wire(this.device.createSendTransport(await this.transportInfo('send')));
+    const [info] = await Promise.all([this.transportInfo('send'), this.load()]);
+    const transport = this.wire(this.device.createSendTransport(info));
     transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = (appData.source ??
         (kind === 'audio' ? 'microphone' : 'camera')) as ProducerSource;
@@ -80,8 +82,8 @@ export class MediaConnection {
 
   private async receiving(): Promise<Transport> {
     if (this.recvTransport && !this.recvTransport.closed) return this.recvTransport;
-    this.recvPending ??= this.transportInfo('recv')
-      .then((info) => (this.recvTransport = this.wire(this.device.createRecvTransport(info))))
+    this.recvPending ??= Promise.all([this.transportInfo('recv'), this.load()])
+      .then(([info]) => (this.recvTransport = this.wire(this.device.createRecvTransport(info))))
       .finally(() => (this.recvPending = undefined));
     return this.recvPending;
   }
