@@ -173,7 +173,7 @@ export function createApp({
   meetingRoutes(api, clock);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
-  liveRoutes(api, clock);
+  liveRoutes(api, clock, sfu);
   reminderRoutes(api, clock);
   calendarRoutes(api, deps);
   reachRoutes(api);

@@ -1,4 +1,5 @@
 // The SFU's entry point: a worker pool and the rooms on it.
+import type { types } from 'mediasoup';
 import { mediaCodecs } from './codecs.ts';
 import type { SfuOptions } from './options.ts';
 import { SfuRoom } from './SfuRoom.ts';
@@ -9,6 +10,7 @@ export class Sfu {
   private readonly rooms = new Map<string, SfuRoom>();
   /** Rooms being created: a second caller awaits the same creation (never two routers). */
   private readonly creating = new Map<string, Promise<SfuRoom>>();
+  private capabilities: Promise<types.RtpCapabilities> | undefined;
 
   constructor(options: SfuOptions) {
     this.pool = new WorkerPool(options);
@@ -18,6 +20,23 @@ export class Sfu {
     const sfu = new Sfu(options);
     await sfu.pool.start();
     return sfu;
+  }
+
+  /**
+   * Every room's router capabilities: all routers are made from the same codecs, so these are
+   * known before any room exists (a browser loads its device with them before it joins).
+   */
+  async rtpCapabilities(): Promise<types.RtpCapabilities> {
+    this.capabilities ??= (async () => {
+      const router = await this.pool.leastLoaded().worker.createRouter({ mediaCodecs });
+      const { rtpCapabilities } = router;
+      router.close();
+      return rtpCapabilities;
+    })().catch((error: unknown) => {
+      this.capabilities = undefined; // a worker that died meanwhile: ask again next time
+      throw error;
+    });
+    return this.capabilities;
   }
 
   room(roomId: string): SfuRoom | undefined {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdmittedState, JoinResult, LiveParticipant } from '../protocol/live.ts';
+import type { AdmittedState, JoinResult, LiveParticipant, SessionEntry } from '../protocol/live.ts';
 import type { TransportInfo } from '../protocol/media.ts';
 import { projectRoot } from '../platform/paths.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
@@ -17,7 +17,7 @@ import {
   type LiveGroup,
   type TestSocket,
 } from '../../test/support/live.ts';
-import { createPerson } from '../../test/support/people.ts';
+import { createPerson, signedInClient } from '../../test/support/people.ts';
 import { AuditEntry } from '../audit/audit.model.ts';
 import { Attendance } from '../sessions/attendance.model.ts';
 import { LiveRemoval } from './removal.model.ts';
@@ -359,6 +359,43 @@ describe('live sessions over sockets', function () {
     const VP8 = (ssrc: number) => ({
       codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }],
       encodings: [{ ssrc }],
+    });
+
+    it("[video-1] the entry check gives the room's router capabilities: a device loaded with them before joining consumes", async () => {
+      const live = await liveGroup(short.url, { families: 1 });
+      const sender = await open(short.url, live.families[0]!);
+      await must(sender, 'live:join', { sessionId: live.sessionId });
+      const send = await must<TransportInfo>(sender, 'media:createTransport', {
+        direction: 'send',
+      });
+      const { producerId } = await must<{ producerId: string }>(sender, 'media:produce', {
+        transportId: send.id,
+        kind: 'video',
+        source: 'camera',
+        rtpParameters: VP8(4242),
+      });
+      // Asked before joining, as the session page does during the device check.
+      const client = await signedInClient(short.url, live.staff.facilitator);
+      const entry = await client.request<SessionEntry>('GET', `/sessions/${live.sessionId}/entry`);
+      assert.equal(entry.status, 200);
+      const early = entry.body.routerRtpCapabilities;
+      assert.ok(
+        early.codecs?.some((c) => c.mimeType === 'video/VP8'),
+        'VP8 is offered',
+      );
+      const viewer = await open(short.url, live.staff.facilitator);
+      await must(viewer, 'live:join', { sessionId: live.sessionId });
+      const asked = await must<{ routerRtpCapabilities: object }>(viewer, 'media:capabilities', {});
+      assert.deepEqual(early, asked.routerRtpCapabilities, "the same as the room router's");
+      const recv = await must<TransportInfo>(viewer, 'media:createTransport', {
+        direction: 'recv',
+      });
+      const consumer = await must<{ id: string; kind: string }>(viewer, 'media:consume', {
+        transportId: recv.id,
+        producerId,
+        rtpCapabilities: early,
+      });
+      assert.equal(consumer.kind, 'video');
     });
 
     it('[video-1] a viewer capped at one video gets one forwarded; the rest stay paused in the SFU', async () => {

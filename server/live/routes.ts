@@ -6,13 +6,14 @@ import type { ApiRouter } from '../http/api.ts';
 import { signedIn } from '../http/api.ts';
 import type { SessionEntry } from '../protocol/live.ts';
 import type { Clock } from '../reminders/runner.ts';
+import type { Sfu } from '../../sfu/index.ts';
 import { admit, loadSessionContext } from './admission.ts';
 
 const entryQuery = z
   .object({ mode: z.enum(['participant', 'observer']).default('participant') })
   .strict();
 
-export function liveRoutes(api: ApiRouter, clock: Clock): void {
+export function liveRoutes(api: ApiRouter, clock: Clock, sfu: Sfu): void {
   api.get(
     '/sessions/:sessionId/entry',
     { action: 'session.join', query: entryQuery },
@@ -20,7 +21,10 @@ export function liveRoutes(api: ApiRouter, clock: Clock): void {
       const me = signedIn(actor);
       const context = await loadSessionContext(params.sessionId ?? '', me);
       const admission = await admit(me, query.mode, context, clock.now());
-      return { role: admission.role, observer: admission.observer };
+      // With the router's capabilities the page loads its media device during the device check,
+      // not after the Join click.
+      const routerRtpCapabilities = await sfu.rtpCapabilities();
+      return { role: admission.role, observer: admission.observer, routerRtpCapabilities };
     },
   );
 }

@@ -3,6 +3,7 @@
 // that lives only as long as the live session; person ids never reach other participants.
 import { z } from 'zod';
 import type { GroupKind } from './groups.ts';
+import type { types } from 'mediasoup';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
@@ -146,6 +147,8 @@ export interface AdmittedState {
 export interface SessionEntry {
   role: LiveRole;
   observer: boolean;
+  /** Every room's router capabilities (see Sfu.rtpCapabilities). */
+  routerRtpCapabilities: types.RtpCapabilities;
 }
 
 export type JoinResult = { rejoinToken: string; resumed: boolean } & (

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useFormat } from '../../lib/format.ts';
@@ -26,6 +26,10 @@ export function SessionPage() {
   const entry = useResource<SessionEntry>(
     `/sessions/${encodeURIComponent(id)}/entry${observer ? '?mode=observer' : ''}`,
   );
+  const capabilities = entry.data?.routerRtpCapabilities;
+  useEffect(() => {
+    if (capabilities) actions.preload(capabilities);
+  }, [actions, capabilities]);
   // Kept here: a failed join may pass through 'joining' and remount the check.
   const [joinError, setJoinError] = useState<string | null>(null);
 

@@ -4,12 +4,14 @@ import type {
   AdmittedState,
   JoinResult,
   LiveParticipant,
+  SessionEntry,
 } from '../../../../server/protocol/live.ts';
 import type {
   RequestName,
   RequestPayload,
   ResponseOf,
 } from '../../../../server/protocol/socket.ts';
+import { Device } from 'mediasoup-client';
 import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
 import { LiveMedia, noLocalMedia } from './liveMedia.ts';
 import type { JoinOptions, LiveActions, LiveViewState } from './liveState.ts';
@@ -56,6 +58,8 @@ export class LiveClient implements LiveActions {
   private liveBeforeDrop = false;
   /** The camera and microphone being opened while the socket connects: publishing waits. */
   private acquiring: Promise<void> = Promise.resolve();
+  /** A media device loaded during the device check (see preload). */
+  private preloaded: Promise<Device | undefined> = Promise.resolve(undefined);
 
   constructor(
     readonly sessionId: string,
@@ -91,11 +95,26 @@ export class LiveClient implements LiveActions {
     }
   }
 
+  /**
+   * Loads the media device with the router's capabilities (from the entry check) while the
+   * person tests their camera: loading asks the browser for its own codecs, a peer connection's
+   * worth of work that would otherwise come after the Join click. Any failure: loaded at join.
+   */
+  preload(routerRtpCapabilities: SessionEntry['routerRtpCapabilities']): void {
+    if (this.state.phase !== 'prejoin') return;
+    const device = new Device();
+    this.preloaded = device.load({ routerRtpCapabilities }).then(
+      () => device,
+      () => undefined,
+    );
+  }
+
   private async start(options: JoinOptions): Promise<void> {
+    const device = await this.preloaded;
     // Listeners first, so the socket's first 'connect' finds them; the devices open while it
     // connects and joins (publishing waits for them, nothing else does).
     const socket = connectSocket({ lang: this.lang() }, undefined, false);
-    const media = new LiveMedia(socket, options, this.mediaChanged);
+    const media = new LiveMedia(socket, options, this.mediaChanged, device);
     this.media = media;
     if (options.mode === 'participant')
       this.acquiring = media.acquire(options.micOn, options.cameraOn);

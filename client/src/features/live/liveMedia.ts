@@ -1,5 +1,6 @@
 // The browser's media in a live session: our own tracks and producers, and one consumer per
 // remote producer we are told about. Rebuilt from scratch when the SFU moves to a new worker.
+import type { Device } from 'mediasoup-client';
 import type { Consumer, Producer } from 'mediasoup-client/types';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
 import { MediaConnection, type ProducerSource } from '../../lib/media/MediaConnection.ts';
@@ -38,8 +39,9 @@ export class LiveMedia {
     private readonly socket: ClientSocket,
     private readonly devices: DeviceChoice,
     private readonly changed: () => void,
+    private readonly device?: Device,
   ) {
-    this.connection = new MediaConnection(socket);
+    this.connection = new MediaConnection(socket, device);
   }
 
   remoteTracks(): RemoteTrack[] {
@@ -201,7 +203,7 @@ export class LiveMedia {
     this.consumers.clear();
     this.producers.clear();
     this.connection.close();
-    this.connection = new MediaConnection(this.socket);
+    this.connection = new MediaConnection(this.socket, this.device);
     this.changed();
   }
 

@@ -7,6 +7,7 @@ import type {
   LiveSettings,
   LobbyEntry,
   ObserverEntry,
+  SessionEntry,
   Reaction,
   WhisperMessage,
 } from '../../../../server/protocol/live.ts';
@@ -99,6 +100,8 @@ export interface JoinOptions {
 
 /** Every action returns a promise that rejects with `RequestFailed` (translated `message`). */
 export interface LiveActions {
+  /** Before joining: the router's capabilities from the entry check. */
+  preload(routerRtpCapabilities: SessionEntry['routerRtpCapabilities']): void;
   join(options: JoinOptions): Promise<void>;
   leave(): Promise<void>;
   toggleMic(): Promise<void>;

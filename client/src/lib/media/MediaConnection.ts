@@ -14,7 +14,6 @@ export const CAMERA_SIMULCAST: RtpEncodingParameters[] = [
 ];
 
 export class MediaConnection {
-  readonly device = new Device();
   private sendTransport: Transport | undefined;
   private recvTransport: Transport | undefined;
   // Consumes start together (an observer, who publishes nothing first, consumes everyone at
@@ -23,7 +22,11 @@ export class MediaConnection {
   private sendPending: Promise<Transport> | undefined;
   private recvPending: Promise<Transport> | undefined;
 
-  constructor(private readonly socket: ClientSocket) {}
+  /** `device` may come loaded already (see LiveClient.preload): then nothing is asked for it. */
+  constructor(
+    private readonly socket: ClientSocket,
+    readonly device: Device = new Device(),
+  ) {}
 
   async load(): Promise<void> {
     if (this.device.loaded) return;
