@@ -23,7 +23,26 @@ const SIZES = (process.env.SFU_COMPARE_SIZES ?? '2,4,8').split(',').map(Number);
 /** Between rooms: the last room's peers leave (Rinnalla's grace period is set to 1 s). */
 const PAUSE_MS = 2_000;
 
+/** A room that is not done by then is given up (once, a warm-up room hung for minutes). */
+const ROOM_DEADLINE_MS = 120_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** runRoom, bounded: the bench stops by itself whatever a page or server does. */
+async function boundedRoom(...args: Parameters<typeof runRoom>): Promise<RoomRun> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`not done within ${ROOM_DEADLINE_MS / 1000} s`)),
+      ROOM_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([runRoom(...args), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -61,7 +80,11 @@ export async function sfuCompareBenchmarks(): Promise<Measurement[]> {
     browser = await launchBrowser();
     const systems: [ComparedSystem, ComparedSystem] = [rinnalla, mediasoupDemo];
     console.log(`  sfu-compare: ${workers} workers each; warming up (a room of 2 on each)…`);
-    for (const system of systems) await runRoom(system, browser, scripts.probe, 2);
+    for (const system of systems) {
+      await boundedRoom(system, browser, scripts.probe, 2).catch((error: unknown) =>
+        console.log(`    warm-up on ${system.name} failed: ${String(error).split('\n')[0]}`),
+      );
+    }
     const runs: RoomRun[] = [];
     for (const size of SIZES) {
       for (let run = 0; run < RUNS; run += 1) {
@@ -70,7 +93,7 @@ export async function sfuCompareBenchmarks(): Promise<Measurement[]> {
         for (const system of order) {
           await sleep(PAUSE_MS);
           try {
-            const room = await runRoom(system, browser, scripts.probe, size);
+            const room = await boundedRoom(system, browser, scripts.probe, size);
             runs.push(room);
             lines.push(summaryLine(room));
           } catch (error) {

@@ -15,6 +15,7 @@ import { linkReferral, referralIsOpen } from '../referrals/referral.model.ts';
 import type { z } from 'zod';
 import { issueEmailToken } from './emailToken.model.ts';
 import { hashPassword } from './passwords.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 type SignUp = z.output<typeof apiSchemas.signUp>;
 
@@ -36,7 +37,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
     roles: ['family'],
     language: body.language,
   }).catch((error: { code?: number }) => {
-    if (error.code === 11000) return null; // the address has an account (or signed up twice at once)
+    if (isDuplicateKey(error)) return null; // the address has an account (or signed up twice at once)
     throw error;
   });
   // Read back on both paths, so both pay for the same look-up.

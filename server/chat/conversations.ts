@@ -20,6 +20,7 @@ import { Conversation, type ConversationDoc } from './conversation.model.ts';
 import { toView } from './message.model.ts';
 import { readSeqs } from './readMarker.model.ts';
 import { latestMessage, unreadCount } from './store.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const names = async (ids: unknown[]) => {
   const people = await findByIds<PersonDoc>(Person, ids, { displayName: 1 });
@@ -175,7 +176,7 @@ export async function openDirect(
     try {
       await Conversation.create({ ...pair, groupId, openedBy: actor.personId });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     conversation = await Conversation.findOne({ pairKey: pair.pairKey }).lean();
   }

@@ -18,6 +18,7 @@ import { activeKey, Enrolment, endedKey, type EnrolmentDoc } from './enrolment.m
 import { Group, type GroupDoc } from './group.model.ts';
 import { recordEnrolment, rosterOf } from './memberships.ts';
 import { releaseSeat, takeSeat } from './seat.model.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 export const ACTIVE_ENROLMENT = ['confirmed', 'waitlisted', 'pending'];
 
@@ -112,8 +113,7 @@ export function enrol(
       await enrolment.save();
     } catch (error) {
       await releaseSeat(enrolment.toObject() as EnrolmentDoc);
-      if ((error as { code?: number }).code === 11000)
-        throw new RequestError('groups.alreadyEnrolled', 409);
+      if (isDuplicateKey(error)) throw new RequestError('groups.alreadyEnrolled', 409);
       throw error;
     }
     await recordEnrolment(enrolment.toObject() as EnrolmentDoc);

@@ -3,6 +3,7 @@
 // keeps the id of its place; nothing here is looked up but by its id.
 import mongoose from 'mongoose';
 import type { EnrolmentDoc } from './enrolment.model.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const seatSchema = new mongoose.Schema(
   {
@@ -37,7 +38,7 @@ export async function takeSeat(
       await Seat.create({ _id, groupId, enrolmentId });
       return _id;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   return null;

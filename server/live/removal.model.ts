@@ -3,6 +3,7 @@
 import mongoose from 'mongoose';
 import { op } from '../db/operators.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const removalSchema = new mongoose.Schema(
   {
@@ -40,7 +41,7 @@ export async function recordRemoval(
     });
   } catch (error) {
     // Removed twice (two facilitators at once): the first reason stands.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
 }
 

@@ -12,6 +12,7 @@ import { forgetSession } from '../reach/ledger.ts';
 import { attendanceAt } from './attendance.model.ts';
 import { GroupSession, type GroupSessionDoc } from './groupSession.model.ts';
 import { recordSessionIds, sessionIdsOf } from './sessionIndex.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 /** Everyone a session concerns: confirmed families and the facilitators. */
 export async function sessionAudience(group: GroupDoc): Promise<string[]> {
@@ -68,7 +69,7 @@ async function createSession(group: GroupDoc, key: string, fields: SessionFields
   try {
     return (await GroupSession.create({ groupId: group._id, key, ...fields })).toObject();
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     // The unique (group, key) index refused it: found by a search, once.
     const existing = await GroupSession.findOne({ groupId: group._id, key }).lean();
     if (!existing) throw error;

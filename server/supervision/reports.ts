@@ -15,6 +15,7 @@ import { sessionReported } from '../sessions/lifecycle.ts';
 import { listReport, Report, reportIdOf, type ReportDoc } from './report.model.ts';
 import { raiseAlert } from './safeguarding.ts';
 import { namesOf, titleOf } from './views.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 type ReportBody = z.output<typeof supervisionSchemas.reportInput>;
 type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status' | 'startedAt'>;
@@ -93,8 +94,7 @@ export async function fileReport(
     });
     report = created.toObject() as ReportDoc;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new RequestError('report.alreadyFiled', 409);
+    if (isDuplicateKey(error)) throw new RequestError('report.alreadyFiled', 409);
     throw error;
   }
   await listReport(report);

@@ -17,6 +17,7 @@ import { GroupSession } from '../sessions/groupSession.model.ts';
 import { syncSessions } from '../sessions/sync.ts';
 import { Application, type ApplicationDoc } from './application.model.ts';
 import { recordEnrolment, recordStaff } from '../groups/memberships.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 export const INTERVIEW_MINUTES = 45;
 /** Interviews often run over: the link keeps working this long after the planned end. */
@@ -39,7 +40,7 @@ async function applicantPersonId(application: ApplicationDoc): Promise<string> {
     return String(person._id);
   } catch (error) {
     // Created at the same moment elsewhere (the email is unique): use that one.
-    const raced = (error as { code?: number }).code === 11000 ? await find() : null;
+    const raced = isDuplicateKey(error) ? await find() : null;
     if (!raced) throw error;
     return String(raced._id);
   }

@@ -8,6 +8,7 @@ import { noticeOfReport } from '../notices.ts';
 import { ChatReport, chatReportId } from '../report.model.ts';
 import { changeMessage, findMessage } from '../store.ts';
 import { broadcastUpdate, type ChatContext } from './context.ts';
+import { isDuplicateKey } from '../../db/claims.ts';
 
 const missing = () => new RequestError('chat.messageNotFound', 404);
 
@@ -85,7 +86,7 @@ export function editingRequests(ctx: ChatContext): void {
           senderId: message.senderId,
         });
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     }
     await noticeOfReport(access, _id, me);
