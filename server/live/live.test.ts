@@ -379,6 +379,7 @@ describe('live sessions over sockets', function () {
       const entry = await client.request<SessionEntry>('GET', `/sessions/${live.sessionId}/entry`);
       assert.equal(entry.status, 200);
       const early = entry.body.routerRtpCapabilities;
+      assert.ok(early, 'given while a media worker is up');
       assert.ok(
         early.codecs?.some((c) => c.mimeType === 'video/VP8'),
         'VP8 is offered',

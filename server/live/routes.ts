@@ -23,8 +23,12 @@ export function liveRoutes(api: ApiRouter, clock: Clock, sfu: Sfu): void {
       const admission = await admit(me, query.mode, context, clock.now());
       // With the router's capabilities the page loads its media device during the device check,
       // not after the Join click.
-      const routerRtpCapabilities = await sfu.rtpCapabilities();
-      return { role: admission.role, observer: admission.observer, routerRtpCapabilities };
+      const routerRtpCapabilities = await sfu.rtpCapabilities().catch(() => undefined);
+      return {
+        role: admission.role,
+        observer: admission.observer,
+        ...(routerRtpCapabilities ? { routerRtpCapabilities } : {}),
+      };
     },
   );
 }

@@ -147,8 +147,9 @@ export interface AdmittedState {
 export interface SessionEntry {
   role: LiveRole;
   observer: boolean;
-  /** Every room's router capabilities (see Sfu.rtpCapabilities). */
-  routerRtpCapabilities: types.RtpCapabilities;
+  /** Every room's router capabilities (see Sfu.rtpCapabilities); absent while no media worker
+   *  is up (the page then asks for them when joining, when a replaced worker may be back). */
+  routerRtpCapabilities?: types.RtpCapabilities;
 }
 
 export type JoinResult = { rejoinToken: string; resumed: boolean } & (

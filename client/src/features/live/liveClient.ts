@@ -100,7 +100,7 @@ export class LiveClient implements LiveActions {
    * person tests their camera: loading asks the browser for its own codecs, a peer connection's
    * worth of work that would otherwise come after the Join click. Any failure: loaded at join.
    */
-  preload(routerRtpCapabilities: SessionEntry['routerRtpCapabilities']): void {
+  preload(routerRtpCapabilities: NonNullable<SessionEntry['routerRtpCapabilities']>): void {
     if (this.state.phase !== 'prejoin') return;
     const device = new Device();
     this.preloaded = device.load({ routerRtpCapabilities }).then(

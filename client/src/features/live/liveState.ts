@@ -101,7 +101,7 @@ export interface JoinOptions {
 /** Every action returns a promise that rejects with `RequestFailed` (translated `message`). */
 export interface LiveActions {
   /** Before joining: the router's capabilities from the entry check. */
-  preload(routerRtpCapabilities: SessionEntry['routerRtpCapabilities']): void;
+  preload(routerRtpCapabilities: NonNullable<SessionEntry['routerRtpCapabilities']>): void;
   join(options: JoinOptions): Promise<void>;
   leave(): Promise<void>;
   toggleMic(): Promise<void>;
