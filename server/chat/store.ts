@@ -3,7 +3,7 @@
 // only (message.model.ts), so none of it slows down as the years of messages pile up.
 // The next sequence number comes from this process's memory of the channel's end, checked by the
 // insert itself: another process having taken it just means looking further.
-import { isDuplicateKey as isDuplicate, serialised } from '../db/claims.ts';
+import { isDuplicateKey, serialised } from '../db/claims.ts';
 import type { SenderRole } from '../protocol/chat.ts';
 import {
   ChatHead,
@@ -114,7 +114,7 @@ async function claimSend(_id: string, channelId: string, sender: Sender, clientI
     await ChatSend.create({ _id, channelId, seq: null, at: new Date() });
     return null;
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return earlierTry(_id, sender, clientId);
   }
 }
@@ -145,7 +145,7 @@ async function store(channelId: string, sender: Sender, message: NewMessage, _id
         await ChatHead.updateOne({ _id: channelId }, { seq }, { upsert: true });
       return created.toObject();
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
       // Another process took the number: find where the channel ends now.
       lastSeqs.delete(channelId);
     }

@@ -6,7 +6,7 @@
 // another process was first, and the next one is tried. The head is only a hint where to start.
 import mongoose from 'mongoose';
 import { replaceById } from '../db/rewrite.ts';
-import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const changeSchema = new mongoose.Schema(
   { _id: String, groupId: { type: String, required: true }, seq: Number },
@@ -40,7 +40,7 @@ export class ChangeFeed {
       try {
         await GroupChange.create({ _id: key(seq), groupId, seq });
       } catch (error) {
-        if (!isDuplicate(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         this.known = seq; // another process took it
         continue;
       }

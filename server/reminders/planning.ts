@@ -9,7 +9,7 @@ import { Person } from '../people/person.model.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import { Job } from './job.model.ts';
 import { enqueue } from './queue.ts';
-import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 export const DEFAULT_REMINDER_OFFSETS = [24 * 60, 60];
 /**
@@ -73,7 +73,7 @@ async function planOne(job: {
         status: 'pending',
       });
     } catch (error) {
-      if (isDuplicate(error)) return; // planned at the same moment elsewhere: queued there
+      if (isDuplicateKey(error)) return; // planned at the same moment elsewhere: queued there
       throw error;
     }
   } else if (existing.status === 'cancelled') {
@@ -172,7 +172,7 @@ export async function planNotice(
       status: 'pending',
     });
   } catch (error) {
-    if (isDuplicate(error)) return; // the same notice, planned already
+    if (isDuplicateKey(error)) return; // the same notice, planned already
     throw error;
   }
   await enqueue(_id, now);

@@ -4,7 +4,7 @@
 // never share one); the sweep reads a minute's slots by key until one is missing. A job moved
 // to another time gets another slot; the old one is ignored when its job no longer matches.
 import mongoose from 'mongoose';
-import { isDuplicateKey as isDuplicate } from '../db/claims.ts';
+import { isDuplicateKey } from '../db/claims.ts';
 
 const slotSchema = new mongoose.Schema(
   { _id: String, jobId: { type: String, required: true } },
@@ -39,7 +39,7 @@ export async function enqueue(jobId: string, runAt: Date): Promise<void> {
       await Slot.create({ _id: slotId(minute, n), jobId });
       return;
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

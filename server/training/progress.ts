@@ -2,7 +2,7 @@
 // reflections and their review. One writer per person and module in this process (serialised),
 // and numbered inserts so that two processes cannot both use "the last attempt".
 import { Types } from 'mongoose';
-import { isDuplicateKey as isDuplicate, serialised } from '../db/claims.ts';
+import { isDuplicateKey, serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { QuizResult } from '../protocol/training.ts';
 import { noteContact } from '../supervision/contactCard.ts';
@@ -46,7 +46,7 @@ export async function markRead(personId: string, module: TrainingModuleDoc, now:
   })
     // Read twice (two tabs): it is read.
     .catch((error: unknown) => {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
   return (await progressIn(personId, module)).progress;
 }
@@ -79,7 +79,7 @@ export function submitQuiz(
       at: now,
     }).catch((error: unknown) => {
       // Another server process stored attempt n at the same moment.
-      throw isDuplicate(error) ? changedMeanwhile() : error;
+      throw isDuplicateKey(error) ? changedMeanwhile() : error;
     });
     const { progress } = await progressIn(personId, module);
     return {
@@ -114,7 +114,7 @@ export function grantExtraAttempt(
       at: now,
     }).catch((error: unknown) => {
       // The same grant from another process (a double click): granted once, which is the point.
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
   });
 }
@@ -136,7 +136,7 @@ export function submitReflection(
     if (existing) await Reflection.updateOne({ _id }, fields);
     else
       await Reflection.create({ _id, personId, moduleId, ...fields }).catch((error: unknown) => {
-        throw isDuplicate(error) ? changedMeanwhile() : error;
+        throw isDuplicateKey(error) ? changedMeanwhile() : error;
       });
     return (await progressIn(personId, module)).progress;
   });

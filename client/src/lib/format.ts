@@ -74,6 +74,8 @@ export function useFormat() {
     wallClock: (hhmm: string) => formatWallClock(language, hhmm),
     localDate: (yyyymmdd: string) => formatLocalDate(language, yyyymmdd),
     number: (value: number) => numberFormat(language).format(value),
+    /** A score out of 100 ("80 %", "٨٠٪"). */
+    percent: (value: number) => numberFormat(language, { style: 'percent' }).format(value / 100),
     languageName: (code: string) => languageName(language, code),
   };
 }

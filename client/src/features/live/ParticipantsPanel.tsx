@@ -10,8 +10,9 @@ import { ParticipantStatus } from './ParticipantStatus.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
 
 /**
- * Everyone in the session (memoised: it changes with people, not with media). Facilitators also get, per person, what they may do, and for the
- * whole session, lock and end. Always in the page; closing it only hides it.
+ * Everyone in the session. Facilitators also get, per person, what they may do, and for the
+ * whole session, lock and end. Always in the page; closing it only hides it. Memoised: it
+ * changes with people, not with media.
  */
 export const ParticipantsPanel = memo(function ParticipantsPanel({
   participants,

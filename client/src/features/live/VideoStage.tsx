@@ -44,10 +44,10 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
     state.admitted?.session.groupKind === 'family' ? 'roles.host' : 'roles.meetingHost',
   );
   // A shared empty list when someone has no reaction, so their memoised tile is left alone.
-  const reactionsOf = (peerId: string) =>
-    state.reactions.some((r) => r.peerId === peerId)
-      ? state.reactions.filter((r) => r.peerId === peerId)
-      : NO_REACTIONS;
+  const reactionsOf = (peerId: string) => {
+    const theirs = state.reactions.filter((r) => r.peerId === peerId);
+    return theirs.length > 0 ? theirs : NO_REACTIONS;
+  };
   const tile = (p: LiveParticipant) => (
     <ParticipantTile
       participant={p}

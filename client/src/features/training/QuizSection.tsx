@@ -12,14 +12,8 @@ import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useFormat } from '../../lib/format.ts';
 import { Localized } from './trainingText.tsx';
-import { numberFormat } from '../../lib/intl.ts';
 
 type Quiz = NonNullable<ModuleView['quiz']>;
-
-function usePercent() {
-  const { language } = useFormat();
-  return (value: number) => numberFormat(language, { style: 'percent' }).format(value / 100);
-}
 
 /** The trainee's quiz: answer, see the score and which questions were wrong, retry if allowed. */
 export function QuizSection({
@@ -36,7 +30,7 @@ export function QuizSection({
   onProgress: (progress: ModuleProgress) => void;
 }) {
   const { t } = useTranslation('training');
-  const percent = usePercent();
+  const { percent } = useFormat();
   const { errors, fieldId, busy, submit } = useFormSubmit();
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
@@ -204,7 +198,7 @@ export function QuizSection({
 /** What staff see of a quiz: the questions and options, nothing to answer. */
 export function QuizPreview({ quiz, language }: { quiz: Quiz; language: string }) {
   const { t } = useTranslation('training');
-  const percent = usePercent();
+  const { percent } = useFormat();
   return (
     <section className="section quiz">
       <h2>{t('quiz.title')}</h2>

@@ -6,7 +6,6 @@ import { post } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ReflectionReview } from './ReflectionReview.tsx';
 import { Localized, StatusBadge } from './trainingText.tsx';
-import { numberFormat } from '../../lib/intl.ts';
 
 type Module = TraineeProgress['modules'][number];
 
@@ -32,8 +31,6 @@ export function TraineeModule({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const quiz = m.quiz;
-  const percent = (value: number) =>
-    numberFormat(format.language, { style: 'percent' }).format(value / 100);
   const shown = m.reflection;
   const status = reflection?.status ?? shown?.status;
   const feedback = reflection?.feedback ?? shown?.feedback;
@@ -75,7 +72,7 @@ export function TraineeModule({
             <dd>
               {t('trainee.attempts', { used: quiz.attemptsUsed, remaining: quiz.attemptsLeft })}
               {quiz.bestScore !== null
-                ? ` · ${t('trainee.bestScore', { score: percent(quiz.bestScore) })}`
+                ? ` · ${t('trainee.bestScore', { score: format.percent(quiz.bestScore) })}`
                 : ''}
               {quiz.passed ? ` · ${t('quiz.passed')}` : ''}
             </dd>
