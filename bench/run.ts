@@ -66,7 +66,7 @@ for (const [name, suite] of Object.entries(suites)) {
   console.log(`\n${name}`);
   const measured = await suite();
   for (const measurement of measured) console.log(line(measurement));
-  write(`${name}.json`, measured);
+  if (measured.length > 0) write(`${name}.json`, measured); // a seed-only run keeps the figures
   results.push(...measured);
 }
 if (only.length === 0) write('latest.json', results);

@@ -27,7 +27,7 @@ export function scaleOf(factor: number): Scale {
   };
 }
 
-/** GROWTH_SIZES=1,10,100 (the default measures 1× and 10×; 100× takes ~40 min to seed once). */
+/** GROWTH_SIZES=1,10,100 (the default measures 1× and 10×; 100× takes over an hour to seed once). */
 export function sizesToMeasure(): number[] {
   const sizes = (process.env.GROWTH_SIZES ?? '1,10')
     .split(',')
