@@ -13,6 +13,7 @@ import './reminders/migrations.ts';
 import './supervision/migrations.ts';
 import './reach/migrations.ts';
 import './calendar/migrations.ts';
+import './training/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';

@@ -259,7 +259,13 @@ async function seedGroup(
   });
   const week = weekOf(certifiedAt);
   ctx.contactWeeks.set(week, [...(ctx.contactWeeks.get(week) ?? []), String(facilitatorId)]);
+  const certificationId = id();
+  await writer.add('id_lists', {
+    _id: listKey('certifications', facilitatorId),
+    ids: [String(certificationId)],
+  });
   await writer.add('certifications', {
+    _id: certificationId,
     personId: facilitatorId,
     signedOffById: trainerId,
     certifiedAt,

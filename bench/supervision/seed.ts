@@ -13,7 +13,7 @@ import { Alert } from '../../server/supervision/alert.model.ts';
 import { Report } from '../../server/supervision/report.model.ts';
 import { Certification } from '../../server/training/certification.model.ts';
 import { TrainingModule } from '../../server/training/module.model.ts';
-import { ModuleRead } from '../../server/training/progress.model.ts';
+import { ModuleRead, progressId } from '../../server/training/progress.model.ts';
 
 export const TRAINERS = 40;
 export const FACILITATORS_PER_TRAINER = 12;
@@ -104,7 +104,7 @@ export async function seedOrganisation(log: (line: string) => void): Promise<Sig
       // Trainees are part-way: a few modules read.
       for (const module of modules.slice(0, f % MODULES))
         reads.push({
-          _id: `${String(personId)}:${String(module._id)}`,
+          _id: progressId('training-read', String(personId), String(module._id)),
           personId,
           moduleId: module._id,
           at: now,

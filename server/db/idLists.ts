@@ -28,7 +28,9 @@ export type ListKind =
   /** Every family group, oldest first: the coordinator's overview (groups/routes.ts). */
   | 'family-groups'
   /** A person's newest notifications (reminders/notification.model.ts). */
-  | 'inbox';
+  | 'inbox'
+  /** A person's certifications (training/certification.model.ts). */
+  | 'certifications';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -5,7 +5,6 @@ import type { GroupKind } from '../protocol/groups.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { findByIds } from '../db/byIds.ts';
-import { op } from '../db/operators.ts';
 import { linkedGroupIds } from '../groups/memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { comingSessions } from '../groups/views.ts';
@@ -16,9 +15,9 @@ import type {
   SupervisedFacilitator,
   SupervisionDashboard,
 } from '../protocol/supervision.ts';
-import { Certification } from '../training/certification.model.ts';
+import { TrainingModule } from '../training/module.model.ts';
 import { traineeProgress } from '../training/programmeViews.ts';
-import { Reflection } from '../training/progress.model.ts';
+import { progressId, Reflection } from '../training/progress.model.ts';
 import { alertsOf } from './alertRoutes.ts';
 import { lastContacts } from './contact.ts';
 import { superviseesOf } from './supervisees.ts';
@@ -29,23 +28,16 @@ import { namesOf, reportSummaries, titleOf } from './views.ts';
 const HORIZON_MS = 14 * 86_400_000;
 const RECENT_REPORTS = 20;
 
-/** Required training modules passed / all required, per person (the published programme). */
-async function requiredModulesOf(
-  people: PersonDoc[],
-  now: Date,
-): Promise<Map<string, { passed: number; total: number }>> {
-  const progress = await traineeProgress(people, now);
-  return new Map(
-    progress.map((p) => [p.personId, { passed: p.requiredPassed, total: p.requiredTotal }]),
+/** Reflections of the trainer's facilitators waiting for their review, in any module (by key). */
+async function reflectionsWaiting(people: PersonDoc[]): Promise<number> {
+  const modules = await TrainingModule.find({}, { _id: 1 }).lean();
+  const keys = people.flatMap((p) =>
+    modules.map((m) => progressId('reflection', String(p._id), String(m._id))),
   );
-}
-
-/** Reflections of the trainer's facilitators waiting for their review. */
-function reflectionsWaiting(people: PersonDoc[]): Promise<number> {
-  return Reflection.countDocuments({
-    status: 'submitted',
-    personId: op({ $in: people.map((p) => p._id) }),
-  });
+  const found = await Promise.all(
+    keys.map((_id) => Reflection.findById(_id, { status: 1 }).lean()),
+  );
+  return found.filter((r) => r?.status === 'submitted').length;
 }
 
 async function sessionsOf(
@@ -111,27 +103,23 @@ async function sessionsOf(
 }
 
 async function facilitatorsOf(people: PersonDoc[], now: Date): Promise<SupervisedFacilitator[]> {
-  const ids = people.map((p) => String(p._id));
-  const [certifications, modules, contacts] = await Promise.all([
-    Certification.find({ personId: op({ $in: ids }), validUntil: op({ $gt: now }) }).lean(),
-    requiredModulesOf(people, now),
+  const [progress, contacts] = await Promise.all([
+    traineeProgress(people, now),
     lastContacts(people),
   ]);
-  const certifiedUntil = new Map<string, Date>();
-  for (const c of certifications) {
-    const id = String(c.personId);
-    const known = certifiedUntil.get(id);
-    if (!known || c.validUntil > known) certifiedUntil.set(id, c.validUntil);
-  }
+  const ofPerson = new Map(progress.map((p) => [p.personId, p]));
   return people.map((p) => {
     const id = String(p._id);
+    const trainee = ofPerson.get(id);
+    // The newest certification is the longest valid one: valid now or none is.
+    const certification = trainee?.certification;
     return {
       id,
       displayName: p.displayName,
       paused: !!p.pause?.since,
-      certifiedUntil: certifiedUntil.get(id)?.toISOString() ?? null,
-      requiredPassed: modules.get(id)?.passed ?? 0,
-      requiredTotal: modules.get(id)?.total ?? 0,
+      certifiedUntil: certification?.valid ? certification.validUntil : null,
+      requiredPassed: trainee?.requiredPassed ?? 0,
+      requiredTotal: trainee?.requiredTotal ?? 0,
       lastContactAt: contacts.get(id)?.at.toISOString() ?? null,
     };
   });

@@ -1,7 +1,8 @@
 // A facilitator's certification: signed off by their trainer once every required module is
 // passed, valid for a period. Renewals add a new document; the newest valid one counts.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
-import { op } from '../db/operators.ts';
+import { findByIds } from '../db/byIds.ts';
+import { addId, dropList, idsIn } from '../db/idLists.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import { noteContact } from '../supervision/contactCard.ts';
 
@@ -23,8 +24,10 @@ const certificationSchema = new mongoose.Schema(
 );
 certificationSchema.index({ personId: 1, validUntil: -1 });
 
-// Signing off is contact from a trainer, however the certification is made.
+// Listed under the person (read by key, never searched); and signing off is contact from a
+// trainer, however the certification is made.
 certificationSchema.post('save', async (doc) => {
+  await addId('certifications', doc.personId, doc._id);
   await noteContact(doc.personId, doc.certifiedAt, 'certification');
 });
 
@@ -33,11 +36,16 @@ export type CertificationDoc = InferSchemaType<typeof certificationSchema> & {
 };
 export const Certification = mongoose.model('Certification', certificationSchema, 'certifications');
 
+/** These people's certifications from their lists, the longest valid first. */
+export async function certificationsOf(personIds: unknown[]): Promise<CertificationDoc[]> {
+  const ids = await Promise.all(personIds.map((id) => idsIn('certifications', id)));
+  const found = await findByIds<CertificationDoc>(Certification, ids.flat());
+  return found.sort((a, b) => b.validUntil.getTime() - a.validUntil.getTime());
+}
+
 /** The certification that makes the person a certified facilitator now, if any. */
-export function validCertification(personId: string | Types.ObjectId, now = new Date()) {
-  return Certification.findOne({ personId, validUntil: op({ $gt: now }) })
-    .sort({ validUntil: -1 })
-    .lean();
+export async function validCertification(personId: string | Types.ObjectId, now = new Date()) {
+  return (await certificationsOf([personId])).find((c) => c.validUntil > now) ?? null;
 }
 
 registerPersonalData({
@@ -51,5 +59,6 @@ registerPersonalData({
   // Signed off for this person only: nothing to keep once they erase their account.
   erase: async (person) => {
     await Certification.deleteMany({ personId: person._id });
+    await dropList('certifications', person._id);
   },
 });

@@ -40,7 +40,7 @@ export function moduleRoutes(api: ApiRouter, clock: Clock): void {
       .lean();
     if (!hasRole(actor, 'facilitator')) return modules.map((m) => toSummary(m, null));
     const me = signedIn(actor).personId;
-    const facts = await loadFacts([me]);
+    const facts = await loadFacts([me], modules);
     return modules.map((m): ModuleSummary =>
       toSummary(m, moduleProgress(m, factsOf(facts, me, String(m._id)))),
     );

@@ -2,7 +2,6 @@
 // stands in a module (computed from the facts stored in progress.model.ts, never stored itself).
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import type {
   ModuleProgress,
@@ -14,9 +13,11 @@ import type { QuizDoc, TrainingModuleDoc } from './module.model.ts';
 import {
   ExtraAttempt,
   ModuleRead,
+  progressId,
   progressKey,
   QuizAttempt,
   Reflection,
+  type QuizAttemptDoc,
   type ReflectionDoc,
 } from './progress.model.ts';
 
@@ -145,27 +146,65 @@ const noFacts = (): ProgressFacts => ({
   reflection: null,
 });
 
-/** Facts by progressKey(person, module), for these people (few queries, whatever the count). */
-export async function loadFacts(personIds: string[]): Promise<Map<string, ProgressFacts>> {
-  const filter = { personId: op({ $in: personIds }) };
-  const [reads, attempts, extras, reflections] = await Promise.all([
-    ModuleRead.find(filter).lean(),
-    QuizAttempt.find(filter).lean(),
-    ExtraAttempt.find(filter).lean(),
-    Reflection.find(filter).lean(),
+/**
+ * Facts by progressKey(person, module), for these people in these modules, read by key: every
+ * stored _id is progressId(kind, person, module[, n]) and attempts are numbered from 1 without
+ * gaps, so nothing is searched (FerretDB would read the whole of each collection; these grow with
+ * every facilitator ever trained). Attempts only where the module has a quiz.
+ */
+export async function loadFacts(
+  personIds: string[],
+  modules: ModuleRules[],
+): Promise<Map<string, ProgressFacts>> {
+  const pairs = personIds.flatMap((p) => modules.map((m): Pair => [p, String(m._id)]));
+  const quizPairs = personIds.flatMap((p) =>
+    modules.filter((m) => m.quiz).map((m): Pair => [p, String(m._id)]),
+  );
+  const [reads, reflections, attempts, extras] = await Promise.all([
+    Promise.all(
+      pairs.map(([p, m]) => ModuleRead.findById(progressId('training-read', p, m)).lean()),
+    ),
+    Promise.all(pairs.map(([p, m]) => Reflection.findById(progressId('reflection', p, m)).lean())),
+    numbered(QuizAttempt, 'quiz-attempt', quizPairs),
+    numbered(ExtraAttempt, 'extra-attempt', quizPairs),
   ]);
   const facts = new Map<string, ProgressFacts>();
-  const of = (doc: { personId: unknown; moduleId: unknown }) => {
-    const key = progressKey(String(doc.personId), String(doc.moduleId));
-    let entry = facts.get(key);
-    if (!entry) facts.set(key, (entry = noFacts()));
-    return entry;
-  };
-  for (const read of reads) of(read).read = true;
-  for (const attempt of attempts) of(attempt).attempts.push(attempt);
-  for (const extra of extras) of(extra).extraAttempts += 1;
-  for (const reflection of reflections) of(reflection).reflection = reflection as ReflectionDoc;
+  pairs.forEach(([p, m], i) => {
+    const key = progressKey(p, m);
+    const entry = noFacts();
+    entry.read = !!reads[i];
+    entry.reflection = (reflections[i] as ReflectionDoc | null) ?? null;
+    entry.attempts = (attempts.get(key) ?? []) as QuizAttemptDoc[];
+    entry.extraAttempts = extras.get(key)?.length ?? 0;
+    facts.set(key, entry);
+  });
   return facts;
+}
+
+type Pair = [personId: string, moduleId: string];
+
+/** Each pair's documents numbered 1, 2, …: number n of every open chain at once, until a gap. */
+async function numbered(
+  model: typeof QuizAttempt | typeof ExtraAttempt,
+  kind: 'quiz-attempt' | 'extra-attempt',
+  pairs: Pair[],
+): Promise<Map<string, unknown[]>> {
+  const found = new Map<string, unknown[]>();
+  let open = pairs;
+  for (let n = 1; open.length > 0; n += 1) {
+    const docs = await Promise.all(
+      open.map(([p, m]) =>
+        (model as typeof QuizAttempt).findById(progressId(kind, p, m, n)).lean(),
+      ),
+    );
+    open = open.filter(([p, m], i) => {
+      if (!docs[i]) return false;
+      const key = progressKey(p, m);
+      found.set(key, [...(found.get(key) ?? []), docs[i]]);
+      return true;
+    });
+  }
+  return found;
 }
 
 export function factsOf(facts: Map<string, ProgressFacts>, personId: string, moduleId: string) {

@@ -14,7 +14,7 @@ import type {
   ReflectionInfo,
   TraineeProgress,
 } from '../protocol/training.ts';
-import { Certification, type CertificationDoc } from './certification.model.ts';
+import { certificationsOf, type CertificationDoc } from './certification.model.ts';
 import { TrainingModule, type TrainingModuleDoc } from './module.model.ts';
 import { factsOf, loadFacts, moduleProgress } from './programme.ts';
 import type { ReflectionDoc } from './progress.model.ts';
@@ -119,13 +119,8 @@ export function certificationInfo(
 /** Each person's place in the published programme, and their newest certification. */
 export async function traineeProgress(people: PersonDoc[], now: Date): Promise<TraineeProgress[]> {
   const ids = people.map((p) => String(p._id));
-  const [modules, facts, certifications] = await Promise.all([
-    publishedModules(),
-    loadFacts(ids),
-    Certification.find({ personId: op({ $in: ids }) })
-      .sort({ validUntil: -1 })
-      .lean(),
-  ]);
+  const [modules, certifications] = await Promise.all([publishedModules(), certificationsOf(ids)]);
+  const facts = await loadFacts(ids, modules);
   const names = await namesOf([
     ...[...facts.values()].map((f) => f.reflection?.reviewerId),
     ...certifications.map((c) => c.signedOffById),

@@ -32,7 +32,7 @@ function inOrder<T>(personId: string, moduleId: string, work: () => Promise<T>):
 }
 
 export async function progressIn(personId: string, module: TrainingModuleDoc) {
-  const facts = factsOf(await loadFacts([personId]), personId, String(module._id));
+  const facts = factsOf(await loadFacts([personId], [module]), personId, String(module._id));
   return { facts, progress: moduleProgress(module, facts) };
 }
 

@@ -1,0 +1,16 @@
+// Databases from before certifications were listed under their person (db/idLists.ts) get the
+// lists built once.
+import { registerMigration } from '../db/migrations.ts';
+import { addId } from '../db/idLists.ts';
+import { Certification } from './certification.model.ts';
+
+registerMigration({
+  name: 'certifications listed under their person',
+  async run(report) {
+    const certifications = await Certification.find({}, { personId: 1 }).lean();
+    for (const [i, c] of certifications.entries()) {
+      await addId('certifications', c.personId, c._id);
+      if (i % 500 === 499) report(`${i + 1} of ${certifications.length} certifications`);
+    }
+  },
+});
