@@ -166,29 +166,30 @@ export class LiveMedia {
       this.consumers.delete(producerId);
     }
     const generation = this.generation;
-    await Promise.all(
-      [...wanted]
-        .filter(([producerId]) => !this.consumers.has(producerId) && !this.pending.has(producerId))
-        .map(async ([producerId, { peerId, source }]) => {
-          this.pending.add(producerId);
-          try {
-            const consumer = await this.connection.consume(producerId);
-            if (generation !== this.generation) return consumer.close();
-            const remote = {
-              peerId,
-              producerId,
-              kind: consumer.kind,
-              source,
-              track: consumer.track,
-            };
-            this.consumers.set(producerId, { consumer, remote });
-          } catch {
-            // The producer went away meanwhile; the next participant update says so.
-          } finally {
-            this.pending.delete(producerId);
-          }
-        }),
+    const fresh = [...wanted].filter(
+      ([producerId]) => !this.consumers.has(producerId) && !this.pending.has(producerId),
     );
+    if (fresh.length > 0) {
+      for (const [producerId] of fresh) this.pending.add(producerId);
+      try {
+        // All at once: one renegotiation in the browser for all of them (MediaConnection).
+        const made = await this.connection.consumeAll(fresh.map(([producerId]) => producerId));
+        for (const [producerId, { peerId, source }] of fresh) {
+          const consumer = made.get(producerId);
+          if (!consumer) continue; // gone meanwhile; the next participant update says so
+          if (generation !== this.generation) {
+            consumer.close();
+            continue;
+          }
+          const remote = { peerId, producerId, kind: consumer.kind, source, track: consumer.track };
+          this.consumers.set(producerId, { consumer, remote });
+        }
+      } catch {
+        // The connection was reset meanwhile: reset() starts over.
+      } finally {
+        for (const [producerId] of fresh) this.pending.delete(producerId);
+      }
+    }
     this.changed();
   }
 

@@ -105,23 +105,57 @@ export class MediaConnection {
     });
   }
 
-  /** Consumes a producer; the server creates it paused and resumes once our track is ready. */
-  async consume(producerId: string): Promise<Consumer> {
+  /**
+   * Consumes producers together: the requests go out at once and the answers reach
+   * mediasoup-client in one tick, which then renegotiates once for all of them (answered one by
+   * one, it renegotiates per consumer, in turn: a room of eight waited for fourteen). The server
+   * makes each paused and resumes it once our track is ready. One gone meanwhile is left out.
+   */
+  async consumeAll(producerIds: string[]): Promise<Map<string, Consumer>> {
     await this.load();
     const transport = await this.receiving();
-    const info = await request(this.socket, 'media:consume', {
-      transportId: transport.id,
-      producerId,
-      rtpCapabilities: this.device.recvRtpCapabilities as unknown as Record<string, unknown>,
-    });
-    const consumer = await transport.consume({
-      id: info.id,
-      producerId: info.producerId,
-      kind: info.kind,
-      rtpParameters: info.rtpParameters,
-      appData: { peerId: info.producerPeerId },
-    });
-    await request(this.socket, 'media:resumeConsumer', { consumerId: consumer.id });
+    const rtpCapabilities = this.device.recvRtpCapabilities as unknown as Record<string, unknown>;
+    const answers = await Promise.allSettled(
+      producerIds.map((producerId) =>
+        request(this.socket, 'media:consume', {
+          transportId: transport.id,
+          producerId,
+          rtpCapabilities,
+        }),
+      ),
+    );
+    const made = await Promise.allSettled(
+      answers
+        .flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []))
+        .map((info) =>
+          transport.consume({
+            id: info.id,
+            producerId: info.producerId,
+            kind: info.kind,
+            rtpParameters: info.rtpParameters,
+            appData: { peerId: info.producerPeerId },
+          }),
+        ),
+    );
+    const resumed = await Promise.all(
+      made
+        .flatMap((m) => (m.status === 'fulfilled' ? [m.value] : []))
+        .map((consumer) =>
+          request(this.socket, 'media:resumeConsumer', { consumerId: consumer.id }).then(
+            (): Consumer | undefined => consumer,
+            () => void consumer.close(), // closed in the SFU meanwhile: its producer left
+          ),
+        ),
+    );
+    return new Map(
+      resumed.flatMap((consumer) => (consumer ? [[consumer.producerId, consumer] as const] : [])),
+    );
+  }
+
+  /** Consumes one producer (see consumeAll); rejects if it cannot be received. */
+  async consume(producerId: string): Promise<Consumer> {
+    const consumer = (await this.consumeAll([producerId])).get(producerId);
+    if (!consumer) throw new Error(`cannot receive ${producerId}`);
     return consumer;
   }
 
