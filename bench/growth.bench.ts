@@ -154,6 +154,8 @@ export async function growthBenchmarks(): Promise<Measurement[]> {
             CHAT_MESSAGES_PER_MINUTE: '100000',
           },
         ),
+        // A seed from an earlier version is migrated at the server's start (as an upgrade would).
+        30 * 60_000,
       );
       try {
         const measured = await measurePaths(factor, server.url, seed, [

@@ -34,7 +34,11 @@ export function benchServerEnv(
   };
 }
 
-export function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** `startupMs`: a server migrating a large database at its start needs longer than 90 s. */
+export function startServer(
+  env: Record<string, string>,
+  startupMs = 90_000,
+): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
@@ -44,12 +48,18 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the chat bench's server did not start:\n${output}`));
-    }, 90_000);
+      reject(new Error(`the bench's server did not start:\n${output}`));
+    }, startupMs);
+    let started = false;
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
+      // A migration at start can take minutes on a large database: say how far it is.
+      if (!started)
+        for (const line of chunk.toString().split('\n'))
+          if (line.includes('migrating')) console.log(`    server: ${line.trim()}`);
       const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
+      if (match?.[1] && !started) {
+        started = true;
         clearTimeout(timer);
         resolve({ child, url: match[1].replace('localhost', '127.0.0.1'), output: () => output });
       }
