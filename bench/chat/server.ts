@@ -56,7 +56,7 @@ export function startServer(
       // A migration at start can take minutes on a large database: say how far it is.
       if (!started)
         for (const line of chunk.toString().split('\n'))
-          if (line.includes('migrating')) console.log(`    server: ${line.trim()}`);
+          if (line.trim().endsWith('…')) console.log(`    server: ${line.trim()}`);
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match?.[1] && !started) {
         started = true;
