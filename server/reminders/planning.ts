@@ -109,12 +109,14 @@ export async function planReminders(
   }
 }
 
-/** Cancels the pending reminders with these ids. */
+/** Cancels the pending reminders with these ids (each its own document: all at once). */
 async function cancelJobs(ids: string[]): Promise<void> {
-  for (const _id of ids) {
-    const job = await Job.findById(_id, { status: 1 }).lean();
-    if (job?.status === 'pending') await Job.updateOne({ _id }, { status: 'cancelled' });
-  }
+  await Promise.all(
+    ids.map(async (_id) => {
+      const job = await Job.findById(_id, { status: 1 }).lean();
+      if (job?.status === 'pending') await Job.updateOne({ _id }, { status: 'cancelled' });
+    }),
+  );
 }
 
 /** The person's reminders for the group's coming sessions (they left the group). */

@@ -30,16 +30,36 @@ const FIRST_LOOK_BACK_MINUTES = 24 * 60;
 const BATCH = 10;
 const MINUTES_AT_ONCE = 60;
 
+/**
+ * The highest slot this process saw taken, per minute: a claim starts above it (slots are added
+ * without gaps, so when it is still there every one below is too) instead of trying each from
+ * the first again — in a busy minute (a hundred families enrolling at once) each claim would
+ * cost one more insert. Checked first: the database may not be the one it was seen in.
+ */
+const takenUpTo = new Map<number, number>();
+const REMEMBERED_MINUTES = 512;
+
+function sawTaken(minute: number, n: number): void {
+  if ((takenUpTo.get(minute) ?? 0) >= n) return;
+  takenUpTo.delete(minute); // re-inserted last: the oldest minute is forgotten first
+  takenUpTo.set(minute, n);
+  if (takenUpTo.size > REMEMBERED_MINUTES) takenUpTo.delete(takenUpTo.keys().next().value!);
+}
+
 /** Puts a job in the minute it is due (not before the sweep's cursor: it would never be read). */
 export async function enqueue(jobId: string, runAt: Date): Promise<void> {
   const cursor = await Cursor.findById(CURSOR).lean();
   const minute = Math.max(minuteOf(runAt), cursor?.minute ?? 0);
-  for (let n = 1; ; n += 1) {
+  const seen = takenUpTo.get(minute);
+  const from = seen && (await Slot.exists({ _id: slotId(minute, seen) })) ? seen + 1 : 1;
+  for (let n = from; ; n += 1) {
     try {
       await Slot.create({ _id: slotId(minute, n), jobId });
+      sawTaken(minute, n);
       return;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      sawTaken(minute, n);
     }
   }
 }
