@@ -47,6 +47,7 @@ import { AccessWatch } from './realtime/accessWatch.ts';
 import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
 import { referralRoutes } from './referrals/routes.ts';
+import { partnerRoutes } from './partners/routes.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -169,6 +170,7 @@ export function createApp({
   peopleRoutes(api, deps);
   invitationRoutes(api, deps);
   referralRoutes(api, deps);
+  partnerRoutes(api, deps);
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
   enrolmentRoutes(api, clock);

@@ -117,6 +117,10 @@ export const policy = {
       actor.roles.includes('coordinator') ? {} : { organisationId: actor.organisationId ?? 'none' },
   }),
   'referral.create': rule<ReferralRef>({ who: ['partner'] }),
+  /** Partner organisations: a partner worker sees their own, a coordinator keeps them all. */
+  'partner.list': rule({ who: ['partner', 'coordinator'] }),
+  /** Register an organisation, name its contact persons, record one leaving. */
+  'partner.manage': rule({ who: ['coordinator'] }),
 
   'group.browse': rule({ who: 'anyone' }),
   /** Beyond the public catalogue: drafts and invitation-only groups. */

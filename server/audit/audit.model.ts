@@ -38,7 +38,9 @@ export type AuditAction =
   | 'session.ended'
   | 'alert.opened'
   | 'alert.acknowledged'
-  | 'access.revoked';
+  | 'access.revoked'
+  | 'partner.contactNamed'
+  | 'partner.contactLeft';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

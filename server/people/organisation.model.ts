@@ -6,6 +6,8 @@ import {
   type OrganisationInfo,
   type OrganisationKind,
 } from '../protocol/api.ts';
+import { REGIONS } from '../protocol/groups.ts';
+import { PARTNER_KINDS } from '../protocol/partners.ts';
 
 const organisationSchema = new mongoose.Schema(
   {
@@ -13,6 +15,10 @@ const organisationSchema = new mongoose.Schema(
     kind: { type: String, enum: ORGANISATION_KINDS, required: true },
     parentId: { type: mongoose.Schema.Types.ObjectId, ref: 'Organisation', default: null },
     municipality: { type: String, default: null },
+    /** Partner organisations only: what kind, where, and which languages their workers serve. */
+    partnerKind: { type: String, enum: [...PARTNER_KINDS, null], default: null },
+    region: { type: String, enum: [...REGIONS, null], default: null },
+    languagesServed: { type: [String], default: [] },
   },
   { timestamps: true, versionKey: false },
 );

@@ -21,6 +21,9 @@ export const namespaces = [
   'email',
   'meetings',
   'recruitment',
+  'partners',
+  'directory',
+  'table',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -35,6 +38,9 @@ export const clientNamespaces = [
   'supervision',
   'meetings',
   'recruitment',
+  'partners',
+  'directory',
+  'table',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {
