@@ -20,6 +20,7 @@ import { backgroundSettled } from './platform/afterResponse.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
 import { RefresherReminders } from './training/refresher.ts';
+import { ReferralReminders } from './referrals/reminders.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import { demoStatus, seedOnFirstRun } from './seed/index.ts';
@@ -102,9 +103,11 @@ export async function main(): Promise<void> {
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
-    const refreshers = new RefresherReminders({ mailer, log, publicUrl: config.publicUrl });
-    refreshers.start();
-    cleanups.push(() => refreshers.stop());
+    for (const Sweep of [RefresherReminders, ReferralReminders]) {
+      const sweep = new Sweep({ mailer, log, publicUrl: config.publicUrl });
+      sweep.start();
+      cleanups.push(() => sweep.stop());
+    }
 
     console.log(`\n  Rinnalla is running at ${config.publicUrl}\n`);
     for (const line of config.seedDemoData ? await demoStatus(seeded) : [])

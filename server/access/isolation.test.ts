@@ -8,7 +8,8 @@ import {
   signedInClient,
   type TestPerson,
 } from '../../test/support/people.ts';
-import { PRIVACY_NOTICE_VERSION, type PersonSummary, type ReferralInfo } from '../protocol/api.ts';
+import type { ReferralInfo } from '../protocol/referrals.ts';
+import { PRIVACY_NOTICE_VERSION, type PersonSummary } from '../protocol/api.ts';
 
 describe('[acct-2] isolation between people', function () {
   this.timeout(60_000);
@@ -82,7 +83,7 @@ describe('[acct-2] isolation between people', function () {
       familyConsented: true,
     });
     assert.equal(created.status, 201);
-    assert.match(created.body.link, /\/sign-up\?referral=/);
+    assert.match(created.body.link, /\/referral\?token=/);
     assert.deepEqual(
       (await pb.get<ReferralInfo[]>('/referrals')).body.map((r) => r.id),
       [],
@@ -90,8 +91,8 @@ describe('[acct-2] isolation between people', function () {
     );
     const own = (await pa.get<ReferralInfo[]>('/referrals')).body;
     assert.deepEqual(
-      own.map((r) => [r.reference, r.status, r.link]),
-      [['ASIA-123', 'sent', '']],
+      own.map((r) => [r.reference, r.consent, r.link]),
+      [['ASIA-123', 'pending', '']],
       'the list shows status, never the link again',
     );
     for (const path of [
@@ -105,7 +106,7 @@ describe('[acct-2] isolation between people', function () {
     }
   });
 
-  it('[acct-2] a referred family shows up to the partner only as a status', async () => {
+  it('[acct-2] a referred family shows up to the partner only as the stages they allowed', async () => {
     const pa = await signedInClient(app.url, partnerA);
     const referral = (
       await pa.post<ReferralInfo>('/referrals', {
@@ -114,7 +115,7 @@ describe('[acct-2] isolation between people', function () {
         familyConsented: true,
       })
     ).body;
-    const token = new URL(referral.link).searchParams.get('referral');
+    const token = new URL(referral.link).searchParams.get('token');
     const signUp = await new ApiClient(app.url).post('/auth/sign-up', {
       email: 'referred-family@test.rinnalla.fi',
       password: 'a long enough passphrase',
@@ -127,7 +128,9 @@ describe('[acct-2] isolation between people', function () {
     const listed = (await pa.get<ReferralInfo[]>('/referrals')).body.find(
       (r) => r.id === referral.id,
     );
-    assert.equal(listed?.status, 'signed-up');
+    // Signed up without answering the consent question: the partner sees that it waits, no stage.
+    assert.equal(listed?.consent, 'pending');
+    assert.deepEqual(listed?.stages, []);
     assert.ok(
       !JSON.stringify(listed).includes('Noor') &&
         !JSON.stringify(listed).includes('referred-family'),

@@ -117,10 +117,18 @@ export const policy = {
       actor.roles.includes('coordinator') ? {} : { organisationId: actor.organisationId ?? 'none' },
   }),
   'referral.create': rule<ReferralRef>({ who: ['partner'] }),
+  /** The family's side of a referral link: the token is the key. */
+  'referral.follow': rule({ who: 'anyone' }),
+  /** A family's own referrals: what they share, and withdrawing it. */
+  'referral.mine': rule({ who: 'signedIn' }),
+  /** Where families come from: counts per partner organisation. */
+  'referral.sources': rule({ who: ['coordinator'] }),
   /** Partner organisations: a partner worker sees their own, a coordinator keeps them all. */
   'partner.list': rule({ who: ['partner', 'coordinator'] }),
   /** Register an organisation, name its contact persons, record one leaving. */
   'partner.manage': rule({ who: ['coordinator'] }),
+  /** Their region's reach figures, aggregates with small cells hidden. */
+  'partner.reach': rule({ who: ['partner'] }),
 
   'group.browse': rule({ who: 'anyone' }),
   /** Beyond the public catalogue: drafts and invitation-only groups. */

@@ -28,6 +28,8 @@ export type AuditAction =
   | 'invitation.accepted'
   | 'organisation.created'
   | 'referral.created'
+  | 'referral.consent'
+  | 'referral.consentWithdrawn'
   | 'training.certified'
   | 'group.created'
   | 'meeting.created'

@@ -30,7 +30,9 @@ export type ListKind =
   /** A person's newest notifications (reminders/notification.model.ts). */
   | 'inbox'
   /** A person's certifications (training/certification.model.ts). */
-  | 'certifications';
+  | 'certifications'
+  /** The referrals a family came through (referrals/followThrough.ts). */
+  | 'family-referrals';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -30,7 +30,8 @@ export type EmailTemplate =
   | 'certificationExpiring'
   | 'interviewBooked'
   | 'applicationDeclined'
-  | 'safeguardingAlert';
+  | 'safeguardingAlert'
+  | 'referralReminder';
 
 export interface Email {
   to: string;

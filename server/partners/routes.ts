@@ -8,9 +8,11 @@ import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Organisation } from '../people/organisation.model.ts';
 import { Person } from '../people/person.model.ts';
+import { groupSchemas } from '../protocol/groups.ts';
 import { partnerSchemas, type HandoverInfo } from '../protocol/partners.ts';
 import { Contact } from './contact.model.ts';
 import { findPartnerOrganisation, partnerOrganisations, toPartnerInfo } from './organisations.ts';
+import { regionReach } from './reach.ts';
 import { handOver } from './succession.ts';
 
 /** A partner worker of this organisation (the only people who can be its contact persons). */
@@ -34,6 +36,21 @@ export function partnerRoutes(api: ApiRouter, deps: FeatureDeps): void {
     if (!me.organisationId) return [];
     return toPartnerInfo(await partnerOrganisations({ _id: me.organisationId }));
   });
+
+  api.get(
+    '/partners/reach',
+    { action: 'partner.reach', query: groupSchemas.reachPeriod },
+    async ({ actor, query, t }) => {
+      const me = signedIn(actor);
+      const org = me.organisationId ? await findPartnerOrganisation(me.organisationId) : null;
+      if (!org?.region) throw new RequestError('partners.noRegion', 409);
+      if (query.from > query.to)
+        throw new RequestError('invalid', 400, { to: t('groups.periodReversed') });
+      if (Date.parse(query.to) - Date.parse(query.from) > 3 * 366 * 86_400_000)
+        throw new RequestError('invalid', 400, { to: t('groups.periodTooLong') });
+      return regionReach(org.region, query.from, query.to);
+    },
+  );
 
   api.post(
     '/partners',

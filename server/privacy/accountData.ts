@@ -8,6 +8,7 @@ import { Invitation } from '../invitations/invitation.model.ts';
 import { OutboxMessage } from '../mail/outbox.model.ts';
 import { Person, toMe, type PersonDoc } from '../people/person.model.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../reminders/planning.ts';
+import { dropList } from '../db/idLists.ts';
 import { Referral } from '../referrals/referral.model.ts';
 import { Consent } from './consent.model.ts';
 import { registerPersonalData } from './personalData.ts';
@@ -85,8 +86,14 @@ registerPersonalData({
       { _id: 0, tokenHash: 0, familyId: 0, createdBy: 0, reference: 0 },
     ).lean(),
   erase: async (person) => {
-    await Referral.updateMany({ familyId: person._id }, { familyId: null });
+    // The partner may still see "no longer taking part", if the family allowed that stage.
+    await Referral.updateMany(
+      { familyId: person._id },
+      { familyId: null, familyGoneAt: new Date() },
+    );
+    await dropList('family-referrals', person._id);
     await Referral.updateMany({ createdBy: person._id }, { createdBy: null });
+    await Referral.updateMany({ previousHolders: person._id }, { $pull: { previousHolders: person._id } });
   },
 });
 

@@ -11,7 +11,8 @@ import {
   createPerson,
   signedInClient,
 } from '../../test/support/people.ts';
-import { PRIVACY_NOTICE_VERSION, type ReferralInfo, type SessionInfo } from '../protocol/api.ts';
+import type { ReferralInfo } from '../protocol/referrals.ts';
+import { PRIVACY_NOTICE_VERSION, type SessionInfo } from '../protocol/api.ts';
 
 async function everyDocument(): Promise<Record<string, string>> {
   const db = mongoose.connection.db;
@@ -57,7 +58,7 @@ describe('[acct-5] erasure', function () {
       displayName,
       language: 'fi',
       acceptPrivacy: PRIVACY_NOTICE_VERSION,
-      referral: new URL(referral.link).searchParams.get('referral'),
+      referral: new URL(referral.link).searchParams.get('token'),
     });
     const verifyLink = (
       await mongoose.connection.collection('outbox_messages').findOne({ to: email })
@@ -101,7 +102,7 @@ describe('[acct-5] erasure', function () {
     assert.deepEqual(traces(await everyDocument()), []);
     // What may stay stays, without the person: the partner's referral status and the audit trail.
     const [status] = (await partner.get<ReferralInfo[]>('/referrals')).body;
-    assert.equal(status?.status, 'signed-up');
+    assert.equal(status?.consent, 'pending');
     assert.equal(
       await mongoose.connection
         .collection('audit_entries')

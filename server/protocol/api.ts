@@ -128,20 +128,6 @@ export const apiSchemas = {
       municipality: municipality.optional(),
     })
     .strict(),
-  createReferral: z
-    .object({
-      /** The partner's own reference, e.g. a case number — never the family's name. */
-      reference: z
-        .string()
-        .trim()
-        .min(1)
-        .max(40)
-        .regex(/^[\p{L}\p{N} ._/-]+$/u),
-      language: languageCode,
-      /** The partner confirms the family agreed to be referred. */
-      familyConsented: z.literal(true),
-    })
-    .strict(),
   listPeople: z
     .object({
       role: z.enum(ROLES).optional(),
@@ -202,17 +188,6 @@ export interface OrganisationInfo {
   kind: OrganisationKind;
   parentId: string | null;
   municipality: string | null;
-}
-
-export type ReferralStatus = 'sent' | 'signed-up';
-
-export interface ReferralInfo {
-  id: string;
-  reference: string;
-  status: ReferralStatus;
-  /** The link the partner gives the family (sign-up page with the referral token). */
-  link: string;
-  createdAt: string;
 }
 
 export interface AuditEntryInfo {

@@ -362,7 +362,8 @@ export interface NotificationInfo {
     | 'certification-expiring'
     | 'safeguarding-alert'
     | 'report-feedback'
-    | 'reflection-reviewed';
+    | 'reflection-reviewed'
+    | 'referral-reminder';
   /** Null for notices that are not about a group (training, certification). */
   groupId: string | null;
   sessionId: string | null;

@@ -62,3 +62,23 @@ export interface HandoverInfo {
   toId: string;
   passed: Record<string, number>;
 }
+
+/** A reach figure row as partners see it: people counts under 5 are hidden (null). */
+export interface SuppressedRow {
+  key: string;
+  sessionsHeld: number;
+  attendances: number | null;
+  uniqueFamilies: number | null;
+  suppressed: boolean;
+}
+
+/** GET /api/partners/reach?from&to: the partner organisation's region, aggregates only. */
+export interface PartnerReach {
+  region: string;
+  from: string;
+  to: string;
+  countedAt: string;
+  totals: SuppressedRow;
+  byLanguage: SuppressedRow[];
+  byTopic: SuppressedRow[];
+}

@@ -63,9 +63,10 @@ export async function keptFigures(
   from: string,
   to: string,
   count: () => Promise<Omit<ReachFigures, 'countedAt' | 'updating'>>,
-  { fresh = false } = {},
+  /** `scope` keeps figures of a part (a region) apart from the whole's. */
+  { fresh = false, scope = '' } = {},
 ): Promise<ReachFigures> {
-  const period = `${from}..${to}`;
+  const period = scope ? `${from}..${to}|${scope}` : `${from}..${to}`;
   const keys = [...monthsOf(from, to), GROUPS];
   const [stamps, kept] = await Promise.all([
     Promise.all(keys.map(async (k) => (await ReachStamp.findById(k).lean())?.stamp ?? '')),

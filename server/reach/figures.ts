@@ -45,6 +45,8 @@ class Tally {
 export async function reachFigures(
   from: string,
   to: string,
+  /** Only the groups of one region (a partner's view). */
+  region?: string,
 ): Promise<Omit<ReachFigures, 'countedAt' | 'updating'>> {
   const days: string[] = [];
   for (let day = DateTime.fromISO(from); day.toISODate()! <= to; day = day.plus({ days: 1 }))
@@ -68,6 +70,7 @@ export async function reachFigures(
     const group = groups.get(String(session.groupId));
     if (!families.length || !group) continue; // not held: nobody came
     if ((group.kind ?? 'family') !== 'family') continue; // facilitators' meetings reach no family
+    if (region && group.region !== region) continue;
     const id = String(session.sessionId);
     tallies.total.add('total', id, families);
     tallies.group.add(`${titleIn(group, 'fi')} (${String(group._id)})`, id, families);

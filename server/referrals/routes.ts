@@ -1,39 +1,94 @@
+// Referrals: a partner refers a family to a group (or a kind of group); the family opens the
+// link in their language, chooses what the partner may follow, and can withdraw that any time.
+import { Types } from 'mongoose';
+import { isSignedIn } from '../access/actor.ts';
 import { scopeOf } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
-import { newToken } from '../auth/tokens.ts';
-import { hashToken } from '../auth/tokens.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { op } from '../db/operators.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
-import { RequestError } from '../errors.ts';
+import { notFound, RequestError } from '../errors.ts';
+import { Group } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { apiSchemas, type ReferralInfo, type ReferralStatus } from '../protocol/api.ts';
-import { Referral, type ReferralDoc } from './referral.model.ts';
+import { Organisation } from '../people/organisation.model.ts';
+import { recordConsent } from '../privacy/consent.model.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
+import type { PartnerKind } from '../protocol/partners.ts';
+import {
+  referralSchemas,
+  type MyReferralInfo,
+  type ReferralConsentState,
+  type ReferralInfo,
+  type ReferralLinkInfo,
+  type ReferralStage,
+} from '../protocol/referrals.ts';
+import { familyReferrals, rememberFamilyReferral } from './followThrough.ts';
+import { Referral, referralByToken, type ReferralDoc } from './referral.model.ts';
+import { referralSources } from './sources.ts';
+import { targetOf } from './target.ts';
+import { visibleStages } from './stages.ts';
 
 const LIFETIME_MS = 60 * 24 * 3600 * 1000;
 
-// The link itself is shown once, when created (only its hash is stored); the list shows status.
-const toInfo = (referral: ReferralDoc, link: string): ReferralInfo => ({
-  id: String(referral._id),
-  reference: referral.reference,
-  status: referral.status as ReferralStatus,
-  link,
-  createdAt: referral.createdAt.toISOString(),
-});
+const validToken = (token: string | undefined) =>
+  token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
+
+async function toInfo(referral: ReferralDoc, lang: string, link = ''): Promise<ReferralInfo> {
+  return {
+    id: String(referral._id),
+    reference: referral.reference,
+    target: await targetOf(referral, lang),
+    consent: (referral.consent?.state ?? 'pending') as ReferralConsentState,
+    stages: await visibleStages(referral),
+    link,
+    createdAt: referral.createdAt.toISOString(),
+    remindedAt: referral.remindedAt ? referral.remindedAt.toISOString() : null,
+  };
+}
+
+async function toLinkInfo(referral: ReferralDoc, lang: string): Promise<ReferralLinkInfo> {
+  const org = await Organisation.findById(referral.organisationId).lean();
+  return {
+    organisationName: org?.name ?? '',
+    partnerKind: (org?.partnerKind ?? 'other') as PartnerKind,
+    target: await targetOf(referral, lang),
+    language: referral.language as LanguageCode,
+    consentVersion: referral.consent?.version ?? '',
+    consent: (referral.consent?.state ?? 'pending') as ReferralConsentState,
+    stages: (referral.consent?.stages ?? []) as ReferralStage[],
+  };
+}
+
+async function linkedReferral(token: string | undefined) {
+  const valid = validToken(token);
+  const referral = valid ? await referralByToken(valid) : null;
+  if (!referral) throw new RequestError('referral.invalid', 404);
+  return referral;
+}
 
 export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
   api.get('/referrals', { action: 'referral.list' }, async ({ actor }) => {
-    const referrals = await Referral.find(scopeOf(signedIn(actor), 'referral.list'))
+    const me = signedIn(actor);
+    const referrals = await Referral.find(scopeOf(me, 'referral.list'))
       .sort({ createdAt: -1 })
       .limit(200)
       .lean();
-    return referrals.map((r) => toInfo(r, ''));
+    return Promise.all(referrals.map((r) => toInfo(r, me.lang)));
   });
+
+  api.get('/referrals/sources', { action: 'referral.sources' }, async () => referralSources());
 
   api.post(
     '/referrals',
-    { action: 'referral.create', body: apiSchemas.createReferral, status: 201 },
-    async ({ actor, body }) => {
+    { action: 'referral.create', body: referralSchemas.createReferral, status: 201 },
+    async ({ actor, body, t }) => {
       const me = signedIn(actor);
       if (!me.organisationId) throw new RequestError('referral.noOrganisation', 409);
+      if (body.groupId) {
+        const group = await Group.findById(body.groupId, { kind: 1, status: 1 }).lean();
+        if (!group || group.kind !== 'family' || ['draft', 'ended'].includes(group.status))
+          throw new RequestError('invalid', 400, { groupId: t('referral.groupNotOpen') });
+      }
       const token = newToken();
       const referral = await Referral.create({
         tokenHash: hashToken(token),
@@ -41,15 +96,80 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
         createdBy: me.personId,
         reference: body.reference,
         language: body.language,
+        target: body.groupId
+          ? { groupId: body.groupId }
+          : { language: body.groupLanguage, region: body.region, topic: body.topic },
         expiresAt: new Date(Date.now() + LIFETIME_MS),
       });
       await audit('referral.created', me.personId, String(referral._id), {
         organisationId: me.organisationId,
       });
-      return toInfo(
-        referral.toObject(),
-        appLink(deps.config, '/sign-up', { referral: token, lang: body.language }),
-      );
+      const link = appLink(deps.config, '/referral', { token, lang: body.language });
+      return toInfo(referral.toObject(), me.lang, link);
     },
   );
+
+  api.get('/referral-links/:token', { action: 'referral.follow' }, async ({ actor, params }) => {
+    const referral = await linkedReferral(params.token);
+    if (!referral.openedAt) {
+      await Referral.updateOne({ _id: referral._id, openedAt: null }, { openedAt: new Date() });
+    }
+    return toLinkInfo(referral, isSignedIn(actor) ? actor.lang : referral.language);
+  });
+
+  api.post(
+    '/referral-links/:token/consent',
+    { action: 'referral.follow', body: referralSchemas.giveConsent },
+    async ({ actor, params, body }) => {
+      const referral = await linkedReferral(params.token);
+      const state = body.stages.length > 0 ? 'given' : 'declined';
+      const consent = { state, version: body.version, stages: [...new Set(body.stages)], at: new Date() };
+      // A family already signed in takes the referral up now; others do when they sign up.
+      const family =
+        isSignedIn(actor) && actor.roles.includes('family') && !referral.familyId
+          ? actor.personId
+          : null;
+      await Referral.updateOne(
+        { _id: referral._id },
+        family
+          ? { consent, status: 'signed-up', familyId: family, signedUpAt: new Date() }
+          : { consent },
+      );
+      if (family) await rememberFamilyReferral(family, referral._id);
+      const familyId = family ?? (referral.familyId ? String(referral.familyId) : null);
+      if (familyId && state === 'given')
+        await recordConsent(familyId, 'referral', body.version, String(referral._id));
+      await audit('referral.consent', familyId, String(referral._id), { state });
+      const updated = await Referral.findById(referral._id).lean();
+      return toLinkInfo(updated!, isSignedIn(actor) ? actor.lang : referral.language);
+    },
+  );
+
+  api.get('/me/referrals', { action: 'referral.mine' }, async ({ actor }) => {
+    const referrals = await familyReferrals(signedIn(actor).personId);
+    const orgs = await Organisation.find(
+      { _id: op({ $in: referrals.map((r) => r.organisationId) }) },
+      { name: 1 },
+    ).lean();
+    return referrals.map(
+      (r): MyReferralInfo => ({
+        id: String(r._id),
+        organisationName: orgs.find((o) => String(o._id) === String(r.organisationId))?.name ?? '',
+        consent: (r.consent?.state ?? 'pending') as ReferralConsentState,
+        stages: (r.consent?.stages ?? []) as ReferralStage[],
+        consentedAt: r.consent?.at ? r.consent.at.toISOString() : null,
+      }),
+    );
+  });
+
+  api.post('/me/referrals/:id/withdraw', { action: 'referral.mine' }, async ({ actor, params }) => {
+    const me = signedIn(actor);
+    if (!Types.ObjectId.isValid(params.id ?? '')) throw notFound();
+    const withdrawn = await Referral.findOneAndUpdate(
+      { _id: params.id, familyId: me.personId },
+      { consent: { state: 'withdrawn', version: null, stages: [], at: new Date() } },
+    );
+    if (!withdrawn) throw notFound();
+    await audit('referral.consentWithdrawn', me.personId, String(withdrawn._id));
+  });
 }

@@ -70,6 +70,7 @@ const NOTICE_ONLY: Record<string, string> = {
   'safeguarding-alert': 'safeguardingAlert',
   'report-feedback': 'reportFeedback',
   'reflection-reviewed': 'reflectionReviewed',
+  'referral-reminder': 'referralReminder',
 };
 
 /** The one-line text of an in-app notification. */

@@ -2,26 +2,19 @@
 // gets an in-app notice and an email in their language, once. A periodic sweep (started with the
 // server, like the reminder runner) claims each reminder by inserting a numbered claim, so two
 // server processes never both send it; a sweep that died mid-way is taken up after its lease.
-import type { Logger } from 'pino';
 import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { Person } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { REFRESHER_REMINDER_DAYS } from '../protocol/training.ts';
 import { notify } from '../reminders/notification.model.ts';
-import { systemClock, type Clock } from '../reminders/runner.ts';
+import { PeriodicSweep, type SweepOptions } from '../reminders/sweep.ts';
 import { Certification, type CertificationDoc } from './certification.model.ts';
 
 const DAY_MS = 86_400_000;
 const LEASE_MS = 5 * 60_000;
 
-export interface RefresherOptions {
-  clock?: Clock;
-  mailer: Mailer;
-  log: Logger;
-  publicUrl: string;
-}
+export type RefresherOptions = SweepOptions;
 
 /** A date as the person reads it: in their language, in Helsinki. */
 export function helsinkiDate(date: Date, lang: LanguageCode): string {
@@ -30,40 +23,12 @@ export function helsinkiDate(date: Date, lang: LanguageCode): string {
   );
 }
 
-export class RefresherReminders {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private halted = false;
-  private readonly clock: Clock;
-
-  constructor(private readonly options: RefresherOptions) {
-    this.clock = options.clock ?? systemClock;
+export class RefresherReminders extends PeriodicSweep {
+  constructor(options: RefresherOptions) {
+    super(options, 'refresher reminders');
   }
 
-  /** Sweeps now and then every interval (an hour is plenty for a reminder days ahead). */
-  start(intervalMs = 3600_000): void {
-    const sweep = () =>
-      void this.runDue().catch((error: unknown) =>
-        this.options.log.error({ err: error }, 'refresher reminders failed'),
-      );
-    sweep();
-    this.timer = setInterval(sweep, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    this.halted = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Sends every refresher reminder due now; resolves to how many were sent. */
-  runDue(): Promise<number> {
-    this.running ??= this.sweep().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sweep(): Promise<number> {
+  protected async sweep(): Promise<number> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + REFRESHER_REMINDER_DAYS * DAY_MS);
     const due = (
