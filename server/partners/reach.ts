@@ -32,7 +32,9 @@ export function suppressed(rows: ReachRow[]): SuppressedRow[] {
   if (out.filter((r) => r.suppressed).length !== 1) return out;
   const shown = out.filter((r) => !r.suppressed);
   if (shown.length === 0) return out;
-  const smallest = shown.reduce((a, b) => ((a.uniqueFamilies ?? 0) <= (b.uniqueFamilies ?? 0) ? a : b));
+  const smallest = shown.reduce((a, b) =>
+    (a.uniqueFamilies ?? 0) <= (b.uniqueFamilies ?? 0) ? a : b,
+  );
   return out.map((r) => (r === smallest ? hide(r) : r));
 }
 

@@ -123,7 +123,12 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
     async ({ actor, params, body }) => {
       const referral = await linkedReferral(params.token);
       const state = body.stages.length > 0 ? 'given' : 'declined';
-      const consent = { state, version: body.version, stages: [...new Set(body.stages)], at: new Date() };
+      const consent = {
+        state,
+        version: body.version,
+        stages: [...new Set(body.stages)],
+        at: new Date(),
+      };
       // A family already signed in takes the referral up now; others do when they sign up.
       const family =
         isSignedIn(actor) && actor.roles.includes('family') && !referral.familyId
@@ -151,15 +156,13 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
       { _id: op({ $in: referrals.map((r) => r.organisationId) }) },
       { name: 1 },
     ).lean();
-    return referrals.map(
-      (r): MyReferralInfo => ({
-        id: String(r._id),
-        organisationName: orgs.find((o) => String(o._id) === String(r.organisationId))?.name ?? '',
-        consent: (r.consent?.state ?? 'pending') as ReferralConsentState,
-        stages: (r.consent?.stages ?? []) as ReferralStage[],
-        consentedAt: r.consent?.at ? r.consent.at.toISOString() : null,
-      }),
-    );
+    return referrals.map((r): MyReferralInfo => ({
+      id: String(r._id),
+      organisationName: orgs.find((o) => String(o._id) === String(r.organisationId))?.name ?? '',
+      consent: (r.consent?.state ?? 'pending') as ReferralConsentState,
+      stages: (r.consent?.stages ?? []) as ReferralStage[],
+      consentedAt: r.consent?.at ? r.consent.at.toISOString() : null,
+    }));
   });
 
   api.post('/me/referrals/:id/withdraw', { action: 'referral.mine' }, async ({ actor, params }) => {

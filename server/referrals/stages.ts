@@ -67,9 +67,7 @@ export async function visibleStages(referral: ReferralDoc): Promise<Reached> {
   const allowed = new Set<ReferralStage>(referral.consent.stages as ReferralStage[]);
   const reached: Reached = [
     ...(referral.openedAt ? [{ stage: 'opened' as const, on: day(referral.openedAt) }] : []),
-    ...(referral.signedUpAt
-      ? [{ stage: 'signed-up' as const, on: day(referral.signedUpAt) }]
-      : []),
+    ...(referral.signedUpAt ? [{ stage: 'signed-up' as const, on: day(referral.signedUpAt) }] : []),
     ...(await enrolmentStages(referral)),
     ...(referral.attendedAt ? [{ stage: 'attended' as const, on: day(referral.attendedAt) }] : []),
     ...(referral.familyGoneAt ? [{ stage: 'left' as const, on: day(referral.familyGoneAt) }] : []),

@@ -88,6 +88,14 @@ const VolunteersPage = lazy(() =>
 const ReferralsPage = lazy(() =>
   import('../features/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
 );
+const ReferralLinkPage = lazy(() =>
+  import('../features/referrals/ReferralLinkPage.tsx').then((m) => ({
+    default: m.ReferralLinkPage,
+  })),
+);
+const PartnersPage = lazy(() =>
+  import('../features/partners/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })),
+);
 const MeetingsPage = lazy(() =>
   import('../features/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
 );
@@ -145,6 +153,14 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="invitation" element={<AcceptInvitationPage />} />
+            <Route
+              path="referral"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReferralLinkPage />
+                </Suspense>
+              }
+            />
             <Route path="privacy" element={<PrivacyPage />} />
             <Route path="volunteer" element={<VolunteerPage />} />
             <Route path="interview/:token" element={<InterviewPage />} />
@@ -229,6 +245,7 @@ export function App() {
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />
+            <Route path="admin/partners" element={coordinator(<PartnersPage />)} />
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />
             <Route path="admin/audit" element={coordinator(<AuditPage />)} />
             <Route path="admin/outbox" element={coordinator(<OutboxPage />)} />

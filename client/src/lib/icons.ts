@@ -2,6 +2,7 @@
 // or are missing). Each icon is imported by its own path, so the bundle holds only these.
 // An icon is decoration: render it with aria-hidden and let visible words say what it means.
 export type { LucideIcon as Icon } from 'lucide-react';
+export { default as AlertIcon } from 'lucide-react/icons/triangle-alert';
 export { default as ChevronDownIcon } from 'lucide-react/icons/chevron-down';
 export { default as DoorOpenIcon } from 'lucide-react/icons/door-open';
 export { default as EyeIcon } from 'lucide-react/icons/eye';

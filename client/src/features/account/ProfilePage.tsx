@@ -4,6 +4,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { PauseSection } from '../supervision/PauseSection.tsx';
 import { DeleteAccountSection } from './DeleteAccountSection.tsx';
 import { MyDataSection } from './MyDataSection.tsx';
+import { MyReferralsSection } from '../referrals/MyReferralsSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { hasAnyRole, useSession } from './session.tsx';
 import { Technical } from '../../lib/bidi.tsx';
@@ -39,6 +40,7 @@ export function ProfilePage() {
       <p>{t('profile.intro')}</p>
       <ProfileForm person={person} />
       {hasAnyRole(person, ['facilitator']) ? <PauseSection /> : null}
+      {hasAnyRole(person, ['family']) ? <MyReferralsSection /> : null}
       <MyDataSection />
       <DeleteAccountSection />
     </section>

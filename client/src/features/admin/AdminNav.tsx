@@ -8,6 +8,7 @@ export function adminPages(t: TFunction): { to: string; label: string }[] {
     { to: '/admin/groups', label: t('nav.groupSetup') },
     { to: '/admin/reach', label: t('nav.reach') },
     { to: '/admin/people', label: t('nav.people') },
+    { to: '/admin/partners', label: t('partners:nav.partners') },
     { to: '/admin/volunteers', label: t('supervision:nav.volunteers') },
     { to: '/admin/recruitment', label: t('recruitment:nav.admin') },
     { to: '/admin/audit', label: t('nav.audit') },

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiSchemas, type ReferralInfo } from '../../../../server/protocol/api.ts';
+import { referralSchemas, type ReferralInfo } from '../../../../server/protocol/referrals.ts';
 import { post } from '../../lib/api.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { validate } from '../../lib/forms/errors.ts';
@@ -9,6 +9,12 @@ import { CheckboxField, TextField } from '../../lib/forms/fields.tsx';
 import { LanguageField } from '../../lib/forms/LanguageField.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import {
+  emptyTarget,
+  ReferralTargetFields,
+  targetBody,
+  type TargetValue,
+} from './ReferralTargetFields.tsx';
 
 export function ReferralForm({ onCreated }: { onCreated: () => void }) {
   const { t, i18n } = useTranslation('account');
@@ -17,11 +23,14 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
   const [language, setLanguage] = useState<string | null>(null);
   const [consented, setConsented] = useState(false);
   const [created, setCreated] = useState<ReferralInfo | null>(null);
+  const [target, setTarget] = useState<TargetValue>(emptyTarget);
+  const groupRequired = useTranslation('partners').t('referral.groupRequired');
 
   const labels = {
     reference: t('referrals.reference'),
     language: t('referrals.language'),
     familyConsented: t('referrals.consentLabel'),
+    groupId: t('partners:referral.group'),
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -29,9 +38,21 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
     const body = {
       reference,
       language: language ?? i18n.resolvedLanguage,
+      ...targetBody(target),
       ...(consented ? { familyConsented: true } : {}),
     };
-    const checked = validate(apiSchemas.createReferral, body, t);
+    const validated = validate(referralSchemas.createReferral, body, t);
+    // A specific group was meant: one must be chosen (the schema also allows a kind of group).
+    const checked =
+      target.mode === 'group' && !target.groupId
+        ? {
+            data: null,
+            errors: {
+              message: t('errors:invalid'),
+              fields: { ...validated.errors?.fields, groupId: groupRequired },
+            },
+          }
+        : validated;
     if (checked.errors) {
       if (checked.errors.fields.familyConsented)
         checked.errors.fields.familyConsented = t('referrals.consentRequired');
@@ -42,6 +63,7 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
       setCreated(await post<ReferralInfo>('/referrals', data));
       setReference('');
       setConsented(false);
+      setTarget(emptyTarget);
       onCreated();
     });
   };
@@ -69,6 +91,13 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
           error={errors.fields.language}
           value={language ?? i18n.resolvedLanguage}
           onChange={(event) => setLanguage(event.target.value)}
+        />
+        <ReferralTargetFields
+          value={target}
+          onChange={setTarget}
+          familyLanguage={language ?? i18n.resolvedLanguage ?? 'fi'}
+          fieldId={fieldId}
+          error={errors.fields.groupId}
         />
         <CheckboxField
           id={fieldId('familyConsented')}

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferralInfo } from '../../../../server/protocol/api.ts';
-import { useFormat } from '../../lib/format.ts';
+import type { ReferralInfo } from '../../../../server/protocol/referrals.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
+import { RegionReach } from '../partners/RegionReach.tsx';
+import { ReferralCard } from './ReferralCard.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
+import { ReferralSources } from './ReferralSources.tsx';
 
-/** A partner worker refers families: a sign-up link per family, and each one's status. */
+/** A partner worker refers families and follows what each family shares; coordinators see sources. */
 export function ReferralsPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('referrals.title'));
   const { person } = useSession();
-  const format = useFormat();
   const referrals = useResource<ReferralInfo[]>('/referrals');
   const isPartner = !!person?.roles.includes('partner');
 
@@ -36,18 +37,12 @@ export function ReferralsPage() {
         {!referrals.data && !referrals.error ? <p role="status">{t('common:loading')}</p> : null}
         <ul className="plain-list">
           {(referrals.data ?? []).map((referral) => (
-            <li key={referral.id} className="card">
-              <h3>{referral.reference}</h3>
-              <p>
-                <span className="tag">{t(`referrals.status.${referral.status}`)}</span>
-              </p>
-              <p className="meta">
-                {t('referrals.created', { date: format.date(referral.createdAt) })}
-              </p>
-            </li>
+            <ReferralCard key={referral.id} referral={referral} />
           ))}
         </ul>
       </section>
+      {isPartner ? <RegionReach /> : null}
+      {person?.roles.includes('coordinator') ? <ReferralSources /> : null}
     </section>
   );
 }
