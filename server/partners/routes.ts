@@ -11,6 +11,7 @@ import { Person } from '../people/person.model.ts';
 import { groupSchemas } from '../protocol/groups.ts';
 import { partnerSchemas, type HandoverInfo } from '../protocol/partners.ts';
 import { Contact } from './contact.model.ts';
+import './personalData.ts';
 import { findPartnerOrganisation, partnerOrganisations, toPartnerInfo } from './organisations.ts';
 import { regionReach } from './reach.ts';
 import { handOver } from './succession.ts';

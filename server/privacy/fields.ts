@@ -64,8 +64,13 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   Referral: {
     familyId: 'owner',
     ...all('personal', 'organisationId', 'language', 'status', 'expiresAt'),
+    ...all('personal', 'target.groupId', 'target.language', 'target.region', 'target.topic'),
+    ...all('personal', 'openedAt', 'signedUpAt', 'attendedAt', 'familyGoneAt', 'remindedAt'),
+    ...all('personal', 'consent.state', 'consent.version', 'consent.stages', 'consent.at'),
     ...stamps,
     createdBy: 'other',
+    // The partner workers who held it before a hand-over.
+    previousHolders: 'other',
     // The partner's own case number: the partner's record, never shown to the family.
     reference: 'none',
     tokenHash: 'secret',
@@ -282,6 +287,14 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   },
   Organisation: {
     ...all('none', '_id', 'createdAt', 'updatedAt', 'name', 'kind', 'parentId', 'municipality'),
+    ...all('none', 'partnerKind', 'region', 'languagesServed'),
+  },
+  /** A partner organisation's named contact person, over time. */
+  Contact: {
+    personId: 'owner',
+    ...all('personal', 'organisationId', 'since', 'leftAt'),
+    successorId: 'other',
+    _id: 'none',
   },
   TrainingModule: {
     ...all(

@@ -6,6 +6,7 @@ import { Invitation } from '../../server/invitations/invitation.model.ts';
 import { recordRemoval } from '../../server/live/removal.model.ts';
 import { recordConsent } from '../../server/privacy/consent.model.ts';
 import { Referral } from '../../server/referrals/referral.model.ts';
+import { Contact } from '../../server/partners/contact.model.ts';
 import type { ChatMessage, ConversationSummary } from '../../server/protocol/chat.ts';
 import type { GroupDetail } from '../../server/protocol/groups.ts';
 import type { ReflectionInfo } from '../../server/protocol/training.ts';
@@ -200,8 +201,13 @@ export async function activity(url: string): Promise<Activity> {
     language: 'fi',
     status: 'signed-up',
     familyId: subject.id,
+    openedAt: now,
+    signedUpAt: now,
+    consent: { state: 'given', version: 'v1', stages: ['opened', 'enrolled'], at: now },
     expiresAt: new Date(now.getTime() + 86_400_000),
   });
+  // Before all this they were a partner organisation's named contact person.
+  await Contact.create({ organisationId, personId: subject.id, since: now, leftAt: now });
   await recordConsent(subject.id, 'privacy-notice', '2025-01');
 
   // Their own settings, last (a pause stops them being offered as a facilitator).
