@@ -93,7 +93,10 @@ registerPersonalData({
     );
     await dropList('family-referrals', person._id);
     await Referral.updateMany({ createdBy: person._id }, { createdBy: null });
-    await Referral.updateMany({ previousHolders: person._id }, { $pull: { previousHolders: person._id } });
+    await Referral.updateMany(
+      { previousHolders: person._id },
+      { $pull: { previousHolders: person._id } },
+    );
   },
 });
 
