@@ -12,6 +12,7 @@ import {
 } from '../../../../server/protocol/referrals.ts';
 import { chooseLanguage } from '../../app/i18n.ts';
 import { ApiError, post } from '../../lib/api.ts';
+import { isolate } from '../../lib/bidi.tsx';
 import { CheckboxGroup } from '../../lib/forms/fields.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
@@ -59,7 +60,7 @@ export function ReferralLinkPage() {
     );
   if (!info) return <p role="status">{t('common:loading')}</p>;
 
-  const organisation = info.organisationName;
+  const organisation = isolate(info.organisationName);
   const send = async (chosen: ReferralStage[]) => {
     setBusy(true);
     setError(null);
