@@ -4,12 +4,8 @@
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { locale } from '../../test/support/locales.ts';
-import {
-  ApiClient,
-  createPerson,
-  signedInClient,
-  type TestPerson,
-} from '../../test/support/people.ts';
+import type { ApiClient } from '../../test/support/people.ts';
+import { createPerson, signedInClient, type TestPerson } from '../../test/support/people.ts';
 import { AuditEntry } from '../audit/audit.model.ts';
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';

@@ -3,6 +3,7 @@ import { Certification } from '../training/certification.model.ts';
 import { CERTIFICATION_MONTHS } from '../protocol/training.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { registerSeeder } from '../seed/index.ts';
+import { Contact } from '../partners/contact.model.ts';
 import { Organisation } from './organisation.model.ts';
 import { Person } from './person.model.ts';
 
@@ -29,6 +30,9 @@ registerSeeder('demo people', async () => {
     name: 'Vantaan perhekeskus',
     kind: 'partner',
     municipality: 'Vantaa',
+    partnerKind: 'wellbeing-county',
+    region: 'vantaa-kerava',
+    languagesServed: ['fi', 'sv', 'ar', 'so'],
   });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -75,13 +79,14 @@ registerSeeder('demo people', async () => {
     languagesSpoken: ['fi', 'ar'],
     childrenAgeRanges: ['0-2', '3-6'],
   });
-  await Person.create({
+  const partnerWorker = await Person.create({
     ...verified,
     email: demo('partner'),
     displayName: 'Pia (perhekeskus)',
     roles: ['partner'],
     organisationId: partner._id,
   });
+  await Contact.create({ organisationId: partner._id, personId: partnerWorker._id, since: now });
 
   return [
     `Demo sign-ins (password ${DEMO_PASSWORD}):`,

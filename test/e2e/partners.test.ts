@@ -104,7 +104,7 @@ describe('[partner-1] a referral followed through with the family’s consent', 
   it('[partner-1] refer in Arabic, consent on a phone, sign up, enrol; the partner sees the allowed stages only, then only the withdrawal', async () => {
     // The partner refers a family to the group, in Arabic.
     const asPartner = await partnerPage();
-    let page = asPartner.page;
+    const page = asPartner.page;
     await page.goto(`${app.url}/referrals`);
     await page.getByLabel(text(fi.account, 'referrals.reference')).fill('PN-2026/117');
     await page.getByLabel(text(fi.account, 'referrals.language')).selectOption('ar');
