@@ -41,7 +41,7 @@ const expectedRoutes: Record<string, Audience> = {
   'DELETE /invitations/:id': ['coordinator'],
   'GET /invitations/:token': 'anyone',
   'POST /invitations/:token/accept': 'anyone',
-  'GET /referrals': ['partner', 'coordinator'],
+  'GET /referrals': ['partner'],
   'POST /referrals': ['partner'],
   'GET /referrals/sources': ['coordinator'],
   'GET /referral-links/:token': 'anyone',

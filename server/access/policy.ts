@@ -111,10 +111,10 @@ export const policy = {
   'organisation.create': rule({ who: ['coordinator'] }),
 
   'referral.list': rule({
-    who: ['partner', 'coordinator'],
-    // Partners see only their own organisation's referrals, and only their status.
-    scope: (actor) =>
-      actor.roles.includes('coordinator') ? {} : { organisationId: actor.organisationId ?? 'none' },
+    who: ['partner'],
+    // Their own organisation's referrals, with only what each family allowed. What a family
+    // allowed is for the partner: coordinators see where families come from as counts.
+    scope: (actor) => ({ organisationId: actor.organisationId ?? 'none' }),
   }),
   'referral.create': rule<ReferralRef>({ who: ['partner'] }),
   /** The family's side of a referral link: the token is the key. */

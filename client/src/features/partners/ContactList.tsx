@@ -139,9 +139,9 @@ export function ContactList({
             {t('admin.makeContact')}
           </button>
         </div>
-      ) : (
+      ) : workers.length === 0 ? (
         <p className="meta">{t('admin.noWorkers')}</p>
-      )}
+      ) : null}
       {status ? <p role="status">{status}</p> : null}
       {error ? <p role="alert">{error}</p> : null}
     </div>

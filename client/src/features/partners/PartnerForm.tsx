@@ -86,6 +86,7 @@ export function PartnerForm({ onCreated }: { onCreated: () => void }) {
       <SpokenLanguages
         id={fieldId('languagesServed')}
         legend={labels.languagesServed}
+        hint={t('admin.languagesHint')}
         error={errors.fields.languagesServed}
         value={languagesServed}
         onChange={setLanguages}
