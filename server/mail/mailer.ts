@@ -31,7 +31,8 @@ export type EmailTemplate =
   | 'interviewBooked'
   | 'applicationDeclined'
   | 'safeguardingAlert'
-  | 'referralReminder';
+  | 'referralReminder'
+  | 'referralLink';
 
 export interface Email {
   to: string;

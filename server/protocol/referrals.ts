@@ -8,7 +8,7 @@
 //            POST /api/me/referrals/:id/withdraw      consent withdrawn: the partner sees only that
 // Coordinator: GET /api/referrals/sources             → ReferralSourceRow[] (aggregates only)
 import { z } from 'zod';
-import { objectId } from './api.ts';
+import { email, objectId } from './api.ts';
 import { languages, type LanguageCode } from './languages.ts';
 import { REGIONS, TOPICS, type Region, type Topic } from './groups.ts';
 import type { PartnerKind } from './partners.ts';
@@ -43,6 +43,8 @@ export const referralSchemas = {
       groupLanguage: spokenLanguage.optional(),
       region: z.enum(REGIONS).optional(),
       topic: z.enum(TOPICS).optional(),
+      /** Sent the link in their language; used once for that email and never stored. */
+      familyEmail: email.optional(),
       /** The partner confirms the family agreed to be referred. */
       familyConsented: z.literal(true),
     })

@@ -118,8 +118,23 @@ describe('referrals and partners’ figures', function () {
 
   it('[partner-1] the partner sees only the stages the family allowed, and after withdrawal only that', async () => {
     const group = await regionalGroup('small-children');
-    const referral = await refer({ groupId: group.id });
+    const familyEmail = 'noor.family@test.rinnalla.fi';
+    const referral = await refer({ groupId: group.id, familyEmail });
     assert.equal(referral.target.groupId, group.id);
+    // The family got the link by email, in Arabic; the address was not kept.
+    const mail = await OutboxMessage.findOne({ to: familyEmail, template: 'referralLink' }).lean();
+    const arEmail = locale('ar', 'email').referralLink as Record<string, string>;
+    assert.equal(mail?.subject, arEmail.subject!.replaceAll('{{organisation}}', organisation.name));
+    assert.deepEqual(mail?.links, [referral.link]);
+    const stored = await Referral.findById(referral.id).lean();
+    assert.ok(!JSON.stringify(stored).includes(familyEmail), 'the address is not stored');
+    const invalid = await asPartner.post('/referrals', {
+      reference: 'X-1',
+      language: 'ar',
+      familyEmail: 'not an address',
+      familyConsented: true,
+    });
+    assert.equal(invalid.status, 400);
     assert.equal((await listed(referral.id)).consent, 'pending');
 
     // The family opens the link in Arabic: the partner's organisation and the group, in Arabic.

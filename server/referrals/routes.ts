@@ -105,6 +105,15 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
         organisationId: me.organisationId,
       });
       const link = appLink(deps.config, '/referral', { token, lang: body.language });
+      if (body.familyEmail) {
+        const org = await Organisation.findById(me.organisationId, { name: 1 }).lean();
+        await deps.mailer.send({
+          to: body.familyEmail,
+          lang: body.language,
+          template: 'referralLink',
+          params: { organisation: org?.name ?? '', link },
+        });
+      }
       return toInfo(referral.toObject(), me.lang, link);
     },
   );

@@ -22,15 +22,19 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
   const [reference, setReference] = useState('');
   const [language, setLanguage] = useState<string | null>(null);
   const [consented, setConsented] = useState(false);
+  const [familyEmail, setFamilyEmail] = useState('');
+  const [emailed, setEmailed] = useState(false);
   const [created, setCreated] = useState<ReferralInfo | null>(null);
   const [target, setTarget] = useState<TargetValue>(emptyTarget);
-  const groupRequired = useTranslation('partners').t('referral.groupRequired');
+  const words = useTranslation('partners').t;
+  const groupRequired = words('referral.groupRequired');
 
   const labels = {
     reference: t('referrals.reference'),
     language: t('referrals.language'),
     familyConsented: t('referrals.consentLabel'),
     groupId: t('partners:referral.group'),
+    familyEmail: t('partners:referral.familyEmail'),
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -39,6 +43,7 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
       reference,
       language: language ?? i18n.resolvedLanguage,
       ...targetBody(target),
+      ...(familyEmail.trim() ? { familyEmail } : {}),
       ...(consented ? { familyConsented: true } : {}),
     };
     const validated = validate(referralSchemas.createReferral, body, t);
@@ -61,7 +66,9 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
     }
     void submit(checked, async (data) => {
       setCreated(await post<ReferralInfo>('/referrals', data));
+      setEmailed(!!data.familyEmail);
       setReference('');
+      setFamilyEmail('');
       setConsented(false);
       setTarget(emptyTarget);
       onCreated();
@@ -71,6 +78,7 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
   return (
     <>
       {created ? <CreatedLink referral={created} /> : null}
+      {created && emailed ? <p role="status">{words('referral.emailed')}</p> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
         <ErrorSummary errors={errors} fieldId={fieldId} labels={labels} />
         <TextField
@@ -98,6 +106,17 @@ export function ReferralForm({ onCreated }: { onCreated: () => void }) {
           familyLanguage={language ?? i18n.resolvedLanguage ?? 'fi'}
           fieldId={fieldId}
           error={errors.fields.groupId}
+        />
+        <TextField
+          id={fieldId('familyEmail')}
+          label={labels.familyEmail}
+          hint={words('referral.familyEmailHint')}
+          error={errors.fields.familyEmail}
+          type="email"
+          value={familyEmail}
+          onChange={(event) => setFamilyEmail(event.target.value)}
+          autoComplete="off"
+          dir="ltr"
         />
         <CheckboxField
           id={fieldId('familyConsented')}

@@ -3,6 +3,7 @@ import type { ReferralInfo } from '../../../../server/protocol/referrals.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
+import { OwnOrganisation } from '../partners/OwnOrganisation.tsx';
 import { RegionReach } from '../partners/RegionReach.tsx';
 import { ReferralCard } from './ReferralCard.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
@@ -43,6 +44,7 @@ export function ReferralsPage() {
           </ul>
         </section>
       ) : null}
+      {isPartner ? <OwnOrganisation /> : null}
       {isPartner ? <RegionReach /> : null}
       {person?.roles.includes('coordinator') ? <ReferralSources /> : null}
     </section>
