@@ -2,6 +2,7 @@
 // (who the coordinators reach, and who holds the organisation's referrals).
 import { useTranslation } from 'react-i18next';
 import type { PartnerOrganisationInfo } from '../../../../server/protocol/partners.ts';
+import { PersonNames } from '../../lib/bidi.tsx';
 import { useResource } from '../../lib/useResource.ts';
 
 export function OwnOrganisation() {
@@ -17,9 +18,13 @@ export function OwnOrganisation() {
         {t(`kind.${org.partnerKind}`)} · {groupsT(`regions.${org.region}`)}
       </p>
       <p>
-        {contacts.length
-          ? t('own.contacts', { names: contacts.map((c) => c.displayName).join(', ') })
-          : t('own.noContact')}
+        {contacts.length ? (
+          <>
+            {t('own.contacts')} <PersonNames names={contacts.map((c) => c.displayName)} />
+          </>
+        ) : (
+          t('own.noContact')
+        )}
       </p>
     </section>
   );
