@@ -4,6 +4,7 @@
 // one marked as possibly out of date, and a facilitator shares it into their group's chat,
 // where the family reads it as a card.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DirectoryEntry } from '../../server/directory/entry.model.ts';
 import { Organisation } from '../../server/people/organisation.model.ts';
@@ -43,6 +44,12 @@ describe('[partner-5] service directory in the browser', function () {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     assert.ok(overflow <= 0, `${what} fits a 360 px screen (${overflow} px too wide)`);
+  };
+
+  /** With SCREENSHOTS=<dir>, the whole page to look at. */
+  const screenshot = async (page: Page, name: string) => {
+    if (!process.env.SCREENSHOTS) return;
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, `${name}.png`), fullPage: true });
   };
 
   before(async () => {
@@ -111,6 +118,7 @@ describe('[partner-5] service directory in the browser', function () {
     await form.getByText(text(fi.errors, 'directory.invalidUrl')).first().waitFor(SOON);
     await form.getByText(text(fi.errors, 'directory.invalidPhone')).first().waitFor(SOON);
     await assertFits(page, 'the form with its errors');
+    await screenshot(page, 'directory-form-errors-fi');
     // Nothing was saved.
     await form.getByRole('button', { name: text(fi.directory, 'manage.cancel') }).click();
     await page.reload();
@@ -131,6 +139,7 @@ describe('[partner-5] service directory in the browser', function () {
     const old = page.getByTestId('directory-entry').filter({ hasText: 'Vanha neuvola' });
     assert.equal(await old.getAttribute('data-outdated'), 'true');
     await assertFits(page, 'the partner page');
+    await screenshot(page, 'directory-manage-fi');
   });
 
   it('[partner-5] a family searching in Arabic by area, language and need finds it; an old one is marked', async () => {
@@ -156,9 +165,11 @@ describe('[partner-5] service directory in the browser', function () {
     const old = page.getByTestId('directory-entry').filter({ hasText: 'Vanha neuvola' });
     await old.getByText(text(ar.directory, 'entry.outdated')).waitFor(SOON);
     assert.equal(await found.getByTestId('outdated').count(), 0);
+    await screenshot(page, 'directory-results-ar');
     // Another language finds neither.
     await page.locator('main').getByLabel(text(ar.directory, 'search.language')).selectOption('so');
     await page.getByText(text(ar.directory, 'search.none')).waitFor(SOON);
+    await screenshot(page, 'directory-search-ar');
     await assertFits(page, 'the search page in Arabic');
   });
 
@@ -172,6 +183,7 @@ describe('[partner-5] service directory in the browser', function () {
       .click();
     await card.getByText(text(fi.directory, 'share.shared')).waitFor(SOON);
     await assertFits(page, 'the search page with a share');
+    await screenshot(page, 'directory-shared-fi');
 
     const family = live.families[0] as TestPerson;
     const chat = await open(family, `/groups/${live.group.id}`);
@@ -184,6 +196,8 @@ describe('[partner-5] service directory in the browser', function () {
     );
     await shared.getByText('Paula Kumppani').waitFor(SOON);
     await assertFits(chat, 'the group page with the shared card');
+    await shared.scrollIntoViewIfNeeded();
+    await screenshot(chat, 'directory-shared-card-fi');
     assert.equal(entry.id.length, 24);
   });
 });

@@ -191,7 +191,7 @@ export function EntryForm({
       <SpokenLanguages
         id={fieldId('languages')}
         legend={labels.languages}
-        hint=""
+        hint={t('manage.languagesHint')}
         max={20}
         error={errors.fields.languages}
         value={languages}
