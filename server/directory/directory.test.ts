@@ -313,4 +313,41 @@ describe('[partner-5] service directory', function () {
     const mine = await asSuccessor.get<DirectoryEntryInfo[]>('/directory/mine');
     assert.equal(mine.body[0]?.contactPerson?.displayName, 'Saara Seuraaja');
   });
+
+  it('[partner-5] an erased contact person leaves no name on entries or shared cards', async () => {
+    const leaver = await createPerson({
+      roles: ['partner'],
+      organisationId: orgId,
+      displayName: 'Eeva Erotettava',
+    });
+    const asLeaver = await signedInClient(app.url, leaver);
+    const own = await asLeaver.post<DirectoryEntryInfo>(
+      '/directory',
+      entryBody({ name: 'Eevan palvelu', contactPersonId: leaver.id }),
+    );
+    const live = await liveGroup(app.url, { families: 1 });
+    const facilitator = await open(live.staff.facilitator);
+    await must(facilitator, 'chat:shareEntry', {
+      groupId: live.group.id,
+      entryId: own.body.id,
+      clientId: 'share-erased-0001',
+    });
+    const erased = await asLeaver.delete('/me', { password: leaver.password });
+    assert.equal(erased.status, 204, JSON.stringify(erased.body));
+    // (The first worker left in the hand-over above: a coordinator looks.)
+    const coordinator = await signedInClient(
+      app.url,
+      await createPerson({ roles: ['coordinator'] }),
+    );
+    const all = await coordinator.get<DirectoryEntryInfo[]>('/directory/mine');
+    const kept = all.body.find((e) => e.id === own.body.id);
+    assert.equal(kept?.name, 'Eevan palvelu');
+    assert.equal(kept?.contactPerson, null);
+    const family = await open(live.families[0] as TestPerson);
+    const history = await must<{ messages: ChatMessage[] }>(family, 'chat:history', {
+      channelId: `group:${live.group.id}`,
+    });
+    const card = history.messages.find((m) => m.entry?.name === 'Eevan palvelu')?.entry;
+    assert.equal(card?.contactName, '');
+  });
 });

@@ -20,6 +20,7 @@ import { systemClock, type Clock } from '../reminders/runner.ts';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { DirectoryEntry, type EntryDoc } from './entry.model.ts';
+import './personalData.ts';
 import { searchEntries } from './search.ts';
 import { toEntryInfos } from './views.ts';
 

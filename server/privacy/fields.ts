@@ -175,7 +175,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     senderId: 'owner',
     ...all('personal', 'channelId', 'seq', 'clientId', 'senderName', 'text', 'sentAt'),
     ...all('personal', 'senderRole', 'kind', 'editedAt', 'deleted', 'hidden'),
-    ...all('personal', 'mentionsFacilitators'),
+    ...all('personal', 'mentionsFacilitators', 'entry'),
     hiddenBy: 'other',
     ...all('none', '_id', 'senderKey'),
   },
@@ -282,6 +282,19 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   },
   Organisation: {
     ...all('none', '_id', 'createdAt', 'updatedAt', 'name', 'kind', 'parentId', 'municipality'),
+    ...all('none', 'partnerKind', 'region', 'languagesServed'),
+  },
+  // A partner organisation's contact persons over time: the organisation's record, naming them.
+  Contact: {
+    ...all('other', 'personId', 'successorId'),
+    ...all('none', '_id', 'organisationId', 'since', 'leftAt'),
+  },
+  // A service in the directory: the partner organisation's content; its contact person is named.
+  DirectoryEntry: {
+    contactPersonId: 'other',
+    ...all('none', '_id', 'organisationId', 'name', 'summary', 'summary.lang', 'summary.text'),
+    ...all('none', 'need', 'region', 'languages', 'phone', 'email', 'url', 'address'),
+    ...all('none', 'openingHours', 'confirmedAt', 'updatedAt'),
   },
   TrainingModule: {
     ...all(

@@ -43,6 +43,9 @@ export function MessageItem({
     // A shared service: its card; the plain text is the card's stand-in, shown once edited.
     body = (
       <>
+        {message.hidden ? (
+          <span className="chat-label chat-label-hidden">{t('message.hiddenForModerators')}</span>
+        ) : null}
         {message.editedAt ? (
           <p className="chat-text" dir="auto">
             <MessageText text={message.text} />
