@@ -2,7 +2,7 @@
 // whom to ask for, and when its details were last confirmed (marked if over a year ago).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryEntryInfo } from '../../../../server/protocol/directory.ts';
+import { isWebAddress, type DirectoryEntryInfo } from '../../../../server/protocol/directory.ts';
 import { useFormat } from '../../lib/format.ts';
 import { listFormat } from '../../lib/intl.ts';
 import { LocalText } from '../groups/groupText.tsx';
@@ -39,7 +39,8 @@ export function ContactList({
             </a>,
           )
         : null}
-      {entry.url
+      {/* The server takes only http(s) addresses; a link is drawn for nothing else all the same. */}
+      {entry.url && isWebAddress(entry.url)
         ? row(
             t('entry.website'),
             <a href={entry.url} dir="ltr" target="_blank" rel="noopener noreferrer">
