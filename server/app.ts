@@ -48,6 +48,7 @@ import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -171,6 +172,7 @@ export function createApp({
   invitationRoutes(api, deps);
   referralRoutes(api, deps);
   partnerRoutes(api, deps);
+  directoryRoutes(api, clock);
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
   enrolmentRoutes(api, clock);

@@ -17,6 +17,10 @@ export interface PersonRef {
 export interface ReferralRef {
   organisationId: string;
 }
+/** A directory entry: whose organisation keeps it. */
+export interface DirectoryEntryRef {
+  organisationId: string;
+}
 /** A group as the rules see it: who runs it and whether the actor is enrolled. */
 export interface GroupRef {
   kind: GroupKind;
@@ -129,6 +133,24 @@ export const policy = {
   'partner.manage': rule({ who: ['coordinator'] }),
   /** Their region's reach figures, aggregates with small cells hidden. */
   'partner.reach': rule({ who: ['partner'] }),
+  /** The service directory: families and everyone who works with them search it. */
+  'directory.search': rule({
+    who: ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  }),
+  /** Partners keep their own organisation's entries current; coordinators any. */
+  'directory.manage': rule<DirectoryEntryRef>({
+    who: ['partner', 'coordinator'],
+    may: (actor, entry) =>
+      isCoordinator(actor) ||
+      (actor.roles.includes('partner') && actor.organisationId === entry.organisationId),
+    scope: (actor) =>
+      isCoordinator(actor) ? {} : { organisationId: actor.organisationId ?? 'none' },
+  }),
+  /** Sharing an entry into a group's chat: those who run the group. */
+  'directory.share': rule<LiveGroupRef>({
+    who: ['facilitator', 'trainer', 'coordinator'],
+    may: runs,
+  }),
 
   'group.browse': rule({ who: 'anyone' }),
   /** Beyond the public catalogue: drafts and invitation-only groups. */
@@ -289,6 +311,7 @@ export const socketActions: Record<RequestName, Action> = {
   'chat:report': 'chat.member',
   'chat:conversations': 'chat.member',
   'chat:openDirect': 'chat.member',
+  'chat:shareEntry': 'directory.share',
   'presence:set': 'presence.share',
   'group:watch': 'group.browse',
   'presence:watch': 'presence.share',

@@ -42,7 +42,8 @@ export type AuditAction =
   | 'alert.acknowledged'
   | 'access.revoked'
   | 'partner.contactNamed'
-  | 'partner.contactLeft';
+  | 'partner.contactLeft'
+  | 'directory.entryChanged';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

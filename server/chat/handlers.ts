@@ -5,6 +5,7 @@ import { chatContext, rateLimiter } from './requests/context.ts';
 import { editingRequests } from './requests/editing.ts';
 import { messagingRequests } from './requests/messaging.ts';
 import { readingRequests } from './requests/reading.ts';
+import { sharingRequests } from './requests/sharing.ts';
 
 export interface ChatOptions {
   /** Messages one person may send per minute (a burst of a third of it at once). */
@@ -18,5 +19,6 @@ export function chatFeature(log: Logger, options: ChatOptions): RealtimeFeature 
     messagingRequests(ctx);
     editingRequests(ctx);
     readingRequests(ctx);
+    sharingRequests(ctx);
   };
 }

@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { hmacOf, opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import type { ChatMessage as ChatMessageView } from '../protocol/chat.ts';
+import type { SharedEntryCard } from '../protocol/directory.ts';
 
 const messageSchema = new mongoose.Schema(
   {
@@ -31,6 +32,8 @@ const messageSchema = new mongoose.Schema(
     hidden: { type: Boolean, default: false },
     hiddenBy: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     mentionsFacilitators: { type: Boolean, default: false },
+    /** A shared directory entry as it was when shared (protocol/directory.ts SharedEntryCard). */
+    entry: { type: mongoose.Schema.Types.Mixed, default: null },
   },
   { versionKey: false },
 );
@@ -89,6 +92,7 @@ export function toView(m: MessageDoc, moderator = false): ChatMessageView {
     deleted: m.deleted,
     hidden: m.hidden,
     mentionsFacilitators: m.mentionsFacilitators,
+    ...(m.entry ? { entry: showText ? (m.entry as SharedEntryCard) : null } : {}),
   };
 }
 
@@ -100,7 +104,7 @@ registerPersonalData({
   erase: async (person) => {
     await Message.updateMany(
       { senderId: person._id },
-      { senderId: null, senderName: '—', text: '—' },
+      { senderId: null, senderName: '—', text: '—', entry: null },
     );
   },
 });

@@ -5,6 +5,7 @@
 // insert itself: another process having taken it just means looking further.
 import { isDuplicateKey, serialised } from '../db/claims.ts';
 import type { SenderRole } from '../protocol/chat.ts';
+import type { SharedEntryCard } from '../protocol/directory.ts';
 import {
   ChatHead,
   ChatSend,
@@ -74,6 +75,8 @@ export interface NewMessage {
   text: string;
   kind?: 'message' | 'announcement';
   mentionsFacilitators?: boolean;
+  /** A shared directory entry's card. */
+  entry?: SharedEntryCard;
 }
 
 /** A claim whose message never came (its process stopped mid-way) is taken over after this. */
@@ -138,6 +141,7 @@ async function store(channelId: string, sender: Sender, message: NewMessage, _id
         kind: message.kind ?? 'message',
         mentionsFacilitators: message.mentionsFacilitators ?? false,
         text: message.text,
+        entry: message.entry ?? null,
         sentAt: new Date(),
       });
       lastSeqs.set(channelId, seq);

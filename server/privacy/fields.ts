@@ -180,7 +180,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     senderId: 'owner',
     ...all('personal', 'channelId', 'seq', 'clientId', 'senderName', 'text', 'sentAt'),
     ...all('personal', 'senderRole', 'kind', 'editedAt', 'deleted', 'hidden'),
-    ...all('personal', 'mentionsFacilitators'),
+    ...all('personal', 'mentionsFacilitators', 'entry'),
     hiddenBy: 'other',
     ...all('none', '_id', 'senderKey'),
   },
@@ -295,6 +295,13 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('personal', 'organisationId', 'since', 'leftAt'),
     successorId: 'other',
     _id: 'none',
+  },
+  // A service in the directory: the partner organisation's content; its contact person is named.
+  DirectoryEntry: {
+    contactPersonId: 'other',
+    ...all('none', '_id', 'organisationId', 'name', 'summary', 'summary.lang', 'summary.text'),
+    ...all('none', 'need', 'region', 'languages', 'phone', 'email', 'url', 'address'),
+    ...all('none', 'openingHours', 'confirmedAt', 'updatedAt'),
   },
   TrainingModule: {
     ...all(

@@ -10,6 +10,7 @@
 // Messages carry the sender's client-made id (retries without doubles) and a per-channel
 // sequence number the server assigns (order, catch-up, read markers, history cursors).
 import { z } from 'zod';
+import type { SharedEntryCard } from './directory.ts';
 import type { LocalizedText } from './groups.ts';
 
 export const FACILITATOR_ANNOUNCEMENTS = 'announcements:facilitators';
@@ -59,6 +60,11 @@ export const chatSchemas = {
       text,
     })
     .strict(),
+  /**
+   * Those who run a group share a service directory entry into its channel: a message with the
+   * entry as a card (and as plain text where cards are not drawn).
+   */
+  'chat:shareEntry': z.object({ groupId: objectId, entryId: objectId, clientId }).strict(),
   /** Messages after `afterSeq` (catch-up after a reconnect), oldest first, up to `limit`. */
   'chat:sync': z
     .object({
@@ -129,6 +135,8 @@ export interface ChatMessage {
   deleted: boolean;
   hidden: boolean;
   mentionsFacilitators: boolean;
+  /** A shared service directory entry, drawn as a card (absent once deleted or hidden). */
+  entry?: SharedEntryCard | null;
 }
 
 export interface ChannelState {
@@ -167,6 +175,7 @@ export interface PresenceEntry {
 export interface ChatResponses {
   'chat:send': ChatMessage;
   'chat:announce': ChatMessage;
+  'chat:shareEntry': ChatMessage;
   'chat:sync': { messages: ChatMessage[]; lastSeq: number };
   'chat:history': { messages: ChatMessage[]; hasMore: boolean };
   'chat:subscribe': { channels: ChannelState[] };

@@ -125,6 +125,13 @@ const TraineePage = lazy(() =>
   import('../features/training/TraineePage.tsx').then((m) => ({ default: m.TraineePage })),
 );
 
+const DirectoryPage = lazy(() =>
+  import('../features/directory/DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })),
+);
+const DirectoryManagePage = lazy(() =>
+  import('../features/directory/ManagePage.tsx').then((m) => ({ default: m.ManagePage })),
+);
+
 function Loading() {
   const { t } = useTranslation();
   return <p role="status">{t('loading')}</p>;
@@ -241,6 +248,17 @@ export function App() {
             <Route
               path="meetings/new"
               element={staff(['facilitator', 'trainer', 'coordinator'], <NewMeetingPage />)}
+            />
+            <Route
+              path="directory"
+              element={staff(
+                ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+                <DirectoryPage />,
+              )}
+            />
+            <Route
+              path="directory/manage"
+              element={staff(['partner', 'coordinator'], <DirectoryManagePage />)}
             />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />

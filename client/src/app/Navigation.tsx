@@ -117,6 +117,7 @@ export function Navigation() {
               )}
               {hasAnyRole(person, ['facilitator', 'trainer', 'coordinator']) &&
                 link('/meetings', t('meetings:nav'))}
+              {person.roles.length > 0 && link('/directory', t('directory:nav.search'), true)}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}
@@ -134,6 +135,8 @@ export function Navigation() {
                   {hasAnyRole(person, ['trainer']) &&
                     link('/training/trainees', t('training:nav.staffLink'))}
                   {hasAnyRole(person, ['partner']) && link('/referrals', t('nav.referrals'))}
+                  {hasAnyRole(person, ['partner']) &&
+                    link('/directory/manage', t('directory:nav.manage'))}
                 </>
               )}
               <li>

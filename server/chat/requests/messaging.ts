@@ -27,7 +27,8 @@ async function trainerWrote(conversationId: string, trainerId: string, at: Date)
     await noteContact(conversation.facilitatorId, at, 'message');
 }
 
-async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage) {
+/** Stores a message and tells the channel (shared with chat/requests/sharing.ts). */
+export async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage) {
   const me = ctx.actor().personId;
   if (!ctx.allow(me)) throw new RequestError('rateLimited', 429);
   const sender = { personId: me, name: await ctx.myName(), role: access.role };

@@ -8,6 +8,7 @@ import { helsinkiDate, useFormat } from '../../lib/format.ts';
 import type { ChatClient } from './chatClient.ts';
 import { MessageActions, type MessagePermissions } from './MessageActions.tsx';
 import { MessageText } from './MessageText.tsx';
+import { SharedEntry } from '../directory/SharedEntry.tsx';
 import { useChatAction } from './useChatAction.ts';
 
 export function MessageItem({
@@ -38,6 +39,21 @@ export function MessageItem({
     body = <p className="chat-text chat-placeholder">{t('message.deleted')}</p>;
   } else if (message.hidden && !message.text) {
     body = <p className="chat-text chat-placeholder">{t('message.hidden')}</p>;
+  } else if (message.entry && !editing) {
+    // A shared service: its card; the plain text is the card's stand-in, shown once edited.
+    body = (
+      <>
+        {message.hidden ? (
+          <span className="chat-label chat-label-hidden">{t('message.hiddenForModerators')}</span>
+        ) : null}
+        {message.editedAt ? (
+          <p className="chat-text" dir="auto">
+            <MessageText text={message.text} />
+          </p>
+        ) : null}
+        <SharedEntry card={message.entry} />
+      </>
+    );
   } else if (editing) {
     body = <EditForm client={client} message={message} onDone={() => setEditing(false)} />;
   } else {

@@ -425,6 +425,16 @@ export class ChatClient {
     return request(this.socket, 'chat:announce', { to, text, clientId }, ANNOUNCE_TIMEOUT_MS);
   }
 
+  /** Shares a service directory entry into a group's chat (those who run the group). */
+  async shareEntry(groupId: string, entryId: string, clientId: string) {
+    return request(
+      this.socket,
+      'chat:shareEntry',
+      { groupId, entryId, clientId },
+      ANNOUNCE_TIMEOUT_MS,
+    );
+  }
+
   refreshConversations(): void {
     if (this.socket.connected) void this.loadConversations();
   }
