@@ -9,6 +9,7 @@ import { createPerson, signedInClient, type TestPerson } from '../../test/suppor
 import { AuditEntry } from '../audit/audit.model.ts';
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
+import type { DirectoryEntryInfo } from '../protocol/directory.ts';
 import type { HandoverInfo, PartnerOrganisationInfo } from '../protocol/partners.ts';
 import type { ReferralInfo } from '../protocol/referrals.ts';
 import { Referral } from '../referrals/referral.model.ts';
@@ -73,7 +74,7 @@ describe('partner organisations and contact persons', function () {
     );
   });
 
-  it('[partner-2] a contact person leaves: their referrals pass to the successor, history kept and audited', async () => {
+  it('[partner-2] a contact person leaves: their referrals and directory entries pass to the successor, history kept and audited', async () => {
     const asLeaving = await signedInClient(app.url, leaving);
     const referrals: ReferralInfo[] = [];
     for (const reference of ['PT-1', 'PT-2'])
@@ -87,6 +88,17 @@ describe('partner organisations and contact persons', function () {
           })
         ).body,
       );
+
+    // A service they keep in the directory names them as its contact person.
+    const service = await asLeaving.post<DirectoryEntryInfo>('/directory', {
+      name: 'Perhetyön vertaisilta',
+      need: 'family-centre',
+      region: 'lansi-uusimaa',
+      languages: ['fi', 'sv'],
+      phone: '09 123 4567',
+      contactPersonId: leaving.id,
+    });
+    assert.equal(service.status, 201, JSON.stringify(service.body));
 
     // The successor must be a partner worker of the same organisation, not the leaver.
     for (const successorId of [leaving.id, (await createPerson({ roles: ['partner'] })).id]) {
@@ -102,12 +114,15 @@ describe('partner organisations and contact persons', function () {
     );
     assert.equal(left.status, 200, JSON.stringify(left.body));
     assert.equal(left.body.passed.referrals, 2);
+    assert.equal(left.body.passed.directoryEntries, 1);
 
     // The successor holds them now, and sees them; the history names who held them before.
     const held = await Referral.find({ reference: op({ $in: ['PT-1', 'PT-2'] }) }).lean();
     assert.ok(held.every((r) => String(r.createdBy) === successor.id));
     assert.ok(held.every((r) => r.previousHolders.map(String).includes(leaving.id)));
     const asSuccessor = await signedInClient(app.url, successor);
+    const [kept] = (await asSuccessor.get<DirectoryEntryInfo[]>('/directory/mine')).body;
+    assert.equal(kept?.contactPerson?.id, successor.id);
     const seen = (await asSuccessor.get<ReferralInfo[]>('/referrals')).body.map((r) => r.id);
     for (const r of referrals) assert.ok(seen.includes(r.id));
 
