@@ -48,6 +48,7 @@ import { createRealtime } from './realtime/io.ts';
 import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
+import { tableRoutes } from './partnership/routes.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -173,6 +174,7 @@ export function createApp({
   partnerRoutes(api, deps);
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
+  tableRoutes(api, clock);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);
