@@ -37,7 +37,7 @@ export function Navigation() {
         <span className="visually-hidden">{text}</span>
       </span>
     ) : null;
-  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator', 'partner']);
   const coordinator = hasAnyRole(person, ['coordinator']);
   // Under one name for the coordinator, with the trainees and referrals they oversee.
   const adminLinks = [
@@ -117,6 +117,7 @@ export function Navigation() {
               )}
               {hasAnyRole(person, ['facilitator', 'trainer', 'coordinator']) &&
                 link('/meetings', t('meetings:nav'))}
+              {hasAnyRole(person, ['partner', 'coordinator']) && link('/tables', t('table:nav'))}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}
