@@ -44,6 +44,7 @@ export function Navigation() {
     ...adminPages(t),
     { to: '/training/trainees', label: t('training:nav.staffLink') },
     { to: '/referrals', label: t('nav.referrals') },
+    { to: '/tables', label: t('table:nav') },
   ];
 
   const close = () => setOpen(false);
@@ -117,7 +118,6 @@ export function Navigation() {
               )}
               {hasAnyRole(person, ['facilitator', 'trainer', 'coordinator']) &&
                 link('/meetings', t('meetings:nav'))}
-              {hasAnyRole(person, ['partner', 'coordinator']) && link('/tables', t('table:nav'))}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}
@@ -135,6 +135,7 @@ export function Navigation() {
                   {hasAnyRole(person, ['trainer']) &&
                     link('/training/trainees', t('training:nav.staffLink'))}
                   {hasAnyRole(person, ['partner']) && link('/referrals', t('nav.referrals'))}
+                  {hasAnyRole(person, ['partner']) && link('/tables', t('table:nav'))}
                 </>
               )}
               <li>
