@@ -19,6 +19,8 @@ import {
 } from '../support/people.ts';
 
 const fi = locale('fi', 'table');
+const fiGroups = locale('fi', 'groups');
+const fiAccount = locale('fi', 'account');
 const ar = locale('ar', 'table');
 const TITLE = 'Kumppanuuspöytä, Pirkanmaa';
 
@@ -34,6 +36,7 @@ describe('[partner-3] the partnership table in the browser', function () {
   this.timeout(150_000);
   let app: TestApp;
   let browser: Browser;
+  let coordinator: TestPerson;
   let partner: TestPerson;
   let outsider: TestPerson;
   let table: TableDetail;
@@ -58,7 +61,7 @@ describe('[partner-3] the partnership table in the browser', function () {
     browser = await launchBrowser();
     const orgA = await createOrganisation('partner', 'Pirkanmaan hyvinvointialue');
     const orgB = await createOrganisation('partner', 'Toinen yhdistys');
-    const coordinator = await createPerson({ roles: ['coordinator'], displayName: 'Kirsi K.' });
+    coordinator = await createPerson({ roles: ['coordinator'], displayName: 'Kirsi K.' });
     partner = await createPerson({
       roles: ['partner'],
       organisationId: orgA,
@@ -93,6 +96,40 @@ describe('[partner-3] the partnership table in the browser', function () {
     for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
+  });
+
+  it('[partner-3] a coordinator sets up a table meeting every third month through the form on a phone', async () => {
+    const page = await phoneOf(coordinator, 'fi-FI');
+    await page.goto(`${app.url}/tables`);
+    await page.getByRole('link', { name: text(fi, 'newLink') }).click();
+    await page.getByRole('heading', { level: 1, name: text(fi, 'form.title') }).waitFor();
+    await page
+      .getByLabel(
+        text(fiGroups, 'setup.rowText', {
+          field: text(fi, 'form.tableTitle'),
+          language: new Intl.DisplayNames(['fi'], { type: 'language' }).of('fi') ?? 'fi',
+        }),
+      )
+      .fill('Kumppanuuspöytä, Lappi');
+    const languages = page.getByRole('group', { name: text(fi, 'form.languages') });
+    await languages.getByLabel(text(fiAccount, 'profile.addLanguageLabel')).selectOption('fi');
+    await languages.getByRole('button', { name: text(fiAccount, 'profile.addLanguage') }).click();
+    const members = page.getByRole('group', { name: text(fi, 'form.members') });
+    await members.getByLabel(new RegExp(partner.displayName)).check();
+    await page.getByLabel(text(fi, 'form.everyMonths')).selectOption('3');
+    assert.ok((await overflow(page)) <= 0, 'the form fits the phone');
+    await page.getByRole('button', { name: text(fi, 'form.create') }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kumppanuuspöytä, Lappi' }).waitFor();
+    const asPartner = await signedInClient(app.url, partner);
+    const tables = (await asPartner.get<{ id: string; title: { text: string }[] }[]>('/tables'))
+      .body;
+    const created = tables.find((t) => t.title[0]?.text === 'Kumppanuuspöytä, Lappi');
+    assert.ok(created, 'the partner sits at the new table');
+    const detail = (await asPartner.get<TableDetail>(`/tables/${created.id}`)).body;
+    const starts = detail.meetings.map((m) => Date.parse(m.startsAt));
+    assert.equal(starts.length, 4);
+    const gap = (starts[1]! - starts[0]!) / 86_400_000;
+    assert.ok(gap > 80 && gap < 100, `${gap} days between meetings`);
   });
 
   it('[partner-3] a partner adds to the agenda, writes minutes and raises an action item on a phone', async () => {

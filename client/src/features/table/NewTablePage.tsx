@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { PersonSummary } from '../../../../server/protocol/api.ts';
 import type { LocalizedText } from '../../../../server/protocol/groups.ts';
 import {
   tableSchemas,
@@ -17,12 +16,12 @@ import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { useResource } from '../../lib/useResource.ts';
 import { useSession } from '../account/session.tsx';
 import { SpokenLanguages } from '../account/SpokenLanguages.tsx';
 import { emptySchedule, scheduleFrom, type ScheduleState } from '../groups/setup/formState.ts';
 import { LocalizedRows } from '../groups/setup/LocalizedRows.tsx';
 import { ScheduleFields } from '../groups/setup/ScheduleFields.tsx';
+import { useTableCandidates } from './candidates.ts';
 import './table.css';
 
 const EVERY_MONTHS = ['1', '2', '3', '4', '6'] as const;
@@ -35,8 +34,6 @@ export function NewTablePage() {
   const navigate = useNavigate();
   const { person } = useSession();
   const { errors, fieldId, busy, submit } = useFormSubmit();
-  const coordinators = useResource<PersonSummary[]>('/people?role=coordinator');
-  const partners = useResource<PersonSummary[]>('/people?role=partner');
   const [title, setTitle] = useState<LocalizedText[]>([{ lang: format.language, text: '' }]);
   const [sessionLanguages, setLanguages] = useState<string[]>([]);
   const [memberIds, setMemberIds] = useState<string[]>([]);
@@ -48,13 +45,7 @@ export function NewTablePage() {
     durationMinutes: '120',
     count: '4',
   }));
-  const people = [...(coordinators.data ?? []), ...(partners.data ?? [])]
-    .filter((p, i, all) => p.id !== person?.id && all.findIndex((q) => q.id === p.id) === i)
-    .map((p) => ({
-      value: p.id,
-      label: `${p.displayName} (${p.roles.includes('partner') ? t('form.partner') : t('form.coordinator')})`,
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const candidates = useTableCandidates(person?.id ?? '', t);
   const e = errors.fields;
   const labels: Record<string, string> = {
     title: t('form.tableTitle'),
@@ -116,12 +107,13 @@ export function NewTablePage() {
           onChange={setLanguages}
           error={e.sessionLanguages}
         />
+        {candidates.error ? <p className="field-error">{candidates.error.message}</p> : null}
         <CheckboxGroup
           id={fieldId('memberIds')}
           label={t('form.members')}
           hint={t('form.membersHint')}
           error={e.memberIds}
-          choices={people}
+          choices={candidates.choices}
           value={memberIds}
           onChange={setMemberIds}
         />

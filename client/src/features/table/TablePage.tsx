@@ -12,6 +12,7 @@ import { LanguageChips, LocalText, pickText } from '../groups/groupText.tsx';
 import { JoinNow } from '../groups/JoinNow.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { Agenda } from './Agenda.tsx';
+import { MembersEditor } from './MembersEditor.tsx';
 import { MinutesEditor } from './MinutesEditor.tsx';
 import { TableChat } from './TableChat.tsx';
 import './table.css';
@@ -78,6 +79,7 @@ export function TablePage() {
           </ul>
         </dd>
       </dl>
+      {d.canManage ? <MembersEditor table={d} onSaved={table.reload} /> : null}
       <p>
         <Link to={channelPath(d.channelId)}>{t('openChannel')}</Link>
       </p>
