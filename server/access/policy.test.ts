@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { io as connect } from 'socket.io-client';
 import { requestSchemas, type RequestName } from '../protocol/socket.ts';
 import { ROLES, type Role } from '../protocol/api.ts';
+import type { TableDetail } from '../protocol/partnership.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import { helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
 import {
   ApiClient,
   createOrganisation,
@@ -243,6 +245,72 @@ describe('[acct-1] permission matrix', function () {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('[acct-1] [partner-3] a partnership table answers its members and coordinators; a partner of another organisation finds nothing', async () => {
+    const coordinator = await clientFor('coordinator');
+    const member = await createPerson({
+      roles: ['partner'],
+      organisationId: await createOrganisation('partner'),
+    });
+    const startDate = helsinkiDay(1);
+    const created = await coordinator.post<TableDetail>('/tables', {
+      title: [{ lang: 'fi', text: 'Kumppanuuspöytä' }],
+      memberIds: [member.id],
+      sessionLanguages: ['fi'],
+      schedule: {
+        frequency: 'weekly',
+        weekday: weekdayOf(startDate),
+        startDate,
+        startTime: '12:00',
+        durationMinutes: 60,
+        count: 1,
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const table = created.body;
+    const sessionId = table.meetings[0]!.id;
+    const action = await coordinator.post<{ id: string }>(`/tables/${table.id}/actions`, {
+      sessionId,
+      text: 'x',
+      ownerId: member.id,
+      dueDate: '2027-01-01',
+    });
+    const asMember = await new ApiClient(app.url).signIn(member);
+    assert.equal((await asMember.get(`/tables/${table.id}`)).status, 200);
+    // The matrix's partner works for another organisation: every way in answers "not found".
+    const outsider = await clientFor('partner');
+    const calls: [string, string, unknown][] = [
+      ['GET', `/tables/${table.id}`, undefined],
+      ['GET', `/groups/${table.id}`, undefined],
+      ['POST', `/tables/${table.id}/agenda`, { sessionId, text: 'x' }],
+      ['PUT', `/tables/${table.id}/minutes`, { sessionId, text: 'x', baseVersion: 0 }],
+      [
+        'POST',
+        `/tables/${table.id}/actions`,
+        { sessionId, text: 'x', ownerId: member.id, dueDate: '2027-01-01' },
+      ],
+      ['PUT', `/tables/${table.id}/actions/${action.body.id}`, { status: 'done' }],
+    ];
+    for (const [method, path, body] of calls)
+      assert.equal((await outsider.request(method, path, body)).status, 404, `${method} ${path}`);
+    const socket = connect(app.url, {
+      transports: ['websocket'],
+      extraHeaders: outsider.cookie ? { cookie: outsider.cookie } : {},
+    });
+    try {
+      await new Promise((resolve) => socket.once('connect', () => resolve(true)));
+      for (const [name, payload] of [
+        ['chat:history', { channelId: table.channelId }],
+        ['presence:watch', { groupId: table.id }],
+        ['live:join', { sessionId }],
+      ] as const) {
+        const ack = (await socket.timeout(5000).emitWithAck(name, payload)) as { ok: boolean };
+        assert.equal(ack.ok, false, name);
+      }
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('[acct-1] each socket request answers each role as expected', async () => {

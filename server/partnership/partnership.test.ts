@@ -144,6 +144,12 @@ describe('[partner-3] the partnership table', function () {
       text: 'Hei kaikki',
     });
     assert.equal(said.text, 'Hei kaikki');
+    const hostSaid = await must<ChatMessage>(host, 'chat:send', {
+      channelId: table.channelId,
+      clientId: 'partner3-hello-2',
+      text: 'Tervetuloa',
+    });
+    assert.equal(hostSaid.senderRole, 'coordinator');
     const overheard = await ask(stranger, 'chat:history', { channelId: table.channelId });
     assert.equal(overheard.ok, false);
 
