@@ -17,7 +17,7 @@ import type {
   TableMeeting,
   TableSummary,
 } from '../protocol/partnership.ts';
-import { GroupSession } from '../sessions/groupSession.model.ts';
+import { sessionsOfGroup } from '../sessions/sessionIndex.ts';
 import { ActionItem, AgendaItem, type ActionItemDoc } from './models.ts';
 import { agendaOpen, currentMinutes } from './records.ts';
 
@@ -105,7 +105,8 @@ export async function toDetail(
   now: Date,
   wantedSessionId?: string,
 ): Promise<TableDetail> {
-  const sessions = await GroupSession.find({ groupId: table._id }).sort({ startsAt: 1 }).lean();
+  // By the group's index of sessions: read by key, no scan of every group's sessions.
+  const sessions = await sessionsOfGroup(table._id);
   const meetings: TableMeeting[] = sessions.map((s) => ({
     id: String(s._id),
     date: s.key,
