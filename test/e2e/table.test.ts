@@ -181,4 +181,21 @@ describe('[partner-3] the partnership table in the browser', function () {
     await page.getByText(text(ar, 'none')).waitFor();
     assert.ok((await overflow(page)) <= 0);
   });
+
+  it('[partner-3] the table page reads right to left in Arabic on a phone', async () => {
+    const reader = await createPerson({ roles: ['coordinator'], language: 'ar' });
+    const page = await phoneOf(reader, 'ar');
+    await page.goto(`${app.url}/tables/${table.id}`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('heading', { name: text(ar, 'agenda.title') }).waitFor();
+    await page.getByRole('heading', { name: text(ar, 'minutes.title') }).waitFor();
+    await page.getByRole('heading', { name: text(ar, 'actions.title') }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.ok((await overflow(page)) <= 0, 'nothing wider than the phone');
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({
+        path: join(process.env.SCREENSHOTS, 'table-ar-360.png'),
+        fullPage: true,
+      });
+  });
 });

@@ -53,6 +53,9 @@ export function TablePage() {
 
   const meeting = d.meeting;
   const hosting = person?.id === d.host.id;
+  // A coordinator who does not sit at the table reads and writes its records, but its video and
+  // chat are for those at the table.
+  const sitsAt = hosting || d.members.some((m) => m.id === person?.id);
   return (
     <section className="page table-page">
       <p>
@@ -80,9 +83,11 @@ export function TablePage() {
         </dd>
       </dl>
       {d.canManage ? <MembersEditor table={d} onSaved={table.reload} /> : null}
-      <p>
-        <Link to={channelPath(d.channelId)}>{t('openChannel')}</Link>
-      </p>
+      {sitsAt ? (
+        <p>
+          <Link to={channelPath(d.channelId)}>{t('openChannel')}</Link>
+        </p>
+      ) : null}
 
       {d.meetings.length > 1 ? (
         <SelectField
@@ -107,11 +112,13 @@ export function TablePage() {
           </h2>
           <p className="meta">{t('groups:sessions.finnishTime')}</p>
           {meeting.status === 'cancelled' ? <p className="notice">{t('cancelled')}</p> : null}
-          <JoinNow
-            sessions={d.nextSessions.filter((s) => s.id === meeting.id)}
-            title={d.title}
-            hosting={hosting}
-          />
+          {sitsAt ? (
+            <JoinNow
+              sessions={d.nextSessions.filter((s) => s.id === meeting.id)}
+              title={d.title}
+              hosting={hosting}
+            />
+          ) : null}
           <Agenda table={d} onChange={table.reload} />
           <MinutesEditor table={d} onChange={table.reload} />
           <ActionItems table={d} onChange={table.reload} />
@@ -119,7 +126,7 @@ export function TablePage() {
       ) : (
         <p>{t('noMeetings')}</p>
       )}
-      <TableChat table={d} />
+      {sitsAt ? <TableChat table={d} /> : null}
     </section>
   );
 }
