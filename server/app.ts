@@ -49,6 +49,7 @@ import type { RealtimeFeature, RealtimeServer } from './realtime/socket.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
+import { tableRoutes } from './partnership/routes.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -175,6 +176,7 @@ export function createApp({
   directoryRoutes(api, clock);
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
+  tableRoutes(api, clock);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { io as connect } from 'socket.io-client';
 import { requestSchemas, type RequestName } from '../protocol/socket.ts';
 import { ROLES, type Role } from '../protocol/api.ts';
+import type { TableDetail } from '../protocol/partnership.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
+import { helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
 import {
   ApiClient,
   createOrganisation,
@@ -90,6 +92,14 @@ const expectedRoutes: Record<string, Audience> = {
   'POST /meetings': ['facilitator', 'trainer', 'coordinator'],
   'GET /meetings/colleagues': ['facilitator', 'trainer', 'coordinator'],
   'PUT /meetings/:id/members': ['facilitator', 'trainer', 'coordinator'],
+  'GET /tables': ['partner', 'coordinator'],
+  'POST /tables': ['coordinator'],
+  'GET /tables/:id': ['partner', 'coordinator'],
+  'PUT /tables/:id/members': ['coordinator'],
+  'POST /tables/:id/agenda': ['partner', 'coordinator'],
+  'PUT /tables/:id/minutes': ['partner', 'coordinator'],
+  'POST /tables/:id/actions': ['partner', 'coordinator'],
+  'PUT /tables/:id/actions/:actionId': ['partner', 'coordinator'],
   'GET /recruitment': ['coordinator'],
   'GET /recruitment/:id': ['coordinator'],
   'POST /recruitment/:id/transition': ['coordinator'],
@@ -155,19 +165,19 @@ const expectedSocket: Record<RequestName, Audience> = {
   'live:whisper': 'signedIn',
   'live:stepIn': 'signedIn',
   'media:closeProducer': 'signedIn',
-  'chat:send': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:sync': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:subscribe': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:history': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:read': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:typing': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:edit': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:delete': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:report': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:conversations': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'chat:openDirect': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'presence:set': ['family', 'facilitator', 'trainer', 'coordinator'],
-  'presence:watch': ['family', 'facilitator', 'trainer', 'coordinator'],
+  'chat:send': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:sync': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:subscribe': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:history': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:read': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:typing': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:edit': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:delete': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:report': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:conversations': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'chat:openDirect': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'presence:set': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  'presence:watch': ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
   'chat:announce': ['coordinator'],
   'chat:shareEntry': ['facilitator', 'trainer', 'coordinator'],
   'chat:hide': 'signedIn',
@@ -248,6 +258,72 @@ describe('[acct-1] permission matrix', function () {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('[acct-1] [partner-3] a partnership table answers its members and coordinators; a partner of another organisation finds nothing', async () => {
+    const coordinator = await clientFor('coordinator');
+    const member = await createPerson({
+      roles: ['partner'],
+      organisationId: await createOrganisation('partner'),
+    });
+    const startDate = helsinkiDay(1);
+    const created = await coordinator.post<TableDetail>('/tables', {
+      title: [{ lang: 'fi', text: 'Kumppanuuspöytä' }],
+      memberIds: [member.id],
+      sessionLanguages: ['fi'],
+      schedule: {
+        frequency: 'weekly',
+        weekday: weekdayOf(startDate),
+        startDate,
+        startTime: '12:00',
+        durationMinutes: 60,
+        count: 1,
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const table = created.body;
+    const sessionId = table.meetings[0]!.id;
+    const action = await coordinator.post<{ id: string }>(`/tables/${table.id}/actions`, {
+      sessionId,
+      text: 'x',
+      ownerId: member.id,
+      dueDate: '2027-01-01',
+    });
+    const asMember = await new ApiClient(app.url).signIn(member);
+    assert.equal((await asMember.get(`/tables/${table.id}`)).status, 200);
+    // The matrix's partner works for another organisation: every way in answers "not found".
+    const outsider = await clientFor('partner');
+    const calls: [string, string, unknown][] = [
+      ['GET', `/tables/${table.id}`, undefined],
+      ['GET', `/groups/${table.id}`, undefined],
+      ['POST', `/tables/${table.id}/agenda`, { sessionId, text: 'x' }],
+      ['PUT', `/tables/${table.id}/minutes`, { sessionId, text: 'x', baseVersion: 0 }],
+      [
+        'POST',
+        `/tables/${table.id}/actions`,
+        { sessionId, text: 'x', ownerId: member.id, dueDate: '2027-01-01' },
+      ],
+      ['PUT', `/tables/${table.id}/actions/${action.body.id}`, { status: 'done' }],
+    ];
+    for (const [method, path, body] of calls)
+      assert.equal((await outsider.request(method, path, body)).status, 404, `${method} ${path}`);
+    const socket = connect(app.url, {
+      transports: ['websocket'],
+      extraHeaders: outsider.cookie ? { cookie: outsider.cookie } : {},
+    });
+    try {
+      await new Promise((resolve) => socket.once('connect', () => resolve(true)));
+      for (const [name, payload] of [
+        ['chat:history', { channelId: table.channelId }],
+        ['presence:watch', { groupId: table.id }],
+        ['live:join', { sessionId }],
+      ] as const) {
+        const ack = (await socket.timeout(5000).emitWithAck(name, payload)) as { ok: boolean };
+        assert.equal(ack.ok, false, name);
+      }
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('[acct-1] each socket request answers each role as expected', async () => {

@@ -46,6 +46,7 @@ const RUNNER_ROLES: Record<GroupKind, readonly Role[]> = {
   supervision: ['trainer', 'coordinator'],
   peer: ['facilitator', 'trainer', 'coordinator'],
   interview: ['coordinator', 'trainer'],
+  partnership: ['coordinator'],
 };
 /** Interview applicants hold no role yet: their booking (a confirmed enrolment) is the key. */
 const MEMBER_ROLES: Record<GroupKind, readonly Role[] | 'any'> = {
@@ -54,6 +55,7 @@ const MEMBER_ROLES: Record<GroupKind, readonly Role[] | 'any'> = {
   supervision: ['facilitator'],
   peer: ['facilitator'],
   interview: 'any',
+  partnership: ['coordinator', 'partner'],
 };
 const holds = (actor: SignedInActor, roles: readonly Role[]) =>
   roles.some((role) => actor.roles.includes(role));
@@ -69,6 +71,10 @@ const belongs = (actor: SignedInActor, group: GroupRef) => {
   return group.enrolled && (roles === 'any' || holds(actor, roles));
 };
 const isCoordinator = (actor: SignedInActor) => actor.roles.includes('coordinator');
+/** A partnership table: coordinators all; a partner contact person only the tables they sit at. */
+const sitsAt = (actor: SignedInActor, group: GroupRef) =>
+  group.kind === 'partnership' &&
+  (isCoordinator(actor) || runs(actor, group) || belongs(actor, group));
 
 interface Rule<R = never> {
   who: Audience;
@@ -229,6 +235,18 @@ export const policy = {
     may: (actor, group) => isCoordinator(actor) || group.leadFacilitatorId === actor.personId,
   }),
 
+  /** The partnership table (kumppanuuspöytä): coordinators and partner contact persons. */
+  'table.list': rule({ who: ['partner', 'coordinator'] }),
+  'table.create': rule({ who: ['coordinator'] }),
+  /** Read a table, add agenda items, write minutes, raise and close action items: its members. */
+  'table.read': rule<GroupRef>({ who: ['partner', 'coordinator'], may: sitsAt }),
+  'table.write': rule<GroupRef>({ who: ['partner', 'coordinator'], may: sitsAt }),
+  /** Who sits at a table: coordinators. */
+  'table.manage': rule<GroupRef>({
+    who: ['coordinator'],
+    may: (actor, group) => group.kind === 'partnership' && isCoordinator(actor),
+  }),
+
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),
 
@@ -246,23 +264,28 @@ export const policy = {
   }),
   /** Admit, mute, remove, lock, end: the lead and co-facilitator. */
   'session.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
-  /** A group's chat (and its sessions'): facilitators and confirmed families; the trainer reads. */
+  /**
+   * A group's chat (and its sessions'): facilitators and confirmed families; the trainer reads.
+   * Partners: only a partnership table they sit at (MEMBER_ROLES admits them nowhere else).
+   */
   'chat.read': rule<LiveGroupRef>({
-    who: ['family', 'facilitator', 'trainer', 'coordinator'],
+    who: ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
     may: (actor, group) => runs(actor, group) || belongs(actor, group) || trains(actor, group),
   }),
   'chat.post': rule<LiveGroupRef>({
-    who: ['family', 'facilitator', 'trainer', 'coordinator'],
+    who: ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
     may: (actor, group) => runs(actor, group) || belongs(actor, group),
   }),
   /** Edit, delete, report: one's own messages / messages one can read (checked per message). */
-  'chat.member': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator'] }),
+  'chat.member': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator', 'partner'] }),
   /** Hide a message: the group's facilitators. */
   'chat.moderate': rule<LiveGroupRef>({ who: 'signedIn', may: runs }),
   /** Announcements to a group or to every facilitator. */
   'chat.announce': rule({ who: ['coordinator'] }),
   /** Online / away / in a session, seen only by people who share a group. */
-  'presence.share': rule({ who: ['family', 'facilitator', 'trainer', 'coordinator'] }),
+  'presence.share': rule({
+    who: ['family', 'facilitator', 'trainer', 'coordinator', 'partner'],
+  }),
   /** Presence, reactions, whisper: whoever the live session admitted (checked by the session). */
   'session.participate': rule({ who: 'signedIn' }),
 } as const;

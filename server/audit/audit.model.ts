@@ -34,6 +34,8 @@ export type AuditAction =
   | 'group.created'
   | 'meeting.created'
   | 'meeting.membersChanged'
+  | 'table.created'
+  | 'table.membersChanged'
   | 'session.observed'
   | 'session.steppedIn'
   | 'session.removed'

@@ -61,7 +61,15 @@ async function groupChannel(
     key: channel.key,
     kind: channel.kind,
     group,
-    role: runs ? 'facilitator' : ref.trainerId === actor.personId ? 'trainer' : 'family',
+    // At a partnership table coordinators show as such; partners, like families, need no badge.
+    role:
+      group.kind === 'partnership' && actor.roles.includes('coordinator')
+        ? 'coordinator'
+        : runs
+          ? 'facilitator'
+          : ref.trainerId === actor.personId
+            ? 'trainer'
+            : 'family',
     canPost: may(actor, 'chat.post', ref) && !removed,
     canModerate: may(actor, 'chat.moderate', ref),
     facilitatorIds: ref.facilitatorIds,

@@ -1,5 +1,6 @@
 // [chat-1] No message lost or doubled while connections drop; one order for everyone.
-// [chat-4] Outsiders cannot read, post to, or learn of a group's channel; partners see no chat.
+// [chat-4] Outsiders cannot read, post to, or learn of a group's channel; partners see no family's
+// chat (only their partnership tables').
 // [chat-5] Hostile payloads are refused; flooding is limited for the flooder only.
 import assert from 'node:assert/strict';
 import type { ChatMessage } from '../protocol/chat.ts';
@@ -62,7 +63,7 @@ describe('chat', function () {
     for (const order of orders) assert.equal(order.map((m) => m.text).join('|'), reference);
   });
 
-  it('[chat-4] outsiders cannot read, post to, or learn of a channel; partners see no chat', async () => {
+  it("[chat-4] outsiders cannot read, post to, or learn of a channel; partners see no family's chat", async () => {
     const live = await liveGroup(app.url, { families: 1 });
     const channelId = `group:${live.group.id}`;
     const member = await open(live.families[0]!);
@@ -99,17 +100,19 @@ describe('chat', function () {
       });
       assert.ok(!direct.ok && direct.error.code === 'chat.notFound', JSON.stringify(direct));
     }
+    // Partners chat only at the partnership tables they sit at: a family group's channel and the
+    // facilitators' announcements are as closed to them as to any outsider.
     const partner = await open(await createPerson({ roles: ['partner'] }));
     for (const [name, payload] of [
       ['chat:sync', { channelId, afterSeq: 0 }],
-      ['chat:conversations', {}],
       ['chat:subscribe', { channelIds: ['announcements:facilitators'] }],
       ['presence:watch', { groupId: live.group.id }],
-      ['presence:set', { state: 'online' }],
     ] as const) {
       const denied = await ask(partner, name, payload);
-      assert.ok(!denied.ok && denied.error.code === 'forbidden', name);
+      assert.ok(!denied.ok && denied.error.code === 'chat.notFound', name);
     }
+    const partnerList = await must<{ conversations: unknown[] }>(partner, 'chat:conversations', {});
+    assert.deepEqual(partnerList.conversations, []);
     // The trainer reads but does not post.
     const trainer = await open(live.staff.trainer);
     const read = await must<{ messages: ChatMessage[] }>(trainer, 'chat:sync', {

@@ -141,7 +141,9 @@ async function pairFor(actor: SignedInActor, groupId: string, partner: string) {
   if (!may(actor, 'chat.read', ref)) throw notFound();
   const me = actor.personId;
   const runs = ref.facilitatorIds.includes(me);
-  if (partner === 'facilitators' && ref.enrolled && !runs)
+  // A partnership table talks in its shared channel: no families' support threads there.
+  const support = ref.enrolled && !runs && group.kind !== 'partnership';
+  if (partner === 'facilitators' && support)
     return { kind: 'support', pairKey: opaqueId('support', groupId, me), familyId: me };
   const supervision = (facilitatorId: unknown, trainerId: unknown) =>
     facilitatorId && trainerId && String(facilitatorId) !== String(trainerId)

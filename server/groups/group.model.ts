@@ -18,6 +18,8 @@ const scheduleSchema = new mongoose.Schema(
     frequency: { type: String, enum: ['weekly', 'biweekly', 'monthly'], required: true },
     weekday: { type: String, enum: WEEKDAYS, required: true },
     monthlyNth: { type: Number, default: null },
+    /** Monthly schedules: every how many months (null: every month). */
+    everyMonths: { type: Number, default: null },
     /** Local Helsinki date and time of the first session. */
     startDate: { type: String, required: true },
     startTime: { type: String, required: true },

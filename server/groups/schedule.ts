@@ -55,7 +55,12 @@ export function ruleFor(schedule: ScheduleInput): InstanceType<typeof RRule> {
   const day = WEEKDAY[schedule.weekday as Weekday];
   return new RRule({
     freq: schedule.frequency === 'monthly' ? RRule.MONTHLY : RRule.WEEKLY,
-    interval: schedule.frequency === 'biweekly' ? 2 : 1,
+    interval:
+      schedule.frequency === 'biweekly'
+        ? 2
+        : schedule.frequency === 'monthly'
+          ? (schedule.everyMonths ?? 1)
+          : 1,
     byweekday: [schedule.frequency === 'monthly' ? day.nth(schedule.monthlyNth ?? 1) : day],
     dtstart: floating(schedule.startDate, schedule.startTime),
     ...(schedule.until ? { until: floating(schedule.until, '23:59') } : {}),

@@ -177,6 +177,7 @@ export function scheduleOf(group: GroupDoc): ScheduleInput {
     frequency: s.frequency as ScheduleInput['frequency'],
     weekday: s.weekday as Weekday,
     ...(s.monthlyNth ? { monthlyNth: s.monthlyNth as 1 } : {}),
+    ...(s.everyMonths && s.everyMonths > 1 ? { everyMonths: s.everyMonths } : {}),
     startDate: s.startDate,
     startTime: s.startTime,
     durationMinutes: s.durationMinutes,

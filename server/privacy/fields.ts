@@ -238,6 +238,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
       'schedule.frequency',
       'schedule.weekday',
       'schedule.monthlyNth',
+      'schedule.everyMonths',
       'schedule.startDate',
       'schedule.startTime',
       'schedule.durationMinutes',
@@ -378,6 +379,28 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   Claim: { ...all('none', '_id', 'at') },
   LoginFailure: { ...all('none', '_id', 'key', 'client', 'at') },
   LoginLock: { ...all('none', '_id', 'key', 'lockedUntil') },
+  // The partnership table (partnership/models.ts): agenda items and minutes revisions are their
+  // author's words; the minutes as last saved and action items are the table's shared work.
+  TableAgendaItem: {
+    authorId: 'owner',
+    ...all('none', '_id', 'tableId', 'sessionId'),
+    ...all('personal', 'text', 'createdAt'),
+  },
+  TableMinutes: {
+    ...all('none', '_id', 'tableId', 'text', 'version', 'updatedAt'),
+    updatedBy: 'other',
+  },
+  TableMinutesRevision: {
+    authorId: 'owner',
+    ...all('none', '_id', 'tableId'),
+    ...all('personal', 'text', 'at'),
+  },
+  TableActionItem: {
+    ownerId: 'owner',
+    ...all('none', '_id', 'tableId', 'sessionId', 'raisedOn', 'text'),
+    ...all('personal', 'dueDate', 'status', 'doneAt', 'createdAt', 'updatedAt'),
+    ...all('other', 'createdBy', 'handedOverFrom'),
+  },
   // Demo logins printed on the first run (development only).
   SeedMark: { ...all('none', '_id', 'seededAt', 'lines') },
 };

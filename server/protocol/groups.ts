@@ -51,9 +51,17 @@ export const AUDIENCES = ['parents', 'mothers', 'fathers', 'couples'] as const;
 /**
  * Family peer groups, and meetings for facilitators run on the same engine (sessions, live video,
  * chat, calendar) with their own members: cohort training, group supervision (työnohjaus), peer
- * meetings and recruitment interviews. Meetings are never in the catalogue.
+ * meetings and recruitment interviews; and the partnership table (kumppanuuspöytä) of coordinators
+ * and partner contact persons (protocol/partnership.ts). Meetings are never in the catalogue.
  */
-export const GROUP_KINDS = ['family', 'training', 'supervision', 'peer', 'interview'] as const;
+export const GROUP_KINDS = [
+  'family',
+  'training',
+  'supervision',
+  'peer',
+  'interview',
+  'partnership',
+] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 export const MEETING_KINDS = ['training', 'supervision', 'peer'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -108,6 +116,8 @@ export const scheduleSchema = z
     monthlyNth: z
       .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)])
       .optional(),
+    /** For monthly: every how many months (default 1; 3 = four times a year). */
+    everyMonths: z.number().int().min(1).max(12).optional(),
     startDate: localDate,
     startTime: localTime,
     durationMinutes: z.number().int().min(15).max(240),

@@ -4,6 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { Invitation } from '../../server/invitations/invitation.model.ts';
 import { recordRemoval } from '../../server/live/removal.model.ts';
+import {
+  ActionItem,
+  AgendaItem,
+  Minutes,
+  MinutesRevision,
+} from '../../server/partnership/models.ts';
 import { recordConsent } from '../../server/privacy/consent.model.ts';
 import { Referral } from '../../server/referrals/referral.model.ts';
 import { Contact } from '../../server/partners/contact.model.ts';
@@ -209,6 +215,27 @@ export async function activity(url: string): Promise<Activity> {
   // Before all this they were a partner organisation's named contact person.
   await Contact.create({ organisationId, personId: subject.id, since: now, leftAt: now });
   await recordConsent(subject.id, 'privacy-notice', '2025-01');
+  // At a partnership table (written straight: the subject holds no partner role): an agenda
+  // item, a version of the minutes, an action item they own.
+  const table = { tableId: run.group.id, sessionId: run.sessionId };
+  await AgendaItem.create({ ...table, authorId: subject.id, text: 'Perheiden ohjautuminen' });
+  const minutes = { tableId: run.group.id, text: 'Läsnä: kaikki.', at: now };
+  await MinutesRevision.create({ _id: `${run.sessionId}:1`, ...minutes, authorId: subject.id });
+  await Minutes.create({
+    _id: run.sessionId,
+    ...minutes,
+    version: 1,
+    updatedBy: subject.id,
+    updatedAt: now,
+  });
+  await ActionItem.create({
+    ...table,
+    raisedOn: '2026-01-01',
+    text: 'Esite neuvoloihin',
+    ownerId: subject.id,
+    dueDate: '2026-02-01',
+    createdBy: trainer.id,
+  });
 
   // Their own settings, last (a pause stops them being offered as a facilitator).
   ok(await client.put('/me/reminders', { offsetsMinutes: [180, 30], email: false }));

@@ -99,6 +99,15 @@ const PartnersPage = lazy(() =>
 const MeetingsPage = lazy(() =>
   import('../features/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
 );
+const TablesPage = lazy(() =>
+  import('../features/table/TablesPage.tsx').then((m) => ({ default: m.TablesPage })),
+);
+const TablePage = lazy(() =>
+  import('../features/table/TablePage.tsx').then((m) => ({ default: m.TablePage })),
+);
+const NewTablePage = lazy(() =>
+  import('../features/table/NewTablePage.tsx').then((m) => ({ default: m.NewTablePage })),
+);
 const NewMeetingPage = lazy(() =>
   import('../features/meetings/NewMeetingPage.tsx').then((m) => ({ default: m.NewMeetingPage })),
 );
@@ -260,6 +269,9 @@ export function App() {
               path="directory/manage"
               element={staff(['partner', 'coordinator'], <DirectoryManagePage />)}
             />
+            <Route path="tables" element={staff(['partner', 'coordinator'], <TablesPage />)} />
+            <Route path="tables/new" element={coordinator(<NewTablePage />)} />
+            <Route path="tables/:id" element={staff(['partner', 'coordinator'], <TablePage />)} />
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />

@@ -37,13 +37,14 @@ export function Navigation() {
         <span className="visually-hidden">{text}</span>
       </span>
     ) : null;
-  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator', 'partner']);
   const coordinator = hasAnyRole(person, ['coordinator']);
   // Under one name for the coordinator, with the trainees and referrals they oversee.
   const adminLinks = [
     ...adminPages(t),
     { to: '/training/trainees', label: t('training:nav.staffLink') },
     { to: '/referrals', label: t('nav.referrals') },
+    { to: '/tables', label: t('table:nav') },
   ];
 
   const close = () => setOpen(false);
@@ -137,6 +138,7 @@ export function Navigation() {
                   {hasAnyRole(person, ['partner']) && link('/referrals', t('nav.referrals'))}
                   {hasAnyRole(person, ['partner']) &&
                     link('/directory/manage', t('directory:nav.manage'))}
+                  {hasAnyRole(person, ['partner']) && link('/tables', t('table:nav'))}
                 </>
               )}
               <li>

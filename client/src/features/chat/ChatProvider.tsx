@@ -15,8 +15,8 @@ export function ChatProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const [client, setClient] = useState<ChatClient | null>(null);
   const personId = person?.id ?? null;
-  // Partners refer families but take no part in conversations.
-  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator']);
+  // Partners chat only at the partnership tables they sit at (the server decides per channel).
+  const chats = hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator', 'partner']);
 
   // Someone signed out (or another person signed in): their unsent messages go.
   const previous = useRef(personId);

@@ -30,7 +30,7 @@ export function ConversationsPage() {
   useEffect(() => client?.refreshConversations(), [client]);
 
   const list = conversations?.list ?? [];
-  if (!hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator'])) {
+  if (!hasAnyRole(person, ['family', 'facilitator', 'trainer', 'coordinator', 'partner'])) {
     return (
       <section className="page">
         <h1>{t('conversations.title')}</h1>

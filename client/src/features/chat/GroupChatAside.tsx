@@ -51,7 +51,8 @@ function MemberChat({ group, role }: { group: GroupDetail; role: GroupChatRole }
   const view = useChannel(channelId);
   return (
     <>
-      <DirectButtons group={group} role={role} />
+      {/* A partnership table talks in its shared channel only. */}
+      {group.kind === 'partnership' ? null : <DirectButtons group={group} role={role} />}
       <PresenceList groupId={group.id} myKey={view?.state?.myKey ?? null} />
       <ChatPanel channelId={channelId} title={t('group.title')} />
     </>

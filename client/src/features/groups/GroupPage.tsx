@@ -53,7 +53,9 @@ export function GroupPage() {
     <div className="group-layout">
       <article className="page group-page">
         <p>
-          {meeting ? (
+          {g.kind === 'partnership' ? (
+            <Link to={`/tables/${g.id}`}>{t('table:openTable')}</Link>
+          ) : meeting ? (
             <Link to="/meetings">{t('meetings:backToMeetings')}</Link>
           ) : (
             <Link to="/groups">{t('group.backToCatalogue')}</Link>

@@ -62,9 +62,10 @@ export function useGroupWords() {
   const schedule = (s: ScheduleInput) => {
     const days =
       s.frequency === 'monthly'
-        ? t('when.monthly', {
+        ? t((s.everyMonths ?? 1) > 1 ? 'when.everyMonths' : 'when.monthly', {
             nth: t(`when.nth.${s.monthlyNth ?? 1}`),
             day: t(`when.monthlyDay.${s.weekday}`),
+            count: s.everyMonths ?? 1,
           })
         : t(`when.${s.frequency === 'weekly' ? 'everyWeek' : 'everyOtherWeek'}.${s.weekday}`);
     const at = t('when.daysAt', { days, time: format.wallClock(s.startTime) });
