@@ -115,6 +115,13 @@ describe('partner organisations and contact persons', function () {
     assert.equal(left.status, 200, JSON.stringify(left.body));
     assert.equal(left.body.passed.referrals, 2);
     assert.equal(left.body.passed.directoryEntries, 1);
+    // Every feature's step ran (the partnership table's are tested in [partner-3]).
+    assert.deepEqual(Object.keys(left.body.passed).sort(), [
+      'actionItems',
+      'directoryEntries',
+      'referrals',
+      'tableMemberships',
+    ]);
 
     // The successor holds them now, and sees them; the history names who held them before.
     const held = await Referral.find({ reference: op({ $in: ['PT-1', 'PT-2'] }) }).lean();
