@@ -8,6 +8,7 @@ import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { dbBackendsBenchmarks } from './dbBackends.bench.ts';
 import { growthBenchmarks } from './growth.bench.ts';
+import { partnersBenchmarks } from './partners.bench.ts';
 import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   chat: chatBenchmarks,
   supervision: supervisionBenchmarks,
   'public-paths': publicPathsBenchmarks,
+  partners: partnersBenchmarks,
   'sfu-compare': async () => (await import('./sfuCompare.bench.ts')).sfuCompareBenchmarks(),
   dbBackends: dbBackendsBenchmarks,
   growth: growthBenchmarks,

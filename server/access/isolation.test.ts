@@ -8,7 +8,7 @@ import {
   signedInClient,
   type TestPerson,
 } from '../../test/support/people.ts';
-import type { ReferralInfo } from '../protocol/referrals.ts';
+import type { ReferralInfo, ReferralPage } from '../protocol/referrals.ts';
 import { PRIVACY_NOTICE_VERSION, type PersonSummary } from '../protocol/api.ts';
 
 describe('[acct-2] isolation between people', function () {
@@ -85,11 +85,11 @@ describe('[acct-2] isolation between people', function () {
     assert.equal(created.status, 201);
     assert.match(created.body.link, /\/referral\?token=/);
     assert.deepEqual(
-      (await pb.get<ReferralInfo[]>('/referrals')).body.map((r) => r.id),
+      (await pb.get<ReferralPage>('/referrals')).body.referrals.map((r) => r.id),
       [],
       "another organisation's partner sees none of them",
     );
-    const own = (await pa.get<ReferralInfo[]>('/referrals')).body;
+    const own = (await pa.get<ReferralPage>('/referrals')).body.referrals;
     assert.deepEqual(
       own.map((r) => [r.reference, r.consent, r.link]),
       [['ASIA-123', 'pending', '']],
@@ -125,7 +125,7 @@ describe('[acct-2] isolation between people', function () {
       referral: token,
     });
     assert.equal(signUp.status, 202);
-    const listed = (await pa.get<ReferralInfo[]>('/referrals')).body.find(
+    const listed = (await pa.get<ReferralPage>('/referrals')).body.referrals.find(
       (r) => r.id === referral.id,
     );
     // Signed up without answering the consent question: the partner sees that it waits, no stage.

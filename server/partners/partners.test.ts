@@ -11,7 +11,7 @@ import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
 import type { DirectoryEntryInfo } from '../protocol/directory.ts';
 import type { HandoverInfo, PartnerOrganisationInfo } from '../protocol/partners.ts';
-import type { ReferralInfo } from '../protocol/referrals.ts';
+import type { ReferralInfo, ReferralPage } from '../protocol/referrals.ts';
 import { Referral } from '../referrals/referral.model.ts';
 
 describe('partner organisations and contact persons', function () {
@@ -130,7 +130,9 @@ describe('partner organisations and contact persons', function () {
     const asSuccessor = await signedInClient(app.url, successor);
     const [kept] = (await asSuccessor.get<DirectoryEntryInfo[]>('/directory/mine')).body;
     assert.equal(kept?.contactPerson?.id, successor.id);
-    const seen = (await asSuccessor.get<ReferralInfo[]>('/referrals')).body.map((r) => r.id);
+    const seen = (await asSuccessor.get<ReferralPage>('/referrals')).body.referrals.map(
+      (r) => r.id,
+    );
     for (const r of referrals) assert.ok(seen.includes(r.id));
 
     // The contact list keeps the leaver with the date and the successor; audited.

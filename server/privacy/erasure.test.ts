@@ -11,7 +11,7 @@ import {
   createPerson,
   signedInClient,
 } from '../../test/support/people.ts';
-import type { ReferralInfo } from '../protocol/referrals.ts';
+import type { ReferralInfo, ReferralPage } from '../protocol/referrals.ts';
 import { PRIVACY_NOTICE_VERSION, type SessionInfo } from '../protocol/api.ts';
 
 async function everyDocument(): Promise<Record<string, string>> {
@@ -101,7 +101,7 @@ describe('[acct-5] erasure', function () {
 
     assert.deepEqual(traces(await everyDocument()), []);
     // What may stay stays, without the person: the partner's referral status and the audit trail.
-    const [status] = (await partner.get<ReferralInfo[]>('/referrals')).body;
+    const [status] = (await partner.get<ReferralPage>('/referrals')).body.referrals;
     assert.equal(status?.consent, 'pending');
     assert.equal(
       await mongoose.connection

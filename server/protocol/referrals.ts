@@ -1,6 +1,6 @@
 // Referrals that follow through, with the family's consent. Shared by client and server.
 //
-// Partner:   GET  /api/referrals                      → ReferralInfo[] (own organisation's)
+// Partner:   GET  /api/referrals?cursor                → ReferralPage (own organisation's, newest first)
 //            POST /api/referrals                      createReferral → ReferralInfo (with the link, once)
 // Family:    GET  /api/referral-links/:token          → ReferralLinkInfo (opening it is a stage)
 //            POST /api/referral-links/:token/consent  giveConsent → ReferralLinkInfo
@@ -49,6 +49,7 @@ export const referralSchemas = {
       familyConsented: z.literal(true),
     })
     .strict(),
+  listReferrals: z.object({ cursor: objectId.optional() }).strict(),
   giveConsent: z
     .object({
       version: z.literal(REFERRAL_CONSENT_VERSION),
@@ -81,6 +82,13 @@ export interface ReferralInfo {
   createdAt: string;
   /** Reminded after 14 days without the family acting on it. */
   remindedAt: string | null;
+}
+
+/** A page of a partner organisation's referrals, newest first. */
+export interface ReferralPage {
+  referrals: ReferralInfo[];
+  /** Pass back as `cursor` for older ones; null at the end. */
+  nextCursor: string | null;
 }
 
 /** What the family sees when opening the link. */

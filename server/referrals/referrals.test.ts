@@ -26,12 +26,14 @@ import {
   REFERRAL_CONSENT_VERSION,
   type MyReferralInfo,
   type ReferralInfo,
+  type ReferralPage,
   type ReferralLinkInfo,
 } from '../protocol/referrals.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { Referral } from './referral.model.ts';
 import { suppressed } from '../partners/reach.ts';
 import { ReferralReminders } from './reminders.ts';
+import { REFERRAL_PAGE_SIZE } from './views.ts';
 
 /** A partner's client that keeps every answer, to scan them all for families' traces. */
 class RecordingClient extends ApiClient {
@@ -64,7 +66,7 @@ describe('referrals and partners’ figures', function () {
     return res.body;
   };
   const listed = async (id: string) =>
-    (await asPartner.get<ReferralInfo[]>('/referrals')).body.find((r) => r.id === id)!;
+    (await asPartner.get<ReferralPage>('/referrals')).body.referrals.find((r) => r.id === id)!;
   const family = async (name: string) => {
     const person = await createPerson({ roles: ['family'], displayName: name, language: 'ar' });
     families.push(person);
@@ -313,5 +315,20 @@ describe('referrals and partners’ figures', function () {
       assert.ok(!everything.includes(person.displayName), `a family's name in a partner response`);
     }
     assert.equal(await Referral.countDocuments({ organisationId: organisation.id }), 3);
+  });
+
+  it('[partner-1] a partner’s referrals come a page at a time, newest first', async () => {
+    const before = (await asPartner.get<ReferralPage>('/referrals')).body.referrals.length;
+    for (let i = before; i <= REFERRAL_PAGE_SIZE; i += 1) await refer({ groupLanguage: 'fi' });
+    const first = (await asPartner.get<ReferralPage>('/referrals')).body;
+    assert.equal(first.referrals.length, REFERRAL_PAGE_SIZE);
+    assert.ok(first.nextCursor);
+    const rest = (await asPartner.get<ReferralPage>(`/referrals?cursor=${first.nextCursor}`)).body;
+    assert.equal(rest.nextCursor, null);
+    const all = [...first.referrals, ...rest.referrals];
+    assert.equal(new Set(all.map((r) => r.id)).size, REFERRAL_PAGE_SIZE + 1);
+    const created = all.map((r) => r.createdAt);
+    assert.deepEqual(created, [...created].sort().reverse(), 'newest first');
+    assert.equal((await asPartner.get('/referrals?cursor=nonsense')).status, 400);
   });
 });

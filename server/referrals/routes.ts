@@ -12,52 +12,21 @@ import { Group } from '../groups/group.model.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Organisation } from '../people/organisation.model.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
-import type { LanguageCode } from '../protocol/languages.ts';
-import type { PartnerKind } from '../protocol/partners.ts';
 import {
   referralSchemas,
   type MyReferralInfo,
   type ReferralConsentState,
-  type ReferralInfo,
-  type ReferralLinkInfo,
   type ReferralStage,
 } from '../protocol/referrals.ts';
 import { familyReferrals, rememberFamilyReferral } from './followThrough.ts';
-import { Referral, referralByToken, type ReferralDoc } from './referral.model.ts';
+import { Referral, referralByToken } from './referral.model.ts';
+import { listReferrals, toInfo, toLinkInfo } from './views.ts';
 import { referralSources } from './sources.ts';
-import { targetOf } from './target.ts';
-import { visibleStages } from './stages.ts';
 
 const LIFETIME_MS = 60 * 24 * 3600 * 1000;
 
 const validToken = (token: string | undefined) =>
   token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : undefined;
-
-async function toInfo(referral: ReferralDoc, lang: string, link = ''): Promise<ReferralInfo> {
-  return {
-    id: String(referral._id),
-    reference: referral.reference,
-    target: await targetOf(referral, lang),
-    consent: (referral.consent?.state ?? 'pending') as ReferralConsentState,
-    stages: await visibleStages(referral),
-    link,
-    createdAt: referral.createdAt.toISOString(),
-    remindedAt: referral.remindedAt ? referral.remindedAt.toISOString() : null,
-  };
-}
-
-async function toLinkInfo(referral: ReferralDoc, lang: string): Promise<ReferralLinkInfo> {
-  const org = await Organisation.findById(referral.organisationId).lean();
-  return {
-    organisationName: org?.name ?? '',
-    partnerKind: (org?.partnerKind ?? 'other') as PartnerKind,
-    target: await targetOf(referral, lang),
-    language: referral.language as LanguageCode,
-    consentVersion: referral.consent?.version ?? '',
-    consent: (referral.consent?.state ?? 'pending') as ReferralConsentState,
-    stages: (referral.consent?.stages ?? []) as ReferralStage[],
-  };
-}
 
 async function linkedReferral(token: string | undefined) {
   const valid = validToken(token);
@@ -67,14 +36,14 @@ async function linkedReferral(token: string | undefined) {
 }
 
 export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
-  api.get('/referrals', { action: 'referral.list' }, async ({ actor }) => {
-    const me = signedIn(actor);
-    const referrals = await Referral.find(scopeOf(me, 'referral.list'))
-      .sort({ createdAt: -1 })
-      .limit(200)
-      .lean();
-    return Promise.all(referrals.map((r) => toInfo(r, me.lang)));
-  });
+  api.get(
+    '/referrals',
+    { action: 'referral.list', query: referralSchemas.listReferrals },
+    async ({ actor, query }) => {
+      const me = signedIn(actor);
+      return listReferrals(scopeOf(me, 'referral.list'), me.lang, query.cursor);
+    },
+  );
 
   api.get('/referrals/sources', { action: 'referral.sources' }, async () => referralSources());
 

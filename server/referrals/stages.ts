@@ -26,13 +26,29 @@ export function matchesTarget(target: Target | undefined, group: GroupDoc): bool
   );
 }
 
-async function enrolmentStages(referral: ReferralDoc): Promise<Reached> {
+/** Groups by id, each read once however many referrals of a list name it. */
+export type GroupLoader = (id: unknown) => Promise<GroupDoc | null>;
+
+export function groupLoader(): GroupLoader {
+  const loaded = new Map<string, Promise<GroupDoc | null>>();
+  return (id) => {
+    const key = String(id);
+    let group = loaded.get(key);
+    if (!group) {
+      group = Group.findById(key, { title: 1, kind: 1, sessionLanguages: 1, region: 1, topics: 1 })
+        .lean<GroupDoc>()
+        .exec();
+      loaded.set(key, group);
+    }
+    return group;
+  };
+}
+
+async function enrolmentStages(referral: ReferralDoc, load: GroupLoader): Promise<Reached> {
   if (!referral.familyId) return [];
   const links = (await groupsOf(String(referral.familyId))).enrolments;
-  const groups = await findByIds<GroupDoc>(
-    Group,
-    links.map((l) => l.groupId),
-    { kind: 1, sessionLanguages: 1, region: 1, topics: 1 },
+  const groups = (await Promise.all(links.map((l) => load(l.groupId)))).filter(
+    (g): g is GroupDoc => g !== null,
   );
   const wanted = new Set(
     groups.filter((g) => matchesTarget(referral.target, g)).map((g) => String(g._id)),
@@ -62,13 +78,16 @@ async function enrolmentStages(referral: ReferralDoc): Promise<Reached> {
 }
 
 /** The stages the partner may see now (none unless the family's consent stands). */
-export async function visibleStages(referral: ReferralDoc): Promise<Reached> {
+export async function visibleStages(
+  referral: ReferralDoc,
+  load: GroupLoader = groupLoader(),
+): Promise<Reached> {
   if (referral.consent?.state !== 'given') return [];
   const allowed = new Set<ReferralStage>(referral.consent.stages as ReferralStage[]);
   const reached: Reached = [
     ...(referral.openedAt ? [{ stage: 'opened' as const, on: day(referral.openedAt) }] : []),
     ...(referral.signedUpAt ? [{ stage: 'signed-up' as const, on: day(referral.signedUpAt) }] : []),
-    ...(await enrolmentStages(referral)),
+    ...(await enrolmentStages(referral, load)),
     ...(referral.attendedAt ? [{ stage: 'attended' as const, on: day(referral.attendedAt) }] : []),
     ...(referral.familyGoneAt ? [{ stage: 'left' as const, on: day(referral.familyGoneAt) }] : []),
   ];

@@ -14,6 +14,8 @@ export interface Pages<T> {
   more: (() => void) | null;
   /** After "more": the first item of the page just added (focus goes there), else null. */
   firstNew: T | null;
+  /** Starts again from the first page (after a change made on the page). */
+  reload: () => void;
 }
 
 /** A list the server gives a page at a time (a keyset cursor): the first page, then "more". */
@@ -75,5 +77,6 @@ export function usePages<P extends Page, T>(path: string, itemsOf: (page: P) => 
     loading,
     more: next ? () => load(next) : null,
     firstNew: shown ? state.firstNew : null,
+    reload: () => load(null),
   };
 }
