@@ -45,6 +45,7 @@ export function Navigation() {
     { to: '/training/trainees', label: t('training:nav.staffLink') },
     { to: '/referrals', label: t('nav.referrals') },
     { to: '/tables', label: t('table:nav') },
+    { to: '/directory', label: t('directory:nav.search') },
   ];
 
   const close = () => setOpen(false);
@@ -118,7 +119,9 @@ export function Navigation() {
               )}
               {hasAnyRole(person, ['facilitator', 'trainer', 'coordinator']) &&
                 link('/meetings', t('meetings:nav'))}
-              {person.roles.length > 0 && link('/directory', t('directory:nav.search'), true)}
+              {/* Staff menus are full already: facilitators find services from their home page. */}
+              {hasAnyRole(person, ['family', 'partner']) &&
+                link('/directory', t('directory:nav.search'), true)}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}

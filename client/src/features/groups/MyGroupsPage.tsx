@@ -67,6 +67,13 @@ export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
             <UpcomingSessions sessions={data.upcoming} />
           </section>
           {home === 'facilitator' ? <ReportsDue /> : null}
+          {home === 'facilitator' ? (
+            <section className="section" aria-labelledby="services-heading">
+              <h2 id="services-heading">{t('directory:home.title')}</h2>
+              <p>{t('directory:home.text')}</p>
+              <Link to="/directory">{t('directory:home.link')}</Link>
+            </section>
+          ) : null}
           {showEnrolments || meetings > 0 ? (
             <section
               className="section"
