@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import type { CataloguePage, MeetingInfo, MeetingInput, MyGroups } from '../protocol/groups.ts';
 import type { JoinResult } from '../protocol/live.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
-import { createStaff, groupBody, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import {
+  createStaff,
+  groupBody,
+  helsinkiDay,
+  inHelsinki,
+  weekdayOf,
+} from '../../test/support/groups.ts';
 import { liveSocket, must, type TestSocket } from '../../test/support/live.ts';
 import {
   createPerson,
@@ -12,14 +18,6 @@ import {
   type ApiClient,
   type TestPerson,
 } from '../../test/support/people.ts';
-
-const inHelsinki = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
 
 describe('meetings for facilitators', function () {
   this.timeout(120_000);

@@ -11,7 +11,7 @@ import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import { activeKey, Enrolment, endedKey } from '../groups/enrolment.model.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
-import { timeOfDay } from '../groups/schedule.ts';
+import { closedGroupFields } from '../groups/closedGroup.ts';
 import { Person } from '../people/person.model.ts';
 import type { groupSchemas, MeetingKind } from '../protocol/groups.ts';
 import { cancelPersonReminders, planReminders } from '../reminders/planning.ts';
@@ -68,25 +68,17 @@ export async function createMeeting(
     kind: input.kind,
     title: input.title,
     description: input.description ?? input.title,
-    topics: ['wellbeing'],
     sessionLanguages: input.sessionLanguages,
-    audience: 'parents',
     region: 'online-finland',
-    capacity: memberIds.length,
-    leadFacilitatorId: host._id,
-    coFacilitatorId: null,
-    // The trainer of a meeting is its host, or for a peer meeting the host's own trainer.
-    trainerId: host.roles.includes('trainer') ? host._id : (host.supervisorId ?? host._id),
-    status: 'open',
-    visibility: 'invitation',
-    observationAllowed: false,
-    requiresApproval: false,
     joinWindowMinutes: 15,
-    autoAdmit: true,
-    schedule: input.schedule,
-    timeOfDay: timeOfDay(input.schedule.startTime),
-    searchText: '',
-    rulesVersion: 'meeting',
+    ...closedGroupFields({
+      hostId: host._id,
+      // The trainer of a meeting is its host, or for a peer meeting the host's own trainer.
+      trainerId: host.roles.includes('trainer') ? host._id : (host.supervisorId ?? host._id),
+      capacity: memberIds.length,
+      schedule: input.schedule,
+      rulesVersion: 'meeting',
+    }),
   });
   await recordStaff(null, group.toObject());
   await setMembers(String(group._id), memberIds, now);

@@ -15,7 +15,7 @@ import type {
 import type { JoinResult } from '../protocol/live.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
-import { helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import { helsinkiDay, inHelsinki, weekdayOf } from '../../test/support/groups.ts';
 import { ask, liveSocket, must, type TestSocket } from '../../test/support/live.ts';
 import {
   createOrganisation,
@@ -24,14 +24,6 @@ import {
   type ApiClient,
   type TestPerson,
 } from '../../test/support/people.ts';
-
-const inHelsinki = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
 
 describe('[partner-3] the partnership table', function () {
   this.timeout(120_000);

@@ -9,7 +9,7 @@ import { findByIds } from '../db/byIds.ts';
 import { RequestError } from '../errors.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { recordStaff } from '../groups/memberships.ts';
-import { timeOfDay } from '../groups/schedule.ts';
+import { closedGroupFields } from '../groups/closedGroup.ts';
 import { setMembers } from '../meetings/meetings.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import type { tableSchemas } from '../protocol/partnership.ts';
@@ -42,25 +42,17 @@ export async function createTable(
     kind: 'partnership',
     title: input.title,
     description: input.description ?? input.title,
-    topics: ['wellbeing'],
     sessionLanguages: input.sessionLanguages,
-    audience: 'parents',
     region: 'online-finland',
-    capacity: memberIds.length,
-    leadFacilitatorId: hostId,
-    coFacilitatorId: null,
-    // The engine needs a trainer; a table has none, so the host stands in (as for interviews).
-    trainerId: hostId,
-    status: 'open',
-    visibility: 'invitation',
-    observationAllowed: false,
-    requiresApproval: false,
     joinWindowMinutes: 15,
-    autoAdmit: true,
-    schedule: input.schedule,
-    timeOfDay: timeOfDay(input.schedule.startTime),
-    searchText: '',
-    rulesVersion: 'partnership',
+    ...closedGroupFields({
+      hostId,
+      // The engine needs a trainer; a table has none, so the host stands in (as for interviews).
+      trainerId: hostId,
+      capacity: memberIds.length,
+      schedule: input.schedule,
+      rulesVersion: 'partnership',
+    }),
   });
   await recordStaff(null, group.toObject());
   await setMembers(String(group._id), memberIds, now);

@@ -20,7 +20,13 @@ import {
 } from '../../test/support/people.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { OutboxMessage } from '../mail/outbox.model.ts';
-import type { GroupDetail, NotificationInfo, Topic, UpcomingSession } from '../protocol/groups.ts';
+import type {
+  GroupDetail,
+  NotificationInfo,
+  Region,
+  Topic,
+  UpcomingSession,
+} from '../protocol/groups.ts';
 import type { PartnerOrganisationInfo, PartnerReach } from '../protocol/partners.ts';
 import {
   REFERRAL_CONSENT_VERSION,
@@ -87,9 +93,9 @@ describe('referrals and partners’ figures', function () {
     const res = await staff.coordinator.put(`/sessions/${session.id}/attendance`, { entries });
     assert.equal(res.status, 200, JSON.stringify(res.body));
   };
-  const regionalGroup = (topic: Topic) =>
+  const regionalGroup = (topic: Topic, region: Region = 'pirkanmaa') =>
     createGroup(staff, {
-      region: 'pirkanmaa',
+      region,
       topics: [topic],
       capacity: 12,
       schedule: {
@@ -257,18 +263,7 @@ describe('referrals and partners’ figures', function () {
       }
       await attended(group, members);
     }
-    const elsewhere = await createGroup(staff, {
-      region: 'lappi',
-      topics: ['school-age'],
-      schedule: {
-        frequency: 'weekly',
-        weekday: 'mo',
-        startDate: helsinkiDay(-14),
-        startTime: '18:00',
-        durationMinutes: 90,
-        count: 6,
-      },
-    });
+    const elsewhere = await regionalGroup('school-age', 'lappi');
     const lapland = await family('Lapland family');
     await enrol(await signedInClient(app.url, lapland), elsewhere);
     await attended(elsewhere, [lapland]);

@@ -7,7 +7,8 @@ import { appLink, type FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
 import { activeKey, Enrolment } from '../groups/enrolment.model.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
-import { timeOfDay, ZONE } from '../groups/schedule.ts';
+import { closedGroupFields } from '../groups/closedGroup.ts';
+import { ZONE } from '../groups/schedule.ts';
 import { translator } from '../i18n/index.ts';
 import { Person } from '../people/person.model.ts';
 import { WEEKDAYS } from '../protocol/groups.ts';
@@ -83,23 +84,15 @@ export async function bookInterview(
     kind: 'interview',
     title: localized('interviewMeeting.title', application.name),
     description: localized('interviewMeeting.description', application.name),
-    topics: ['wellbeing'],
     sessionLanguages: [application.language],
-    audience: 'parents',
     region: application.region,
-    capacity: 2,
-    leadFacilitatorId: hostId,
-    coFacilitatorId: null,
-    trainerId: hostId,
-    status: 'open',
-    visibility: 'invitation',
-    observationAllowed: false,
-    requiresApproval: false,
-    autoAdmit: true,
-    schedule,
-    timeOfDay: timeOfDay(schedule.startTime),
-    searchText: '',
-    rulesVersion: 'interview',
+    ...closedGroupFields({
+      hostId,
+      trainerId: hostId,
+      capacity: 2,
+      schedule,
+      rulesVersion: 'interview',
+    }),
     confirmedCount: 1,
     arrivalSeq: 1,
   });

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TableDetail } from '../../server/protocol/partnership.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { helsinkiDay, weekdayOf } from '../support/groups.ts';
+import { helsinkiDay, inHelsinki, weekdayOf } from '../support/groups.ts';
 import { locale, text } from '../support/locales.ts';
 import {
   createOrganisation,
@@ -23,14 +23,6 @@ const fiGroups = locale('fi', 'groups');
 const fiAccount = locale('fi', 'account');
 const ar = locale('ar', 'table');
 const TITLE = 'Kumppanuuspöytä, Pirkanmaa';
-
-const inHelsinki = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
 
 describe('[partner-3] the partnership table in the browser', function () {
   this.timeout(150_000);

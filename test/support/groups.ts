@@ -83,3 +83,12 @@ export function weekdayOf(date: string): 'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa'
   const codes = ['su', 'mo', 'tu', 'we', 'th', 'fr', 'sa'] as const;
   return codes[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mo';
 }
+
+/** A moment's wall-clock time in Helsinki ("18:05"), as a schedule's start time is written. */
+export const inHelsinki = (date: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Helsinki',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
