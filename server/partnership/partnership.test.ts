@@ -192,6 +192,22 @@ describe('[partner-3] the partnership table', function () {
       dueDate: '2027-03-01',
     });
     assert.equal(notMember.status, 400);
+    // Another owner and a later date; an owner who does not sit at the table changes nothing.
+    const moved = await asA.put<ActionItemInfo>(`/tables/${table.id}/actions/${open.body.id}`, {
+      ownerId: coordinator.id,
+      dueDate: '2027-04-15',
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    assert.deepEqual([moved.body.owner.id, moved.body.dueDate], [coordinator.id, '2027-04-15']);
+    const outsiderOwner = await asA.put(`/tables/${table.id}/actions/${open.body.id}`, {
+      ownerId: partnerB.id,
+    });
+    assert.equal(outsiderOwner.status, 400);
+    const back = await asA.put(`/tables/${table.id}/actions/${open.body.id}`, {
+      ownerId: partnerA.id,
+      dueDate: '2027-03-01',
+    });
+    assert.equal(back.status, 200);
 
     const during = (await asA.get<TableDetail>(`/tables/${table.id}`)).body;
     assert.deepEqual(

@@ -22,6 +22,7 @@ export const ChatPanel = memo(function ChatPanel({
   hidden = false,
   onClose,
   headingRef,
+  mentions = true,
 }: {
   channelId: string;
   title: string;
@@ -30,6 +31,8 @@ export const ChatPanel = memo(function ChatPanel({
   hidden?: boolean;
   onClose?: () => void;
   headingRef?: RefObject<HTMLHeadingElement | null>;
+  /** False where nobody facilitates (a partnership table): no "ask the facilitators" box. */
+  mentions?: boolean;
 }) {
   const { t } = useTranslation('chat');
   const client = useChatClient();
@@ -83,7 +86,7 @@ export const ChatPanel = memo(function ChatPanel({
           client={client}
           channelId={channelId}
           // Members ask for the facilitators' attention; the facilitators need not.
-          offerMention={!state.canModerate && (kind === 'group' || kind === 'session')}
+          offerMention={mentions && !state.canModerate && (kind === 'group' || kind === 'session')}
         />
       ) : null}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">

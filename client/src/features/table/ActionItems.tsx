@@ -14,6 +14,7 @@ import { SelectField, TextField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { helsinkiDate, useFormat } from '../../lib/format.ts';
+import { ActionItemEditor } from './ActionItemEditor.tsx';
 
 /** Action items: the open ones from earlier meetings first, then those raised at this one. */
 export function ActionItems({ table, onChange }: { table: TableDetail; onChange: () => void }) {
@@ -110,6 +111,7 @@ function ItemList({
               {item.status === 'open' ? t('actions.markDone') : t('actions.reopen')}
               <span className="visually-hidden">: {item.text}</span>
             </button>
+            <ActionItemEditor item={item} table={table} onChange={onChange} />
           </li>
         ))}
       </ul>

@@ -14,7 +14,7 @@ export function TableChat({ table }: { table: TableDetail }) {
   return (
     <aside className="group-chat table-chat" aria-label={t('channel')}>
       <PresenceList groupId={table.id} myKey={view?.state?.myKey ?? null} />
-      <ChatPanel channelId={table.channelId} title={t('channel')} />
+      <ChatPanel channelId={table.channelId} title={t('channel')} mentions={false} />
     </aside>
   );
 }
