@@ -97,6 +97,7 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /tables/:id': ['partner', 'coordinator'],
   'PUT /tables/:id/members': ['coordinator'],
   'POST /tables/:id/agenda': ['partner', 'coordinator'],
+  'DELETE /tables/:id/agenda/:itemId': ['partner', 'coordinator'],
   'PUT /tables/:id/minutes': ['partner', 'coordinator'],
   'POST /tables/:id/actions': ['partner', 'coordinator'],
   'PUT /tables/:id/actions/:actionId': ['partner', 'coordinator'],

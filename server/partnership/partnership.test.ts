@@ -114,6 +114,16 @@ describe('[partner-3] the partnership table', function () {
     });
     assert.equal(agenda.status, 201, JSON.stringify(agenda.body));
     assert.equal(agenda.body.author.displayName, 'Aila');
+    // An item added by mistake is taken back by its author; nobody else's but a coordinator's.
+    const mistake = await asA.post<AgendaItemInfo>(`/tables/${table.id}/agenda`, {
+      sessionId: first!.id,
+      text: 'Väärä kohta',
+    });
+    const asA2 = await signedInClient(app.url, partnerA2);
+    const itemPath = `/tables/${table.id}/agenda/${mistake.body.id}`;
+    assert.ok([403, 404].includes((await asA2.delete(itemPath)).status), 'not a member’s to take');
+    assert.equal((await asA.delete(itemPath)).status, 204);
+    assert.equal((await asA.delete(itemPath)).status, 404);
 
     // During it: members meet live and in the table's chat.
     const host = await liveSocket(app.url, coordinator);

@@ -53,6 +53,23 @@ export async function addAgendaItem(
   return AgendaItem.create({ tableId: table._id, sessionId: session._id, authorId, text });
 }
 
+/** An agenda item taken back before the meeting is over: by its author, or a coordinator. */
+export async function removeAgendaItem(
+  table: GroupDoc,
+  itemId: string | undefined,
+  by: { personId: string; coordinator: boolean },
+  now: Date,
+): Promise<void> {
+  const item =
+    itemId && Types.ObjectId.isValid(itemId) ? await AgendaItem.findById(itemId).lean() : null;
+  if (!item || String(item.tableId) !== String(table._id)) throw notFound();
+  if (String(item.authorId) !== by.personId && !by.coordinator)
+    throw new RequestError('forbidden', 403);
+  if (!agendaOpen(await sessionOf(table, String(item.sessionId)), now))
+    throw new RequestError('table.agendaClosed', 409);
+  await AgendaItem.deleteOne({ _id: item._id });
+}
+
 /**
  * The minutes as last saved. A writer that claimed a revision but stopped before updating the
  * head leaves the revision ahead of it: the head is rolled forward to it here.

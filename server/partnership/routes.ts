@@ -22,7 +22,13 @@ import {
 import { systemClock, type Clock } from '../reminders/runner.ts';
 import './handover.ts';
 import './personalData.ts';
-import { addAgendaItem, raiseActionItem, saveMinutes, updateActionItem } from './records.ts';
+import {
+  addAgendaItem,
+  raiseActionItem,
+  removeAgendaItem,
+  saveMinutes,
+  updateActionItem,
+} from './records.ts';
 import { changeTableMembers, createTable } from './tables.ts';
 import { toDetail, toSummaries } from './views.ts';
 
@@ -104,6 +110,13 @@ export function tableRoutes(api: ApiRouter, clock: Clock = systemClock): void {
       };
     },
   );
+
+  api.delete('/tables/:id/agenda/:itemId', { action: 'table.write' }, async ({ actor, params }) => {
+    const table = await tableFor(params.id, actor, 'table.write');
+    const me = signedIn(actor);
+    const by = { personId: me.personId, coordinator: me.roles.includes('coordinator') };
+    await removeAgendaItem(table, params.itemId, by, clock.now());
+  });
 
   api.put(
     '/tables/:id/minutes',

@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tableSchemas, type TableDetail } from '../../../../server/protocol/partnership.ts';
 import { PersonName } from '../../lib/bidi.tsx';
-import { post } from '../../lib/api.ts';
+import { ApiError, del, post } from '../../lib/api.ts';
+import { useSession } from '../account/session.tsx';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { validate } from '../../lib/forms/errors.ts';
 import { TextAreaField } from '../../lib/forms/fields.tsx';
@@ -16,6 +17,19 @@ export function Agenda({ table, onChange }: { table: TableDetail; onChange: () =
   const { errors, fieldId, busy, submit } = useFormSubmit();
   const [text, setText] = useState('');
   const sessionId = table.meeting?.id ?? '';
+  const { person } = useSession();
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const mayRemove = (authorId: string) =>
+    table.agendaOpen && (authorId === person?.id || !!person?.roles.includes('coordinator'));
+  const remove = async (itemId: string) => {
+    setRemoveError(null);
+    try {
+      await del(`/tables/${table.id}/agenda/${itemId}`);
+      onChange();
+    } catch (failure) {
+      setRemoveError(failure instanceof ApiError ? failure.message : t('actions.failed'));
+    }
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,9 +53,20 @@ export function Agenda({ table, onChange }: { table: TableDetail; onChange: () =
             <span className="meta">
               — <PersonName name={item.author.displayName} />
             </span>
+            {mayRemove(item.author.id) ? (
+              <button type="button" className="link-button" onClick={() => void remove(item.id)}>
+                {t('agenda.remove')}
+                <span className="visually-hidden">: {item.text}</span>
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>
+      {removeError ? (
+        <p role="alert" className="field-error">
+          {removeError}
+        </p>
+      ) : null}
       {table.agendaOpen ? (
         <form className="form" noValidate onSubmit={onSubmit}>
           <ErrorSummary errors={errors} fieldId={fieldId} labels={{ text: t('agenda.add') }} />
