@@ -61,7 +61,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
   }
 
   await recordConsent(personId, 'privacy-notice', PRIVACY_NOTICE_VERSION);
-  if (body.referral) await linkReferral(body.referral, personId);
+  if (body.referral) await linkReferral(body.referral, personId, body.referralStages);
   await audit('account.created', personId, personId, {
     via: body.referral ? 'referral' : 'sign-up',
   });

@@ -68,6 +68,9 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 export const objectId = z.string().regex(/^[a-f0-9]{24}$/);
 const municipality = z.string().trim().min(1).max(80);
 
+/** What a partner may follow of a referral, in order (protocol/referrals.ts); the family chooses. */
+export const REFERRAL_STAGES = ['opened', 'signed-up', 'enrolled', 'attended', 'left'] as const;
+
 export const apiSchemas = {
   signUp: z
     .object({
@@ -79,6 +82,8 @@ export const apiSchemas = {
       acceptPrivacy: z.literal(PRIVACY_NOTICE_VERSION),
       /** A partner's referral link, when the family came through one. */
       referral: token.optional(),
+      /** With a referral: the stages the family chose on the referral page to let the partner see. */
+      referralStages: z.array(z.enum(REFERRAL_STAGES)).max(REFERRAL_STAGES.length).optional(),
     })
     .strict(),
   verifyEmail: z.object({ token }).strict(),

@@ -8,13 +8,13 @@
 //            POST /api/me/referrals/:id/withdraw      consent withdrawn: the partner sees only that
 // Coordinator: GET /api/referrals/sources             → ReferralSourceRow[] (aggregates only)
 import { z } from 'zod';
-import { email, objectId } from './api.ts';
+import { email, objectId, REFERRAL_STAGES } from './api.ts';
 import { languages, type LanguageCode } from './languages.ts';
 import { REGIONS, TOPICS, type Region, type Topic } from './groups.ts';
 import type { PartnerKind } from './partners.ts';
 
 /** What a partner may follow, in order; the family chooses which of these the partner sees. */
-export const REFERRAL_STAGES = ['opened', 'signed-up', 'enrolled', 'attended', 'left'] as const;
+export { REFERRAL_STAGES };
 export type ReferralStage = (typeof REFERRAL_STAGES)[number];
 
 /** The consent text's version (locales: partners.json consent.*); a new text needs a new version. */

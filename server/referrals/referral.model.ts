@@ -4,7 +4,8 @@ import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { hashToken } from '../auth/tokens.ts';
 import { addId } from '../db/idLists.ts';
 import { op } from '../db/operators.ts';
-import { REFERRAL_STAGES } from '../protocol/referrals.ts';
+import { REFERRAL_CONSENT_VERSION, REFERRAL_STAGES } from '../protocol/referrals.ts';
+import { recordConsent } from '../privacy/consent.model.ts';
 
 const referralSchema = new mongoose.Schema(
   {
@@ -74,10 +75,28 @@ export async function referralIsOpen(token: string): Promise<boolean> {
 }
 
 /** A family signed up (or signed in) through a referral link: the first one uses it. */
-export async function linkReferral(token: string, familyId: string): Promise<void> {
+export async function linkReferral(
+  token: string,
+  familyId: string,
+  /** The stages chosen on the referral page: the consent is the family's own sign-up's. */
+  stages?: readonly string[],
+): Promise<void> {
+  const consent = stages?.length
+    ? {
+        consent: {
+          state: 'given',
+          version: REFERRAL_CONSENT_VERSION,
+          stages: [...new Set(stages)],
+          at: new Date(),
+        },
+      }
+    : {};
   const linked = await Referral.findOneAndUpdate(
     { ...open(token), status: 'sent' },
-    { status: 'signed-up', familyId, signedUpAt: new Date() },
+    { status: 'signed-up', familyId, signedUpAt: new Date(), ...consent },
   );
-  if (linked) await addId('family-referrals', familyId, linked._id);
+  if (!linked) return;
+  await addId('family-referrals', familyId, linked._id);
+  if (stages?.length)
+    await recordConsent(familyId, 'referral', REFERRAL_CONSENT_VERSION, String(linked._id));
 }

@@ -168,6 +168,19 @@ describe('referrals and partners’ figures', function () {
     }
     assert.equal((await listed(referral.id)).consent, 'pending');
 
+    // The link proves nothing of who holds it (the partner saw it too): sharing needs the
+    // family's own account. Signed out, or as the partner, it is refused.
+    const share = { version: REFERRAL_CONSENT_VERSION, stages: ['opened', 'enrolled'] };
+    for (const client of [new ApiClient(app.url, 'ar'), asPartner]) {
+      const refused = await client.post(`/referral-links/${tokenOf(referral)}/consent`, share);
+      assert.equal(refused.status, 401);
+      assert.equal(
+        (refused.body as { error?: { message?: string } }).error?.message,
+        (locale('ar', 'errors').referral as Record<string, string>).signInToShare,
+      );
+    }
+    assert.equal((await listed(referral.id)).consent, 'pending');
+
     // Allowed: opened, enrolled, attended — not "signed up", not "no longer taking part".
     const consent = await asNoor.post<ReferralLinkInfo>(
       `/referral-links/${tokenOf(referral)}/consent`,

@@ -101,6 +101,13 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
     async ({ actor, params, body }) => {
       const referral = await linkedReferral(params.token);
       const state = body.stages.length > 0 ? 'given' : 'declined';
+      // The link is no proof of who holds it (the partner saw it too): sharing is said by the
+      // family's own account — signed in here, or in the sign-up the referral page leads to.
+      const isFamily = isSignedIn(actor) && actor.roles.includes('family');
+      if (state === 'given' && !isFamily) throw new RequestError('referral.signInToShare', 401);
+      // Once taken up, only that family's account answers for it.
+      const own = isFamily && String(referral.familyId) === actor.personId;
+      if (referral.familyId && !own) throw new RequestError('referral.invalid', 404);
       const consent = {
         state,
         version: body.version,
@@ -108,10 +115,7 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
         at: new Date(),
       };
       // A family already signed in takes the referral up now; others do when they sign up.
-      const family =
-        isSignedIn(actor) && actor.roles.includes('family') && !referral.familyId
-          ? actor.personId
-          : null;
+      const family = isFamily && !referral.familyId ? actor.personId : null;
       await Referral.updateOne(
         { _id: referral._id },
         family

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiSchemas, PRIVACY_NOTICE_VERSION } from '../../../../server/protocol/api.ts';
+import {
+  apiSchemas,
+  PRIVACY_NOTICE_VERSION,
+  REFERRAL_STAGES,
+} from '../../../../server/protocol/api.ts';
 import { isLanguage } from '../../../../server/protocol/languages.ts';
 import { chooseLanguage } from '../../app/i18n.ts';
 import { post } from '../../lib/api.ts';
@@ -30,6 +34,12 @@ export function SignUpPage() {
   const [params] = useSearchParams();
   const referral = params.get('referral') ?? undefined;
   const linkLanguage = params.get('lang');
+  // The stages chosen on the referral page: agreed to by signing up (only known ones are kept).
+  const share = (params.get('share') ?? '')
+    .split(',')
+    .filter((s): s is (typeof REFERRAL_STAGES)[number] =>
+      (REFERRAL_STAGES as readonly string[]).includes(s),
+    );
   const { errors, fieldId, busy, submit } = useFormSubmit();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [displayName, setDisplayName] = useState('');
@@ -62,6 +72,7 @@ export function SignUpPage() {
       language: language ?? i18n.resolvedLanguage,
       ...(acceptPrivacy ? { acceptPrivacy: PRIVACY_NOTICE_VERSION } : {}),
       ...(referral ? { referral } : {}),
+      ...(referral && share.length ? { referralStages: share } : {}),
     };
     const checked = validate(apiSchemas.signUp, body, t);
     if (checked.errors) explainMissingConsent(checked.errors, t);

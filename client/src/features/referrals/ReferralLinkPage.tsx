@@ -74,6 +74,14 @@ export function ReferralLinkPage() {
     }
   };
   const answered = answer !== null;
+  const family = !!person?.roles.includes('family');
+  const here = `/referral?${new URLSearchParams({ token, lang: info.language }).toString()}`;
+  const signUpLink = (share: ReferralStage[]) =>
+    `/sign-up?${new URLSearchParams({
+      referral: token,
+      lang: info.language,
+      ...(share.length ? { share: share.join(',') } : {}),
+    }).toString()}`;
 
   return (
     <section className="page referral-link">
@@ -110,14 +118,22 @@ export function ReferralLinkPage() {
               {error}
             </p>
           ) : null}
+          {family ? null : <p>{t('link.accountFirst')}</p>}
           <div className="actions">
-            <button
-              type="button"
-              disabled={busy || stages.length === 0}
-              onClick={() => void send(stages)}
-            >
-              {t('link.share')}
-            </button>
+            {family ? (
+              <button
+                type="button"
+                disabled={busy || stages.length === 0}
+                onClick={() => void send(stages)}
+              >
+                {t('link.share')}
+              </button>
+            ) : (
+              // Only the family's own account can agree: the choice goes with their sign-up.
+              <Link className="button" to={signUpLink(stages)}>
+                {stages.length ? t('link.shareSignUp') : t('link.continueSignUp')}
+              </Link>
+            )}
             <button
               type="button"
               className="secondary"
@@ -127,15 +143,19 @@ export function ReferralLinkPage() {
               {t('link.shareNothing')}
             </button>
           </div>
+          {person ? null : (
+            <p>
+              <Link to={`/sign-in?${new URLSearchParams({ next: here }).toString()}`}>
+                {t('link.signIn')}
+              </Link>
+            </p>
+          )}
         </section>
       )}
       {answered ? (
         <div className="actions">
           {person ? null : (
-            <Link
-              className="button"
-              to={`/sign-up?${new URLSearchParams({ referral: token, lang: info.language }).toString()}`}
-            >
+            <Link className="button" to={signUpLink([])}>
               {t('link.continueSignUp')}
             </Link>
           )}
