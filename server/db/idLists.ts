@@ -31,6 +31,8 @@ export type ListKind =
   | 'inbox'
   /** A person's certifications (training/certification.model.ts). */
   | 'certifications'
+  /** Every partnership table, oldest first: the coordinator's list (partnership/tables.ts). */
+  | 'partnership-tables'
   /** The referrals a family came through (referrals/followThrough.ts). */
   | 'family-referrals';
 

@@ -4,9 +4,9 @@
 import type { Actor } from '../access/actor.ts';
 import { may, type Action } from '../access/policy.ts';
 import { findByIds } from '../db/byIds.ts';
-import { op } from '../db/operators.ts';
 import { notFound } from '../errors.ts';
-import { Group, type GroupDoc } from '../groups/group.model.ts';
+import { ALL, Group, type GroupDoc } from '../groups/group.model.ts';
+import { idsIn } from '../db/idLists.ts';
 import { linkedGroupIds } from '../groups/memberships.ts';
 import { findGroup } from '../groups/routes.ts';
 import { groupRef } from '../groups/views.ts';
@@ -54,10 +54,8 @@ export function tableRoutes(api: ApiRouter, clock: Clock = systemClock): void {
     const me = signedIn(actor);
     let tables: GroupDoc[];
     if (me.roles.includes('coordinator')) {
-      tables = await Group.find({ kind: 'partnership', status: op({ $ne: 'ended' }) })
-        .sort({ _id: -1 })
-        .limit(200)
-        .lean();
+      const ids = (await idsIn('partnership-tables', ALL)).slice(-200).reverse();
+      tables = (await findByIds<GroupDoc>(Group, ids)).filter((g) => g.status !== 'ended');
     } else {
       // A partner: the tables they sit at, from their own list of groups.
       const { confirmed } = await linkedGroupIds(me.personId);

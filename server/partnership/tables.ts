@@ -7,8 +7,9 @@ import type { SignedInActor } from '../access/actor.ts';
 import { audit } from '../audit/audit.model.ts';
 import { findByIds } from '../db/byIds.ts';
 import { RequestError } from '../errors.ts';
-import { Group, type GroupDoc } from '../groups/group.model.ts';
+import { ALL, Group, type GroupDoc } from '../groups/group.model.ts';
 import { recordStaff } from '../groups/memberships.ts';
+import { addId } from '../db/idLists.ts';
 import { closedGroupFields } from '../groups/closedGroup.ts';
 import { setMembers } from '../meetings/meetings.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
@@ -55,6 +56,8 @@ export async function createTable(
     }),
   });
   await recordStaff(null, group.toObject());
+  // Listed by key: the coordinator's list never searches every group there is.
+  await addId('partnership-tables', ALL, group._id);
   await setMembers(String(group._id), memberIds, now);
   await audit('table.created', hostId, String(group._id), { members: memberIds.length });
   return syncSessions((await Group.findById(group._id).lean())!, now);
