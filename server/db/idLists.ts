@@ -34,7 +34,17 @@ export type ListKind =
   /** Every partnership table, oldest first: the coordinator's list (partnership/tables.ts). */
   | 'partnership-tables'
   /** The referrals a family came through (referrals/followThrough.ts). */
-  | 'family-referrals';
+  | 'family-referrals'
+  /** Every walk-alongside request, oldest first: the coordinator's list (alongside/requests.ts). */
+  | 'alongside-requests'
+  /** A person's walk-alongside requests and pairings, as family or volunteer (alongside/). */
+  | 'alongside-of'
+  /** Every pairing, oldest first: the quiet-pairing sweep and the report (alongside/). */
+  | 'alongside-pairings'
+  /** A pairing's logged contacts (alongside/contacts.ts). */
+  | 'pairing-contacts'
+  /** A family's own appointments (alongside/appointments.ts). */
+  | 'appointments-of';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

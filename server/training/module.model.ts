@@ -38,6 +38,8 @@ const moduleSchema = new mongoose.Schema(
       ),
       default: null,
     },
+    /** What passing this module qualifies a certified facilitator for (e.g. 'walk-alongside'). */
+    qualifies: { type: String, default: null },
     reflection: {
       type: new mongoose.Schema({ prompt: { type: localized, required: true } }, { _id: false }),
       default: null,

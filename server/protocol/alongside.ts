@@ -1,0 +1,158 @@
+// Walk-alongside (rinnallakulkija): a certified volunteer walks alongside one family. Shared by
+// client and server.
+//
+// Family:      POST /api/alongside/requests            ask → AlongsideRequestInfo
+//              GET  /api/alongside/mine                → MyAlongside (requests, pairing, appointments)
+//              POST /api/alongside/pairings/:id/end    family ends it at once (no reason asked)
+//              GET/POST /api/alongside/appointments, PATCH/DELETE /api/alongside/appointments/:id
+// Coordinator: GET  /api/alongside/requests            → AlongsideRequestInfo[] (waiting first)
+//              GET  /api/alongside/requests/:id/candidates → VolunteerCandidate[]
+//              POST /api/alongside/requests/:id/pair   pair { volunteerId } → PairingInfo
+// Volunteer:   GET  /api/alongside/walking             → VolunteerPairing[] (theirs, active first)
+//              POST /api/alongside/pairings/:id/contacts  logContact → ContactLogInfo
+//              POST /api/alongside/pairings/:id/meeting   planMeeting → PairingInfo (video)
+// Trainer:     GET  /api/alongside/volunteers          → VolunteerLoad[] (their supervisees)
+import { z } from 'zod';
+import { objectId } from './api.ts';
+import { REGIONS, type Region } from './groups.ts';
+
+/** How a volunteer was in touch with the family: each logged contact is volunteer time. */
+export const CONTACT_KINDS = ['call', 'video', 'meeting', 'message'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** A pairing with no logged contact this long is raised to the volunteer's trainer (once). */
+export const QUIET_PAIRING_DAYS = 28;
+/** The training module a volunteer must have passed (module.model `qualifies`). */
+export const ALONGSIDE_QUALIFICATION = 'walk-alongside';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
+const text = (max: number) => z.string().trim().max(max);
+
+export const alongsideSchemas = {
+  ask: z
+    .object({
+      /** What kind of help, in the family's own words and language. */
+      help: text(1000).min(1),
+      /** The language the help text is written in (shown with lang/dir). */
+      helpLang: spokenLanguage,
+      /** The languages the family speaks, most comfortable first. */
+      languages: z.array(spokenLanguage).min(1).max(6),
+      region: z.enum(REGIONS).optional(),
+      /** A partner's referral the family came through (its link token): counted for the partner. */
+      referral: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{20,100}$/)
+        .optional(),
+    })
+    .strict(),
+  pair: z.object({ volunteerId: objectId }).strict(),
+  end: z.object({ reason: text(300).optional() }).strict(),
+  logContact: z
+    .object({
+      date: localDate,
+      minutes: z.number().int().min(1).max(600),
+      kind: z.enum(CONTACT_KINDS),
+      /** Read only by the volunteer's supervising trainer. */
+      note: text(500).optional(),
+    })
+    .strict(),
+  planMeeting: z
+    .object({ date: localDate, time: localTime, minutes: z.number().int().min(15).max(120) })
+    .strict(),
+  appointment: z
+    .object({
+      what: text(200).min(1),
+      date: localDate,
+      time: localTime,
+      where: text(200).optional(),
+      /** Whether the family's volunteer sees it (and gets a note before it). */
+      shared: z.boolean(),
+    })
+    .strict(),
+} as const;
+
+export type AlongsideRequestStatus = 'waiting' | 'paired' | 'withdrawn';
+
+export interface AlongsideRequestInfo {
+  id: string;
+  status: AlongsideRequestStatus;
+  help: string;
+  helpLang: string;
+  languages: string[];
+  region: Region | null;
+  /** Coordinators: the family's display name (a first name or pseudonym). */
+  familyName: string | null;
+  /** Through a partner's referral: the partner organisation's name. */
+  partnerName: string | null;
+  createdAt: string;
+  pairingId: string | null;
+}
+
+export interface VolunteerCandidate {
+  id: string;
+  name: string;
+  languagesSpoken: string[];
+  /** Languages in common with the family. */
+  sharedLanguages: string[];
+  activePairings: number;
+  certifiedUntil: string;
+}
+
+export interface AppointmentInfo {
+  id: string;
+  what: string;
+  startsAt: string;
+  where: string;
+  shared: boolean;
+}
+
+export interface ContactLogInfo {
+  id: string;
+  date: string;
+  minutes: number;
+  kind: ContactKind;
+  /** Only for the volunteer who wrote it and their trainer. */
+  note: string | null;
+}
+
+export interface PairingInfo {
+  id: string;
+  status: 'active' | 'ended';
+  startedAt: string;
+  endedAt: string | null;
+  /** The other party's name, as they chose it. */
+  counterpartName: string;
+  /** The private conversation (chat channel key `direct:<id>`). */
+  conversationId: string;
+  /** The pair's video meeting group, when a meeting has been planned. */
+  meetingGroupId: string | null;
+  nextMeeting: { sessionId: string; startsAt: string; endsAt: string } | null;
+}
+
+export interface MyAlongside {
+  requests: AlongsideRequestInfo[];
+  pairing: PairingInfo | null;
+  appointments: AppointmentInfo[];
+}
+
+export interface VolunteerPairing extends PairingInfo {
+  help: string;
+  helpLang: string;
+  languages: string[];
+  /** Only what the family shared, while the pairing is active. */
+  appointments: AppointmentInfo[];
+  contacts: ContactLogInfo[];
+  lastContactAt: string | null;
+}
+
+export interface VolunteerLoad {
+  volunteerId: string;
+  name: string;
+  activePairings: number;
+  lastContactAt: string | null;
+  minutesThisYear: number;
+  /** Active pairings without a contact for QUIET_PAIRING_DAYS. */
+  quietPairings: { pairingId: string; since: string }[];
+}
