@@ -47,6 +47,7 @@ const RUNNER_ROLES: Record<GroupKind, readonly Role[]> = {
   peer: ['facilitator', 'trainer', 'coordinator'],
   interview: ['coordinator', 'trainer'],
   partnership: ['coordinator'],
+  alongside: ['facilitator'],
 };
 /** Interview applicants hold no role yet: their booking (a confirmed enrolment) is the key. */
 const MEMBER_ROLES: Record<GroupKind, readonly Role[] | 'any'> = {
@@ -56,6 +57,7 @@ const MEMBER_ROLES: Record<GroupKind, readonly Role[] | 'any'> = {
   peer: ['facilitator'],
   interview: 'any',
   partnership: ['coordinator', 'partner'],
+  alongside: ['family'],
 };
 const holds = (actor: SignedInActor, roles: readonly Role[]) =>
   roles.some((role) => actor.roles.includes(role));

@@ -45,7 +45,10 @@ export type AuditAction =
   | 'access.revoked'
   | 'partner.contactNamed'
   | 'partner.contactLeft'
-  | 'directory.entryChanged';
+  | 'directory.entryChanged'
+  | 'alongside.asked'
+  | 'alongside.paired'
+  | 'alongside.ended';
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

@@ -77,6 +77,33 @@ async function groupChannel(
   };
 }
 
+/**
+ * A walk-alongside pair's conversation: the family always reads it, the volunteer only while the
+ * pairing lasts (its group is ended with the pairing); nobody writes after that.
+ */
+async function alongsideAccess(
+  me: string,
+  conversation: ConversationDoc,
+  key: string,
+): Promise<ChannelAccess | null> {
+  const volunteerId = String(conversation.facilitatorId);
+  const isFamily = String(conversation.familyId) === me;
+  if (!isFamily && volunteerId !== me) return null;
+  const group = await Group.findById(conversation.groupId, { status: 1 }).lean();
+  const active = !!group && group.status !== 'ended';
+  if (!isFamily && !active) return null;
+  return {
+    key,
+    kind: 'direct',
+    group: null,
+    role: isFamily ? 'family' : 'facilitator',
+    canPost: active,
+    canModerate: false,
+    facilitatorIds: [volunteerId],
+    trainerId: null,
+  };
+}
+
 /** A direct conversation as seen by one of its parties (null for anyone else). */
 export async function directAccess(
   actor: SignedInActor,
@@ -84,6 +111,7 @@ export async function directAccess(
   key: string,
 ): Promise<ChannelAccess | null> {
   const me = actor.personId;
+  if (conversation.kind === 'alongside') return alongsideAccess(me, conversation, key);
   if (conversation.kind === 'supervision') {
     const mine = [String(conversation.facilitatorId), String(conversation.trainerId)];
     if (!mine.includes(me)) return null;

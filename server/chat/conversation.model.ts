@@ -1,12 +1,13 @@
 // A direct conversation: a family with their group's facilitators ("support"), or a facilitator
 // with their trainer ("supervision"). One per pair: `pairKey` is unique, so two tabs opening the
-// same conversation at once end up in the same one.
+// same conversation at once end up in the same one. A walk-alongside pair ("alongside": the family
+// and their volunteer) get theirs when they are paired; its group is the pair's meeting group.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const conversationSchema = new mongoose.Schema(
   {
-    kind: { type: String, enum: ['support', 'supervision'], required: true },
+    kind: { type: String, enum: ['support', 'supervision', 'alongside'], required: true },
     pairKey: { type: String, required: true, unique: true },
     /** Support: the group it is about. Supervision: the group it was opened from. */
     groupId: { type: mongoose.Schema.Types.ObjectId, ref: 'Group', required: true },

@@ -31,6 +31,11 @@ async function counterpartOf(
   conversation: ConversationDoc,
   access: ChannelAccess,
 ): Promise<ConversationSummary['counterpart']> {
+  if (conversation.kind === 'alongside') {
+    return access.role === 'family'
+      ? { role: 'volunteer', name: await names([conversation.facilitatorId]) }
+      : { role: 'family', name: await names([conversation.familyId]) };
+  }
   if (conversation.kind === 'supervision') {
     return access.role === 'trainer'
       ? { role: 'facilitator', name: await names([conversation.facilitatorId]) }
@@ -196,6 +201,8 @@ export async function directParties(conversationId: string): Promise<string[]> {
   if (!conversation) return [];
   if (conversation.kind === 'supervision')
     return [conversation.facilitatorId, conversation.trainerId].filter(Boolean).map(String);
+  if (conversation.kind === 'alongside')
+    return [conversation.familyId, conversation.facilitatorId].filter(Boolean).map(String);
   const group = await Group.findById(conversation.groupId).lean();
   return [String(conversation.familyId), ...(group ? facilitatorIds(group) : [])];
 }

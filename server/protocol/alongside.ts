@@ -40,11 +40,8 @@ export const alongsideSchemas = {
       /** The languages the family speaks, most comfortable first. */
       languages: z.array(spokenLanguage).min(1).max(6),
       region: z.enum(REGIONS).optional(),
-      /** A partner's referral the family came through (its link token): counted for the partner. */
-      referral: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{20,100}$/)
-        .optional(),
+      /** A partner's referral this family took up (its id): the request is counted for the partner. */
+      referralId: objectId.optional(),
     })
     .strict(),
   pair: z.object({ volunteerId: objectId }).strict(),

@@ -155,7 +155,10 @@ export interface ConversationSummary {
   /** The group it is about (group channels and direct conversations). */
   group: { id: string; title: LocalizedText[] } | null;
   /** Direct conversations: who is on the other side, and their name(s). */
-  counterpart: { role: 'facilitators' | 'family' | 'trainer' | 'facilitator'; name: string } | null;
+  counterpart: {
+    role: 'facilitators' | 'family' | 'trainer' | 'facilitator' | 'volunteer';
+    name: string;
+  } | null;
   lastSeq: number;
   readSeq: number;
   /** Messages by others after my read marker. */

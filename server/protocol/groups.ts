@@ -52,7 +52,8 @@ export const AUDIENCES = ['parents', 'mothers', 'fathers', 'couples'] as const;
  * Family peer groups, and meetings for facilitators run on the same engine (sessions, live video,
  * chat, calendar) with their own members: cohort training, group supervision (työnohjaus), peer
  * meetings and recruitment interviews; and the partnership table (kumppanuuspöytä) of coordinators
- * and partner contact persons (protocol/partnership.ts). Meetings are never in the catalogue.
+ * and partner contact persons (protocol/partnership.ts); and a walk-alongside pair's video meetings
+ * (protocol/alongside.ts). Meetings are never in the catalogue.
  */
 export const GROUP_KINDS = [
   'family',
@@ -61,6 +62,7 @@ export const GROUP_KINDS = [
   'peer',
   'interview',
   'partnership',
+  'alongside',
 ] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 export const MEETING_KINDS = ['training', 'supervision', 'peer'] as const;
@@ -373,7 +375,12 @@ export interface NotificationInfo {
     | 'safeguarding-alert'
     | 'report-feedback'
     | 'reflection-reviewed'
-    | 'referral-reminder';
+    | 'referral-reminder'
+    | 'alongside-paired'
+    | 'alongside-ended'
+    | 'alongside-quiet'
+    | 'appointment-reminder'
+    | 'appointment-note';
   /** Null for notices that are not about a group (training, certification). */
   groupId: string | null;
   sessionId: string | null;

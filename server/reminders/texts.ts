@@ -71,6 +71,8 @@ const NOTICE_ONLY: Record<string, string> = {
   'report-feedback': 'reportFeedback',
   'reflection-reviewed': 'reflectionReviewed',
   'referral-reminder': 'referralReminder',
+  'alongside-paired': 'alongsidePaired',
+  'alongside-ended': 'alongsideEnded',
 };
 
 /** The one-line text of an in-app notification. */
