@@ -249,6 +249,15 @@ export const policy = {
     may: (actor, group) => group.kind === 'partnership' && isCoordinator(actor),
   }),
 
+  /** Walk-alongside: a family asks (and ends it at once); coordinators pair; the volunteer logs
+   * contacts; either party plans a video meeting; the trainer sees their volunteers' load. */
+  'alongside.ask': rule({ who: ['family'] }),
+  'alongside.end': rule({ who: ['family', 'coordinator'] }),
+  'alongside.pair': rule({ who: ['coordinator'] }),
+  'alongside.walk': rule({ who: ['facilitator'] }),
+  'alongside.meet': rule({ who: ['family', 'facilitator'] }),
+  'alongside.care': rule({ who: ['trainer'] }),
+
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),
 

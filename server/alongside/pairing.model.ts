@@ -6,7 +6,8 @@ import { addId } from '../db/idLists.ts';
 
 const pairingSchema = new mongoose.Schema(
   {
-    requestId: { type: mongoose.Schema.Types.ObjectId, ref: 'AlongsideRequest', required: true },
+    /** Null once the family erased their account (the request went with them). */
+    requestId: { type: mongoose.Schema.Types.ObjectId, ref: 'AlongsideRequest', default: null },
     familyId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
     volunteerId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },
     pairedById: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', required: true },

@@ -76,6 +76,28 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     tokenHash: 'secret',
     _id: 'none',
   },
+  AlongsideRequest: {
+    familyId: 'owner',
+    ...all('personal', 'help', 'helpLang', 'languages', 'region', 'status', 'pairingId'),
+    // The partner referral it came through, and that partner (for the organisation's report).
+    ...all('personal', 'referralId', 'organisationId'),
+    ...stamps,
+    _id: 'none',
+  },
+  AlongsidePairing: {
+    ...all('owner', 'familyId', 'volunteerId'),
+    ...all('personal', 'requestId', 'conversationId', 'groupId', 'status', 'startedAt'),
+    ...all('personal', 'endedAt', 'endedBy', 'lastContactAt', 'quietRaisedAt'),
+    ...stamps,
+    pairedById: 'other',
+    _id: 'none',
+  },
+  AlongsideContact: {
+    volunteerId: 'owner',
+    ...all('personal', 'pairingId', 'date', 'at', 'minutes', 'kind', 'note'),
+    ...stamps,
+    _id: 'none',
+  },
   Invitation: {
     email: 'owner',
     ...all('personal', 'roles', 'organisationId', 'language', 'expiresAt', 'acceptedAt'),

@@ -2,9 +2,10 @@
 // client and server.
 //
 // Family:      POST /api/alongside/requests            ask → AlongsideRequestInfo
-//              GET  /api/alongside/mine                → MyAlongside (requests, pairing, appointments)
-//              POST /api/alongside/pairings/:id/end    family ends it at once (no reason asked)
-//              GET/POST /api/alongside/appointments, PATCH/DELETE /api/alongside/appointments/:id
+//              GET  /api/alongside/mine                → MyAlongside (requests, the pairing)
+//              POST /api/alongside/requests/:id/withdraw
+//              POST /api/alongside/pairings/:id/end    family ends it at once (a coordinator too)
+//              appointments: alongside/appointments.ts
 // Coordinator: GET  /api/alongside/requests            → AlongsideRequestInfo[] (waiting first)
 //              GET  /api/alongside/requests/:id/candidates → VolunteerCandidate[]
 //              POST /api/alongside/requests/:id/pair   pair { volunteerId } → PairingInfo
@@ -131,15 +132,12 @@ export interface PairingInfo {
 export interface MyAlongside {
   requests: AlongsideRequestInfo[];
   pairing: PairingInfo | null;
-  appointments: AppointmentInfo[];
 }
 
 export interface VolunteerPairing extends PairingInfo {
   help: string;
   helpLang: string;
   languages: string[];
-  /** Only what the family shared, while the pairing is active. */
-  appointments: AppointmentInfo[];
   contacts: ContactLogInfo[];
   lastContactAt: string | null;
 }

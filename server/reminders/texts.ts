@@ -73,6 +73,7 @@ const NOTICE_ONLY: Record<string, string> = {
   'referral-reminder': 'referralReminder',
   'alongside-paired': 'alongsidePaired',
   'alongside-ended': 'alongsideEnded',
+  'alongside-quiet': 'alongsideQuiet',
 };
 
 /** The one-line text of an in-app notification. */
