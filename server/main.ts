@@ -24,6 +24,7 @@ import { ReferralReminders } from './referrals/reminders.ts';
 import { QuietPairings } from './alongside/care.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
+import './alongside/seed.ts';
 import { demoStatus, seedOnFirstRun } from './seed/index.ts';
 
 export async function main(): Promise<void> {

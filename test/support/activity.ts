@@ -12,6 +12,9 @@ import {
 } from '../../server/partnership/models.ts';
 import { recordConsent } from '../../server/privacy/consent.model.ts';
 import { Referral } from '../../server/referrals/referral.model.ts';
+import { AlongsideRequest } from '../../server/alongside/request.model.ts';
+import { Pairing } from '../../server/alongside/pairing.model.ts';
+import { ContactLog } from '../../server/alongside/contact.model.ts';
 import { Contact } from '../../server/partners/contact.model.ts';
 import type { ChatMessage, ConversationSummary } from '../../server/protocol/chat.ts';
 import type { GroupDetail } from '../../server/protocol/groups.ts';
@@ -211,6 +214,33 @@ export async function activity(url: string): Promise<Activity> {
     signedUpAt: now,
     consent: { state: 'given', version: 'v1', stages: ['opened', 'enrolled'], at: now },
     expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  // They asked for a walk-alongside volunteer and were paired (written straight: their family
+  // role is in a group here); and they walk alongside another family themselves, with a log.
+  const request = await AlongsideRequest.create({
+    familyId: subject.id,
+    help: `Kela-hakemus ${tag}`,
+    helpLang: 'fi',
+    languages: ['fi', 'so'],
+    region: 'helsinki',
+    status: 'paired',
+  });
+  const walked = await Pairing.create({
+    requestId: request._id,
+    familyId: subject.id,
+    volunteerId: facilitator.id,
+    pairedById: trainer.id,
+    startedAt: now,
+    lastContactAt: now,
+  });
+  await ContactLog.create({
+    pairingId: walked._id,
+    volunteerId: subject.id,
+    date: '2026-01-02',
+    at: now,
+    minutes: 45,
+    kind: 'call',
+    note: `Soitto ${tag}`,
   });
   // Before all this they were a partner organisation's named contact person.
   await Contact.create({ organisationId, personId: subject.id, since: now, leftAt: now });
