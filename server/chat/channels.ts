@@ -6,6 +6,7 @@
 // - the facilitators' announcements: facilitators, trainers and coordinators read; coordinators post.
 // A channel one may not read answers exactly like one that does not exist.
 import { isValidObjectId } from 'mongoose';
+import { onAccessChange } from '../access/changes.ts';
 import { may } from '../access/policy.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
@@ -167,6 +168,12 @@ function announcements(actor: SignedInActor, key: string): ChannelAccess | null 
  */
 const ACCESS_TTL_MS = 5000;
 const recent = new Map<string, { access: ChannelAccess; until: number }>();
+const forget = (personId: string) => {
+  for (const key of recent.keys()) if (key.startsWith(`${personId}|`)) recent.delete(key);
+};
+// A change said in this process (a pairing ended, a role taken) is not waited out: the people's
+// remembered answers go at once, whatever channels their sockets have open.
+onAccessChange(({ personIds }) => personIds?.forEach(forget));
 
 /** The actor's access to a channel; throws "not found" when they may not read it. */
 export async function channelAccess(
@@ -192,7 +199,7 @@ export async function currentAccess(
   actor: SignedInActor,
   channel: ChannelName,
 ): Promise<ChannelAccess | null> {
-  for (const key of recent.keys()) if (key.startsWith(`${actor.personId}|`)) recent.delete(key);
+  forget(actor.personId);
   try {
     return await workOutAccess(actor, channel);
   } catch (error) {

@@ -333,6 +333,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
       'createdAt',
       'updatedAt',
       'order',
+      'qualifies',
       'required',
       'published',
       'content',
