@@ -9,6 +9,7 @@ import { chatBenchmarks } from './chat.bench.ts';
 import { dbBackendsBenchmarks } from './dbBackends.bench.ts';
 import { growthBenchmarks } from './growth.bench.ts';
 import { partnersBenchmarks } from './partners.bench.ts';
+import { reportBenchmarks } from './report.bench.ts';
 import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   supervision: supervisionBenchmarks,
   'public-paths': publicPathsBenchmarks,
   partners: partnersBenchmarks,
+  report: reportBenchmarks,
   'sfu-compare': async () => (await import('./sfuCompare.bench.ts')).sfuCompareBenchmarks(),
   dbBackends: dbBackendsBenchmarks,
   growth: growthBenchmarks,

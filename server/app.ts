@@ -23,6 +23,7 @@ import { liveRoutes } from './live/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { reachRoutes } from './reach/routes.ts';
+import { reportRoutes } from './report/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
@@ -185,6 +186,7 @@ export function createApp({
   reminderRoutes(api, clock);
   calendarRoutes(api, deps);
   reachRoutes(api);
+  reportRoutes(api, clock);
   auditRoutes(api);
   outboxRoutes(api, deps);
   recruitmentRoutes(api, deps, limits.auth);

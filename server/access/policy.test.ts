@@ -87,6 +87,8 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /groups/:id/calendar.ics': 'anyone',
   'GET /reach': ['coordinator'],
   'GET /reach.csv': ['coordinator'],
+  'GET /report': ['coordinator'],
+  'GET /report.csv': ['coordinator'],
   'POST /volunteer-applications': 'anyone',
   'GET /meetings': ['facilitator', 'trainer', 'coordinator'],
   'POST /meetings': ['facilitator', 'trainer', 'coordinator'],

@@ -189,6 +189,8 @@ export const policy = {
   /** The private feed: its token is the key, so calendar apps need no session. */
   'calendar.subscribe': rule({ who: 'anyone' }),
   'reach.read': rule({ who: ['coordinator'] }),
+  /** The funder's report: counts only, small cells suppressed in what leaves the screen. */
+  'funderReport.read': rule({ who: ['coordinator'] }),
   /** Volunteering: anyone may apply; coordinators run the recruitment pipeline. */
   'recruitment.apply': rule({ who: 'anyone' }),
   'recruitment.manage': rule({ who: ['coordinator'] }),

@@ -54,6 +54,11 @@ const SessionPage = lazy(() =>
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
 );
+const FunderReportPage = lazy(() =>
+  import('../features/report/FunderReportPage.tsx').then((m) => ({
+    default: m.FunderReportPage,
+  })),
+);
 const RecruitmentPage = lazy(() =>
   import('../features/recruitment/RecruitmentPage.tsx').then((m) => ({
     default: m.RecruitmentPage,
@@ -275,6 +280,7 @@ export function App() {
             <Route path="admin/groups" element={coordinator(<AllGroupsPage />)} />
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />
+            <Route path="admin/report" element={coordinator(<FunderReportPage />)} />
             <Route path="admin/partners" element={coordinator(<PartnersPage />)} />
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />
             <Route path="admin/audit" element={coordinator(<AuditPage />)} />

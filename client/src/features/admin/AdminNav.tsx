@@ -7,6 +7,7 @@ export function adminPages(t: TFunction): { to: string; label: string }[] {
   return [
     { to: '/admin/groups', label: t('nav.groupSetup') },
     { to: '/admin/reach', label: t('nav.reach') },
+    { to: '/admin/report', label: t('report:nav') },
     { to: '/admin/people', label: t('nav.people') },
     { to: '/admin/partners', label: t('partners:nav.partners') },
     { to: '/admin/volunteers', label: t('supervision:nav.volunteers') },
