@@ -25,6 +25,7 @@ export const namespaces = [
   'directory',
   'table',
   'report',
+  'alongside',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -43,6 +44,7 @@ export const clientNamespaces = [
   'directory',
   'table',
   'report',
+  'alongside',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

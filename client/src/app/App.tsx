@@ -54,6 +54,19 @@ const SessionPage = lazy(() =>
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),
 );
+const AlongsidePage = lazy(() =>
+  import('../features/alongside/AlongsidePage.tsx').then((m) => ({ default: m.AlongsidePage })),
+);
+const PairingAdminPage = lazy(() =>
+  import('../features/alongside/PairingAdminPage.tsx').then((m) => ({
+    default: m.PairingAdminPage,
+  })),
+);
+const VolunteerLoadsPage = lazy(() =>
+  import('../features/alongside/VolunteerLoadsPage.tsx').then((m) => ({
+    default: m.VolunteerLoadsPage,
+  })),
+);
 const FunderReportPage = lazy(() =>
   import('../features/report/FunderReportPage.tsx').then((m) => ({
     default: m.FunderReportPage,
@@ -281,6 +294,12 @@ export function App() {
             <Route path="admin/groups/new" element={coordinator(<GroupSetupPage />)} />
             <Route path="admin/reach" element={coordinator(<ReachPage />)} />
             <Route path="admin/report" element={coordinator(<FunderReportPage />)} />
+            <Route path="admin/alongside" element={coordinator(<PairingAdminPage />)} />
+            <Route path="alongside" element={staff(['family', 'facilitator'], <AlongsidePage />)} />
+            <Route
+              path="alongside/volunteers"
+              element={staff(['trainer'], <VolunteerLoadsPage />)}
+            />
             <Route path="admin/partners" element={coordinator(<PartnersPage />)} />
             <Route path="admin/people" element={coordinator(<PeoplePage />)} />
             <Route path="admin/audit" element={coordinator(<AuditPage />)} />

@@ -122,6 +122,7 @@ export function Navigation() {
               {/* Staff menus are full already: facilitators find services from their home page. */}
               {hasAnyRole(person, ['family', 'partner']) &&
                 link('/directory', t('directory:nav.search'), true)}
+              {hasAnyRole(person, ['family']) && link('/alongside', t('alongside:nav.family'))}
               {link('/profile', t('nav.profile'))}
               {hasAnyRole(person, ['trainer']) &&
                 link('/supervision', t('supervision:nav.supervision'))}

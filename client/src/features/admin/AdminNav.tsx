@@ -10,6 +10,7 @@ export function adminPages(t: TFunction): { to: string; label: string }[] {
     { to: '/admin/report', label: t('report:nav') },
     { to: '/admin/people', label: t('nav.people') },
     { to: '/admin/partners', label: t('partners:nav.partners') },
+    { to: '/admin/alongside', label: t('alongside:nav.admin') },
     { to: '/admin/volunteers', label: t('supervision:nav.volunteers') },
     { to: '/admin/recruitment', label: t('recruitment:nav.admin') },
     { to: '/admin/audit', label: t('nav.audit') },

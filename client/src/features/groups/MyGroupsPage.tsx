@@ -67,6 +67,13 @@ export function MyGroupsPage({ home }: { home?: 'family' | 'facilitator' }) {
             <UpcomingSessions sessions={data.upcoming} />
           </section>
           {home === 'facilitator' ? <ReportsDue /> : null}
+          {home ? (
+            <section className="section" aria-labelledby="alongside-heading">
+              <h2 id="alongside-heading">{t('alongside:home.title')}</h2>
+              <p>{t(`alongside:home.${home}`)}</p>
+              <Link to="/alongside">{t('alongside:home.link')}</Link>
+            </section>
+          ) : null}
           {home === 'facilitator' ? (
             <section className="section" aria-labelledby="services-heading">
               <h2 id="services-heading">{t('directory:home.title')}</h2>

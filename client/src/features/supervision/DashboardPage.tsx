@@ -78,6 +78,9 @@ export function DashboardPage() {
             </p>
           ) : null}
           <DashboardSessions sessions={d.sessions} />
+          <p>
+            <Link to="/alongside/volunteers">{t('alongside:care.link')}</Link>
+          </p>
           <RecentReports reports={d.recentReports} />
           <SupervisedFacilitators facilitators={d.facilitators} />
         </>
