@@ -70,8 +70,8 @@ describe('[along-1] a family asks, a coordinator pairs, the pair talk', function
 
     // The family asks, on a phone, in Arabic, in their own words.
     const phone = await open(family, '/alongside', 360, 'ar');
-    assert.equal(await phone.locator('html').getAttribute('dir'), 'rtl');
     await phone.getByRole('button', { name: text(ar, 'ask.start') }).click();
+    assert.equal(await phone.locator('html').getAttribute('dir'), 'rtl');
     await phone.getByLabel(text(ar, 'ask.help')).fill(HELP);
     await phone.getByLabel(text(ar, 'ask.helpLang')).selectOption('ar');
     await phone.getByRole('button', { name: text(ar, 'ask.submit') }).click();
