@@ -50,6 +50,7 @@ import { referralRoutes } from './referrals/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { tableRoutes } from './partnership/routes.ts';
+import { appointmentRoutes } from './alongside/appointments.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -177,6 +178,7 @@ export function createApp({
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
   tableRoutes(api, clock);
+  appointmentRoutes(api, clock, io);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);

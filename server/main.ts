@@ -21,6 +21,7 @@ import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
 import { RefresherReminders } from './training/refresher.ts';
 import { ReferralReminders } from './referrals/reminders.ts';
+import { AppointmentReminders } from './alongside/appointmentReminders.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import { demoStatus, seedOnFirstRun } from './seed/index.ts';
@@ -103,7 +104,7 @@ export async function main(): Promise<void> {
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
-    for (const Sweep of [RefresherReminders, ReferralReminders]) {
+    for (const Sweep of [RefresherReminders, ReferralReminders, AppointmentReminders]) {
       const sweep = new Sweep({ mailer, log, publicUrl: config.publicUrl });
       sweep.start();
       cleanups.push(() => sweep.stop());

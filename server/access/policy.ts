@@ -249,6 +249,11 @@ export const policy = {
     may: (actor, group) => group.kind === 'partnership' && isCoordinator(actor),
   }),
 
+  /** A family's own appointments: only theirs (checked per appointment: others' are 404). */
+  'appointment.manage': rule({ who: ['family'] }),
+  /** The shared appointments of a pairing: its volunteer, while it is active (checked per pairing). */
+  'appointment.shared': rule({ who: ['facilitator'] }),
+
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),
 

@@ -24,6 +24,7 @@ export const namespaces = [
   'partners',
   'directory',
   'table',
+  'appointments',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -41,6 +42,7 @@ export const clientNamespaces = [
   'partners',
   'directory',
   'table',
+  'appointments',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

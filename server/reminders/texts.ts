@@ -73,6 +73,8 @@ const NOTICE_ONLY: Record<string, string> = {
   'referral-reminder': 'referralReminder',
   'alongside-paired': 'alongsidePaired',
   'alongside-ended': 'alongsideEnded',
+  'appointment-reminder': 'appointmentReminder',
+  'appointment-note': 'appointmentNote',
 };
 
 /** The one-line text of an in-app notification. */
