@@ -113,8 +113,10 @@ export function updateAppointment(
     if (patch.date !== undefined || patch.time !== undefined) {
       const date = patch.date ?? helsinkiDate(before.startsAt);
       const time = patch.time ?? localTime(before.startsAt);
-      const startsAt = startsAtFrom(date, time, t, now);
-      if (startsAt.getTime() !== before.startsAt.getTime()) {
+      // The same time sent back (a form saved whole) is no change, even once it has passed.
+      const same = helsinkiInstant(date, time)?.getTime() === before.startsAt.getTime();
+      if (!same) {
+        const startsAt = startsAtFrom(date, time, t, now);
         // A new time: the old reminder and note spoke of the wrong moment.
         Object.assign(changes, {
           startsAt,
