@@ -16,6 +16,7 @@ import { liveSocket, recordEvents, type TestSocket } from '../../test/support/li
 import { locale, text } from '../../test/support/locales.ts';
 import { ApiClient, createPerson, type ApiResponse } from '../../test/support/people.ts';
 import { AppointmentReminders } from './appointmentReminders.ts';
+import { remindAtFor } from './appointmentStore.ts';
 import { Pairing, type PairingDoc } from './pairing.model.ts';
 import { ask, endPairing, pair } from './pairings.ts';
 
@@ -71,6 +72,39 @@ async function everyDocument(): Promise<Record<string, string>> {
   return dump;
 }
 
+/** A family writing in Arabic, paired by a coordinator with a volunteer who reads Finnish. */
+async function pairUp(now: Date) {
+  const trainer = await createPerson({ roles: ['trainer'] });
+  const volunteer = await qualifiedVolunteer(trainer.id, { language: 'fi' });
+  const family = await createPerson({ roles: ['family'], language: 'ar' });
+  const coordinator = await createPerson({ roles: ['coordinator'] });
+  const request = await ask(
+    actorOf(family.id, ['family'], 'ar'),
+    { help: 'أحتاج مساعدة في المواعيد', helpLang: 'ar', languages: ['ar', 'fi'] },
+    translator('ar'),
+  );
+  const pairing = await pair(
+    String(request._id),
+    volunteer.id,
+    actorOf(coordinator.id, ['coordinator'], 'fi'),
+    translator('fi'),
+    now,
+  );
+  return { trainer, volunteer, family, pairingId: String(pairing._id) };
+}
+
+const sweepWith = (clock: TestClock, publicUrl: string) =>
+  new AppointmentReminders({
+    clock,
+    mailer: createMailer({
+      smtpUrl: undefined,
+      from: 'test@rinnalla.fi',
+      log: pino({ level: 'silent' }),
+    }),
+    log: pino({ level: 'silent' }),
+    publicUrl,
+  });
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('[along-2] appointments', function () {
@@ -88,23 +122,7 @@ describe('[along-2] appointments', function () {
 
   it('[along-2] the volunteer sees only what was shared, reminders go once each in each language, ending and erasure take it all back', async () => {
     // A family writing in Arabic, paired with a volunteer who reads Finnish.
-    const trainer = await createPerson({ roles: ['trainer'] });
-    const volunteer = await qualifiedVolunteer(trainer.id, { language: 'fi' });
-    const family = await createPerson({ roles: ['family'], language: 'ar' });
-    const coordinator = await createPerson({ roles: ['coordinator'] });
-    const request = await ask(
-      actorOf(family.id, ['family'], 'ar'),
-      { help: 'أحتاج مساعدة في المواعيد', helpLang: 'ar', languages: ['ar', 'fi'] },
-      translator('ar'),
-    );
-    const pairing = await pair(
-      String(request._id),
-      volunteer.id,
-      actorOf(coordinator.id, ['coordinator'], 'fi'),
-      translator('fi'),
-      clock.now(),
-    );
-    const pairingId = String(pairing._id);
+    const { trainer, volunteer, family, pairingId } = await pairUp(clock.now());
 
     const familyClient = await new ApiClient(app.url, 'ar').signIn(family);
     const volunteerClient = await new ApiClient(app.url, 'fi').signIn(volunteer);
@@ -209,19 +227,7 @@ describe('[along-2] appointments', function () {
     );
 
     // Reminders: nothing yet; 23 h before both, two processes sweeping at once and again.
-    const sweeps = [1, 2].map(
-      () =>
-        new AppointmentReminders({
-          clock,
-          mailer: createMailer({
-            smtpUrl: undefined,
-            from: 'test@rinnalla.fi',
-            log: pino({ level: 'silent' }),
-          }),
-          log: pino({ level: 'silent' }),
-          publicUrl: app.url,
-        }),
-    );
+    const sweeps = [sweepWith(clock, app.url), sweepWith(clock, app.url)];
     assert.equal(await sweeps[0]!.runDue(), 0);
     clock.set(new Date(unsharedAt.getTime() - 23 * HOUR));
     const sent = await Promise.all(sweeps.map((s) => s.runDue()));
@@ -322,5 +328,59 @@ describe('[along-2] appointments', function () {
     for (const [collection, documents] of Object.entries(await everyDocument()))
       for (const words of ALL_TEXTS)
         assert.ok(!documents.includes(words), `${collection} still holds ${words}`);
+  });
+
+  it('[along-2] the reminder rule: 24 h before, 2 h before when written later, none within 2 h', () => {
+    const startsAt = new Date('2026-05-12T15:00:00Z');
+    const before = (hours: number) => new Date(startsAt.getTime() - hours * HOUR);
+    assert.deepEqual(remindAtFor(startsAt, before(72)), before(24));
+    assert.deepEqual(remindAtFor(startsAt, before(24)), before(24));
+    assert.deepEqual(remindAtFor(startsAt, before(23)), before(2));
+    assert.equal(remindAtFor(startsAt, before(1)), null);
+  });
+
+  it('[along-2] a late appointment is reminded 2 h before; unsharing it takes the volunteer’s note back', async () => {
+    const { volunteer, family, pairingId } = await pairUp(clock.now());
+    const familyClient = await new ApiClient(app.url, 'ar').signIn(family);
+    const volunteerClient = await new ApiClient(app.url, 'fi').signIn(volunteer);
+    const late = { what: 'Hammaslääkäri Jn63', where: 'Terveysasema Jn63' };
+    const startsAt = new Date(clock.now().getTime() + 5 * HOUR);
+    const created = await familyClient.post<AppointmentInfo>('/alongside/appointments', {
+      ...late,
+      ...helsinkiParts(startsAt),
+      shared: true,
+    });
+    assert.equal(created.status, 201);
+    const soon = await familyClient.post<AppointmentInfo>('/alongside/appointments', {
+      what: 'Apteekki Jn63',
+      ...helsinkiParts(new Date(clock.now().getTime() + 90 * 60_000)),
+      shared: false,
+    });
+    assert.equal(soon.status, 201);
+    const sweep = sweepWith(clock, app.url);
+    // An hour on, the one 90 min ahead would be due by any earlier rule: neither is.
+    clock.set(new Date(clock.now().getTime() + HOUR));
+    assert.equal(await sweep.runDue(), 0, 'not yet the late one; never the one 90 min ahead');
+    clock.set(new Date(new Date(created.body.startsAt).getTime() - 2 * HOUR + 60_000));
+    assert.equal(await sweep.runDue(), 2, 'the family’s reminder and the volunteer’s note');
+    const notes = async () =>
+      (await volunteerClient.get<NotificationInfo[]>('/notifications')).body.filter(
+        (n) => n.kind === 'appointment-note',
+      );
+    assert.equal((await notes()).length, 1);
+    const changed = await familyClient.patch(`/alongside/appointments/${created.body.id}`, {
+      shared: false,
+    });
+    assert.equal(changed.status, 200);
+    assert.deepEqual(await notes(), [], 'the note went with the share');
+    assert.deepEqual(
+      (
+        await volunteerClient.get<AppointmentInfo[]>(
+          `/alongside/pairings/${pairingId}/appointments`,
+        )
+      ).body,
+      [],
+    );
+    assert.equal(await sweep.runDue(), 0, 'nothing more');
   });
 });
