@@ -52,6 +52,7 @@ import { partnerRoutes } from './partners/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { tableRoutes } from './partnership/routes.ts';
 import { alongsideRoutes } from './alongside/routes.ts';
+import { appointmentRoutes } from './alongside/appointments.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -180,6 +181,7 @@ export function createApp({
   meetingRoutes(api, clock);
   tableRoutes(api, clock);
   alongsideRoutes(api, clock);
+  appointmentRoutes(api, clock, io);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);

@@ -22,6 +22,7 @@ import { ReminderRunner } from './reminders/runner.ts';
 import { RefresherReminders } from './training/refresher.ts';
 import { ReferralReminders } from './referrals/reminders.ts';
 import { QuietPairings } from './alongside/care.ts';
+import { AppointmentReminders } from './alongside/appointmentReminders.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import './alongside/seed.ts';
@@ -105,7 +106,8 @@ export async function main(): Promise<void> {
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
-    for (const Sweep of [RefresherReminders, ReferralReminders, QuietPairings]) {
+    const sweeps = [RefresherReminders, ReferralReminders, QuietPairings, AppointmentReminders];
+    for (const Sweep of sweeps) {
       const sweep = new Sweep({ mailer, log, publicUrl: config.publicUrl });
       sweep.start();
       cleanups.push(() => sweep.stop());

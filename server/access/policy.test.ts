@@ -148,6 +148,11 @@ const expectedRoutes: Record<string, Audience> = {
   'GET /me/pause': ['facilitator'],
   'PUT /me/pause': ['facilitator'],
   'DELETE /me/pause': ['facilitator'],
+  'GET /alongside/appointments': ['family'],
+  'POST /alongside/appointments': ['family'],
+  'PATCH /alongside/appointments/:id': ['family'],
+  'DELETE /alongside/appointments/:id': ['family'],
+  'GET /alongside/pairings/:id/appointments': ['facilitator'],
   'GET /audit': ['coordinator'],
   'GET /dev/outbox': ['coordinator'],
 };

@@ -259,6 +259,10 @@ export const policy = {
   'alongside.walk': rule({ who: ['facilitator'] }),
   'alongside.meet': rule({ who: ['family', 'facilitator'] }),
   'alongside.care': rule({ who: ['trainer'] }),
+  /** A family's own appointments: only theirs (checked per appointment: others' are 404). */
+  'appointment.manage': rule({ who: ['family'] }),
+  /** The shared appointments of a pairing: its volunteer, while it is active (checked per pairing). */
+  'appointment.shared': rule({ who: ['facilitator'] }),
 
   'audit.read': rule({ who: ['coordinator'] }),
   'outbox.read': rule({ who: ['coordinator'] }),

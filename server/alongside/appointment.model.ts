@@ -1,5 +1,6 @@
 // A family's own appointment (what, when, where — their words), shown to their volunteer only
-// when the family shares it. Reminders go out once each: the sweep claims `remindedAt` first.
+// when the family shares it. Reminders go out once each: the sweep claims each one by inserting
+// a key (db/claims.ts) and records here when it went.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { addId } from '../db/idLists.ts';
 
@@ -10,6 +11,10 @@ const appointmentSchema = new mongoose.Schema(
     startsAt: { type: Date, required: true },
     where: { type: String, default: '' },
     shared: { type: Boolean, required: true },
+    /** When the time was last set: a new time is reminded afresh (and is part of the claim key). */
+    timeSetAt: { type: Date, required: true },
+    /** When the reminder is due (appointmentPlan.ts); null when none is (set too close to it). */
+    remindAt: { type: Date, default: null },
     /** The family's reminder and the volunteer's note: when sent (claims, exactly once). */
     remindedAt: { type: Date, default: null },
     volunteerNotedAt: { type: Date, default: null },

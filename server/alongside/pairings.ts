@@ -22,6 +22,7 @@ import { languages } from '../protocol/languages.ts';
 import { familyReferrals } from '../referrals/followThrough.ts';
 import { cancelPersonReminders } from '../reminders/planning.ts';
 import { notify } from '../reminders/notification.model.ts';
+import { withdrawVolunteerNotes } from './appointmentStore.ts';
 import { isQualified } from './qualification.ts';
 import { AlongsideRequest, type AlongsideRequestDoc } from './request.model.ts';
 import { Pairing, type PairingDoc } from './pairing.model.ts';
@@ -231,6 +232,8 @@ export function endPairing(
       }
       await cancelPersonReminders(familyId, groupId);
     }
+    // The notes the volunteer was sent about shared appointments go too: they keep nothing shared.
+    await withdrawVolunteerNotes(familyId);
     accessChanged({ personIds: [familyId, String(current.volunteerId)], reason: 'enrolment' });
     await audit('alongside.ended', actorId, String(pairing._id), { by });
     if (by !== 'volunteer')

@@ -44,7 +44,12 @@ export type ListKind =
   /** A pairing's logged contacts (alongside/contacts.ts). */
   | 'pairing-contacts'
   /** A family's own appointments (alongside/appointments.ts). */
-  | 'appointments-of';
+  | 'appointments-of'
+  /**
+   * Every appointment still ahead with a reminder to send, under 'all': the reminder sweep reads
+   * this list by key instead of scanning every appointment (alongside/appointmentReminders.ts).
+   */
+  | 'appointments-pending';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

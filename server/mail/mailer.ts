@@ -32,7 +32,9 @@ export type EmailTemplate =
   | 'applicationDeclined'
   | 'safeguardingAlert'
   | 'referralReminder'
-  | 'referralLink';
+  | 'referralLink'
+  | 'appointmentReminder'
+  | 'appointmentNote';
 
 export interface Email {
   to: string;

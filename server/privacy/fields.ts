@@ -424,6 +424,13 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('personal', 'dueDate', 'status', 'doneAt', 'createdAt', 'updatedAt'),
     ...all('other', 'createdBy', 'handedOverFrom'),
   },
+  // A family's own appointments (alongside/appointment.model.ts): their words and times.
+  AlongsideAppointment: {
+    familyId: 'owner',
+    _id: 'none',
+    ...all('personal', 'what', 'startsAt', 'where', 'shared', 'timeSetAt', 'remindAt'),
+    ...all('personal', 'remindedAt', 'volunteerNotedAt', 'createdAt', 'updatedAt'),
+  },
   // Demo logins printed on the first run (development only).
   SeedMark: { ...all('none', '_id', 'seededAt', 'lines') },
 };

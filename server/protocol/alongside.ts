@@ -151,3 +151,23 @@ export interface VolunteerLoad {
   /** Active pairings without a contact for QUIET_PAIRING_DAYS. */
   quietPairings: { pairingId: string; since: string }[];
 }
+
+// Appointments (alongside/appointments.ts). Reminder rule: the family 24 h before; an appointment
+// written down less than 24 h ahead is reminded 2 h before instead, and one written down less than
+// 2 h ahead not at all (the family has it in mind). The volunteer's note goes at the same moment,
+// only for a shared appointment while the pairing is active.
+export const APPOINTMENT_REMINDER_HOURS = 24;
+export const APPOINTMENT_LATE_REMINDER_HOURS = 2;
+/** Past appointments still listed (after the coming ones), newest first. */
+export const APPOINTMENT_RECENT_DAYS = 14;
+
+/** A change to some of an appointment's fields (date and time are one Helsinki moment together). */
+export const appointmentPatchSchema = alongsideSchemas.appointment.partial().strict();
+
+/**
+ * Pushed to the volunteer's sockets when the family changed what they share: the page re-reads
+ * GET /api/alongside/pairings/:id/appointments. No appointment content travels in the event.
+ */
+export interface AlongsideEvents {
+  'alongside:appointmentsChanged': (change: { pairingId: string }) => void;
+}

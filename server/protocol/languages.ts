@@ -26,6 +26,7 @@ export const namespaces = [
   'table',
   'report',
   'alongside',
+  'appointments',
 ] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
@@ -45,6 +46,7 @@ export const clientNamespaces = [
   'table',
   'report',
   'alongside',
+  'appointments',
 ] as const;
 
 export function isLanguage(code: unknown): code is LanguageCode {

@@ -2,6 +2,7 @@
 // The server validates with the schemas; the client gets the types (and may reuse the schemas).
 import type { z } from 'zod';
 import type { AccessEvents } from './access.ts';
+import type { AlongsideEvents } from './alongside.ts';
 import type { Ack } from './ack.ts';
 import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
@@ -28,7 +29,8 @@ export type ClientToServerEvents = {
 };
 
 /** Pushed by the server; a feature adds its events here. */
-export interface ServerToClientEvents extends LiveEvents, ChatEvents, AccessEvents, GroupEvents {
+export interface ServerToClientEvents
+  extends LiveEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

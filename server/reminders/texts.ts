@@ -74,6 +74,8 @@ const NOTICE_ONLY: Record<string, string> = {
   'alongside-paired': 'alongsidePaired',
   'alongside-ended': 'alongsideEnded',
   'alongside-quiet': 'alongsideQuiet',
+  'appointment-reminder': 'appointmentReminder',
+  'appointment-note': 'appointmentNote',
 };
 
 /** The one-line text of an in-app notification. */

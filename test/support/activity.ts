@@ -11,6 +11,7 @@ import {
   MinutesRevision,
 } from '../../server/partnership/models.ts';
 import { recordConsent } from '../../server/privacy/consent.model.ts';
+import { Appointment } from '../../server/alongside/appointment.model.ts';
 import { Referral } from '../../server/referrals/referral.model.ts';
 import { AlongsideRequest } from '../../server/alongside/request.model.ts';
 import { Pairing } from '../../server/alongside/pairing.model.ts';
@@ -241,6 +242,19 @@ export async function activity(url: string): Promise<Activity> {
     minutes: 45,
     kind: 'call',
     note: `Soitto ${tag}`,
+  });
+  // Their own appointment, shared with a walk-alongside volunteer and reminded (written straight:
+  // the subject holds no family role of its own here).
+  await Appointment.create({
+    familyId: subject.id,
+    what: `Neuvola ${tag}`,
+    startsAt: new Date(now.getTime() + 3 * 86_400_000),
+    where: `Kalliontie ${tag}`,
+    shared: true,
+    timeSetAt: now,
+    remindAt: new Date(now.getTime() + 2 * 86_400_000),
+    remindedAt: now,
+    volunteerNotedAt: now,
   });
   // Before all this they were a partner organisation's named contact person.
   await Contact.create({ organisationId, personId: subject.id, since: now, leftAt: now });

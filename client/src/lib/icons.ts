@@ -3,15 +3,18 @@
 // An icon is decoration: render it with aria-hidden and let visible words say what it means.
 export type { LucideIcon as Icon } from 'lucide-react';
 export { default as AlertIcon } from 'lucide-react/icons/triangle-alert';
+export { default as CalendarClockIcon } from 'lucide-react/icons/calendar-clock';
 export { default as ChevronDownIcon } from 'lucide-react/icons/chevron-down';
 export { default as DoorOpenIcon } from 'lucide-react/icons/door-open';
 export { default as EyeIcon } from 'lucide-react/icons/eye';
+export { default as EyeOffIcon } from 'lucide-react/icons/eye-off';
 export { default as FiltersIcon } from 'lucide-react/icons/sliders-horizontal';
 export { default as HandIcon } from 'lucide-react/icons/hand';
 export { default as HeartIcon } from 'lucide-react/icons/heart';
 export { default as LaughIcon } from 'lucide-react/icons/laugh';
 export { default as LeaveIcon } from 'lucide-react/icons/log-out';
 export { default as LockIcon } from 'lucide-react/icons/lock';
+export { default as MapPinIcon } from 'lucide-react/icons/map-pin';
 export { default as MessageIcon } from 'lucide-react/icons/message-square';
 export { default as MicIcon } from 'lucide-react/icons/mic';
 export { default as MicOffIcon } from 'lucide-react/icons/mic-off';

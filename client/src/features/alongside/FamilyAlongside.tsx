@@ -9,6 +9,7 @@ import { isolate } from '../../lib/bidi.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { MessageIcon } from '../../lib/icons.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { AppointmentsSection } from './AppointmentsSection.tsx';
 import { AskForm } from './AskForm.tsx';
 import { NextMeeting } from './NextMeeting.tsx';
 
@@ -52,6 +53,7 @@ export function FamilyAlongside() {
           )}
         </section>
       ) : null}
+      <AppointmentsSection />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { MessageIcon } from '../../lib/icons.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { ContactLogForm } from './ContactLogForm.tsx';
 import { NextMeeting } from './NextMeeting.tsx';
+import { SharedAppointments } from './SharedAppointments.tsx';
 
 export function VolunteerAlongside() {
   const { t } = useTranslation('alongside');
@@ -55,6 +56,7 @@ function WalkingCard({ pairing, onChange }: { pairing: VolunteerPairing; onChang
             </Link>
           </p>
           <NextMeeting pairing={pairing} onChange={onChange} />
+          <SharedAppointments pairingId={pairing.id} />
         </>
       ) : null}
       <section aria-labelledby={`${headingId}-log`}>
