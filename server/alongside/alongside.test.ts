@@ -5,7 +5,7 @@ import pino from 'pino';
 import { qualifiedVolunteer } from '../../test/support/alongside.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
-import { certify, helsinkiDay } from '../../test/support/groups.ts';
+import { certify, createGroup, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
 import { liveSocket, must, type TestSocket } from '../../test/support/live.ts';
 import { locale } from '../../test/support/locales.ts';
 import {
@@ -24,7 +24,8 @@ import type {
   VolunteerPairing,
 } from '../protocol/alongside.ts';
 import type { ChatMessage, ConversationSummary } from '../protocol/chat.ts';
-import type { GroupDetail, NotificationInfo } from '../protocol/groups.ts';
+import type { GroupDetail, NotificationInfo, UpcomingSession } from '../protocol/groups.ts';
+import type { ReportFigures } from '../protocol/report.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { QuietPairings } from './care.ts';
 import { passWalkAlongside } from '../../test/support/alongside.ts';
@@ -198,7 +199,7 @@ describe('walk-alongside', function () {
     assert.ok(notices.body.some((n) => n.kind === 'alongside-ended'));
   });
 
-  it('[along-3] the volunteer logs contacts; a pairing quiet for four weeks reaches the trainer once per quiet spell', async () => {
+  it('[along-3] the volunteer’s logged contacts and led sessions add up in the report; a pairing quiet for four weeks reaches the trainer once per quiet spell', async () => {
     const { request } = await askFor('fi');
     const volunteer = await qualifiedVolunteer(trainer.id, { displayName: 'Sami' });
     const paired = await coordinator.post<PairingInfo>(`/alongside/requests/${request.id}/pair`, {
@@ -233,6 +234,37 @@ describe('walk-alongside', function () {
       kind: 'call',
     });
     assert.equal(foreign.status, 404);
+
+    // The volunteer also led a family group's session last week: their hours add up in the report.
+    const week = helsinkiDay(-7, clock.now());
+    const staff = { coordinator, facilitator: volunteer, trainer };
+    const group = await createGroup(staff, {
+      schedule: {
+        frequency: 'weekly',
+        weekday: weekdayOf(week),
+        startDate: week,
+        startTime: '17:00',
+        durationMinutes: 90,
+        count: 1,
+      },
+    });
+    const member = await createPerson({ roles: ['family'] });
+    const enrolled = await (
+      await signedInClient(app.url, member)
+    ).post(`/groups/${group.id}/enrolments`, { acceptRules: group.rulesVersion });
+    assert.equal(enrolled.status, 201);
+    const [held] = (await coordinator.get<UpcomingSession[]>(`/groups/${group.id}/sessions`)).body;
+    const marked = await coordinator.put(`/sessions/${held!.id}/attendance`, {
+      entries: [{ personId: member.id, present: true }],
+    });
+    assert.equal(marked.status, 200);
+    const report = await coordinator.get<ReportFigures>(`/report?from=${week}&to=${today}`);
+    assert.equal(report.status, 200, JSON.stringify(report.body));
+    assert.equal(report.body.volunteers.alongsideMinutes, 65);
+    assert.equal(report.body.volunteers.sessionMinutes, 90);
+    assert.equal(report.body.volunteers.totalMinutes, 65 + 90);
+    assert.equal(report.body.alongside.contacts, 2);
+    assert.ok(report.body.alongside.pairingsActive >= 1);
 
     const asTrainer = await new ApiClient(app.url, 'sv').signIn(trainer);
     const load = async () =>
