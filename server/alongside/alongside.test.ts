@@ -26,6 +26,12 @@ import type {
 import type { ChatMessage, ConversationSummary } from '../protocol/chat.ts';
 import type { GroupDetail, NotificationInfo, UpcomingSession } from '../protocol/groups.ts';
 import type { ReportFigures } from '../protocol/report.ts';
+import type { PartnerOrganisationInfo } from '../protocol/partners.ts';
+import {
+  REFERRAL_CONSENT_VERSION,
+  type ReferralInfo,
+  type ReferralPage,
+} from '../protocol/referrals.ts';
 import { Notification } from '../reminders/notification.model.ts';
 import { QuietPairings } from './care.ts';
 import { passWalkAlongside } from '../../test/support/alongside.ts';
@@ -197,6 +203,73 @@ describe('walk-alongside', function () {
     assert.equal(log.status, 404);
     const notices = await asVolunteer.get<NotificationInfo[]>('/notifications');
     assert.ok(notices.body.some((n) => n.kind === 'alongside-ended'));
+  });
+
+  it('[along-1] a partner refers a family to walk-alongside: the request counts for them, and they follow only the stages allowed', async () => {
+    const organisation = (
+      await coordinator.post<PartnerOrganisationInfo>('/partners', {
+        name: 'Vantaan perhekeskus',
+        partnerKind: 'wellbeing-county',
+        region: 'vantaa-kerava',
+        languagesServed: ['fi', 'so'],
+      })
+    ).body;
+    const worker = await createPerson({ roles: ['partner'], organisationId: organisation.id });
+    const asPartner = await signedInClient(app.url, worker);
+    const referral = await asPartner.post<ReferralInfo>('/referrals', {
+      reference: 'PK-22',
+      language: 'ar',
+      alongside: true,
+      familyConsented: true,
+    });
+    assert.equal(referral.status, 201, JSON.stringify(referral.body));
+    assert.equal(referral.body.target.alongside, true);
+    const token = new URL(referral.body.link).searchParams.get('token')!;
+
+    const family = await createPerson({ roles: ['family'], displayName: 'Sahra', language: 'ar' });
+    const asFamily = await signedInClient(app.url, family);
+    const consent = await asFamily.post(`/referral-links/${token}/consent`, {
+      version: REFERRAL_CONSENT_VERSION,
+      stages: ['opened', 'enrolled', 'attended', 'left'],
+    });
+    assert.equal(consent.status, 200, JSON.stringify(consent.body));
+    const asked = await asFamily.post<AlongsideRequestInfo>('/alongside/requests', {
+      help: 'Tarvitsen apua päiväkotihakemukseen',
+      helpLang: 'fi',
+      languages: ['so', 'fi'],
+    });
+    assert.equal(asked.status, 201);
+    const listed = (await coordinator.get<AlongsideRequestInfo[]>('/alongside/requests')).body;
+    assert.equal(listed.find((r) => r.id === asked.body.id)?.partnerName, 'Vantaan perhekeskus');
+
+    const stages = async () =>
+      (await asPartner.get<ReferralPage>('/referrals')).body.referrals
+        .find((r) => r.id === referral.body.id)!
+        .stages.map((s) => s.stage);
+    assert.deepEqual(await stages(), ['opened']);
+    const volunteer = await qualifiedVolunteer(trainer.id);
+    const paired = await coordinator.post<PairingInfo>(
+      `/alongside/requests/${asked.body.id}/pair`,
+      {
+        volunteerId: volunteer.id,
+      },
+    );
+    assert.equal(paired.status, 201);
+    assert.deepEqual(await stages(), ['opened', 'enrolled']);
+    const asVolunteer = await signedInClient(app.url, volunteer);
+    await asVolunteer.post(`/alongside/pairings/${paired.body.id}/contacts`, {
+      date: helsinkiDay(0, clock.now()),
+      minutes: 15,
+      kind: 'call',
+      note: 'Päiväkotihakemus lähetetty',
+    });
+    assert.deepEqual(await stages(), ['opened', 'enrolled', 'attended']);
+    await asFamily.post(`/alongside/pairings/${paired.body.id}/end`, {});
+    assert.deepEqual(await stages(), ['opened', 'enrolled', 'attended', 'left']);
+    // Nothing of what was said, or of who walked along, reaches the partner.
+    const seen = JSON.stringify((await asPartner.get('/referrals')).body);
+    for (const secret of ['Sahra', 'päiväkotihakemus', volunteer.displayName, family.id])
+      assert.ok(!seen.toLowerCase().includes(secret.toLowerCase()), secret);
   });
 
   it('[along-3] the volunteer’s logged contacts and led sessions add up in the report; a pairing quiet for four weeks reaches the trainer once per quiet spell', async () => {

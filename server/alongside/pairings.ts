@@ -61,26 +61,25 @@ export function ask(actor: SignedInActor, input: AskInput, t: Translate) {
       requests.some((r) => r.status === 'waiting') ||
       pairings.some((p) => p.status === 'active' && String(p.familyId) === me);
     if (open) throw new RequestError('alongside.alreadyAsked', 409);
-    let organisationId: unknown = null;
-    if (input.referralId) {
-      // Only a referral this family took up and agreed to share counts for its partner.
-      const referral = (await familyReferrals(me)).find(
-        (r) => String(r._id) === input.referralId && r.consent?.state === 'given',
-      );
-      if (!referral)
-        throw new RequestError('invalid', 400, { referralId: t('alongside.referralNotYours') });
-      organisationId = referral.organisationId;
-    }
+    // Only a referral this family took up and agreed to share counts for its partner: the one
+    // named, or else their newest referral to walk-alongside not yet asked through.
+    const shared = (await familyReferrals(me)).filter((r) => r.consent?.state === 'given');
+    const used = new Set(requests.map((r) => String(r.referralId)));
+    const referral = input.referralId
+      ? shared.find((r) => String(r._id) === input.referralId)
+      : shared.filter((r) => r.target?.alongside && !used.has(String(r._id))).at(-1);
+    if (input.referralId && !referral)
+      throw new RequestError('invalid', 400, { referralId: t('alongside.referralNotYours') });
     const request = await AlongsideRequest.create({
       familyId: me,
       help: input.help,
       helpLang: input.helpLang,
       languages: [...new Set(input.languages)],
       region: input.region ?? null,
-      referralId: input.referralId ?? null,
-      organisationId,
+      referralId: referral?._id ?? null,
+      organisationId: referral?.organisationId ?? null,
     });
-    await audit('alongside.asked', me, String(request._id), { referral: !!input.referralId });
+    await audit('alongside.asked', me, String(request._id), { referral: !!referral });
     return request.toObject();
   });
 }

@@ -65,6 +65,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     familyId: 'owner',
     ...all('personal', 'organisationId', 'language', 'status', 'expiresAt'),
     ...all('personal', 'target.groupId', 'target.language', 'target.region', 'target.topic'),
+    'target.alongside': 'personal',
     ...all('personal', 'openedAt', 'signedUpAt', 'attendedAt', 'familyGoneAt', 'remindedAt'),
     ...all('personal', 'consent.state', 'consent.version', 'consent.stages', 'consent.at'),
     ...stamps,

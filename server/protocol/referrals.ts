@@ -43,6 +43,8 @@ export const referralSchemas = {
       groupLanguage: spokenLanguage.optional(),
       region: z.enum(REGIONS).optional(),
       topic: z.enum(TOPICS).optional(),
+      /** …or a walk-alongside volunteer (the family then asks in their own words). */
+      alongside: z.literal(true).optional(),
       /** Sent the link in their language; used once for that email and never stored. */
       familyEmail: email.optional(),
       /** The partner confirms the family agreed to be referred. */
@@ -67,6 +69,8 @@ export interface ReferralTarget {
   language: string | null;
   region: Region | null;
   topic: Topic | null;
+  /** A walk-alongside volunteer rather than a group. */
+  alongside: boolean;
 }
 
 /** How the partner sees a referral: only the stages the family allowed, dated by day. */

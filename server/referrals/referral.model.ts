@@ -28,6 +28,8 @@ const referralSchema = new mongoose.Schema(
       language: { type: String, default: null },
       region: { type: String, default: null },
       topic: { type: String, default: null },
+      /** A walk-alongside volunteer rather than a group (alongside/referralStages.ts). */
+      alongside: { type: Boolean, default: false },
     },
     status: { type: String, enum: ['sent', 'signed-up'], default: 'sent' },
     familyId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null, index: true },

@@ -65,9 +65,11 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
         createdBy: me.personId,
         reference: body.reference,
         language: body.language,
-        target: body.groupId
-          ? { groupId: body.groupId }
-          : { language: body.groupLanguage, region: body.region, topic: body.topic },
+        target: body.alongside
+          ? { alongside: true }
+          : body.groupId
+            ? { groupId: body.groupId }
+            : { language: body.groupLanguage, region: body.region, topic: body.topic },
         expiresAt: new Date(Date.now() + LIFETIME_MS),
       });
       await audit('referral.created', me.personId, String(referral._id), {

@@ -7,6 +7,7 @@ import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { groupsOf } from '../groups/memberships.ts';
 import type { ReferralInfo, ReferralStage } from '../protocol/referrals.ts';
 import type { ReferralDoc } from './referral.model.ts';
+import { alongsideStages } from '../alongside/referralStages.ts';
 
 type Target = ReferralDoc['target'];
 type Reached = ReferralInfo['stages'];
@@ -17,7 +18,7 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** Does this group answer the referral: the group itself, or one of the kind asked for. */
 export function matchesTarget(target: Target | undefined, group: GroupDoc): boolean {
-  if ((group.kind ?? 'family') !== 'family' || !target) return false;
+  if ((group.kind ?? 'family') !== 'family' || !target || target.alongside) return false;
   if (target.groupId) return String(target.groupId) === String(group._id);
   return (
     (!target.language || group.sessionLanguages.includes(target.language)) &&
@@ -87,8 +88,14 @@ export async function visibleStages(
   const reached: Reached = [
     ...(referral.openedAt ? [{ stage: 'opened' as const, on: day(referral.openedAt) }] : []),
     ...(referral.signedUpAt ? [{ stage: 'signed-up' as const, on: day(referral.signedUpAt) }] : []),
-    ...(await enrolmentStages(referral, load)),
-    ...(referral.attendedAt ? [{ stage: 'attended' as const, on: day(referral.attendedAt) }] : []),
+    ...(referral.target?.alongside
+      ? await alongsideStages(referral)
+      : [
+          ...(await enrolmentStages(referral, load)),
+          ...(referral.attendedAt
+            ? [{ stage: 'attended' as const, on: day(referral.attendedAt) }]
+            : []),
+        ]),
     ...(referral.familyGoneAt ? [{ stage: 'left' as const, on: day(referral.familyGoneAt) }] : []),
   ];
   const order = (s: ReferralStage) =>

@@ -19,5 +19,6 @@ export async function targetOf(
     language: target?.language ?? null,
     region: (target?.region ?? null) as Region | null,
     topic: (target?.topic ?? null) as Topic | null,
+    alongside: !!target?.alongside,
   };
 }

@@ -24,7 +24,7 @@ export function ReferralCard({ referral }: { referral: ReferralInfo }) {
             {referral.stages.map((s) => (
               <li key={s.stage} data-stage={s.stage}>
                 {t('referral.stageOn', {
-                  stage: words.stage(s.stage, s.waitlisted),
+                  stage: words.stage(s.stage, s.waitlisted, referral.target.alongside),
                   date: format.localDate(s.on),
                 })}
               </li>

@@ -88,7 +88,11 @@ export function ReferralLinkPage() {
       <h1>{t('link.title')}</h1>
       <p className="lead">{t('link.intro', { organisation })}</p>
       <p className="card">
-        {info.target.groupId ? t('link.toGroup') : t('link.toKind')}{' '}
+        {info.target.alongside
+          ? t('link.toAlongside')
+          : info.target.groupId
+            ? t('link.toGroup')
+            : t('link.toKind')}{' '}
         <strong>{words.target(info.target)}</strong>
       </p>
       {answered ? (
@@ -107,7 +111,10 @@ export function ReferralLinkPage() {
           <CheckboxGroup
             id={`${id}-stages`}
             label={t('link.stagesLabel', { organisation })}
-            choices={REFERRAL_STAGES.map((s) => ({ value: s, label: words.stage(s) }))}
+            choices={REFERRAL_STAGES.map((s) => ({
+              value: s,
+              label: words.stage(s, false, info.target.alongside),
+            }))}
             value={stages}
             onChange={setStages}
           />
@@ -159,12 +166,20 @@ export function ReferralLinkPage() {
               {t('link.continueSignUp')}
             </Link>
           )}
-          <Link
-            className={person ? 'button' : 'button secondary'}
-            to={info.target.groupId ? `/groups/${info.target.groupId}` : catalogueLink(info)}
-          >
-            {info.target.groupId ? t('link.openGroup') : t('link.findGroups')}
-          </Link>
+          {info.target.alongside ? (
+            person ? (
+              <Link className="button" to="/alongside">
+                {t('link.askAlongside')}
+              </Link>
+            ) : null
+          ) : (
+            <Link
+              className={person ? 'button' : 'button secondary'}
+              to={info.target.groupId ? `/groups/${info.target.groupId}` : catalogueLink(info)}
+            >
+              {info.target.groupId ? t('link.openGroup') : t('link.findGroups')}
+            </Link>
+          )}
         </div>
       ) : null}
     </section>

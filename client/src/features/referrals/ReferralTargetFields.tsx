@@ -16,7 +16,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { pickText } from '../groups/groupText.tsx';
 
 export interface TargetValue {
-  mode: 'group' | 'kind';
+  mode: 'group' | 'kind' | 'alongside';
   groupId: string;
   groupLanguage: string;
   region: Region | '';
@@ -33,13 +33,15 @@ export const emptyTarget: TargetValue = {
 
 /** The request body's target part. */
 export const targetBody = (v: TargetValue) =>
-  v.mode === 'group'
-    ? { groupId: v.groupId || undefined }
-    : {
-        groupLanguage: v.groupLanguage || undefined,
-        region: v.region || undefined,
-        topic: v.topic || undefined,
-      };
+  v.mode === 'alongside'
+    ? { alongside: true as const }
+    : v.mode === 'group'
+      ? { groupId: v.groupId || undefined }
+      : {
+          groupLanguage: v.groupLanguage || undefined,
+          region: v.region || undefined,
+          topic: v.topic || undefined,
+        };
 
 export function ReferralTargetFields({
   value,
@@ -66,7 +68,7 @@ export function ReferralTargetFields({
     <>
       <fieldset className="field radio-group">
         <legend>{t('referral.target')}</legend>
-        {(['group', 'kind'] as const).map((mode) => (
+        {(['group', 'kind', 'alongside'] as const).map((mode) => (
           <div className="check" key={mode}>
             <input
               type="radio"
@@ -103,6 +105,8 @@ export function ReferralTargetFields({
               </option>
             ))}
         </SelectField>
+      ) : value.mode === 'alongside' ? (
+        <p className="field-hint">{t('referral.alongsideHint')}</p>
       ) : (
         <>
           <SelectField

@@ -8,11 +8,15 @@ export function useReferralWords() {
   const groups = useTranslation('groups').t;
   const format = useFormat();
 
-  const stage = (s: ReferralStage, waitlisted = false) =>
-    t(`stage.${s === 'enrolled' && waitlisted ? 'waitlisted' : s}`);
+  /** A walk-alongside referral names its own stages where they differ (paired, first contact). */
+  const stage = (s: ReferralStage, waitlisted = false, alongside = false) =>
+    alongside && ['enrolled', 'attended'].includes(s)
+      ? t(`alongsideStage.${s}`)
+      : t(`stage.${s === 'enrolled' && waitlisted ? 'waitlisted' : s}`);
 
   /** "Peer group for dads" or "Groups in Arabic · Pirkanmaa · Parenting". */
   const target = (target: ReferralTarget) => {
+    if (target.alongside) return t('referral.alongsideTarget');
     if (target.groupTitle) return target.groupTitle;
     const parts = [
       target.language ? format.languageName(target.language) : null,
