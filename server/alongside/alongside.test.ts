@@ -228,6 +228,7 @@ describe('walk-alongside', function () {
 
     const family = await createPerson({ roles: ['family'], displayName: 'Sahra', language: 'ar' });
     const asFamily = await signedInClient(app.url, family);
+    assert.equal((await asFamily.get(`/referral-links/${token}`)).status, 200);
     const consent = await asFamily.post(`/referral-links/${token}/consent`, {
       version: REFERRAL_CONSENT_VERSION,
       stages: ['opened', 'enrolled', 'attended', 'left'],
