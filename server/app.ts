@@ -180,7 +180,7 @@ export function createApp({
   groupRoutes(api, clock);
   meetingRoutes(api, clock);
   tableRoutes(api, clock);
-  alongsideRoutes(api, clock);
+  alongsideRoutes(api, deps, clock);
   appointmentRoutes(api, clock, io);
   enrolmentRoutes(api, clock);
   sessionRoutes(api);

@@ -18,7 +18,8 @@ import { translator } from '../i18n/index.ts';
 import { Person } from '../people/person.model.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
 import type { alongsideSchemas } from '../protocol/alongside.ts';
-import { languages } from '../protocol/languages.ts';
+import { languages, type LanguageCode } from '../protocol/languages.ts';
+import { appLink, type FeatureDeps } from '../deps.ts';
 import { familyReferrals } from '../referrals/followThrough.ts';
 import { cancelPersonReminders } from '../reminders/planning.ts';
 import { notify } from '../reminders/notification.model.ts';
@@ -155,6 +156,7 @@ export async function pair(
   actor: SignedInActor,
   t: Translate,
   now: Date,
+  deps?: FeatureDeps,
 ): Promise<PairingDoc> {
   const request = await AlongsideRequest.findById(requestId).lean();
   if (!request) throw new RequestError('notFound', 404);
@@ -165,8 +167,13 @@ export async function pair(
   if (!(await claimOnce(`alongside-pair:${requestId}`)))
     throw new RequestError('alongside.notWaiting', 409);
   const [family, volunteer] = await Promise.all([
-    Person.findById(request.familyId, { displayName: 1 }).lean(),
-    Person.findById(volunteerId, { displayName: 1, languagesSpoken: 1 }).lean(),
+    Person.findById(request.familyId, { displayName: 1, email: 1, language: 1 }).lean(),
+    Person.findById(volunteerId, {
+      displayName: 1,
+      languagesSpoken: 1,
+      email: 1,
+      language: 1,
+    }).lean(),
   ]);
   if (!family || !volunteer) throw new RequestError('notFound', 404);
   const group = await meetingGroup(request.familyId, family.displayName, volunteer, now);
@@ -192,12 +199,23 @@ export async function pair(
     { status: 'paired', pairingId: pairing._id },
   );
   await audit('alongside.paired', actor.personId, String(pairing._id), {});
-  for (const personId of [String(request.familyId), volunteerId]) {
-    await notify(opaqueId('alongside-paired', String(pairing._id), personId), {
-      personId,
+  // Each hears it in the app and by email, in their own language, with the other's chosen name.
+  for (const [person, other, template] of [
+    [family, volunteer, 'alongsidePairedFamily'],
+    [volunteer, family, 'alongsidePairedVolunteer'],
+  ] as const) {
+    await notify(opaqueId('alongside-paired', String(pairing._id), String(person._id)), {
+      personId: person._id,
       kind: 'alongside-paired',
       params: { link: '/alongside' },
     });
+    if (deps)
+      await deps.mailer.send({
+        to: person.email,
+        lang: person.language as LanguageCode,
+        template,
+        params: { name: other.displayName, link: appLink(deps.config, '/alongside') },
+      });
   }
   return (await Pairing.findById(pairing._id).lean())!;
 }

@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import type { SignedInActor } from '../access/actor.ts';
 import { findByIds } from '../db/byIds.ts';
 import { idsIn } from '../db/idLists.ts';
+import type { FeatureDeps } from '../deps.ts';
 import { RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { alongsideSchemas } from '../protocol/alongside.ts';
@@ -44,7 +45,11 @@ async function requestById(id: string | undefined): Promise<AlongsideRequestDoc>
   return request;
 }
 
-export function alongsideRoutes(api: ApiRouter, clock: Clock = systemClock): void {
+export function alongsideRoutes(
+  api: ApiRouter,
+  deps: FeatureDeps,
+  clock: Clock = systemClock,
+): void {
   api.post(
     '/alongside/requests',
     { action: 'alongside.ask', body: alongsideSchemas.ask, status: 201 },
@@ -149,7 +154,7 @@ export function alongsideRoutes(api: ApiRouter, clock: Clock = systemClock): voi
     async ({ actor, params, body, t }) => {
       const me = signedIn(actor);
       const request = await requestById(params.id);
-      const pairing = await pair(String(request._id), body.volunteerId, me, t, clock.now());
+      const pairing = await pair(String(request._id), body.volunteerId, me, t, clock.now(), deps);
       return (await toPairingInfos([pairing], me.personId, clock.now()))[0];
     },
   );

@@ -33,6 +33,8 @@ export type EmailTemplate =
   | 'safeguardingAlert'
   | 'referralReminder'
   | 'referralLink'
+  | 'alongsidePairedFamily'
+  | 'alongsidePairedVolunteer'
   | 'appointmentReminder'
   | 'appointmentNote';
 
