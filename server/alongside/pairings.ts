@@ -13,7 +13,7 @@ import { RequestError } from '../errors.ts';
 import { closedGroupFields } from '../groups/closedGroup.ts';
 import { activeKey, Enrolment, endedKey } from '../groups/enrolment.model.ts';
 import { Group } from '../groups/group.model.ts';
-import { recordEnrolment, recordStaff } from '../groups/memberships.ts';
+import { latestEnrolment, recordEnrolment, recordStaff } from '../groups/memberships.ts';
 import { translator } from '../i18n/index.ts';
 import { Person } from '../people/person.model.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
@@ -238,8 +238,9 @@ export function endPairing(
     if (current.groupId) {
       const groupId = String(current.groupId);
       await endMeetings(groupId, now);
-      const enrolment = await Enrolment.findOne({ activeKey: activeKey(groupId, familyId) }).lean();
-      if (enrolment) {
+      // Read by key through the family's own list (a search by activeKey would scan enrolments).
+      const enrolment = await latestEnrolment(groupId, familyId);
+      if (enrolment?.status === 'confirmed') {
         const ended = {
           status: 'removed' as const,
           activeKey: endedKey(groupId, familyId, String(enrolment._id)),

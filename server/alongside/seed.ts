@@ -1,10 +1,11 @@
-// The demo's walk-alongside module of the training programme, passed by the demo facilitator so a
-// coordinator can pair the demo family with them at once.
+// The demo's walk-alongside module of the training programme, passed by the demo facilitator, and
+// the demo family's request waiting: a coordinator can pair them at once.
 import { Person } from '../people/person.model.ts';
 import { ALONGSIDE_QUALIFICATION } from '../protocol/alongside.ts';
 import { registerSeeder } from '../seed/index.ts';
 import { TrainingModule } from '../training/module.model.ts';
 import { ModuleRead, progressId } from '../training/progress.model.ts';
+import { AlongsideRequest } from './request.model.ts';
 
 const content = [
   {
@@ -50,5 +51,13 @@ registerSeeder('demo walk-alongside module', async () => {
       at: new Date(),
     });
   }
+  const family = await Person.findOne({ email: 'family@demo.rinnalla.fi' }, { _id: 1 }).lean();
+  if (family)
+    await AlongsideRequest.create({
+      familyId: family._id,
+      help: 'Tarvitsisimme apua Kelan asumistukihakemuksen kanssa ja jonkun, joka tulisi mukaan neuvolaan.',
+      helpLang: 'fi',
+      languages: ['fi', 'ar'],
+    });
   return [];
 });
