@@ -8,17 +8,21 @@ import { CalendarClockIcon, MapPinIcon } from '../../lib/icons.ts';
 
 export function AppointmentsDetails({
   appointment,
+  level = 4,
   children,
 }: {
   appointment: AppointmentInfo;
+  /** Its heading's level under the list's own (the volunteer's list sits one deeper). */
+  level?: 4 | 5;
   /** What follows the details (a badge, the family's buttons). */
   children?: ReactNode;
 }) {
   const { t } = useTranslation('appointments');
   const format = useFormat();
+  const Heading = level === 5 ? 'h5' : 'h4';
   return (
     <li className="card appointment-card">
-      <h3 dir="auto">{appointment.what}</h3>
+      <Heading dir="auto">{appointment.what}</Heading>
       <p className="appointment-line">
         <CalendarClockIcon aria-hidden="true" size={18} />
         <time dateTime={appointment.startsAt}>{format.sessionTime(appointment.startsAt)}</time>

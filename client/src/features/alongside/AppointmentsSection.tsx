@@ -80,7 +80,7 @@ function OwnAppointment({
   if (editing)
     return (
       <li className="card appointment-card">
-        <h4>{t('editTitle')}</h4>
+        <h5>{t('editTitle')}</h5>
         <AppointmentsForm
           appointment={appointment}
           onSaved={() => {

@@ -71,7 +71,7 @@ function ActivePairing({ pairing, onChange }: { pairing: PairingInfo; onChange: 
           <MessageIcon aria-hidden="true" size={18} /> {t('family.write', { name })}
         </Link>
       </p>
-      <NextMeeting pairing={pairing} onChange={onChange} />
+      <NextMeeting pairing={pairing} onChange={onChange} level={3} />
       <EndPairing pairing={pairing} onEnded={onChange} />
     </section>
   );

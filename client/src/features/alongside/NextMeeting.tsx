@@ -7,14 +7,24 @@ import { useFormat } from '../../lib/format.ts';
 import { VideoIcon } from '../../lib/icons.ts';
 import { PlanMeetingForm } from './PlanMeetingForm.tsx';
 
-export function NextMeeting({ pairing, onChange }: { pairing: PairingInfo; onChange: () => void }) {
+export function NextMeeting({
+  pairing,
+  onChange,
+  level = 4,
+}: {
+  pairing: PairingInfo;
+  onChange: () => void;
+  /** Its heading's level under the pairing's own. */
+  level?: 3 | 4;
+}) {
+  const Heading = level === 3 ? 'h3' : 'h4';
   const { t } = useTranslation('alongside');
   const format = useFormat();
   const [planning, setPlanning] = useState(false);
   const next = pairing.nextMeeting;
   return (
     <div className="alongside-meeting">
-      <h4>{t('meeting.title')}</h4>
+      <Heading>{t('meeting.title')}</Heading>
       {next ? (
         <p>
           {t('meeting.next', { when: format.sessionTime(next.startsAt) })}{' '}

@@ -36,15 +36,15 @@ export function SharedAppointments({ pairingId }: { pairingId: string }) {
 
   const list = appointments.data ?? [];
   return (
-    <section className="section" aria-labelledby="shared-appointments-heading">
-      <h2 id="shared-appointments-heading">{t('volunteer.title')}</h2>
+    <section className="section" aria-labelledby={`shared-appointments-${pairingId}`}>
+      <h4 id={`shared-appointments-${pairingId}`}>{t('volunteer.title')}</h4>
       <p>{t('volunteer.intro')}</p>
       {appointments.error ? <p role="alert">{t('loadFailed')}</p> : null}
       {appointments.data && list.length === 0 ? <p>{t('volunteer.empty')}</p> : null}
       {list.length > 0 ? (
         <ul className="appointment-list">
           {list.map((appointment) => (
-            <AppointmentsDetails key={appointment.id} appointment={appointment} />
+            <AppointmentsDetails key={appointment.id} appointment={appointment} level={5} />
           ))}
         </ul>
       ) : null}

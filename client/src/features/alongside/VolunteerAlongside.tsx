@@ -34,7 +34,7 @@ function WalkingCard({ pairing, onChange }: { pairing: VolunteerPairing; onChang
   const headingId = `walking-${pairing.id}`;
   return (
     <li className="card alongside-pair">
-      <h2 id={headingId}>{t('volunteer.family', { name })}</h2>
+      <h3 id={headingId}>{t('volunteer.family', { name })}</h3>
       <p className="meta">
         {active
           ? t('volunteer.since', { date: format.date(pairing.startedAt) })
@@ -60,7 +60,7 @@ function WalkingCard({ pairing, onChange }: { pairing: VolunteerPairing; onChang
         </>
       ) : null}
       <section aria-labelledby={`${headingId}-log`}>
-        <h3 id={`${headingId}-log`}>{t('log.title')}</h3>
+        <h4 id={`${headingId}-log`}>{t('log.title')}</h4>
         <p className="meta">
           {t('log.total', { count: pairing.contacts.length, minutes: format.number(minutes) })}
         </p>
