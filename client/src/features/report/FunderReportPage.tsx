@@ -158,7 +158,7 @@ export function FunderReportPage() {
         {data ? (
           <p className="report-actions">
             <a className="button secondary" href={`/api/report.csv?${query}`} download>
-              {t('csv')}
+              {t('downloadCsv')}
             </a>
             <button type="button" onClick={() => window.print()}>
               {t('print')}

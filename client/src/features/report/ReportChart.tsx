@@ -30,7 +30,8 @@ export function ReportChart({ months }: { months: ReportMonth[] }) {
   const slot = (WIDTH - PAD.start) / Math.max(1, months.length);
   const plot = HEIGHT - PAD.top - PAD.bottom;
   const bar = (value: number) => (value / max) * plot;
-  const labelEvery = Math.ceil(months.length / 12);
+  // At most six names under the bars: twelve do not fit once the picture is scaled to a page.
+  const labelEvery = Math.ceil(months.length / 6);
 
   return (
     <figure className="reach-chart report-chart">
