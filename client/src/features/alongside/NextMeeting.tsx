@@ -42,6 +42,7 @@ export function NextMeeting({
             setPlanning(false);
             onChange();
           }}
+          onCancel={() => setPlanning(false)}
         />
       ) : (
         <button type="button" className="secondary" onClick={() => setPlanning(true)}>

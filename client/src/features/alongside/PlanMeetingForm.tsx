@@ -14,9 +14,11 @@ import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 export function PlanMeetingForm({
   pairingId,
   onPlanned,
+  onCancel,
 }: {
   pairingId: string;
   onPlanned: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation('alongside');
   const { errors, fieldId, busy, submit } = useFormSubmit();
@@ -76,7 +78,11 @@ export function PlanMeetingForm({
           ))}
         </SelectField>
       </div>
-      <SubmitButton busy={busy} label={t('meeting.plan')} />
+      <SubmitButton busy={busy} label={t('meeting.plan')}>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('meeting.cancel')}
+        </button>
+      </SubmitButton>
     </form>
   );
 }
