@@ -5,7 +5,7 @@ import { groupSchemas, type ReachFigures } from '../../../../server/protocol/gro
 import { helsinkiDate, useFormat } from '../../lib/format.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { TextField } from '../../lib/forms/fields.tsx';
+import { PeriodForm } from '../../lib/forms/PeriodForm.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
@@ -64,29 +64,17 @@ export function ReachPage() {
       <h1>{t('reach.title')}</h1>
       <p>{t('reach.intro')}</p>
       <ErrorSummary errors={shown} fieldId={fieldId} labels={labels} />
-      <form className="inline-add period" noValidate onSubmit={onSubmit}>
-        <TextField
-          id={fieldId('from')}
-          label={labels.from}
-          error={shown.fields.from}
-          type="date"
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-          required
-        />
-        <TextField
-          id={fieldId('to')}
-          label={labels.to}
-          error={shown.fields.to}
-          type="date"
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-          required
-        />
-        <div className="field actions">
-          <button type="submit">{t('reach.show')}</button>
-        </div>
-      </form>
+      <PeriodForm
+        fieldId={fieldId}
+        labels={labels}
+        errors={shown.fields}
+        from={from}
+        to={to}
+        onFrom={setFrom}
+        onTo={setTo}
+        onSubmit={onSubmit}
+        submitLabel={t('reach.show')}
+      />
       {figures.error && !serverErrors ? (
         <p className="error-summary" role="alert">
           {figures.error.message}

@@ -11,7 +11,7 @@ import {
 import { helsinkiDate, useFormat } from '../../lib/format.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
-import { TextField } from '../../lib/forms/fields.tsx';
+import { PeriodForm } from '../../lib/forms/PeriodForm.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
@@ -126,29 +126,17 @@ export function FunderReportPage() {
             {t('lastYear')}
           </button>
         </div>
-        <form className="inline-add period" noValidate onSubmit={onSubmit}>
-          <TextField
-            id={fieldId('from')}
-            label={labels.from}
-            error={shown.fields.from}
-            type="date"
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-            required
-          />
-          <TextField
-            id={fieldId('to')}
-            label={labels.to}
-            error={shown.fields.to}
-            type="date"
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-            required
-          />
-          <div className="field actions">
-            <button type="submit">{t('show')}</button>
-          </div>
-        </form>
+        <PeriodForm
+          fieldId={fieldId}
+          labels={labels}
+          errors={shown.fields}
+          from={from}
+          to={to}
+          onFrom={setFrom}
+          onTo={setTo}
+          onSubmit={onSubmit}
+          submitLabel={t('show')}
+        />
         {report.error && !serverErrors ? (
           <p className="error-summary" role="alert">
             {report.error.message}
