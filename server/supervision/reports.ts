@@ -117,9 +117,12 @@ export async function reportsDue(personId: string): Promise<ReportDue[]> {
   const { lead, co } = await linkedGroupIds(personId);
   const groups = await findByIds<GroupDoc>(Group, [...lead, ...co], {
     title: 1,
+    kind: 1,
     awaitingReport: 1,
   });
+  // Only family groups are reported on: a peer or walk-alongside meeting led by a facilitator is not.
   return groups
+    .filter((group) => (group.kind ?? 'family') === 'family')
     .flatMap((group) =>
       (group.awaitingReport ?? []).map((s) => ({
         sessionId: s.id ?? '',
