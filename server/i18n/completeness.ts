@@ -61,12 +61,20 @@ function groupPlurals(texts: Map<string, string>) {
 
 export interface CheckOptions {
   localesDir: string;
-  /** Texts allowed to read the same as English: `namespace:key` (names, codes, "CSV"). */
-  sameAsEnglish?: ReadonlySet<string>;
 }
 
-export function checkLanguage(lang: string, options: CheckOptions): string[] {
-  const { localesDir, sameAsEnglish = new Set<string>() } = options;
+/** Texts allowed to read the same as English in a language (locales/same-as-english.json). */
+function sameAsEnglishIn(localesDir: string, lang: string): ReadonlySet<string> {
+  const path = join(localesDir, 'same-as-english.json');
+  const lists = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {};
+  const list = lists[lang];
+  return new Set(Array.isArray(list) ? (list as string[]) : []);
+}
+
+export function checkLanguage(lang: string, { localesDir }: CheckOptions): string[] {
+  const sameAsEnglish = sameAsEnglishIn(localesDir, lang);
   const problems: string[] = [];
   const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
   const namespaces = readdirSync(join(localesDir, 'en')).filter((f) => f.endsWith('.json'));
@@ -88,7 +96,8 @@ export function checkLanguage(lang: string, options: CheckOptions): string[] {
       if (translated === undefined) problems.push(`${lang}/${ns}: ${key} is missing`);
       else {
         checkPlaceholders(`${lang}/${ns}: ${key}`, text, translated, problems);
-        if (translated === text && hasWords(text) && !sameAsEnglish.has(`${ns}:${key}`))
+        const isId = key.endsWith('.id'); // an anchor's id, not words
+        if (translated === text && hasWords(text) && !isId && !sameAsEnglish.has(`${ns}:${key}`))
           problems.push(`${lang}/${ns}: ${key} is still in English`);
       }
     }
