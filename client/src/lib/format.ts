@@ -1,7 +1,8 @@
 // Dates in Finnish time whatever the device's zone, and language names in the UI language.
 import { spokenLanguageName } from './spokenLanguages.ts';
 import { useUiLanguage } from './useUiLanguage.ts';
-import { dateTimeFormat, numberFormat } from './intl.ts';
+import { isolate } from './bidi.tsx';
+import { dateTimeFormat, listFormat, numberFormat } from './intl.ts';
 
 const TIME_ZONE = 'Europe/Helsinki';
 
@@ -77,5 +78,10 @@ export function useFormat() {
     /** A score out of 100 ("80 %", "٨٠٪"). */
     percent: (value: number) => numberFormat(language, { style: 'percent' }).format(value / 100),
     languageName: (code: string) => languageName(language, code),
+    /** "suomi, arabia ja somali": a list as the language writes one (never a hard-coded ", "). */
+    list: (items: readonly string[]) => listFormat(language, { type: 'conjunction' }).format(items),
+    /** A list of people's names, each isolated so a name in another script keeps its order. */
+    names: (names: readonly string[]) =>
+      listFormat(language, { type: 'conjunction' }).format(names.map(isolate)),
   };
 }

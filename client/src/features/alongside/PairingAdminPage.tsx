@@ -76,7 +76,9 @@ function RequestCard({
         {request.help}
       </p>
       <p className="meta">
-        {t('admin.languages', { languages: request.languages.map(format.languageName).join(', ') })}
+        {t('admin.languages', {
+          languages: format.list(request.languages.map(format.languageName)),
+        })}
       </p>
       {request.status === 'waiting' ? (
         open ? (
@@ -130,12 +132,12 @@ function Candidates({
           <strong>{c.name}</strong>
           <p className="meta">
             {t('admin.speaks', {
-              languages: c.languagesSpoken.map(format.languageName).join(', '),
+              languages: format.list(c.languagesSpoken.map(format.languageName)),
             })}
             {' · '}
             {c.sharedLanguages.length > 0
               ? t('admin.shared', {
-                  languages: c.sharedLanguages.map(format.languageName).join(', '),
+                  languages: format.list(c.sharedLanguages.map(format.languageName)),
                 })
               : t('admin.noShared')}
             {' · '}

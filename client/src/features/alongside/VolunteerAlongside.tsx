@@ -47,7 +47,7 @@ function WalkingCard({ pairing, onChange }: { pairing: VolunteerPairing; onChang
           </p>
           <p className="meta">
             {t('volunteer.languages', {
-              languages: pairing.languages.map(format.languageName).join(', '),
+              languages: format.list(pairing.languages.map(format.languageName)),
             })}
           </p>
           <p>

@@ -117,12 +117,13 @@ export function GroupPage() {
 function GroupFacts({ group, inside }: { group: GroupDetail; inside: boolean }) {
   const { t } = useTranslation('groups');
   const words = useGroupWords();
+  const format = useFormat();
   return (
     <dl className="details group-facts">
       <dt>{t('group.when')}</dt>
       <dd>{words.schedule(group.schedule)}</dd>
       <dt>{t('group.topics')}</dt>
-      <dd>{group.topics.map(words.topic).join(', ')}</dd>
+      <dd>{format.list(group.topics.map(words.topic))}</dd>
       <dt>{t('group.audience')}</dt>
       <dd>{words.audience(group.audience)}</dd>
       <dt>{t('group.region')}</dt>

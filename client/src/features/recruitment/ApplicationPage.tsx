@@ -59,7 +59,7 @@ function ApplicationDetail({
         <dt>{t('detail.phone')}</dt>
         <dd dir={a.phone ? 'ltr' : undefined}>{a.phone ?? t('detail.notGiven')}</dd>
         <dt>{t('detail.languages')}</dt>
-        <dd>{a.languagesSpoken.map(format.languageName).join(', ')}</dd>
+        <dd>{format.list(a.languagesSpoken.map(format.languageName))}</dd>
         <dt>{t('detail.region')}</dt>
         <dd>{t(`groups:regions.${a.region}`)}</dd>
         <dt>{t('detail.language')}</dt>

@@ -86,7 +86,7 @@ export function RecruitmentPage() {
                 <span className="tag">{t(`statuses.${a.status}`)}</span>{' '}
                 <span className="meta">
                   {t(`groups:regions.${a.region}`)} ·{' '}
-                  {a.languagesSpoken.map(format.languageName).join(', ')}
+                  {format.list(a.languagesSpoken.map(format.languageName))}
                 </span>
               </p>
               <p className="meta">

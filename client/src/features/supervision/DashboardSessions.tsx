@@ -94,7 +94,7 @@ function SessionItem({ session: s }: { session: DashboardSession }) {
       <p>
         {s.facilitators.length > 0
           ? t('sessions.facilitators', {
-              names: s.facilitators.map((f) => f.displayName).join(', '),
+              names: format.names(s.facilitators.map((f) => f.displayName)),
             })
           : t('sessions.noFacilitators')}
       </p>

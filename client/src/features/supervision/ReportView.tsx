@@ -39,11 +39,13 @@ export function ReportView({ report }: { report: ReportInfo }) {
               ))}
         </dd>
         <dt>{t('report.present', { count: present.length })}</dt>
-        <dd dir="auto">{present.map((a) => a.displayName).join(', ') || t('report.nobody')}</dd>
+        <dd>
+          {present.length ? format.names(present.map((a) => a.displayName)) : t('report.nobody')}
+        </dd>
         {absent.length > 0 ? (
           <>
             <dt>{t('report.absent', { count: absent.length })}</dt>
-            <dd dir="auto">{absent.map((a) => a.displayName).join(', ')}</dd>
+            <dd>{format.names(absent.map((a) => a.displayName))}</dd>
           </>
         ) : null}
       </dl>
