@@ -69,8 +69,8 @@ function sameAsEnglishIn(localesDir: string, lang: string): ReadonlySet<string> 
   const lists = existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
     : {};
-  const list = lists[lang];
-  return new Set(Array.isArray(list) ? (list as string[]) : []);
+  const listed = (key: string) => (Array.isArray(lists[key]) ? (lists[key] as string[]) : []);
+  return new Set([...listed('*'), ...listed(lang)]);
 }
 
 export function checkLanguage(lang: string, { localesDir }: CheckOptions): string[] {

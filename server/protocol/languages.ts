@@ -4,6 +4,14 @@ export const languages = [
   { code: 'sv', name: 'Svenska', dir: 'ltr' },
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'ru', name: 'Русский', dir: 'ltr' },
+  { code: 'uk', name: 'Українська', dir: 'ltr' },
+  { code: 'et', name: 'Eesti', dir: 'ltr' },
+  { code: 'so', name: 'Soomaali', dir: 'ltr' },
+  { code: 'fa', name: 'فارسی', dir: 'rtl' },
+  { code: 'ckb', name: 'کوردی (سۆرانی)', dir: 'rtl' },
+  { code: 'zh-Hans', name: '简体中文', dir: 'ltr' },
+  { code: 'sq', name: 'Shqip', dir: 'ltr' },
 ] as const;
 
 export type LanguageCode = (typeof languages)[number]['code'];
@@ -53,11 +61,18 @@ export function isLanguage(code: unknown): code is LanguageCode {
   return languages.some((l) => l.code === code);
 }
 
+/** Tags whose base names no UI language of its own: Chinese is written in simplified script here. */
+const BY_BASE: Readonly<Record<string, LanguageCode>> = { zh: 'zh-Hans' };
+
 /** The first supported language in a preference list such as Accept-Language. */
 export function matchLanguage(preferences: readonly string[]): LanguageCode {
   for (const preference of preferences) {
-    const base = preference.trim().toLowerCase().split(/[-_;]/)[0];
+    const tag = preference.trim().split(';')[0]!.toLowerCase();
+    const exact = languages.find((l) => l.code.toLowerCase() === tag);
+    if (exact) return exact.code;
+    const base = tag.split(/[-_]/)[0] ?? '';
     if (isLanguage(base)) return base;
+    if (BY_BASE[base]) return BY_BASE[base];
   }
   return defaultLanguage;
 }

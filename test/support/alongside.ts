@@ -3,6 +3,7 @@
 import { TrainingModule } from '../../server/training/module.model.ts';
 import { ModuleRead, progressId } from '../../server/training/progress.model.ts';
 import { ALONGSIDE_QUALIFICATION } from '../../server/protocol/alongside.ts';
+import type { LanguageCode } from '../../server/protocol/languages.ts';
 import { certify } from './groups.ts';
 import { createPerson, type TestPerson } from './people.ts';
 
@@ -33,7 +34,7 @@ export async function passWalkAlongside(personId: string): Promise<void> {
 /** A certified facilitator who passed the walk-alongside module, supervised by the trainer. */
 export async function qualifiedVolunteer(
   trainerId: string,
-  options: { displayName?: string; language?: 'fi' | 'sv' | 'en' | 'ar' } = {},
+  options: { displayName?: string; language?: LanguageCode } = {},
 ): Promise<TestPerson> {
   const volunteer = await createPerson({
     roles: ['facilitator'],

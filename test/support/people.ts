@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { Organisation } from '../../server/people/organisation.model.ts';
 import { Person } from '../../server/people/person.model.ts';
 import type { Role, SessionInfo } from '../../server/protocol/api.ts';
+import type { LanguageCode } from '../../server/protocol/languages.ts';
 
 export interface TestPerson {
   id: string;
@@ -22,7 +23,7 @@ export interface PersonOptions {
   verified?: boolean;
   organisationId?: string | null;
   supervisorId?: string | null;
-  language?: 'fi' | 'sv' | 'en' | 'ar';
+  language?: LanguageCode;
 }
 
 let passwordHashCache: { password: string; hash: string } | undefined;
