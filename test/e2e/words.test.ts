@@ -29,6 +29,16 @@ import {
 import { locale, text, type Strings } from '../support/locales.ts';
 
 const LANGUAGES = ['fi', 'ar', 'sv', 'en'] as const;
+
+/** The items of a list as the language writes one ("A, B ja C"): split at its own separators. */
+const listItems = (language: string) => {
+  const separators = new Intl.ListFormat(language, { type: 'conjunction' })
+    .formatToParts(['a', 'b', 'c'])
+    .filter((part) => part.type === 'literal')
+    .map((part) => part.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(separators.sort((a, b) => b.length - a.length).join('|'));
+  return (text: string) => text.split(pattern);
+};
 type Language = (typeof LANGUAGES)[number];
 const words = (language: string) => ({
   common: locale(language, 'common'),
@@ -184,7 +194,7 @@ describe('[day-5] words on screen: language names, isolation, schedule, menu', f
           const names = [
             ...found.options.map((o) => o.text),
             ...found.chips,
-            ...found.applications.flatMap((meta) => meta.split(/ · |, /)),
+            ...found.applications.flatMap((meta) => meta.split(/ · /).flatMap(listItems(language))),
           ];
           assert.ok(names.length >= 2, `${where}: languages are listed (${names.length})`);
           for (const name of names) {
