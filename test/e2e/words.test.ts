@@ -32,8 +32,13 @@ const LANGUAGES = ['fi', 'ar', 'sv', 'en'] as const;
 
 /** The items of a list as the language writes one ("A, B ja C"): split at its own separators. */
 const listItems = (language: string) => {
-  const separators = new Intl.ListFormat(language, { type: 'conjunction' })
-    .formatToParts(['a', 'b', 'c'])
+  const lists = new Intl.ListFormat(language, { type: 'conjunction' });
+  // Two items and three may join differently ("A and B", "A, B, and C").
+  const separators = [
+    ['a', 'b'],
+    ['a', 'b', 'c'],
+  ]
+    .flatMap((items) => lists.formatToParts(items))
     .filter((part) => part.type === 'literal')
     .map((part) => part.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(separators.sort((a, b) => b.length - a.length).join('|'));
