@@ -288,6 +288,26 @@ describe('walk-alongside', function () {
       assert.ok(!seen.toLowerCase().includes(secret.toLowerCase()), secret);
   });
 
+  it('[along-1] a family withdraws a waiting request: it can no longer be paired, and they may ask again', async () => {
+    const { asFamily, request } = await askFor('fi');
+    assert.equal((await asFamily.post('/alongside/requests/not-an-id/withdraw')).status, 404);
+    const other = await askFor('fi');
+    const foreign = await other.asFamily.post(`/alongside/requests/${request.id}/withdraw`);
+    assert.equal(foreign.status, 404, 'another family cannot withdraw it');
+    assert.equal((await asFamily.post(`/alongside/requests/${request.id}/withdraw`)).status, 204);
+    const volunteer = await qualifiedVolunteer(trainer.id);
+    const paired = await coordinator.post(`/alongside/requests/${request.id}/pair`, {
+      volunteerId: volunteer.id,
+    });
+    assert.equal(paired.status, 409);
+    const again = await asFamily.post('/alongside/requests', {
+      help: 'Uusi pyyntö',
+      helpLang: 'fi',
+      languages: ['fi'],
+    });
+    assert.equal(again.status, 201);
+  });
+
   it('[along-3] the volunteer’s logged contacts and led sessions add up in the report; a pairing quiet for four weeks reaches the trainer once per quiet spell', async () => {
     const { request } = await askFor('fi');
     const volunteer = await qualifiedVolunteer(trainer.id, { displayName: 'Sami' });

@@ -1,6 +1,7 @@
 // Asking for a walk-alongside volunteer, pairing, and ending. A pairing makes the pair's private
 // conversation and their meeting group (kind 'alongside', a draft until they plan a video
 // meeting): the volunteer leads it and is its own trainer, so no one else reads or observes it.
+import { isValidObjectId } from 'mongoose';
 import type { z } from 'zod';
 import { accessChanged } from '../access/changes.ts';
 import type { SignedInActor } from '../access/actor.ts';
@@ -87,7 +88,9 @@ export function ask(actor: SignedInActor, input: AskInput, t: Translate) {
 
 /** The family withdraws a request that is still waiting. */
 export async function withdraw(actor: SignedInActor, requestId: string): Promise<void> {
-  const request = await AlongsideRequest.findById(requestId).lean();
+  const request = isValidObjectId(requestId)
+    ? await AlongsideRequest.findById(requestId).lean()
+    : null;
   if (!request || String(request.familyId) !== actor.personId)
     throw new RequestError('notFound', 404);
   if (request.status !== 'waiting') throw new RequestError('alongside.notWaiting', 409);
