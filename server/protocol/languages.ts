@@ -57,6 +57,12 @@ export const clientNamespaces = [
   'appointments',
 ] as const;
 
+/**
+ * The locale to write dates in: the language, on the Gregorian calendar. Persian's default is the
+ * Solar Hijri calendar, but a session or an appointment in Finland is dated as Finland dates it.
+ */
+export const dateLocale = (language: string) => `${language}-u-ca-gregory`;
+
 export function isLanguage(code: unknown): code is LanguageCode {
   return languages.some((l) => l.code === code);
 }

@@ -1,7 +1,7 @@
 // Words for reminders and notices, in the reader's language, with Helsinki times.
 import { translator } from '../i18n/index.ts';
 import type { EmailTemplate } from '../mail/mailer.ts';
-import type { LanguageCode } from '../protocol/languages.ts';
+import { dateLocale, type LanguageCode } from '../protocol/languages.ts';
 
 interface Titled {
   _id: unknown;
@@ -19,7 +19,7 @@ export function titleIn(group: Titled, lang: string): string {
 }
 
 export function formatWhen(date: Date, lang: LanguageCode): string {
-  return new Intl.DateTimeFormat(lang, {
+  return new Intl.DateTimeFormat(dateLocale(lang), {
     timeZone: 'Europe/Helsinki',
     dateStyle: 'full',
     timeStyle: 'short',

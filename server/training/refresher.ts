@@ -5,7 +5,7 @@
 import { claimOnce } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
-import type { LanguageCode } from '../protocol/languages.ts';
+import { dateLocale, type LanguageCode } from '../protocol/languages.ts';
 import { REFRESHER_REMINDER_DAYS } from '../protocol/training.ts';
 import { notify } from '../reminders/notification.model.ts';
 import { PeriodicSweep, type SweepOptions } from '../reminders/sweep.ts';
@@ -18,9 +18,10 @@ export type RefresherOptions = SweepOptions;
 
 /** A date as the person reads it: in their language, in Helsinki. */
 export function helsinkiDate(date: Date, lang: LanguageCode): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Helsinki', dateStyle: 'long' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(dateLocale(lang), {
+    timeZone: 'Europe/Helsinki',
+    dateStyle: 'long',
+  }).format(date);
 }
 
 export class RefresherReminders extends PeriodicSweep {

@@ -2,6 +2,8 @@
 // costs far more than formatting with it (a live room re-rendering on every join made a new
 // NumberFormat per render and spent most of its script time there).
 
+import { dateLocale } from '../../../server/protocol/languages.ts';
+
 const made = new Map<string, unknown>();
 
 function cached<T>(kind: string, language: string | string[], options: object, make: () => T): T {
@@ -15,7 +17,7 @@ function cached<T>(kind: string, language: string | string[], options: object, m
 }
 
 export const dateTimeFormat = (language: string, options: Intl.DateTimeFormatOptions = {}) =>
-  cached('date', language, options, () => new Intl.DateTimeFormat(language, options));
+  cached('date', language, options, () => new Intl.DateTimeFormat(dateLocale(language), options));
 
 export const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) =>
   cached('number', language, options, () => new Intl.NumberFormat(language, options));
