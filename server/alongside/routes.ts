@@ -17,7 +17,7 @@ import { Pairing, type PairingDoc } from './pairing.model.ts';
 import { alongsideOf, ask, endPairing, pair, withdraw } from './pairings.ts';
 import { qualifiedVolunteers } from './qualification.ts';
 import { AlongsideRequest, type AlongsideRequestDoc } from './request.model.ts';
-import { toPairingInfos, toRequestInfos, volunteerPairings } from './views.ts';
+import { contactInfo, toPairingInfos, toRequestInfos, volunteerPairings } from './views.ts';
 import './personalData.ts';
 
 const notYours = () => new RequestError('alongside.notYourPairing', 404);
@@ -186,13 +186,7 @@ export function alongsideRoutes(
     async ({ actor, params, body, t }) => {
       const pairing: PairingDoc = await partyTo(signedIn(actor), params.id, 'volunteer');
       const contact = await logContact(pairing, body, t, clock.now());
-      return {
-        id: String(contact._id),
-        date: contact.date,
-        minutes: contact.minutes,
-        kind: contact.kind,
-        note: contact.note || null,
-      };
+      return contactInfo(contact);
     },
   );
 

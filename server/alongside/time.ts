@@ -1,10 +1,9 @@
-// Helsinki wall-clock dates and times for walk-alongside (appointments, contacts, meetings).
+// Helsinki wall-clock times for walk-alongside (appointments, contacts, meetings), beyond what the
+// schedule's helpers give: a time a person typed may not exist (the spring clock change).
 import { DateTime } from 'luxon';
 import { ZONE } from '../groups/schedule.ts';
 
-/** The Helsinki calendar date of an instant, as YYYY-MM-DD. */
-export const helsinkiDate = (at: Date): string =>
-  DateTime.fromJSDate(at, { zone: ZONE }).toISODate()!;
+export { helsinkiDate } from '../groups/schedule.ts';
 
 /** The instant of a Helsinki local date and time (null when the date does not exist). */
 export function helsinkiInstant(date: string, time: string): Date | null {

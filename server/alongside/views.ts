@@ -75,7 +75,7 @@ export async function toPairingInfos(
   });
 }
 
-const contactInfo = (c: Awaited<ReturnType<typeof contactsOf>>[number]): ContactLogInfo => ({
+export const contactInfo = (c: Awaited<ReturnType<typeof contactsOf>>[number]): ContactLogInfo => ({
   id: String(c._id),
   date: c.date,
   minutes: c.minutes,
