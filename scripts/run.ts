@@ -11,6 +11,7 @@ import { provisionBrowser } from './provision/browser.ts';
 import { buildClient } from './provision/clientBuild.ts';
 import { provisionDatabase } from './provision/database.ts';
 import { installForMediasoup, provisionMediasoupWorker } from './provision/mediasoupWorker.ts';
+import { provisionNetworkTools } from './provision/networkTools.ts';
 import { provisionPostgres } from './provision/postgres.ts';
 import { provisionRedis } from './provision/redis.ts';
 
@@ -67,6 +68,11 @@ const provisioners = {
     if (bin) process.env.POSTGRES_BIN_DIR = bin;
     step.done(bin ?? 'not available: the [speed-pg] test and the dbBackends bench will fail');
   },
+  async network(step: Step) {
+    step.done(
+      await attempt('network-tools', step.info, (c) => provisionNetworkTools(c.report, c.log)),
+    );
+  },
   async client(step: Step) {
     step.done(await attempt('client-build', step.info, (c) => buildClient(c.report, c.log)));
   },
@@ -78,6 +84,7 @@ const titles: Record<Provisioner, string> = {
   browser: 'browser for tests',
   redis: 'Redis for multi-process tests',
   postgres: 'PostgreSQL for FerretDB (tests, bench)',
+  network: 'network tools for the weak-link test',
   client: 'client build',
 };
 
@@ -85,7 +92,15 @@ async function provision(steps: Steps, which: Provisioner[]) {
   for (const name of which) await provisioners[name](steps.step(titles[name]));
 }
 const forServer: Provisioner[] = ['worker', 'database', 'client'];
-const forTests: Provisioner[] = ['worker', 'database', 'browser', 'redis', 'postgres', 'client'];
+const forTests: Provisioner[] = [
+  'worker',
+  'database',
+  'browser',
+  'redis',
+  'postgres',
+  'network',
+  'client',
+];
 
 /** Runs a node tool in the foreground with inherited output; resolves to its exit code. */
 function runNode(script: string, scriptArgs: string[]): Promise<number> {
@@ -133,21 +148,22 @@ async function checkStatic(steps: Steps) {
 }
 
 if (mode === 'start') {
-  const steps = createSteps(4);
+  const steps = createSteps(forServer.length + 1);
   await provision(steps, forServer);
   steps.step('server');
   const { main } = await import('../server/main.ts');
   await main();
 } else if (mode === 'test') {
   const focused = args.some((arg) => arg === '--grep' || arg === '-g' || arg.startsWith('--grep='));
-  const steps = createSteps(focused ? 7 : 9);
+  // Provisioning, then (unless focused) lint and typecheck, then the tests.
+  const steps = createSteps(forTests.length + (focused ? 1 : 3));
   await provision(steps, forTests);
   if (focused) console.log('      (a focused run: lint and typecheck skipped)');
   else await checkStatic(steps);
   steps.step('tests (mocha)');
   process.exit(await runNode(bin('mocha', 'bin/mocha.js'), args));
 } else if (mode === 'bench') {
-  const steps = createSteps(7);
+  const steps = createSteps(forTests.length + 1);
   await provision(steps, forTests);
   steps.step('benchmarks');
   process.exit(

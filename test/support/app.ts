@@ -28,16 +28,19 @@ export interface TestAppOptions {
   extraRoutes?: Router;
   env?: Record<string, string>;
   clock?: Clock;
+  /** The address to listen on (and to put in PUBLIC_URL); 127.0.0.1 unless a test needs another. */
+  host?: string;
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const dropDatabase = await useTestDatabase(options.label);
   const port = await freePort();
+  const host = options.host ?? '127.0.0.1';
   // Generous rate limits: every test talks from 127.0.0.1. Tests of the limits pass their own.
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: `http://${host}:${port}`,
     SFU_WORKERS: '1',
     SFU_RTC_PORT: '0',
     LOG_LEVEL: 'silent',
@@ -58,9 +61,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
-  await app.listen(port, '127.0.0.1');
+  await app.listen(port, host);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     app,
     sfu,
     log,

@@ -116,6 +116,19 @@ export function ControlBar({
           />
           <span>{t('controls.audioOnly')}</span>
         </label>
+        <label className="live-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="low-bandwidth"
+            checked={local.lowBandwidth}
+            onChange={(event) => {
+              const lowBandwidth = event.target.checked;
+              void run(() => actions.setLowBandwidth(lowBandwidth));
+            }}
+          />
+          <span>{t('controls.lowBandwidth')}</span>
+        </label>
         <button
           type="button"
           className="live-control danger"

@@ -83,7 +83,13 @@ export function VideoStage({ state, actions }: { state: LiveViewState; actions: 
       data-layout={screen || main ? 'focus' : 'grid'}
       aria-label={t('room.stage')}
     >
-      {local.audioOnly ? <p className="live-stage-note">{t('room.audioOnlyNote')}</p> : null}
+      {local.audioOnly ? (
+        <p className="live-stage-note">
+          {t(local.cameraHeld ? 'room.audioOnlyHeldNote' : 'room.audioOnlyNote')}
+        </p>
+      ) : local.lowBandwidth ? (
+        <p className="live-stage-note">{t('room.lowBandwidthNote')}</p>
+      ) : null}
       {local.screenOn ? <p className="live-stage-note">{t('room.sharingScreen')}</p> : null}
       {screen ? (
         <figure className="live-main live-screen">

@@ -14,9 +14,10 @@ import type {
 import { Device } from 'mediasoup-client';
 import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
 import { LiveMedia, noLocalMedia } from './liveMedia.ts';
-import type { JoinOptions, LiveActions, LiveViewState } from './liveState.ts';
+import type { JoinOptions, LiveActions, LiveViewState, LocalMedia } from './liveState.ts';
 import { listenToSession } from './liveEvents.ts';
 import { QualityMeter } from './qualityMeter.ts';
+import type { BandwidthMode } from './bandwidthGovernor.ts';
 
 const initialState: LiveViewState = {
   phase: 'prejoin',
@@ -41,6 +42,8 @@ const initialState: LiveViewState = {
 
 /** Phones get fewer videos at once; the SFU sends the most recent speakers. */
 const maxVideos = () => (window.innerWidth < 600 ? 4 : 9);
+/** The downlink (Mbit/s) reported in low bandwidth mode: the SFU sends the smallest layer. */
+const LOW_DOWNLINK_MBPS = 0.3;
 
 export class LiveClient implements LiveActions {
   private state: LiveViewState = initialState;
@@ -210,7 +213,9 @@ export class LiveClient implements LiveActions {
     const preparing = this.media?.prepare(sends);
     this.applyAdmitted(admitted);
     this.sendViewport();
-    const publishing = sends ? this.acquiring.then(() => this.media?.publish()) : undefined;
+    const publishing = sends
+      ? this.acquiring.then(() => this.media?.publish()).then(() => this.limitSending())
+      : undefined;
     await Promise.all([preparing, publishing, this.syncMedia()]);
     this.quality ??= new QualityMeter(this);
   }
@@ -227,7 +232,8 @@ export class LiveClient implements LiveActions {
     const sends = !this.state.admitted.self.observer;
     const preparing = this.media.prepare(sends);
     this.sendViewport();
-    await Promise.all([preparing, sends ? this.media.publish() : undefined, this.syncMedia()]);
+    const publishing = sends ? this.media.publish().then(() => this.limitSending()) : undefined;
+    await Promise.all([preparing, publishing, this.syncMedia()]);
   }
 
   /** A participant joined or changed: replace them in place, or add them at the end. */
@@ -281,14 +287,48 @@ export class LiveClient implements LiveActions {
   }
   async toggleCamera() {
     await this.media?.setCamera(!this.state.local.cameraOn);
+    await this.limitSending();
   }
   async toggleScreen() {
     await this.media?.setScreen(!this.state.local.screenOn);
   }
   async setAudioOnly(audioOnly: boolean) {
-    if (this.media) this.media.local.audioOnly = audioOnly;
+    await this.setBandwidth({ ...this.state.local, audioOnly, cameraHeld: false });
+    this.quality?.personChose(this.bandwidthMode());
+  }
+  async setLowBandwidth(lowBandwidth: boolean) {
+    await this.setBandwidth({ ...this.state.local, lowBandwidth, cameraHeld: false });
+    this.quality?.personChose(this.bandwidthMode());
+  }
+
+  /** The link watcher stepped down (or back up) by itself: say so when it stepped down. */
+  async autoBandwidth(mode: BandwidthMode) {
+    const audioOnly = mode === 'audioOnly';
+    // Audio first: on a link too weak even for the speaker's video, ours is paused too.
+    await this.setBandwidth({ lowBandwidth: mode !== 'normal', audioOnly, cameraHeld: audioOnly });
+    if (mode !== 'normal') this.set({ notice: audioOnly ? 'audioOnlyOn' : 'lowBandwidthOn' });
+  }
+
+  private bandwidthMode(): BandwidthMode {
+    const { audioOnly, lowBandwidth } = this.state.local;
+    return audioOnly ? 'audioOnly' : lowBandwidth ? 'low' : 'normal';
+  }
+
+  private async setBandwidth(mode: Pick<LocalMedia, 'audioOnly' | 'lowBandwidth' | 'cameraHeld'>) {
+    if (!this.media) return;
+    Object.assign(this.media.local, {
+      audioOnly: mode.audioOnly,
+      lowBandwidth: mode.lowBandwidth,
+      cameraHeld: mode.cameraHeld,
+    });
     this.mediaChanged();
     this.sendViewport();
+    await this.limitSending();
+  }
+
+  private limitSending(): Promise<void> | undefined {
+    const { lowBandwidth, cameraHeld } = this.state.local;
+    return this.media?.limitSending({ lowest: lowBandwidth, holdCamera: cameraHeld });
   }
   async setHand(raised: boolean) {
     await this.call('live:hand', { raised });
@@ -308,10 +348,14 @@ export class LiveClient implements LiveActions {
   private sendViewport(): void {
     if (!this.socket || !this.state.admitted) return;
     const connection = (navigator as { connection?: { downlink?: number } }).connection;
-    const downlink = connection?.downlink;
+    const { audioOnly, lowBandwidth } = this.state.local;
+    // Low bandwidth: the speaker only, and a downlink the SFU answers with the smallest layer.
+    const downlink = lowBandwidth
+      ? Math.min(connection?.downlink ?? LOW_DOWNLINK_MBPS, LOW_DOWNLINK_MBPS)
+      : connection?.downlink;
     void this.call('live:viewport', {
-      audioOnly: this.state.local.audioOnly,
-      maxVideos: maxVideos(),
+      audioOnly,
+      maxVideos: lowBandwidth ? 1 : maxVideos(),
       ...(downlink ? { downlinkKbps: Math.round(downlink * 1000) } : {}),
       tiles: [...this.tiles].slice(0, 40).map(([producerId, width]) => ({ producerId, width })),
     }).catch(() => undefined);

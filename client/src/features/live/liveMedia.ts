@@ -7,6 +7,13 @@ import { MediaConnection, type ProducerSource } from '../../lib/media/MediaConne
 import { request, type ClientSocket } from '../../lib/socket.ts';
 import type { LocalMedia, RemoteTrack } from './liveState.ts';
 
+export interface LinkTotals {
+  lost: number;
+  received: number;
+  rttMs: number;
+  sendKbps?: number;
+}
+
 export interface DeviceChoice {
   micDeviceId?: string | undefined;
   cameraDeviceId?: string | undefined;
@@ -18,6 +25,8 @@ export const noLocalMedia = (): LocalMedia => ({
   cameraOn: false,
   screenOn: false,
   audioOnly: false,
+  lowBandwidth: false,
+  cameraHeld: false,
   handRaised: false,
   micTrack: null,
   cameraTrack: null,
@@ -208,24 +217,41 @@ export class LiveMedia {
     this.changed();
   }
 
-  /** Packets received and lost so far, and the round-trip time now, from WebRTC stats. */
-  async measure(): Promise<{ lost: number; received: number; rttMs: number }> {
-    let lost = 0;
-    let received = 0;
-    let rtt = 0;
+  /**
+   * Packets received and lost so far, the round-trip time now and, while we send, the browser's
+   * estimate of the bitrate it can send (kbit/s), from WebRTC stats.
+   */
+  async measure(): Promise<LinkTotals> {
+    const totals: LinkTotals = { lost: 0, received: 0, rttMs: 0 };
     for (const transport of this.connection.transports()) {
       const report = await transport.getStats();
       report.forEach((stat: Record<string, unknown>) => {
         if (stat.type === 'inbound-rtp') {
-          lost += Number(stat.packetsLost ?? 0);
-          received += Number(stat.packetsReceived ?? 0);
+          totals.lost += Number(stat.packetsLost ?? 0);
+          totals.received += Number(stat.packetsReceived ?? 0);
         }
         if (stat.type === 'candidate-pair' && stat.nominated) {
-          rtt = Math.max(rtt, Number(stat.currentRoundTripTime ?? 0) * 1000);
+          totals.rttMs = Math.max(totals.rttMs, Number(stat.currentRoundTripTime ?? 0) * 1000);
+          if (transport.direction === 'send' && typeof stat.availableOutgoingBitrate === 'number') {
+            totals.sendKbps = stat.availableOutgoingBitrate / 1000;
+          }
         }
       });
     }
-    return { lost, received, rttMs: rtt };
+    return totals;
+  }
+
+  /**
+   * Sends what the link can carry: our camera at its smallest simulcast layer only (`lowest`),
+   * or not at all while `holdCamera` (others see our initial; the camera stays ours to resume).
+   */
+  async limitSending({ lowest, holdCamera }: { lowest: boolean; holdCamera: boolean }) {
+    const camera = this.producers.get('camera');
+    if (!camera || camera.closed) return;
+    if (camera.rtpParameters.encodings && camera.rtpParameters.encodings.length > 1) {
+      await camera.setMaxSpatialLayer(lowest ? 0 : camera.rtpParameters.encodings.length - 1);
+    }
+    if (holdCamera !== camera.paused) await this.setPaused(camera, 'camera', holdCamera);
   }
 
   close(): void {

@@ -44,6 +44,10 @@ export interface LocalMedia {
   screenOn: boolean;
   /** Receive no video at all (weak connection). */
   audioOnly: boolean;
+  /** Receive only the speaker's video, at its smallest size; send ours at the smallest size. */
+  lowBandwidth: boolean;
+  /** Our camera is paused because the link cannot carry it (resumed when it can). */
+  cameraHeld: boolean;
   handRaised: boolean;
   micTrack: MediaStreamTrack | null;
   cameraTrack: MediaStreamTrack | null;
@@ -81,7 +85,14 @@ export interface LiveViewState {
   videoSlots: string[];
   local: LocalMedia;
   /** Notices for this person: a host muted us / asks us to unmute / stopped our camera. */
-  notice: 'mutedByHost' | 'unmuteRequested' | 'cameraStopped' | null;
+  notice:
+    | 'mutedByHost'
+    | 'unmuteRequested'
+    | 'cameraStopped'
+    /** The link was weak: the client stepped down to low bandwidth / audio only by itself. */
+    | 'lowBandwidthOn'
+    | 'audioOnlyOn'
+    | null;
   /** Hosts and observers. */
   whispers: WhisperMessage[];
   /** Reactions of the last few seconds. */
@@ -108,6 +119,7 @@ export interface LiveActions {
   toggleCamera(): Promise<void>;
   toggleScreen(): Promise<void>;
   setAudioOnly(audioOnly: boolean): Promise<void>;
+  setLowBandwidth(lowBandwidth: boolean): Promise<void>;
   setHand(raised: boolean): Promise<void>;
   react(reaction: Reaction): Promise<void>;
   /** Report the rendered width (CSS px) of each video tile, so the SFU sends a fitting layer. */
