@@ -103,32 +103,6 @@ export function ControlBar({
           <span className="live-control-label">{t('controls.participants')}</span>
         </button>
         {chat ? <ChatButton chat={chat} /> : null}
-        <label className="live-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="audio-only"
-            checked={local.audioOnly}
-            onChange={(event) => {
-              const audioOnly = event.target.checked;
-              void run(() => actions.setAudioOnly(audioOnly));
-            }}
-          />
-          <span>{t('controls.audioOnly')}</span>
-        </label>
-        <label className="live-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="low-bandwidth"
-            checked={local.lowBandwidth}
-            onChange={(event) => {
-              const lowBandwidth = event.target.checked;
-              void run(() => actions.setLowBandwidth(lowBandwidth));
-            }}
-          />
-          <span>{t('controls.lowBandwidth')}</span>
-        </label>
         <button
           type="button"
           className="live-control danger"

@@ -9,7 +9,7 @@ import { LiveNotice } from './LiveNotice.tsx';
 import { LobbyPanel } from './LobbyPanel.tsx';
 import { ObserverBanner } from './ObserverBanner.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
-import { QualityIndicator } from './QualityIndicator.tsx';
+import { ConnectionControls } from './ConnectionControls.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { useLobbyKnock } from './useLobbyKnock.ts';
 import { VideoStage } from './VideoStage.tsx';
@@ -85,7 +85,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           <h1 ref={heading} tabIndex={-1} dir="auto">
             {admitted?.session.groupTitle ?? t('title')}
           </h1>
-          <QualityIndicator quality={state.quality} audioOnly={state.local.audioOnly} />
+          <ConnectionControls state={state} actions={actions} />
           {state.settings.locked ? (
             <p className="live-locked">
               <LockIcon className="live-inline-icon" aria-hidden="true" />

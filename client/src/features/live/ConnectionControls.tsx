@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { LiveActions, LiveViewState } from './liveState.ts';
+import { QualityIndicator } from './QualityIndicator.tsx';
+import { ActionError, useAction } from './useAction.tsx';
+
+/**
+ * Our connection and what we ask of it, side by side at the top of the room (it scrolls with
+ * the page, so on a phone it covers nothing): low bandwidth (the speaker's video only, small)
+ * and audio only. The client may turn them on by itself on a weak link; the person can always
+ * turn them off or on, and then their choice stays.
+ */
+export function ConnectionControls({
+  state,
+  actions,
+}: {
+  state: LiveViewState;
+  actions: LiveActions;
+}) {
+  const { t } = useTranslation('live');
+  const { error, run } = useAction();
+  const { local } = state;
+  return (
+    <div className="live-connection">
+      <QualityIndicator quality={state.quality} audioOnly={local.audioOnly} />
+      <div className="live-connection-switches">
+        <label className="live-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="low-bandwidth"
+            checked={local.lowBandwidth}
+            onChange={(event) => {
+              const lowBandwidth = event.target.checked;
+              void run(() => actions.setLowBandwidth(lowBandwidth));
+            }}
+          />
+          <span>{t('controls.lowBandwidth')}</span>
+        </label>
+        <label className="live-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid="audio-only"
+            checked={local.audioOnly}
+            onChange={(event) => {
+              const audioOnly = event.target.checked;
+              void run(() => actions.setAudioOnly(audioOnly));
+            }}
+          />
+          <span>{t('controls.audioOnly')}</span>
+        </label>
+      </div>
+      <ActionError error={error} />
+    </div>
+  );
+}
