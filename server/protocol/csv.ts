@@ -10,5 +10,5 @@ export function csvSeparator(lang: string): ',' | ';' {
   const decimal = new Intl.NumberFormat(lang)
     .formatToParts(1.5)
     .find((part) => part.type === 'decimal')?.value;
-  return decimal === '.' ? ',' : ';';
+  return decimal === ',' ? ';' : ',';
 }
