@@ -19,6 +19,7 @@ import { enrolmentRoutes } from './groups/enrolmentRoutes.ts';
 import './groups/personalData.ts';
 import { groupRoutes } from './groups/routes.ts';
 import { groupWatch, groupWatchGuard } from './groups/socket.ts';
+import { socketLanguage } from './realtime/language.ts';
 import { liveRoutes } from './live/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
@@ -143,6 +144,7 @@ export function createApp({
       chatFeature(log, { perMinute: config.chatPerMinute }),
       presence.feature,
       groups.feature,
+      socketLanguage(log),
       mediaFeature(log, mediaMembership ?? live.membershipOf),
     ],
     {

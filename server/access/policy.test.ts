@@ -201,6 +201,7 @@ const expectedSocket: Record<RequestName, Audience> = {
   'chat:shareEntry': ['facilitator', 'trainer', 'coordinator'],
   'chat:hide': 'signedIn',
   'group:watch': 'anyone',
+  'session:language': 'signedIn',
 };
 
 function allowed(audience: Audience, actor: ActorName): boolean {

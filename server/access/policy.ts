@@ -354,6 +354,7 @@ export const socketActions: Record<RequestName, Action> = {
   'chat:shareEntry': 'directory.share',
   'presence:set': 'presence.share',
   'group:watch': 'group.browse',
+  'session:language': 'me.read',
   'presence:watch': 'presence.share',
 };
 

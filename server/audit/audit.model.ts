@@ -1,6 +1,7 @@
 // The audit log of sensitive actions: role changes, exports, erasures, invitations, observers
 // joining sessions. Entries hold ids and codes, never personal data, so they can be kept.
 import mongoose from 'mongoose';
+import type { AuditAction } from '../protocol/audit.ts';
 
 const auditSchema = new mongoose.Schema(
   {
@@ -16,39 +17,7 @@ auditSchema.index({ at: -1 });
 
 export const AuditEntry = mongoose.model('AuditEntry', auditSchema, 'audit_entries');
 
-export type AuditAction =
-  | 'account.created'
-  | 'account.exported'
-  | 'account.erased'
-  | 'account.locked'
-  | 'account.signUpRepeated'
-  | 'roles.changed'
-  | 'invitation.created'
-  | 'invitation.revoked'
-  | 'invitation.accepted'
-  | 'organisation.created'
-  | 'referral.created'
-  | 'referral.consent'
-  | 'referral.consentWithdrawn'
-  | 'training.certified'
-  | 'group.created'
-  | 'meeting.created'
-  | 'meeting.membersChanged'
-  | 'table.created'
-  | 'table.membersChanged'
-  | 'session.observed'
-  | 'session.steppedIn'
-  | 'session.removed'
-  | 'session.ended'
-  | 'alert.opened'
-  | 'alert.acknowledged'
-  | 'access.revoked'
-  | 'partner.contactNamed'
-  | 'partner.contactLeft'
-  | 'directory.entryChanged'
-  | 'alongside.asked'
-  | 'alongside.paired'
-  | 'alongside.ended';
+export type { AuditAction };
 
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>;
 

@@ -82,7 +82,7 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
       const verdict = await checkAttempt(attempt);
       if ('lockedUntil' in verdict)
         throw new RequestError('auth.locked', 429, undefined, {
-          minutes: Math.ceil((verdict.lockedUntil.getTime() - Date.now()) / 60_000),
+          count: Math.ceil((verdict.lockedUntil.getTime() - Date.now()) / 60_000),
         });
       // Many failures on this address from all clients together: slower, never shut.
       if (verdict.delayMs > 0) await setTimeout(verdict.delayMs);

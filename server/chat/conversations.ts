@@ -22,28 +22,32 @@ import { readSeqs } from './readMarker.model.ts';
 import { latestMessage, unreadCount } from './store.ts';
 import { isDuplicateKey } from '../db/claims.ts';
 
-const names = async (ids: unknown[]) => {
+/** The names listed as the reader's language lists them ("Aino, Basma ja Ulla"). */
+const names = async (ids: unknown[], lang: string) => {
   const people = await findByIds<PersonDoc>(Person, ids, { displayName: 1 });
-  return people.map((p) => p.displayName).join(', ');
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+    people.map((p) => p.displayName),
+  );
 };
 
 async function counterpartOf(
   conversation: ConversationDoc,
   access: ChannelAccess,
+  lang: string,
 ): Promise<ConversationSummary['counterpart']> {
   if (conversation.kind === 'alongside') {
     return access.role === 'family'
-      ? { role: 'volunteer', name: await names([conversation.facilitatorId]) }
-      : { role: 'family', name: await names([conversation.familyId]) };
+      ? { role: 'volunteer', name: await names([conversation.facilitatorId], lang) }
+      : { role: 'family', name: await names([conversation.familyId], lang) };
   }
   if (conversation.kind === 'supervision') {
     return access.role === 'trainer'
-      ? { role: 'facilitator', name: await names([conversation.facilitatorId]) }
-      : { role: 'trainer', name: await names([conversation.trainerId]) };
+      ? { role: 'facilitator', name: await names([conversation.facilitatorId], lang) }
+      : { role: 'trainer', name: await names([conversation.trainerId], lang) };
   }
   return access.role === 'family'
-    ? { role: 'facilitators', name: await names(access.facilitatorIds) }
-    : { role: 'family', name: await names([conversation.familyId]) };
+    ? { role: 'facilitators', name: await names(access.facilitatorIds, lang) }
+    : { role: 'family', name: await names([conversation.familyId], lang) };
 }
 
 async function summarise(
@@ -63,7 +67,7 @@ async function summarise(
           title: access.group.title.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
         }
       : null,
-    counterpart: conversation ? await counterpartOf(conversation, access) : null,
+    counterpart: conversation ? await counterpartOf(conversation, access, actor.lang) : null,
     lastSeq: latest?.seq ?? 0,
     readSeq,
     unread:

@@ -214,7 +214,10 @@ export const groupSchemas = {
       email: z.boolean(),
     })
     .strict(),
-  reachPeriod: z.object({ from: localDate, to: localDate }).strict(),
+  /** `lang`: the CSV's language (the UI's, which a download link's headers do not carry). */
+  reachPeriod: z
+    .object({ from: localDate, to: localDate, lang: z.string().max(20).optional() })
+    .strict(),
   meetingInput: z
     .object({
       kind: z.enum(MEETING_KINDS),
@@ -399,15 +402,25 @@ export interface ReachRow {
   uniqueFamilies: number;
 }
 
+/** What names a group in the figures: its titles, and what tells two of the same title apart. */
+export interface ReachGroupName {
+  title: { lang: string; text: string }[];
+  region: string;
+  /** Helsinki date of its first session (YYYY-MM-DD). */
+  startDate: string;
+}
+
 export interface ReachFigures {
   from: string;
   to: string;
   totals: Omit<ReachRow, 'key'>;
+  /** Keyed by group id; `groups` names each one (the id is never shown). */
   byGroup: ReachRow[];
+  groups: Record<string, ReachGroupName>;
   byLanguage: ReachRow[];
   byRegion: ReachRow[];
   byTopic: ReachRow[];
-  /** Sessions held and attendances per ISO week, for the chart. */
+  /** Sessions held and attendances per ISO week (key "2026-W05", shown translated). */
   byWeek: ReachRow[];
   /** When these figures were counted. */
   countedAt: string;

@@ -10,7 +10,10 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const reportSchemas = {
   /** Helsinki calendar dates, both included. */
-  period: z.object({ from: localDate, to: localDate }).strict(),
+  /** `lang`: the CSV's language (the UI's, which a download link's headers do not carry). */
+  period: z
+    .object({ from: localDate, to: localDate, lang: z.string().max(20).optional() })
+    .strict(),
 };
 
 /** Three years: a funder asks for one; each day of the period is read by key. */

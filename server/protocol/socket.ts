@@ -8,17 +8,23 @@ import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
+import { socketLanguageSchemas, type SocketLanguageResponses } from './socketLanguage.ts';
 
 export const requestSchemas = {
   ...mediaSchemas,
   ...liveSchemas,
   ...chatSchemas,
   ...groupEventSchemas,
+  ...socketLanguageSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
-export type Responses = MediaResponses & LiveResponses & ChatResponses & GroupEventResponses;
+export type Responses = MediaResponses &
+  LiveResponses &
+  ChatResponses &
+  GroupEventResponses &
+  SocketLanguageResponses;
 export type ResponseOf<N extends RequestName> = Responses[N];
 
 export type ClientToServerEvents = {

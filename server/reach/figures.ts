@@ -5,8 +5,7 @@ import { DateTime } from 'luxon';
 import { findByIds } from '../db/byIds.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { ZONE } from '../groups/schedule.ts';
-import type { ReachFigures, ReachRow } from '../protocol/groups.ts';
-import { titleIn } from '../reminders/texts.ts';
+import type { ReachFigures, ReachGroupName, ReachRow } from '../protocol/groups.ts';
 import { heldOn } from './ledger.ts';
 
 class Tally {
@@ -57,6 +56,7 @@ export async function reachFigures(
       (g) => [String(g._id), g],
     ),
   );
+  const names: Record<string, ReachGroupName> = {};
   const tallies = {
     total: new Tally(),
     group: new Tally(),
@@ -73,7 +73,13 @@ export async function reachFigures(
     if (region && group.region !== region) continue;
     const id = String(session.sessionId);
     tallies.total.add('total', id, families);
-    tallies.group.add(`${titleIn(group, 'fi')} (${String(group._id)})`, id, families);
+    // Keyed by id (titles repeat); the page names it in the reader's language from `names`.
+    tallies.group.add(String(group._id), id, families);
+    names[String(group._id)] ??= {
+      title: group.title.map((t) => ({ lang: t.lang ?? '', text: t.text ?? '' })),
+      region: group.region,
+      startDate: group.schedule.startDate.slice(0, 10),
+    };
     for (const language of group.sessionLanguages) tallies.language.add(language, id, families);
     tallies.region.add(group.region, id, families);
     for (const topic of group.topics) tallies.topic.add(topic, id, families);
@@ -93,44 +99,10 @@ export async function reachFigures(
       uniqueFamilies: total?.uniqueFamilies ?? 0,
     },
     byGroup: tallies.group.list(),
+    groups: names,
     byLanguage: tallies.language.list(),
     byRegion: tallies.region.list(),
     byTopic: tallies.topic.list(),
     byWeek: tallies.week.list(),
   };
-}
-
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  // Quote always; double inner quotes; defuse spreadsheet formulas.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-};
-
-export function reachCsv(figures: ReachFigures): string {
-  const lines = [['dimension', 'key', 'sessions_held', 'attendances', 'unique_families']];
-  lines.push([
-    'total',
-    `${figures.from}..${figures.to}`,
-    ...[figures.totals.sessionsHeld, figures.totals.attendances, figures.totals.uniqueFamilies].map(
-      String,
-    ),
-  ]);
-  const sections: [string, ReachRow[]][] = [
-    ['group', figures.byGroup],
-    ['language', figures.byLanguage],
-    ['region', figures.byRegion],
-    ['topic', figures.byTopic],
-    ['week', figures.byWeek],
-  ];
-  for (const [dimension, rows] of sections) {
-    for (const row of rows)
-      lines.push([
-        dimension,
-        row.key,
-        String(row.sessionsHeld),
-        String(row.attendances),
-        String(row.uniqueFamilies),
-      ]);
-  }
-  return `${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -122,9 +122,8 @@ describe('[groups-5] reach figures', function () {
           200,
         );
         if (!present.length) continue;
-        const title = group.title.find((t) => t.lang === 'fi')?.text ?? '';
         expected.total.add('total', present);
-        expected.group.add(`${title} (${group.id})`, present);
+        expected.group.add(group.id, present);
         group.sessionLanguages.forEach((l) => expected.language.add(l, present));
         expected.region.add(group.region, present);
         group.topics.forEach((t) => expected.topic.add(t, present));
@@ -148,15 +147,24 @@ describe('[groups-5] reach figures', function () {
       total?.attendances,
     );
 
-    const csv = await staff.coordinator.get<string>(`/reach.csv?${query}`);
+    // Groups are named by title (each figure keyed by id, never shown).
+    for (const group of groups)
+      assert.deepEqual(figures.groups[group.id]?.title, group.title, 'the group is named');
+
+    // The CSV in the language asked for: translated headers and names, its separator, a BOM.
+    const csv = await staff.coordinator.get<string>(`/reach.csv?${query}&lang=en`);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.ok(
+      csv.body.replace(/^\uFEFF/, '').startsWith('"Breakdown","Item",'),
+      csv.body.slice(0, 40),
+    );
     const rows = parseCsv(csv.body);
     assert.deepEqual(rows[0], [
-      'dimension',
-      'key',
-      'sessions_held',
-      'attendances',
-      'unique_families',
+      'Breakdown',
+      'Item',
+      'Sessions held',
+      'Attendances',
+      'Different families',
     ]);
     const section = (dimension: string) =>
       rows
@@ -167,12 +175,29 @@ describe('[groups-5] reach figures', function () {
           attendances: Number(r[3]),
           uniqueFamilies: Number(r[4]),
         }));
-    assert.deepEqual(section('language'), figures.byLanguage);
-    assert.deepEqual(section('topic'), figures.byTopic);
-    assert.deepEqual(section('group'), figures.byGroup);
+    const named = (rows: ReachRow[], name: (key: string) => string) =>
+      rows.map((row) => ({ ...row, key: name(row.key) }));
+    const english = new Intl.DisplayNames(['en'], { type: 'language' });
     assert.deepEqual(
-      section('total').map((r) => r.attendances),
+      section('Language'),
+      named(figures.byLanguage, (code) => english.of(code) ?? code),
+    );
+    assert.deepEqual(
+      section('Group').map((r) => r.attendances),
+      figures.byGroup.map((r) => r.attendances),
+    );
+    for (const cell of section('Group').map((r) => r.key ?? ''))
+      assert.ok(!/[0-9a-f]{24}/.test(cell), `no database id in "${cell}"`);
+    assert.ok(section('Week').every((r) => /^Week \d+, \d{4}$/.test(r.key ?? '')));
+    assert.deepEqual(
+      section('Total').map((r) => r.attendances),
       [total?.attendances],
+    );
+    // In Finnish: Finnish headers, split by ";" as Finnish spreadsheet programs expect.
+    const finnish = (await staff.coordinator.get<string>(`/reach.csv?${query}&lang=fi`)).body;
+    assert.ok(
+      finnish.replace(/^\uFEFF/, '').startsWith('"Jaottelu";"Kohde";'),
+      finnish.slice(0, 40),
     );
 
     // Figures are kept once counted, and counted again after any change they show: a
@@ -203,8 +228,10 @@ describe('[groups-5] reach figures', function () {
     assert.equal(stale.updating, true, 'the kept figures at once, marked as being counted again');
     assert.deepEqual(stale.totals, figures.totals);
     // The funder's file is counted as things are now.
-    const freshCsv = parseCsv((await staff.coordinator.get<string>(`/reach.csv?${query}`)).body);
-    const csvTotal = Number(freshCsv.find((r) => r[0] === 'total')?.[3]);
+    const freshCsv = parseCsv(
+      (await staff.coordinator.get<string>(`/reach.csv?${query}&lang=en`)).body,
+    );
+    const csvTotal = Number(freshCsv.find((r) => r[0] === 'Total')?.[3]);
     assert.ok(csvTotal > figures.totals.attendances, `the CSV counts the correction (${csvTotal})`);
     const afterCorrection = await again();
     assert.equal(afterCorrection.totals.attendances, csvTotal);
@@ -221,8 +248,8 @@ describe('[groups-5] reach figures', function () {
       }),
     );
     assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
-    const keys = (await again()).byGroup.map((r) => r.key);
-    assert.ok(keys.includes(`Isät yhdessä (${groups[1]!.id})`), keys.join());
+    const names = (await again()).groups;
+    assert.deepEqual(names[groups[1]!.id]?.title, [{ lang: 'fi', text: 'Isät yhdessä' }]);
 
     // A period longer than three years is refused, with the reason.
     const tooLong = await staff.coordinator.get<{ fields?: Record<string, string> }>(

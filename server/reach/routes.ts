@@ -1,8 +1,11 @@
 import { RequestError } from '../errors.ts';
 import type { ApiRouter } from '../http/api.ts';
 import { groupSchemas } from '../protocol/groups.ts';
+import { isLanguage } from '../protocol/languages.ts';
+import { translator } from '../i18n/index.ts';
 import { keptFigures } from './cache.ts';
-import { reachCsv, reachFigures } from './figures.ts';
+import { reachCsv } from './csv.ts';
+import { reachFigures } from './figures.ts';
 
 /** Three years: a funder's period is one; every day of it is read when counted. */
 const MAX_PERIOD_DAYS = 3 * 366;
@@ -24,14 +27,15 @@ export function reachRoutes(api: ApiRouter): void {
   api.get(
     '/reach.csv',
     { action: 'reach.read', query: groupSchemas.reachPeriod },
-    async ({ query, res, t }) => {
-      const csv = reachCsv(await period(query.from, query.to, t, true));
+    async ({ actor, query, res, t }) => {
+      const lang = isLanguage(query.lang) ? query.lang : actor.lang;
+      const csv = reachCsv(await period(query.from, query.to, t, true), translator(lang), lang);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader(
         'Content-Disposition',
         `attachment; filename="rinnalla-reach-${query.from}-${query.to}.csv"`,
       );
-      res.send(`\uFEFF${csv}`); // BOM: Excel then reads UTF-8 (ä, ö, Arabic) correctly
+      res.send(csv);
       return undefined;
     },
   );

@@ -1,10 +1,11 @@
-// The report as a CSV a funder's spreadsheet opens: UTF-8 with a BOM, comma-separated, every cell
-// quoted, one row per figure (section, figure, breakdown, value) under translated headers. It
-// leaves the coordinator's screen, so small cells are suppressed (releasedValue) and any cell a
+// The report as a CSV a funder's spreadsheet opens: UTF-8 with a BOM, separated as spreadsheets in
+// the reader's language expect (protocol/csv.ts), every cell quoted, one row per figure (section,
+// figure, breakdown, value) under translated headers. It leaves the coordinator's screen, so small cells are suppressed (releasedValue) and any cell a
 // spreadsheet would take for a formula is defused.
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
 import { ZONE } from '../groups/schedule.ts';
+import { csvSeparator } from '../protocol/csv.ts';
 import {
   releasedValue,
   reportRows,
@@ -18,16 +19,25 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** Lines as a CSV file's text: a BOM (spreadsheets then read UTF-8), quoted cells, CRLF. */
+export function csvDocument(lines: readonly (readonly string[])[], lang: string): string {
+  const separator = csvSeparator(lang);
+  return `\uFEFF${lines.map((line) => line.map(csvCell).join(separator)).join('\r\n')}\r\n`;
+}
+
+/** A language's name in the reader's language (Intl.DisplayNames), its code if unknown. */
+export function languageNameIn(lang: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function keyName(row: ReportRow, t: TFunction, lang: string): string {
   if (!row.key) return '';
   const by = row.figure.split('.')[0];
-  if (by === 'language') {
-    try {
-      return new Intl.DisplayNames([lang], { type: 'language' }).of(row.key) ?? row.key;
-    } catch {
-      return row.key;
-    }
-  }
+  if (by === 'language') return languageNameIn(lang, row.key);
   if (by === 'region') return t(`groups:regions.${row.key}`);
   if (by === 'topic') return t(`groups:topics.${row.key}`);
   if (by === 'partnerKind') return t(`partners:kind.${row.key}`);
@@ -56,5 +66,5 @@ export function reportCsv(figures: ReportFigures, t: TFunction, lang: string): s
       keyName(row, t, lang),
       releasedValue(row.value, row.unit),
     ]);
-  return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines, lang);
 }

@@ -3,6 +3,8 @@
 import { DateTime } from 'luxon';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { RequestError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+import { isLanguage } from '../protocol/languages.ts';
 import { MAX_REPORT_DAYS, reportSchemas } from '../protocol/report.ts';
 import { systemClock, type Clock } from '../reminders/runner.ts';
 import { reportCsv } from './csv.ts';
@@ -42,7 +44,8 @@ export function reportRoutes(api: ApiRouter, clock: Clock = systemClock): void {
         'Content-Disposition',
         `attachment; filename="rinnalla-report-${query.from}-${query.to}.csv"`,
       );
-      res.send(reportCsv(figures, t, actor.lang));
+      const lang = isLanguage(query.lang) ? query.lang : actor.lang;
+      res.send(reportCsv(figures, translator(lang), lang));
       return undefined;
     },
   );

@@ -1,7 +1,7 @@
 // A small modal on the native <dialog> (the browser keeps focus inside, Escape cancels), and an
 // "Are you sure?" built on it. Shown while mounted; focus goes back to what opened it.
 import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError, useAction, type ActionNamespace } from './useAction.tsx';
 
@@ -10,10 +10,13 @@ export function ModalDialog({
   onClose,
   className,
   testId,
+  initialFocus,
   children,
 }: {
   title: string;
   onClose: () => void;
+  /** What takes focus on opening (else the browser's pick: the first button in it). */
+  initialFocus?: RefObject<HTMLElement | null>;
   /** The feature's dialog style (e.g. live-dialog, chat-dialog). */
   className: string;
   testId?: string;
@@ -26,10 +29,13 @@ export function ModalDialog({
     const element = dialog.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
+    initialFocus?.current?.focus();
     return () => {
       if (element?.open) element.close();
       if (opener?.isConnected) opener.focus();
     };
+    // Opened once per mount; the element to focus is a ref, read then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
@@ -51,7 +57,10 @@ export function ModalDialog({
   );
 }
 
-/** "Are you sure?" for a step that affects others (ending for everyone, deleting, stepping in). */
+/**
+ * "Are you sure?" for a step that affects others (ending for everyone, deleting, stepping in).
+ * Cancel is focused on opening, whichever button comes first.
+ */
 export function ConfirmDialog({
   ns,
   className,
@@ -79,11 +88,19 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation(ns);
   const { error, busy, run } = useAction(ns);
+  // The safe choice has focus first: Enter or Space right after opening never deletes or ends.
+  const cancel = useRef<HTMLButtonElement>(null);
   const confirm = async () => {
     if (await run(onConfirm)) onClose();
   };
   return (
-    <ModalDialog title={title} onClose={onClose} className={className} testId={testId}>
+    <ModalDialog
+      title={title}
+      onClose={onClose}
+      className={className}
+      testId={testId}
+      initialFocus={cancel}
+    >
       <p>{text}</p>
       <ActionError error={error} className={errorClassName} />
       <div className="actions">
@@ -96,7 +113,7 @@ export function ConfirmDialog({
         >
           {confirmLabel}
         </button>
-        <button type="button" className="secondary" onClick={onClose}>
+        <button type="button" className="secondary" onClick={onClose} ref={cancel}>
           {t('dialog.cancel')}
         </button>
       </div>

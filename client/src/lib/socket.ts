@@ -1,5 +1,7 @@
 // The typed Socket.IO client and a promise-based request that unwraps the server's ack.
+import i18next from 'i18next';
 import { io, type Socket } from 'socket.io-client';
+import { isLanguage } from '../../../server/protocol/languages.ts';
 import type { AppError } from '../../../server/protocol/ack.ts';
 import type {
   ClientToServerEvents,
@@ -20,7 +22,17 @@ export class RequestFailed extends Error {
 
 export function connectSocket(auth: HandshakeAuth, url?: string, autoConnect = true): ClientSocket {
   const options = { auth: { ...auth }, transports: ['websocket', 'polling'], autoConnect };
-  return url ? io(url, options) : io(options);
+  const socket: ClientSocket = url ? io(url, options) : io(options);
+  // A language chosen in the UI follows into the open socket (texts the server makes for it
+  // afterwards come in it) and into its handshake on a reconnect; a closed socket stops following.
+  const follow = (lang: string) => {
+    if (!isLanguage(lang)) return;
+    (socket.auth as HandshakeAuth).lang = lang;
+    if (socket.connected) void request(socket, 'session:language', { lang }).catch(() => undefined);
+    else if (!socket.active) i18next.off('languageChanged', follow);
+  };
+  i18next.on('languageChanged', follow);
+  return socket;
 }
 
 export async function request<N extends RequestName>(

@@ -2,19 +2,31 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryInfo } from '../../../../server/protocol/api.ts';
 import { ApiError, get } from '../../lib/api.ts';
+import { PersonName } from '../../lib/bidi.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AdminNav } from './AdminNav.tsx';
+import { AUDIT_ROLE_FIELDS } from '../../../../server/protocol/audit.ts';
 
 const PAGE = 50; // what the server sends at a time
-
-const detailText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Who did what and when: newest first, older pages on request. */
 export function AuditPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('audit.title'));
   const format = useFormat();
+  // A detail's value in words where it is one: yes/no, role names, a date; ids and counts as
+  // they are (ids read left to right).
+  const detailText = (field: string, value: unknown): string => {
+    if (typeof value === 'boolean') return t(`audit.values.${value}`);
+    if (typeof value === 'number') return format.number(value);
+    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    if (AUDIT_ROLE_FIELDS.includes(field))
+      return format.list(values.map((role) => t(`roles.${role}`, { defaultValue: role })));
+    if (field === 'validUntil' && !Number.isNaN(Date.parse(values[0]!)))
+      return format.date(values[0]!);
+    return format.list(values);
+  };
   const [entries, setEntries] = useState<AuditEntryInfo[]>([]);
   const [more, setMore] = useState(true);
   const [loading, setLoading] = useState(true);
@@ -58,7 +70,13 @@ export function AuditPage() {
             </p>
             <p className="meta">
               <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> ·{' '}
-              {entry.actorName ?? (entry.actorId ? t('audit.erasedPerson') : t('audit.system'))}
+              {entry.actorName ? (
+                <PersonName name={entry.actorName} />
+              ) : entry.actorId ? (
+                t('audit.erasedPerson')
+              ) : (
+                t('audit.system')
+              )}
             </p>
             {entry.targetId || Object.keys(entry.details).length > 0 ? (
               <dl className="details meta">
@@ -70,8 +88,8 @@ export function AuditPage() {
                 ) : null}
                 {Object.entries(entry.details).map(([key, value]) => (
                   <div key={key} className="contents">
-                    <dt>{key}</dt>
-                    <dd dir="ltr">{detailText(value)}</dd>
+                    <dt>{t(`audit.fields.${key}`, { defaultValue: key })}</dt>
+                    <dd dir="auto">{detailText(key, value)}</dd>
                   </div>
                 ))}
               </dl>

@@ -17,7 +17,7 @@ export function VolunteerLoadsPage() {
   return (
     <section className="page">
       <h1>{t('care.title')}</h1>
-      <p className="lead">{t('care.intro', { days: QUIET_PAIRING_DAYS })}</p>
+      <p className="lead">{t('care.intro', { count: QUIET_PAIRING_DAYS })}</p>
       {loads.error ? (
         <p className="error-summary" role="alert">
           {loads.error.message}

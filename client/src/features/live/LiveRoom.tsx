@@ -14,6 +14,7 @@ import { RemoteAudio } from './RemoteAudio.tsx';
 import { useLobbyKnock } from './useLobbyKnock.ts';
 import { VideoStage } from './VideoStage.tsx';
 import { WhisperPanel } from './WhisperPanel.tsx';
+import { useFormat } from '../../lib/format.ts';
 
 /** Wide enough for the participants beside the videos: the panel starts open there. */
 const WIDE = '(min-width: 60rem)';
@@ -21,6 +22,7 @@ const WIDE = '(min-width: 60rem)';
 /** The session itself, live or reconnecting (then with a banner, never an error page). */
 export function LiveRoom({ state, actions }: { state: LiveViewState; actions: LiveActions }) {
   const { t } = useTranslation('live');
+  const format = useFormat();
   const heading = useRef<HTMLHeadingElement>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
   const panelToggle = useRef<HTMLButtonElement>(null);
@@ -95,7 +97,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           {(host || observer) && state.observers.length > 0 ? (
             <p className="live-observers" data-testid="observers">
               <EyeIcon className="live-inline-icon" aria-hidden="true" />
-              {t('room.observers', { names: state.observers.map((o) => o.name).join(', ') })}
+              {t('room.observers', { names: format.names(state.observers.map((o) => o.name)) })}
             </p>
           ) : null}
         </header>

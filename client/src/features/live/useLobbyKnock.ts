@@ -14,7 +14,7 @@ export interface Knock {
 
 export function useLobbyKnock(lobby: LobbyEntry[], enabled: boolean): Knock | null {
   const { t } = useTranslation('live');
-  const { language } = useFormat();
+  const { language, names } = useFormat();
   const known = useRef(new Set<string>());
   const sound = useRef<AudioContext | null>(null);
   const [knock, setKnock] = useState<Knock | null>(null);
@@ -27,10 +27,12 @@ export function useLobbyKnock(lobby: LobbyEntry[], enabled: boolean): Knock | nu
     setKnock((previous) => ({
       id: (previous?.id ?? 0) + 1,
       text: t('lobby.knock', {
-        names: arrived.map((entry) => entry.name).join(', '),
+        names: names(arrived.map((entry) => entry.name)),
         count: numberFormat(language).format(lobby.length),
       }),
     }));
+    // names follows language
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lobby, enabled, t, language]);
 
   useEffect(

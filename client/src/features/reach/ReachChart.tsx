@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReachRow } from '../../../../server/protocol/groups.ts';
+import { isoWeekParts, weekLabel } from '../../../../server/protocol/reachNames.ts';
 import { useFormat } from '../../lib/format.ts';
 import { ReachTable } from './ReachTable.tsx';
 
@@ -57,8 +58,8 @@ export function ReachChart({ from, to, rows }: { from: string; to: string; rows:
         <desc id={`${id}-desc`}>
           {top
             ? t('reach.chartSummary', {
-                weeks: weeks.length,
-                top: top.key,
+                weeks: t('reach.weekCount', { count: weeks.length }),
+                top: weekLabel(top.key, t, format.language),
                 count: top.attendances,
               })
             : t('reach.chartEmpty')}
@@ -90,7 +91,7 @@ export function ReachChart({ from, to, rows }: { from: string; to: string; rows:
               />
               {i % labelEvery === 0 ? (
                 <text x={x + slot / 2} y={HEIGHT - 8} textAnchor="middle" className="chart-label">
-                  {week.key.slice(-3)}
+                  {format.number(isoWeekParts(week.key)?.week ?? 0)}
                 </text>
               ) : null}
             </g>
@@ -100,7 +101,12 @@ export function ReachChart({ from, to, rows }: { from: string; to: string; rows:
       <figcaption>{t('reach.chartCaption')}</figcaption>
       <details>
         <summary>{t('reach.chartAsTable')}</summary>
-        <ReachTable caption={t('reach.byWeek')} keyHeading={t('reach.week')} rows={weeks} />
+        <ReachTable
+          caption={t('reach.byWeek')}
+          keyHeading={t('reach.week')}
+          rows={weeks}
+          name={(key) => weekLabel(key, t, format.language)}
+        />
       </details>
     </figure>
   );

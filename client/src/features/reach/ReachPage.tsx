@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupSchemas, type ReachFigures } from '../../../../server/protocol/groups.ts';
+import { csvSeparator } from '../../../../server/protocol/csv.ts';
+import { groupLabels } from '../../../../server/protocol/reachNames.ts';
 import { helsinkiDate, useFormat } from '../../lib/format.ts';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { errorsFrom, useFormErrors, validate } from '../../lib/forms/errors.ts';
@@ -50,6 +52,18 @@ export function ReachPage() {
     setPeriod(checked.data);
   };
   const data = figures.data;
+  // Groups by title in the UI language; two of one title told apart by region and start date.
+  const groupNames = useMemo(
+    () =>
+      data
+        ? groupLabels(data.groups ?? {}, format.language, t, {
+            region: words.region,
+            date: format.localDate,
+          })
+        : {},
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- format and words follow language
+    [data, format.language, t],
+  );
   // Figures counted before a change come at once while they are counted again: ask again soon.
   const { reload } = figures;
   useEffect(() => {
@@ -100,9 +114,17 @@ export function ReachPage() {
       {data ? (
         <>
           <p>
-            <a className="button secondary" href={`/api/reach.csv?${query}`} download>
+            <a
+              className="button secondary"
+              href={`/api/reach.csv?${query}&lang=${encodeURIComponent(format.language)}`}
+              download
+              aria-describedby="reach-csv-hint"
+            >
               {t('reach.csv')}
             </a>
+          </p>
+          <p className="meta" id="reach-csv-hint">
+            {t('reach.csvHint', { separator: csvSeparator(format.language) })}
           </p>
           <dl className="totals">
             <div>
@@ -124,6 +146,7 @@ export function ReachPage() {
             caption={t('reach.byGroup')}
             keyHeading={t('reach.group')}
             rows={data.byGroup}
+            name={(id) => groupNames[id] ?? ''}
           />
           <ReachTable
             caption={t('reach.byLanguage')}

@@ -62,7 +62,7 @@ export function InterviewPage() {
       <p data-testid="interview-when">
         {t('interview.when', {
           when: format.sessionTime(info.startsAt),
-          minutes: format.number((Date.parse(info.endsAt) - Date.parse(info.startsAt)) / 60_000),
+          count: (Date.parse(info.endsAt) - Date.parse(info.startsAt)) / 60_000,
         })}
       </p>
       <p>{t('interview.howTo')}</p>

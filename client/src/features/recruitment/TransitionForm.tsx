@@ -12,6 +12,7 @@ import type { FormErrors, Validated } from '../../lib/forms/errors.ts';
 import { TextAreaField, TextField } from '../../lib/forms/fields.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { helsinkiInputToIso, toHelsinkiInput } from './helsinkiTime.ts';
+import { useFormat } from '../../lib/format.ts';
 
 interface Step {
   to: PipelineStatus;
@@ -28,6 +29,7 @@ export function TransitionForm({
   onMoved: () => void;
 }) {
   const { t } = useTranslation('recruitment');
+  const format = useFormat();
   const { errors, fieldId, busy, submit } = useFormSubmit();
   const [reason, setReason] = useState('');
   const [interviewAt, setInterviewAt] = useState('');
@@ -91,7 +93,7 @@ export function TransitionForm({
         label={labels.reason}
         hint={
           needingReason.length > 0
-            ? t('detail.reasonHint', { statuses: needingReason.map(status).join(', ') })
+            ? t('detail.reasonHint', { statuses: format.list(needingReason.map(status)) })
             : undefined
         }
         error={errors.fields.reason}

@@ -99,9 +99,9 @@ export function ReferralTargetFields({
             )
             .map((g) => (
               <option key={g.id} value={g.id}>
-                {`${pickText(g.title, format.language)?.text ?? ''} — ${g.sessionLanguages
-                  .map((code) => format.languageName(code))
-                  .join(', ')}`}
+                {`${pickText(g.title, format.language)?.text ?? ''} — ${format.list(
+                  g.sessionLanguages.map((code) => format.languageName(code)),
+                )}`}
               </option>
             ))}
         </SelectField>

@@ -145,7 +145,11 @@ export function FunderReportPage() {
         <p role="status">{report.loading ? t('loading') : null}</p>
         {data ? (
           <p className="report-actions">
-            <a className="button secondary" href={`/api/report.csv?${query}`} download>
+            <a
+              className="button secondary"
+              href={`/api/report.csv?${query}&lang=${encodeURIComponent(format.language)}`}
+              download
+            >
               {t('downloadCsv')}
             </a>
             <button type="button" onClick={() => window.print()}>

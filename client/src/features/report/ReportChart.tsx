@@ -41,7 +41,7 @@ export function ReportChart({ months }: { months: ReportMonth[] }) {
         <desc id={`${id}-desc`}>
           {top
             ? t('chart.summary', {
-                months: months.length,
+                months: t('chart.monthCount', { count: months.length }),
                 sessions: top.sessionsHeld,
                 month: monthName(top.key),
               })

@@ -77,7 +77,7 @@ export function VolunteersPage() {
           : list.items
             ? t(list.more ? 'volunteers.countSoFar' : 'volunteers.count', {
                 count: list.items.length,
-                weeks,
+                weeks: t('volunteers.weeksSpan', { count: Number(weeks) }),
               })
             : null}
       </p>

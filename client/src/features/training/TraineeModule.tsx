@@ -70,7 +70,10 @@ export function TraineeModule({
           <>
             <dt>{t('quiz.title')}</dt>
             <dd>
-              {t('trainee.attempts', { used: quiz.attemptsUsed, remaining: quiz.attemptsLeft })}
+              {t('trainee.attempts', {
+                used: format.number(quiz.attemptsUsed),
+                count: quiz.attemptsLeft,
+              })}
               {quiz.bestScore !== null
                 ? ` · ${t('trainee.bestScore', { score: format.percent(quiz.bestScore) })}`
                 : ''}
