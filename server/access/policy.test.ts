@@ -178,6 +178,8 @@ const expectedSocket: Record<RequestName, Audience> = {
   'live:end': 'signedIn',
   'live:selfMute': 'signedIn',
   'live:hand': 'signedIn',
+  'live:interpreter': 'signedIn',
+  'live:channel': 'signedIn',
   'live:react': 'signedIn',
   'live:viewport': 'signedIn',
   'live:quality': 'signedIn',

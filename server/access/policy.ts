@@ -333,6 +333,8 @@ export const socketActions: Record<RequestName, Action> = {
   'live:end': 'session.moderate',
   'live:selfMute': 'session.participate',
   'live:hand': 'session.participate',
+  'live:interpreter': 'session.moderate',
+  'live:channel': 'session.participate',
   'live:react': 'session.participate',
   'live:viewport': 'session.participate',
   'live:quality': 'session.participate',

@@ -20,6 +20,8 @@ export class LivePeer {
   /** Set while the connection is dropped; the peer is removed when it fires. */
   graceTimer: NodeJS.Timeout | null = null;
   lastReactionAt = 0;
+  /** The language this person interprets into, or null (see interpretation.ts). */
+  interpreting: string | null = null;
 
   constructor(
     readonly personId: string,
@@ -62,6 +64,7 @@ export class LivePeer {
       handRaised: this.handRaised,
       quality: this.quality,
       connected: this.socket !== null,
+      interpreting: this.interpreting,
     };
   }
 }

@@ -15,6 +15,7 @@ import { titleIn } from '../reminders/texts.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { recordJoin, recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
+import { Interpretation } from './interpretation.ts';
 import type { LivePeer } from './LivePeer.ts';
 
 type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
@@ -42,6 +43,7 @@ export class LiveSession {
   settings: LiveSettings = { locked: false, spotlight: null };
   room!: SfuRoom;
   ended = false;
+  readonly interpretation = new Interpretation();
   /** Who the audio-level observer last heard, to send changes only. */
   private speaking: string[] = [];
   private activeSpeaker: string | null = null;
@@ -188,12 +190,14 @@ export class LiveSession {
       speaking: this.speaking.filter((id) => this.peers.get(id)?.visible),
       lobby: peer.isHost ? this.lobbyEntries() : [],
       observers: seesStaff ? this.observerEntries() : [],
+      channel: this.interpretation.channelOf(peer.personId),
       canModerate: peer.isHost,
       canShareScreen: peer.isHost && !peer.observer,
     };
   }
 
   private attachMedia(peer: LivePeer): void {
+    peer.interpreting = this.interpretation.interpreting(peer.personId);
     const media = this.room.addPeer(peer.peerId);
     media.allowedSources = peer.observer ? NOTHING : peer.isHost ? ALL_SOURCES : CAMERA_AND_MIC;
     peer.media = media;
@@ -237,6 +241,27 @@ export class LiveSession {
     this.settings = { ...this.settings, ...change };
     if ('spotlight' in change) this.room.pin(this.settings.spotlight);
     this.send(everyone, 'live:settings', this.settings);
+  }
+
+  /** Whether `listener` may receive this producer (an interpreter's voice: their channel only). */
+  mayConsume(listener: LivePeer, producerId: string): boolean {
+    const producer = this.room.findProducer(producerId);
+    const owner = this.peers.get(String(producer?.appData.peerId ?? ''));
+    if (!producer || !owner) return true; // the SFU answers "no such producer" itself
+    return this.interpretation.mayReceive(
+      listener.personId,
+      owner.personId,
+      producer.appData.source,
+    );
+  }
+
+  /** After a channel or interpreter changed: stop every consumer no longer allowed. */
+  enforceChannels(): void {
+    for (const peer of this.peers.values()) {
+      for (const consumer of [...(peer.media?.consumers.values() ?? [])]) {
+        if (!this.mayConsume(peer, consumer.producerId)) consumer.close();
+      }
+    }
   }
 
   peerOfPerson(personId: string): LivePeer | undefined {

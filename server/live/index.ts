@@ -4,6 +4,7 @@
 import type { RealtimeFeature } from '../realtime/socket.ts';
 import { liveAccessHooks } from './accessHook.ts';
 import type { LiveContext } from './handlers/context.ts';
+import { interpretationFeature } from './handlers/interpretation.ts';
 import { joinFeature } from './handlers/join.ts';
 import { lobbyFeature } from './handlers/lobby.ts';
 import { moderationFeature } from './handlers/moderation.ts';
@@ -28,6 +29,7 @@ export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
     moderationFeature(ctx),
     presenceFeature(ctx),
     observerFeature(ctx),
+    interpretationFeature(ctx),
   ];
   return {
     registry,

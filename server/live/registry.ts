@@ -91,7 +91,9 @@ export class LiveRegistry {
   membershipOf(socket: RealtimeSocket): MediaMembership | undefined {
     const binding = this.binding(socket);
     const media = binding?.peer.admitted ? binding.peer.media : null;
-    return media ? { room: binding!.live.room, peer: media } : undefined;
+    if (!media) return undefined;
+    const { live, peer } = binding!;
+    return { room: live.room, peer: media, mayConsume: (id) => live.mayConsume(peer, id) };
   }
 
   /** Closes a session nobody is in any more, freeing its router. */

@@ -11,6 +11,8 @@ import type { RealtimeFeature, RealtimeSocket } from '../realtime/socket.ts';
 export interface MediaMembership {
   room: SfuRoom;
   peer: SfuPeer;
+  /** Whether this peer may receive a producer (absent: any in the room). */
+  mayConsume?: (producerId: string) => boolean;
 }
 
 export type MembershipOf = (
@@ -52,13 +54,11 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
       return { producerId: producer.id };
     });
 
-    handle(socket, log, 'media:consume', async ({ transportId, producerId, rtpCapabilities }) =>
-      (await member()).peer.consume(
-        transportId,
-        producerId,
-        rtpCapabilities as types.RtpCapabilities,
-      ),
-    );
+    handle(socket, log, 'media:consume', async ({ transportId, producerId, rtpCapabilities }) => {
+      const { peer, mayConsume } = await member();
+      if (mayConsume && !mayConsume(producerId)) throw new RequestError('media.not-for-you', 403);
+      return peer.consume(transportId, producerId, rtpCapabilities as types.RtpCapabilities);
+    });
 
     handle(socket, log, 'media:resumeConsumer', async ({ consumerId }) => {
       await (await member()).peer.resumeConsumer(consumerId);

@@ -7,6 +7,8 @@ import type { types } from 'mediasoup';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
+/** A spoken language (ISO 639-1/-3 code): interpreting is not limited to the UI's languages. */
+const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export const REACTIONS = ['thumbsUp', 'heart', 'clap', 'laugh', 'wave'] as const;
@@ -42,6 +44,10 @@ export const liveSchemas = {
     .object({ source: z.enum(['microphone', 'camera']), muted: z.boolean() })
     .strict(),
   'live:hand': z.object({ raised: z.boolean() }).strict(),
+  /** The host names a participant interpreter into a spoken language (null: no longer). */
+  'live:interpreter': z.object({ peerId, language: spokenLanguage.nullable() }).strict(),
+  /** What I hear: the floor (null), or the channel of a language being interpreted. */
+  'live:channel': z.object({ language: spokenLanguage.nullable() }).strict(),
   'live:react': z.object({ reaction: z.enum(REACTIONS) }).strict(),
   /**
    * What the client can show: audio only, at most `maxVideos` camera videos, and each tile's
@@ -94,6 +100,8 @@ export interface LiveParticipant {
   quality: ConnectionQuality;
   /** False while their connection is dropped (inside the grace period). */
   connected: boolean;
+  /** The spoken language (ISO 639 code) they interpret into, or null. */
+  interpreting: string | null;
 }
 
 export interface LobbyEntry {
@@ -137,6 +145,8 @@ export interface AdmittedState {
   lobby: LobbyEntry[];
   /** Hosts and observers only (empty for others). */
   observers: ObserverEntry[];
+  /** The interpreted language I listen to, or null for the floor (kept across reconnects). */
+  channel: string | null;
   /** What a host may do; false for everyone else. */
   canModerate: boolean;
   /** Whether this peer may share its screen. */
@@ -178,6 +188,8 @@ export interface LiveResponses {
   'live:end': null;
   'live:selfMute': null;
   'live:hand': null;
+  'live:interpreter': null;
+  'live:channel': { channel: string | null };
   'live:react': null;
   'live:viewport': null;
   'live:quality': null;
