@@ -10,6 +10,7 @@ export { default as EyeIcon } from 'lucide-react/icons/eye';
 export { default as EyeOffIcon } from 'lucide-react/icons/eye-off';
 export { default as FiltersIcon } from 'lucide-react/icons/sliders-horizontal';
 export { default as HandIcon } from 'lucide-react/icons/hand';
+export { default as HeadphonesIcon } from 'lucide-react/icons/headphones';
 export { default as HeartIcon } from 'lucide-react/icons/heart';
 export { default as LaughIcon } from 'lucide-react/icons/laugh';
 export { default as LeaveIcon } from 'lucide-react/icons/log-out';

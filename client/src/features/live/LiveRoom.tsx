@@ -9,6 +9,7 @@ import { LiveNotice } from './LiveNotice.tsx';
 import { LobbyPanel } from './LobbyPanel.tsx';
 import { ObserverBanner } from './ObserverBanner.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { ChannelPicker } from './ChannelPicker.tsx';
 import { ConnectionControls } from './ConnectionControls.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { useLobbyKnock } from './useLobbyKnock.ts';
@@ -88,6 +89,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
             {admitted?.session.groupTitle ?? t('title')}
           </h1>
           <ConnectionControls state={state} actions={actions} />
+          <ChannelPicker state={state} actions={actions} />
           {state.settings.locked ? (
             <p className="live-locked">
               <LockIcon className="live-inline-icon" aria-hidden="true" />
@@ -157,7 +159,11 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
             : null
         }
       />
-      <RemoteAudio tracks={state.remoteTracks} />
+      <RemoteAudio
+        tracks={state.remoteTracks}
+        participants={state.participants}
+        channel={state.channel}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { HTMLAttributes } from 'react';
 
 /**
@@ -8,18 +8,32 @@ import type { HTMLAttributes } from 'react';
 export function MediaTrackView({
   track,
   mirrored = false,
+  volume = 1,
   className,
   ...attributes
-}: { track: MediaStreamTrack; mirrored?: boolean } & HTMLAttributes<HTMLMediaElement>) {
+}: {
+  track: MediaStreamTrack;
+  mirrored?: boolean;
+  /** 0–1, for audio (the floor is turned down under an interpreter's voice). */
+  volume?: number;
+} & HTMLAttributes<HTMLMediaElement>) {
+  const element = useRef<HTMLMediaElement | null>(null);
+  const volumeNow = useRef(volume);
+  useEffect(() => {
+    volumeNow.current = volume;
+    if (element.current) element.current.volume = volume;
+  }, [volume]);
   const attach = useCallback(
-    (element: HTMLMediaElement | null) => {
-      if (!element) return;
-      element.srcObject = new MediaStream([track]);
+    (media: HTMLMediaElement | null) => {
+      element.current = media;
+      if (!media) return;
+      media.srcObject = new MediaStream([track]);
+      media.volume = volumeNow.current;
       // The autoplay attribute covers most browsers; play() covers the rest. A refusal is left
       // alone: the person joined with a click, so sound is normally allowed.
-      element.play().catch(() => undefined);
+      media.play().catch(() => undefined);
       return () => {
-        element.srcObject = null;
+        media.srcObject = null;
       };
     },
     [track],

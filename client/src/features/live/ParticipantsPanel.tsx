@@ -5,6 +5,7 @@ import type { LiveParticipant } from '../../../../server/protocol/live.ts';
 import { useFormat } from '../../lib/format.ts';
 import { HostPersonActions } from './HostPersonActions.tsx';
 import { HostRoomControls } from './HostRoomControls.tsx';
+import { InterpreterChoice } from './InterpreterChoice.tsx';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { ParticipantStatus } from './ParticipantStatus.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
@@ -63,6 +64,11 @@ export const ParticipantsPanel = memo(function ParticipantsPanel({
                 {p.role === 'family' ? null : (
                   <span className="live-role">{t(`roles.${p.role}`)}</span>
                 )}
+                {p.interpreting ? (
+                  <span className="live-role" data-testid="interpreter-badge">
+                    {t('interpretation.badge', { language: format.languageName(p.interpreting) })}
+                  </span>
+                ) : null}
                 {settings.spotlight === p.peerId ? (
                   <span className="live-role">{t('room.spotlighted')}</span>
                 ) : null}
@@ -77,6 +83,7 @@ export const ParticipantsPanel = memo(function ParticipantsPanel({
                   onRemove={() => setRemoving(p)}
                 />
               ) : null}
+              {host ? <InterpreterChoice participant={p} actions={actions} /> : null}
             </li>
           );
         })}

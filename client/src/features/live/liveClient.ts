@@ -38,6 +38,7 @@ const initialState: LiveViewState = {
   whispers: [],
   reactions: [],
   quality: 'good',
+  channel: null,
 };
 
 /** Phones get fewer videos at once; the SFU sends the most recent speakers. */
@@ -202,6 +203,7 @@ export class LiveClient implements LiveActions {
       settings: admitted.settings,
       activeSpeaker: admitted.activeSpeaker,
       speaking: admitted.speaking,
+      channel: admitted.channel,
     });
   }
 
@@ -222,7 +224,8 @@ export class LiveClient implements LiveActions {
 
   async syncMedia(): Promise<void> {
     const self = this.state.admitted?.self.peerId;
-    if (self && this.media) await this.media.sync(this.state.participants, self);
+    if (self && this.media)
+      await this.media.sync(this.state.participants, self, this.state.channel);
   }
 
   /** The SFU lost our media (its worker died): the same place in the session, new media. */
@@ -393,6 +396,26 @@ export class LiveClient implements LiveActions {
   }
   async spotlight(peerId: string | null) {
     await this.call('live:spotlight', { peerId });
+  }
+  async setInterpreter(peerId: string, language: string | null) {
+    await this.call('live:interpreter', { peerId, language });
+  }
+  async setChannel(language: string | null) {
+    const previous = this.state.channel;
+    // Leaving a channel is silent at once; joining one waits for the server to allow it.
+    if (language === null) {
+      this.set({ channel: null });
+      await this.syncMedia();
+    }
+    try {
+      const { channel } = await this.call('live:channel', { language });
+      this.set({ channel });
+    } catch (error) {
+      this.set({ channel: previous });
+      throw error;
+    } finally {
+      await this.syncMedia();
+    }
   }
   async endForAll() {
     await this.call('live:end', {});

@@ -160,12 +160,22 @@ export class LiveMedia {
     this.changed();
   }
 
-  /** Consumes every remote producer we do not have yet, and drops those that are gone. */
-  async sync(participants: LiveParticipant[], selfPeerId: string): Promise<void> {
+  /**
+   * Consumes every remote producer we do not have yet, and drops those that are gone. An
+   * interpreter's voice only on their channel (the server would refuse it on the floor).
+   */
+  async sync(
+    participants: LiveParticipant[],
+    selfPeerId: string,
+    channel: string | null = null,
+  ): Promise<void> {
     const wanted = new Map<string, { peerId: string; source: RemoteTrack['source'] }>();
     for (const p of participants) {
       if (p.peerId === selfPeerId) continue;
       for (const producer of p.producers) {
+        if (p.interpreting && p.interpreting !== channel && producer.source === 'microphone') {
+          continue;
+        }
         wanted.set(producer.producerId, { peerId: p.peerId, source: producer.source });
       }
     }

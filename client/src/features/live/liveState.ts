@@ -99,6 +99,8 @@ export interface LiveViewState {
   reactions: TransientReaction[];
   /** Our own connection quality, measured from WebRTC stats. */
   quality: ConnectionQuality;
+  /** The interpreted language we listen to, or null for the floor. */
+  channel: string | null;
 }
 
 export interface JoinOptions {
@@ -120,6 +122,8 @@ export interface LiveActions {
   toggleScreen(): Promise<void>;
   setAudioOnly(audioOnly: boolean): Promise<void>;
   setLowBandwidth(lowBandwidth: boolean): Promise<void>;
+  /** Listen to an interpreter's channel (a language), or to the floor (null). */
+  setChannel(language: string | null): Promise<void>;
   setHand(raised: boolean): Promise<void>;
   react(reaction: Reaction): Promise<void>;
   /** Report the rendered width (CSS px) of each video tile, so the SFU sends a fitting layer. */
@@ -134,6 +138,7 @@ export interface LiveActions {
   remove(peerId: string, reason: string): Promise<void>;
   lock(locked: boolean): Promise<void>;
   spotlight(peerId: string | null): Promise<void>;
+  setInterpreter(peerId: string, language: string | null): Promise<void>;
   endForAll(): Promise<void>;
   // Observers and hosts
   whisper(text: string): Promise<void>;
