@@ -203,7 +203,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     senderId: 'owner',
     ...all('personal', 'channelId', 'seq', 'clientId', 'senderName', 'text', 'sentAt'),
     ...all('personal', 'senderRole', 'kind', 'editedAt', 'deleted', 'hidden'),
-    ...all('personal', 'mentionsFacilitators', 'entry'),
+    ...all('personal', 'mentionsFacilitators', 'entry', 'lang'),
     hiddenBy: 'other',
     ...all('none', '_id', 'senderKey'),
   },
