@@ -151,6 +151,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('personal', 'availability', 'language', 'consentAt', 'status', 'interviewAt'),
     ...all('personal', 'interviewGroupId', 'interviewSessionId', 'interviewTokenValidUntil'),
     ...all('personal', 'history', 'history.from', 'history.to', 'history.at', 'history.reason'),
+    ...all('personal', 'history.reasonCode'),
     ...stamps,
     'history.byId': 'other',
     interviewTokenHash: 'secret',

@@ -124,7 +124,12 @@ function ApplicationDetail({
                   ? t('detail.by', { name: isolate(step.byName) })
                   : t('detail.byApplicant')}
               </span>
-              {step.reason ? (
+              {step.reasonCode ? (
+                <>
+                  <br />
+                  {t(`detail.reasonCode.${step.reasonCode}`)}
+                </>
+              ) : step.reason ? (
                 <>
                   <br />
                   {t('detail.reason', { reason: step.reason })}
