@@ -411,8 +411,8 @@ describe('walk-alongside', function () {
       const notice = (await asTrainer.get<NotificationInfo[]>('/notifications')).body.find(
         (n) => n.kind === 'alongside-quiet',
       )!;
-      const sv = (locale('sv', 'email').notice as Record<string, string>).alongsideQuiet!;
-      assert.equal(notice.text, sv.replace('{{volunteer}}', 'Sami').replace('{{days}}', '28'));
+      const sv = (locale('sv', 'email').notice as Record<string, string>).alongsideQuiet_other!;
+      assert.equal(notice.text, sv.replace('{{volunteer}}', 'Sami').replace('{{count}}', '28'));
       // A new contact starts the clock again; a second quiet spell is raised again, once.
       const res = await asVolunteer.post(`/alongside/pairings/${pairingId}/contacts`, {
         date: helsinkiDay(0, clock.now()),

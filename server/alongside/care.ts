@@ -83,7 +83,7 @@ export class QuietPairings extends PeriodicSweep {
         kind: 'alongside-quiet',
         params: {
           volunteer: volunteer.displayName,
-          days: String(QUIET_PAIRING_DAYS),
+          count: String(QUIET_PAIRING_DAYS),
           link: '/alongside/volunteers',
         },
       });

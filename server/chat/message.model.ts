@@ -9,6 +9,7 @@ import { hmacOf, opaqueId } from '../privacy/opaqueId.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 import type { ChatMessage as ChatMessageView } from '../protocol/chat.ts';
 import type { SharedEntryCard } from '../protocol/directory.ts';
+import { isLanguage, languages } from '../protocol/languages.ts';
 
 const messageSchema = new mongoose.Schema(
   {
@@ -20,6 +21,11 @@ const messageSchema = new mongoose.Schema(
     senderKey: { type: String, required: true },
     senderName: { type: String, required: true },
     text: { type: String, required: true },
+    /**
+     * The sender's UI language when they wrote it: the reader's page marks the message with it (a
+     * screen reader switches voice). Messages stored before it was recorded have none.
+     */
+    lang: { type: String, enum: [...languages.map((l) => l.code), null], default: null },
     sentAt: { type: Date, required: true },
     senderRole: {
       type: String,
@@ -87,6 +93,7 @@ export function toView(m: MessageDoc, moderator = false): ChatMessageView {
     senderRole: m.senderRole,
     kind: m.kind,
     text: showText ? m.text : '',
+    ...(isLanguage(m.lang) ? { lang: m.lang } : {}),
     sentAt: m.sentAt.toISOString(),
     editedAt: m.editedAt ? m.editedAt.toISOString() : null,
     deleted: m.deleted,
@@ -104,7 +111,7 @@ registerPersonalData({
   erase: async (person) => {
     await Message.updateMany(
       { senderId: person._id },
-      { senderId: null, senderName: '—', text: '—', entry: null },
+      { senderId: null, senderName: '—', text: '—', lang: null, entry: null },
     );
   },
 });

@@ -6,6 +6,7 @@
 import { isDuplicateKey, serialised } from '../db/claims.ts';
 import type { SenderRole } from '../protocol/chat.ts';
 import type { SharedEntryCard } from '../protocol/directory.ts';
+import type { LanguageCode } from '../protocol/languages.ts';
 import {
   ChatHead,
   ChatSend,
@@ -68,6 +69,8 @@ export interface Sender {
   personId: string;
   name: string;
   role: SenderRole;
+  /** The language of the sender's UI (their socket's), recorded with the message. */
+  lang?: LanguageCode;
 }
 
 export interface NewMessage {
@@ -141,6 +144,7 @@ async function store(channelId: string, sender: Sender, message: NewMessage, _id
         kind: message.kind ?? 'message',
         mentionsFacilitators: message.mentionsFacilitators ?? false,
         text: message.text,
+        lang: sender.lang ?? null,
         entry: message.entry ?? null,
         sentAt: new Date(),
       });

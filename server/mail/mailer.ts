@@ -59,6 +59,14 @@ export interface Mailer {
 
 const RETRY_AFTER_MS = [2_000, 15_000];
 
+/**
+ * Parameters as i18next takes them: a `count` (stored, like every parameter, as a string) picks the
+ * plural form only as a number.
+ */
+export function withCount(params: Record<string, string>): Record<string, string | number> {
+  return params.count === undefined ? params : { ...params, count: Number(params.count) };
+}
+
 export function createMailer(options: {
   smtpUrl: string | undefined;
   from: string;
@@ -69,8 +77,9 @@ export function createMailer(options: {
     ? nodemailer.createTransport(options.smtpUrl)
     : undefined;
 
-  const render = ({ lang, template, params = {} }: Email) => {
+  const render = ({ lang, template, params: given = {} }: Email) => {
     const t = translator(lang);
+    const params = withCount(given);
     const subject = t(`${template}.subject`, { ns: 'email', ...params });
     const text = [
       t('greeting', { ns: 'email' }),

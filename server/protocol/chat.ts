@@ -10,6 +10,7 @@
 // Messages carry the sender's client-made id (retries without doubles) and a per-channel
 // sequence number the server assigns (order, catch-up, read markers, history cursors).
 import { z } from 'zod';
+import type { LanguageCode } from './languages.ts';
 import type { SharedEntryCard } from './directory.ts';
 import type { LocalizedText } from './groups.ts';
 
@@ -130,6 +131,8 @@ export interface ChatMessage {
   kind: 'message' | 'announcement';
   /** Empty when deleted, or hidden (moderators still get the text, with `hidden`). */
   text: string;
+  /** The writer's UI language when they sent it (absent on older messages: `dir="auto"` only). */
+  lang?: LanguageCode;
   sentAt: string;
   editedAt: string | null;
   deleted: boolean;

@@ -30,6 +30,20 @@ export const PIPELINE_STATUSES = [
 export type PipelineStatus = (typeof PIPELINE_STATUSES)[number];
 
 /**
+ * Why the system itself moved an application (the reader's language says it: recruitment
+ * `detail.reasonCode.*`); a coordinator's reason is their own words, in `reason`.
+ */
+export const PIPELINE_REASON_CODES = ['pausedByThemself', 'backFromPause', 'signedOff'] as const;
+export type PipelineReasonCode = (typeof PIPELINE_REASON_CODES)[number];
+
+/** Steps stored before the codes carried these words in English; they read as the code. */
+export const LEGACY_PIPELINE_REASONS: Readonly<Record<string, PipelineReasonCode>> = {
+  'paused by themself': 'pausedByThemself',
+  'back from their pause': 'backFromPause',
+  'signed off': 'signedOff',
+};
+
+/**
  * Where each status may go. `paused` returns only to where it was paused from (checked with the
  * history); `declined` and `ended` are final.
  */
@@ -91,7 +105,9 @@ export interface PipelineStep {
   to: PipelineStatus;
   byName: string | null;
   at: string;
+  /** A coordinator's own words (empty when the system moved it: see `reasonCode`). */
   reason: string;
+  reasonCode: PipelineReasonCode | null;
 }
 
 export interface ApplicationInfo {

@@ -1,6 +1,6 @@
 // Words for reminders and notices, in the reader's language, with Helsinki times.
 import { translator } from '../i18n/index.ts';
-import type { EmailTemplate } from '../mail/mailer.ts';
+import { withCount, type EmailTemplate } from '../mail/mailer.ts';
 import { dateLocale, type LanguageCode } from '../protocol/languages.ts';
 
 interface Titled {
@@ -88,9 +88,12 @@ export function noticeText(
   extra: Record<string, string> = {},
 ): string {
   const key = NOTICE_ONLY[kind] ?? TEMPLATES[kind] ?? 'reminder';
+  // A quiet-pairing notice stored before its count was `count` named it `days`.
+  const counted =
+    extra.days !== undefined && extra.count === undefined ? { ...extra, count: extra.days } : extra;
   return translator(lang)(`notice.${key}`, {
     ns: 'email',
-    ...extra,
+    ...withCount(counted),
     ...paramsFor(lang, group, session),
   });
 }

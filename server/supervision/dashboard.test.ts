@@ -191,7 +191,7 @@ describe('supervision dashboard and pausing', function () {
     assert.equal(pausedApplication.status, 'paused');
     const step = pausedApplication.history.at(-1)!;
     assert.equal(step.from, 'active');
-    assert.equal(step.reason, 'paused by themself');
+    assert.equal(step.reasonCode, 'pausedByThemself');
     assert.equal(String(step.byId), staff.facilitator.id);
 
     // While paused: not made lead of a new group, shown as paused to their trainer.
@@ -224,6 +224,11 @@ describe('supervision dashboard and pausing', function () {
     assert.equal((await trainer.put('/me/pause', {})).status, 403);
     assert.equal((await staff.coordinator.get('/me/pause')).status, 403);
 
+    // A pause stored before reasons were codes said it in English: it is still read as theirs.
+    await Application.updateOne(
+      { _id: application._id },
+      { $set: { 'history.1.reason': 'paused by themself', 'history.1.reasonCode': null } },
+    );
     const back = await facilitator.delete<PauseInfo>('/me/pause');
     assert.equal(back.status, 200);
     assert.equal(back.body.paused, false);
@@ -237,6 +242,7 @@ describe('supervision dashboard and pausing', function () {
         ['paused', 'active'],
       ],
     );
+    assert.equal(resumed.history.at(-1)?.reasonCode, 'backFromPause');
     const again = await facilitator.delete<PauseInfo>('/me/pause');
     assert.equal(again.body.paused, false);
     assert.equal((await status()).history.length, 3);

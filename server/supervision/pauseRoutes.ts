@@ -9,14 +9,12 @@ import { RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import { supervisionSchemas, type PauseInfo } from '../protocol/supervision.ts';
-import type { PipelineStatus } from '../protocol/training.ts';
+import { LEGACY_PIPELINE_REASONS, type PipelineStatus } from '../protocol/training.ts';
 import { Application } from '../training/application.model.ts';
 import { nextStatuses, transition } from '../training/pipeline.ts';
 import type { SupervisionContext } from './context.ts';
 
 const PAUSABLE: PipelineStatus[] = ['inTraining', 'certified', 'active'];
-export const PAUSED_BY_THEMSELF = 'paused by themself';
-const BACK_FROM_PAUSE = 'back from their pause';
 
 function pauseInfo(person: Pick<PersonDoc, 'pause'> | null): PauseInfo {
   const pause = person?.pause;
@@ -51,7 +49,8 @@ async function followInPipeline(
         personId,
         {
           to: 'paused',
-          reason: PAUSED_BY_THEMSELF,
+          reason: '',
+          reasonCode: 'pausedByThemself',
         },
         now,
       );
@@ -59,13 +58,16 @@ async function followInPipeline(
     }
     // Only a pause they took themself ends with theirs (a coordinator's stays).
     const paused = application.history.findLast((s) => s.to === 'paused');
-    if (paused?.reason !== PAUSED_BY_THEMSELF || String(paused.byId) !== personId) return;
+    const theirOwn =
+      paused?.reasonCode === 'pausedByThemself' ||
+      LEGACY_PIPELINE_REASONS[paused?.reason ?? ''] === 'pausedByThemself';
+    if (!theirOwn || String(paused?.byId) !== personId) return;
     const back = nextStatuses(application).find((s) => s !== 'ended');
     if (back)
       await transition(
         String(application._id),
         personId,
-        { to: back, reason: BACK_FROM_PAUSE },
+        { to: back, reason: '', reasonCode: 'backFromPause' },
         now,
       );
   } catch (error) {

@@ -1,7 +1,7 @@
 // A volunteer's application and its way through the recruitment pipeline: every step with who,
 // when and why. Kept as personal data of the applicant (export and erase by email).
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
-import { PIPELINE_STATUSES } from '../protocol/training.ts';
+import { PIPELINE_REASON_CODES, PIPELINE_STATUSES } from '../protocol/training.ts';
 import { registerPersonalData } from '../privacy/personalData.ts';
 
 const stepSchema = new mongoose.Schema(
@@ -11,6 +11,8 @@ const stepSchema = new mongoose.Schema(
     byId: { type: mongoose.Schema.Types.ObjectId, ref: 'Person', default: null },
     at: { type: Date, required: true },
     reason: { type: String, default: '' },
+    /** Set when the system moved it (a pause, a certification): shown in the reader's language. */
+    reasonCode: { type: String, enum: [...PIPELINE_REASON_CODES, null], default: null },
   },
   { _id: false },
 );

@@ -55,7 +55,12 @@ async function advanceApplication(trainee: PersonDoc, byId: string, now: Date, l
   ).lean();
   if (!application) return;
   try {
-    await transition(String(application._id), byId, { to: 'certified', reason: 'signed off' }, now);
+    await transition(
+      String(application._id),
+      byId,
+      { to: 'certified', reason: '', reasonCode: 'signedOff' },
+      now,
+    );
   } catch (error) {
     // Moved by a coordinator at the same moment: the certification stands either way.
     if (!(error instanceof RequestError)) throw error;

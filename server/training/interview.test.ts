@@ -119,6 +119,7 @@ describe('recruitment interviews', function () {
       timeStyle: 'short',
     }).format(session.startsAt);
     assert.ok(letter.text.includes(when), `${when} in: ${letter.text}`);
+    assert.ok(letter.text.includes('cirka 45 minuter'), 'its length in the plural Swedish writes');
     assert.equal(letter.links[0], `${app.url}/interview/${token}`);
     assert.ok(token.length >= 43);
     assert.ok(!JSON.stringify(stored).includes(token), 'the token itself is not stored');

@@ -131,7 +131,7 @@ export async function bookInterview(
     // No name: it came from the public form, unchecked, and the address may not be the sender's.
     params: {
       when: formatWhen(session.startsAt, lang),
-      minutes: String(INTERVIEW_MINUTES),
+      count: String(INTERVIEW_MINUTES),
       link: appLink(deps.config, `/interview/${token}`),
     },
   });

@@ -6,6 +6,7 @@ import { RequestError } from '../errors.ts';
 import {
   PIPELINE,
   REASON_REQUIRED,
+  type PipelineReasonCode,
   type PipelineStatus,
   type TransitionInput,
 } from '../protocol/training.ts';
@@ -23,6 +24,8 @@ export function nextStatuses(application: Pick<ApplicationDoc, 'status' | 'histo
 export interface Transition {
   to: PipelineStatus;
   reason: string;
+  /** When the system moves it (never from a request). */
+  reasonCode?: PipelineReasonCode;
   interviewAt?: Date;
 }
 
@@ -63,6 +66,7 @@ export function transition(
       byId: new Types.ObjectId(byId),
       at: now,
       reason: change.reason,
+      reasonCode: change.reasonCode ?? null,
     };
     const result = await Application.updateOne(
       { _id: application._id, status: from },

@@ -349,7 +349,7 @@ describe('[train-2] training programme and certification', function () {
     assert.equal(mine.body.certification?.valid, true);
     const application = await Application.findOne({ email: person.email }).lean();
     assert.equal(application?.status, 'certified');
-    assert.equal(application?.history.at(-1)?.reason, 'signed off');
+    assert.equal(application?.history.at(-1)?.reasonCode, 'signedOff');
 
     // Certified: lead of a family group, and listed as an eligible lead — unless on a break.
     const nowLead = await coordinator.post('/groups', groupBody(staff));

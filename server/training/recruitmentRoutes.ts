@@ -11,12 +11,22 @@ import { Person, type PersonDoc } from '../people/person.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import {
   trainingSchemas,
+  LEGACY_PIPELINE_REASONS,
   type ApplicationInfo,
+  type PipelineReasonCode,
   type PipelineStatus,
 } from '../protocol/training.ts';
 import { Application, type ApplicationDoc } from './application.model.ts';
 import { bookInterview, cancelInterview } from './interview.ts';
 import { missingFields, nextStatuses, transition } from './pipeline.ts';
+
+/** A step's reason: a system code, or a coordinator's words (old English system words as codes). */
+function stepReason(s: { reason?: string | null; reasonCode?: string | null }) {
+  const legacy = LEGACY_PIPELINE_REASONS[s.reason ?? ''];
+  if (s.reasonCode || legacy)
+    return { reason: '', reasonCode: (s.reasonCode as PipelineReasonCode | null) ?? legacy! };
+  return { reason: s.reason ?? '', reasonCode: null };
+}
 
 async function toInfo(applications: ApplicationDoc[]): Promise<ApplicationInfo[]> {
   const ids = applications.flatMap((a) => a.history.map((s) => s.byId)).filter(Boolean);
@@ -41,7 +51,7 @@ async function toInfo(applications: ApplicationDoc[]): Promise<ApplicationInfo[]
       to: s.to as PipelineStatus,
       byName: s.byId ? (names.get(String(s.byId)) ?? null) : null,
       at: s.at.toISOString(),
-      reason: s.reason,
+      ...stepReason(s),
     })),
     createdAt: a.createdAt.toISOString(),
   }));

@@ -23,11 +23,13 @@ describe('[reach-5] a message keeps its own direction', function () {
     await app?.close();
   });
 
-  it('[reach-5] an Arabic message in a Finnish page is right to left on its element', async () => {
+  it('[reach-5] an Arabic message in a Finnish page is right to left on its element, with lang="ar"', async () => {
     const live = await liveGroup(app.url, { families: 2, startsInMinutes: 24 * 60 });
     const [reader, writer] = live.families;
     const socket = await liveSocket(app.url, writer!);
     try {
+      // The writer's UI is Arabic: the message records it and the reader's page marks it so.
+      await must(socket, 'session:language', { lang: 'ar' });
       await must(socket, 'chat:send', {
         channelId: `group:${live.group.id}`,
         text: ARABIC,
@@ -56,6 +58,12 @@ describe('[reach-5] a message keeps its own direction', function () {
       'rtl',
       'the Arabic message reads right to left',
     );
+    assert.equal(
+      await message.getAttribute('lang'),
+      'ar',
+      "the message names its writer's language",
+    );
+    assert.equal(await message.getAttribute('dir'), 'auto');
     await context.close();
   });
 });

@@ -76,7 +76,7 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
     await app?.close();
   });
 
-  it('[phone-1] the filters fold away on a phone and a search shows its results at once', async () => {
+  it('[phone-1] the filters fold away on a phone (the language stays open, the first group on the first screen) and a search shows its results at once', async () => {
     const staff = await createStaff(app.url);
     const titles = ['Arki', 'Isien ilta', 'Nuorten vanhemmat', 'Kielet kotona', 'Kielikylpy'];
     for (const [i, title] of titles.entries()) {
@@ -101,12 +101,21 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
     };
     const count = (page: Page) => page.getByTestId('result-count');
     const language = (page: Page) => page.getByLabel(text(fi.groups, 'catalogue.language'));
+    const topic = (page: Page) => page.getByLabel(text(fi.groups, 'catalogue.topic'));
 
     const page = await open('fi-FI');
     await count(page)
       .getByText(text(fi.groups, 'catalogue.count_other', { count: 5 }))
       .waitFor();
-    assert.equal(await language(page).isVisible(), false, 'the filters start folded');
+    assert.equal(await topic(page).isVisible(), false, 'the filters start folded');
+    assert.equal(await language(page).isVisible(), true, 'the language, used most, stays open');
+    const firstCard = page.locator('article.group-card').first();
+    await firstCard.waitFor();
+    const cardTop = (await box(firstCard)).top;
+    assert.ok(
+      cardTop < PHONE.height - 60,
+      `the first group shows on the first screen (${cardTop})`,
+    );
     const toggle = page.getByTestId('filters-toggle');
     assert.equal(await toggle.innerText(), text(fi.groups, 'catalogue.filtersToggle'));
     assert.ok((await box(count(page))).bottom <= PHONE.height, 'the count is on the first screen');
@@ -129,18 +138,20 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
 
     // A chosen filter: the fold says how many; "Show … groups" folds it and goes to the results.
     await page.goto(`${app.url}/groups`);
-    await toggle.click();
     await language(page).selectOption('ar');
     await count(page)
       .getByText(text(fi.groups, 'catalogue.count_one', { count: 1 }))
       .waitFor(SOON);
+    assert.equal(await topic(page).isVisible(), false, 'choosing a language opens no fold');
+    await toggle.click();
+    await page.getByLabel(text(fi.groups, 'catalogue.freePlaces')).check();
     await toggle.getByText(text(fi.groups, 'catalogue.chosen_one', { count: 1 })).waitFor();
     await screenshot(page, 'phone-catalogue-fi-filters');
     await page
       .getByRole('button', { name: text(fi.groups, 'catalogue.showResults_one', { count: 1 }) })
       .click();
     await page.waitForFunction(() => document.activeElement?.matches('.result-count'), null, SOON);
-    assert.equal(await language(page).isVisible(), false, 'the filters folded again');
+    assert.equal(await topic(page).isVisible(), false, 'the filters folded again');
     assert.ok(inViewport(await box(count(page))), 'the count is in view');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the catalogue fits the phone (${overflow} px over)`);
@@ -152,7 +163,7 @@ describe('[phone] a 360 px phone: the catalogue and the live room', function () 
     await screenshot(arabic, 'phone-catalogue-ar');
     await arabic.context().close();
     const wide = await open('fi-FI', 1280);
-    assert.equal(await language(wide).isVisible(), true, 'open at first on a wide screen');
+    assert.equal(await topic(wide).isVisible(), true, 'open at first on a wide screen');
     await screenshot(wide, 'wide-catalogue-fi');
     await wide.context().close();
   });

@@ -36,7 +36,7 @@ export function editingRequests(ctx: ChatContext): void {
     if (!ctx.allow(actor().personId)) throw new RequestError('rateLimited', 429);
     const access = await checkChannel(actor(), channelId, 'chat.post');
     const changed = await changeOwn(access.key, seq, (m) =>
-      m.text === text ? {} : { text, editedAt: new Date() },
+      m.text === text ? {} : { text, editedAt: new Date(), lang: socket.data.lang },
     );
     return toView(changed, access.canModerate);
   });

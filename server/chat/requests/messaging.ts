@@ -31,7 +31,12 @@ async function trainerWrote(conversationId: string, trainerId: string, at: Date)
 export async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage) {
   const me = ctx.actor().personId;
   if (!ctx.allow(me)) throw new RequestError('rateLimited', 429);
-  const sender = { personId: me, name: await ctx.myName(), role: access.role };
+  const sender = {
+    personId: me,
+    name: await ctx.myName(),
+    role: access.role,
+    lang: ctx.socket.data.lang,
+  };
   const { message: stored, fresh } = await append(access.key, sender, message);
   if (fresh) {
     ctx.socket.nsp.to(readersRoom(access.key)).emit('chat:message', toView(stored));

@@ -9,7 +9,7 @@ import {
 } from '../../../../server/protocol/api.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { RoleEditor } from './RoleEditor.tsx';
-import { isolate } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 
 /** Everyone, filtered by role or name; each person's roles open for editing in place. */
 export function PeopleList({ organisations }: { organisations: OrganisationInfo[] }) {
@@ -76,7 +76,9 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
       <ul className="plain-list">
         {(people.data ?? []).map((person) => (
           <li key={person.id} className="card">
-            <h3>{person.displayName}</h3>
+            <h3>
+              <PersonName name={person.displayName} />
+            </h3>
             <p className="meta" dir="ltr">
               {person.email}
             </p>

@@ -91,7 +91,7 @@ export function RoleEditor({
             .filter((trainer) => trainer.id !== person.id)
             .map((trainer) => (
               <option key={trainer.id} value={trainer.id}>
-                {trainer.displayName}
+                {isolate(trainer.displayName)}
               </option>
             ))}
         </SelectField>

@@ -7,7 +7,7 @@ import type {
   VolunteerCandidate,
 } from '../../../../server/protocol/alongside.ts';
 import { ApiError, post } from '../../lib/api.ts';
-import { isolate } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
@@ -129,7 +129,9 @@ function Candidates({
       {candidates.data.length === 0 ? <p>{t('admin.noCandidates')}</p> : null}
       {candidates.data.map((c) => (
         <div key={c.id} className="card candidate" data-testid="candidate">
-          <strong>{c.name}</strong>
+          <strong>
+            <PersonName name={c.name} />
+          </strong>
           <p className="meta">
             {t('admin.speaks', {
               languages: format.list(c.languagesSpoken.map(format.languageName)),

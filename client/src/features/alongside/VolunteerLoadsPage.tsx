@@ -8,6 +8,7 @@ import { AlertIcon, MessageIcon } from '../../lib/icons.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import './alongside.css';
+import { PersonName } from '../../lib/bidi.tsx';
 
 export function VolunteerLoadsPage() {
   const { t } = useTranslation('alongside');
@@ -40,7 +41,9 @@ export function VolunteerLoadsPage() {
             <tbody>
               {loads.data.map((load) => (
                 <tr key={load.volunteerId}>
-                  <th scope="row">{load.name}</th>
+                  <th scope="row">
+                    <PersonName name={load.name} />
+                  </th>
                   <td>{format.number(load.activePairings)}</td>
                   <td>{load.lastContactAt ? format.date(load.lastContactAt) : t('care.never')}</td>
                   <td>{format.number(Math.round(load.minutesThisYear / 6) / 10)}</td>

@@ -43,7 +43,10 @@ export function Composer({
         {t('composer.label')}
       </label>
       <p id={`${id}-hint`} className="visually-hidden">
-        {t('composer.hint', { max: format.number(MAX_MESSAGE_LENGTH) })}
+        {t('composer.hint', {
+          count: MAX_MESSAGE_LENGTH,
+          max: format.number(MAX_MESSAGE_LENGTH),
+        })}
       </p>
       <textarea
         id={`${id}-text`}

@@ -47,7 +47,7 @@ export function MessageItem({
           <span className="chat-label chat-label-hidden">{t('message.hiddenForModerators')}</span>
         ) : null}
         {message.editedAt ? (
-          <p className="chat-text" dir="auto">
+          <p className="chat-text" dir="auto" lang={message.lang}>
             <MessageText text={message.text} />
           </p>
         ) : null}
@@ -57,13 +57,17 @@ export function MessageItem({
   } else if (editing) {
     body = <EditForm client={client} message={message} onDone={() => setEditing(false)} />;
   } else {
+    // The writer's words carry the writer's language (a screen reader switches voice; older
+    // messages have none and keep dir="auto"); the label in the reader's stays outside them.
     body = (
-      <p className="chat-text" dir="auto">
+      <>
         {message.hidden ? (
           <span className="chat-label chat-label-hidden">{t('message.hiddenForModerators')}</span>
         ) : null}
-        <MessageText text={message.text} />
-      </p>
+        <p className="chat-text" dir="auto" lang={message.lang}>
+          <MessageText text={message.text} />
+        </p>
+      </>
     );
   }
 

@@ -2,6 +2,7 @@
 // whom to ask for, and when its details were last confirmed (marked if over a year ago).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../lib/bidi.tsx';
 import { isWebAddress, type DirectoryEntryInfo } from '../../../../server/protocol/directory.ts';
 import { useFormat } from '../../lib/format.ts';
 import { listFormat } from '../../lib/intl.ts';
@@ -100,7 +101,7 @@ export function EntryView({
       <ContactList entry={entry} />
       {entry.contactPerson ? (
         <p className="meta">
-          {t('entry.contactPerson')}: <bdi>{entry.contactPerson.displayName}</bdi>
+          {t('entry.contactPersonLine', { name: isolate(entry.contactPerson.displayName) })}
         </p>
       ) : null}
       <p className="meta">{t('entry.confirmed', { date: format.date(entry.confirmedAt) })}</p>

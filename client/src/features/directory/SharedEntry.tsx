@@ -2,6 +2,7 @@
 // to get in touch — readable without opening the directory, in the reader's UI language.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../lib/bidi.tsx';
 import type { SharedEntryCard } from '../../../../server/protocol/directory.ts';
 import { useFormat } from '../../lib/format.ts';
 import { listFormat } from '../../lib/intl.ts';
@@ -32,9 +33,7 @@ export function SharedEntry({ card }: { card: SharedEntryCard }) {
       </p>
       <ContactList entry={card} />
       {card.contactName ? (
-        <p className="meta">
-          {t('entry.contactPerson')}: <bdi>{card.contactName}</bdi>
-        </p>
+        <p className="meta">{t('entry.contactPersonLine', { name: isolate(card.contactName) })}</p>
       ) : null}
     </section>
   );

@@ -17,8 +17,9 @@ import { activeChoices, WIDE_CATALOGUE, type FilterKey, type Filters } from './c
 import { useGroupWords } from './groupText.tsx';
 
 /**
- * The search field, then the other filters behind a "Filters" disclosure that says how many are
- * chosen: open at first on wide screens only, so on a phone the results are near. Each choice
+ * The search field and the language (the filter families use most), then the other filters behind
+ * a "Filters" disclosure that says how many are chosen: open at first on wide screens only, so on
+ * a phone the first groups show on the first screen. Each choice
  * applies at once; the free-text search applies on submit. Searching, or "Show … groups" on a
  * phone, asks the page to bring the results into view (`onShowResults`).
  */
@@ -39,7 +40,8 @@ export function CatalogueFilters({
   const format = useFormat();
   const id = useId();
   const [open, setOpen] = useState(() => window.matchMedia(WIDE_CATALOGUE).matches);
-  const chosen = activeChoices(filters);
+  // The language stays out of the fold (the filter families use most): the fold counts the rest.
+  const chosen = activeChoices(filters) - (filters.lang ? 1 : 0);
   const [search, setSearch] = useState(filters.q ?? '');
   // "Clear filters" and shared links change the query under the field: follow them.
   const [shownQ, setShownQ] = useState(filters.q);
@@ -106,6 +108,30 @@ export function CatalogueFilters({
           {t('catalogue.searchButton')}
         </button>
       </div>
+      <SelectField
+        id={`${id}-lang`}
+        label={t('catalogue.language')}
+        value={filters.lang ?? ''}
+        onChange={(event) => onChange('lang', event.target.value)}
+      >
+        <option value="">{t('catalogue.any')}</option>
+        {present.length > 0 ? (
+          <optgroup label={t('catalogue.languagesInGroups')}>
+            {byName(present, format.languageName, format.language).map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        <optgroup label={t('catalogue.otherLanguages')}>
+          {byName(others, format.languageName, format.language).map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
       <details
         className="filters-more"
         open={open}
@@ -120,30 +146,6 @@ export function CatalogueFilters({
           <ChevronDownIcon className="filters-chevron" aria-hidden="true" />
         </summary>
         <div className="filters-fields">
-          <SelectField
-            id={`${id}-lang`}
-            label={t('catalogue.language')}
-            value={filters.lang ?? ''}
-            onChange={(event) => onChange('lang', event.target.value)}
-          >
-            <option value="">{t('catalogue.any')}</option>
-            {present.length > 0 ? (
-              <optgroup label={t('catalogue.languagesInGroups')}>
-                {byName(present, format.languageName, format.language).map((l) => (
-                  <option key={l.code} value={l.code}>
-                    {l.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            <optgroup label={t('catalogue.otherLanguages')}>
-              {byName(others, format.languageName, format.language).map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.label}
-                </option>
-              ))}
-            </optgroup>
-          </SelectField>
           {select(
             'topic',
             t('catalogue.topic'),

@@ -1,5 +1,5 @@
 // The parts a group's staff pages (managing, editing) share around their own content.
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GroupDetail } from '../../../../server/protocol/groups.ts';
 import type { ApiError } from '../../lib/api.ts';
@@ -24,7 +24,12 @@ export function GroupSubpageHeading({ group, heading }: { group: GroupDetail; he
         <Link to={`/groups/${group.id}`}>{t('manage.backToGroup')}</Link>
       </p>
       <h1>
-        {heading}: <LocalText texts={group.title} />
+        <Trans
+          t={t}
+          i18nKey="manage.pageHeading"
+          values={{ heading }}
+          components={{ group: <LocalText texts={group.title} /> }}
+        />
       </h1>
     </>
   );

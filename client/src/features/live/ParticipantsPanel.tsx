@@ -9,6 +9,7 @@ import { InterpreterChoice } from './InterpreterChoice.tsx';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { ParticipantStatus } from './ParticipantStatus.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
+import { isolate, PersonName } from '../../lib/bidi.tsx';
 
 /**
  * Everyone in the session. Facilitators also get, per person, what they may do, and for the
@@ -60,7 +61,11 @@ export const ParticipantsPanel = memo(function ParticipantsPanel({
           return (
             <li key={p.peerId} data-testid="participant" data-peer-id={p.peerId} data-name={p.name}>
               <p className="live-person">
-                <span dir="auto">{self ? t('room.youName', { name: p.name }) : p.name}</span>
+                {self ? (
+                  <span>{t('room.youName', { name: isolate(p.name) })}</span>
+                ) : (
+                  <PersonName name={p.name} />
+                )}
                 {p.role === 'family' ? null : (
                   <span className="live-role">{t(`roles.${p.role}`)}</span>
                 )}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
+import { useFormat } from '../../lib/format.ts';
 import { TextAreaField } from '../../lib/forms/fields.tsx';
 import type { LiveActions } from './liveState.ts';
 import { ModalDialog } from './ModalDialog.tsx';
@@ -20,6 +21,7 @@ export function RemoveDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('live');
+  const format = useFormat();
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -42,7 +44,7 @@ export function RemoveDialog({
         <TextAreaField
           id={`${id}-reason`}
           label={t('remove.reason')}
-          hint={t('remove.hint', { max: MAX_REASON })}
+          hint={t('remove.hint', { count: MAX_REASON, max: format.number(MAX_REASON) })}
           error={missing ? t('remove.required') : undefined}
           data-testid="remove-reason"
           maxLength={MAX_REASON}

@@ -10,6 +10,7 @@ import type {
 import { ApiError, post } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { SelectField } from '../../lib/forms/fields.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 
 export function ContactList({
   organisation,
@@ -70,7 +71,10 @@ export function ContactList({
       <ul className="plain-list">
         {active.map((c) => (
           <li key={c.personId}>
-            <strong>{c.displayName}</strong> <span dir="ltr">{c.email}</span>
+            <strong>
+              <PersonName name={c.displayName} />
+            </strong>{' '}
+            <span dir="ltr">{c.email}</span>
             <span className="meta"> · {t('admin.since', { date: format.date(c.since) })}</span>
             {leaving === c.personId ? (
               <div className="inline-add">
@@ -85,7 +89,7 @@ export function ContactList({
                     .filter((w) => w.id !== c.personId)
                     .map((w) => (
                       <option key={w.id} value={w.id}>
-                        {w.displayName}
+                        {isolate(w.displayName)}
                       </option>
                     ))}
                 </SelectField>
@@ -131,7 +135,7 @@ export function ContactList({
             <option value="">{t('admin.chooseWorker')}</option>
             {candidates.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.displayName}
+                {isolate(w.displayName)}
               </option>
             ))}
           </SelectField>

@@ -7,7 +7,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 import './recruitment.css';
-import { isolate } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 
 /** /admin/recruitment/:id — one application: what they wrote, its history and its next steps. */
 export function ApplicationPage() {
@@ -48,7 +48,9 @@ function ApplicationDetail({
   const status = (s: string) => t(`statuses.${s}`);
   return (
     <>
-      <h1>{a.name}</h1>
+      <h1>
+        <PersonName name={a.name} />
+      </h1>
       <dl className="details">
         <dt>{t('detail.status')}</dt>
         <dd data-testid="application-status">{status(a.status)}</dd>
@@ -79,7 +81,7 @@ function ApplicationDetail({
         <section className="section" aria-labelledby="interview-heading">
           <h2 id="interview-heading">{t('detail.interview')}</h2>
           <p data-testid="interview-time">
-            {t('detail.interviewAt')}: {format.sessionTime(a.interviewAt)}
+            {t('detail.interviewAtLine', { when: format.sessionTime(a.interviewAt) })}
           </p>
           {a.interviewSessionId ? (
             <>
@@ -124,7 +126,12 @@ function ApplicationDetail({
                   ? t('detail.by', { name: isolate(step.byName) })
                   : t('detail.byApplicant')}
               </span>
-              {step.reason ? (
+              {step.reasonCode ? (
+                <>
+                  <br />
+                  {t(`detail.reasonCode.${step.reasonCode}`)}
+                </>
+              ) : step.reason ? (
                 <>
                   <br />
                   {t('detail.reason', { reason: step.reason })}

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { AdminNav } from '../admin/AdminNav.tsx';
 import './recruitment.css';
+import { PersonName } from '../../lib/bidi.tsx';
 
 const isStatus = (value: string | null): value is PipelineStatus =>
   PIPELINE_STATUSES.includes(value as PipelineStatus);
@@ -80,7 +81,9 @@ export function RecruitmentPage() {
           {shown.map((a) => (
             <li key={a.id} className="card" data-testid="application">
               <h2>
-                <Link to={`/admin/recruitment/${a.id}`}>{a.name}</Link>
+                <Link to={`/admin/recruitment/${a.id}`}>
+                  <PersonName name={a.name} />
+                </Link>
               </h2>
               <p>
                 <span className="tag">{t(`statuses.${a.status}`)}</span>{' '}

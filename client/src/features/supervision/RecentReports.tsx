@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportSummary } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
-import { pickText } from '../groups/groupText.tsx';
+import { LocalText } from '../groups/groupText.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
 import { isolate } from '../../lib/bidi.tsx';
 
@@ -19,16 +19,16 @@ export function RecentReports({ reports }: { reports: readonly ReportSummary[] }
       ) : (
         <ul className="plain-list">
           {reports.map((r) => {
-            const title = pickText(r.groupTitle, format.language);
             return (
               <li key={r.id} className="card report-summary" data-testid="report-summary">
                 <h3>
                   <Link to={`/reports/${r.id}`}>
-                    <span lang={title?.lang} dir="auto">
-                      {title?.text}
-                    </span>
-                    {' – '}
-                    {format.date(r.sessionStartsAt)}
+                    <Trans
+                      t={t}
+                      i18nKey="report.linkText"
+                      values={{ date: format.date(r.sessionStartsAt) }}
+                      components={{ group: <LocalText texts={r.groupTitle} /> }}
+                    />
                   </Link>
                 </h3>
                 <p className="meta">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { ReportDraft } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -28,7 +28,11 @@ export function ReportFormPage() {
             <Link to={`/groups/${d.groupId}/manage`}>{t('report.backToGroup')}</Link>
           </p>
           <h1>
-            {t('form.title')}: <LocalText texts={d.groupTitle} />
+            <Trans
+              t={t}
+              i18nKey="form.titleOf"
+              components={{ group: <LocalText texts={d.groupTitle} /> }}
+            />
           </h1>
           <p className="lead">{format.sessionTime(d.startsAt)}</p>
           <p>{t('form.intro')}</p>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { ReportInfo } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -36,7 +36,11 @@ export function ReportPage() {
       {report ? (
         <>
           <h1>
-            {t('report.heading')}: <LocalText texts={report.groupTitle} />
+            <Trans
+              t={t}
+              i18nKey="report.headingOf"
+              components={{ group: <LocalText texts={report.groupTitle} /> }}
+            />
           </h1>
           <p className="lead">{format.sessionTime(report.sessionStartsAt)}</p>
           {filed ? (

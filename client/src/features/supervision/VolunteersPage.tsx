@@ -11,6 +11,7 @@ import { AdminNav } from '../admin/AdminNav.tsx';
 import { useSupervisionWords } from './supervisionWords.ts';
 import './supervision.css';
 import { MoreButton } from '../../lib/MoreButton.tsx';
+import { PersonName } from '../../lib/bidi.tsx';
 
 const DEFAULT_WEEKS = 4;
 
@@ -84,8 +85,8 @@ export function VolunteersPage() {
       <ul className="plain-list">
         {list.items?.map((f) => (
           <li key={f.id} className="card" data-testid="volunteer-contact">
-            <h2 className="volunteer-name" dir="auto" id={`volunteer-${f.id}`} tabIndex={-1}>
-              {f.displayName}{' '}
+            <h2 className="volunteer-name" id={`volunteer-${f.id}`} tabIndex={-1}>
+              <PersonName name={f.displayName} />{' '}
               {f.paused ? <span className="tag tag-warning">{t('facilitator.paused')}</span> : null}
             </h2>
             <dl className="details meta">

@@ -13,6 +13,7 @@ import { validate } from '../../lib/forms/errors.ts';
 import { SelectField, TextField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
+import { isolate } from '../../lib/bidi.tsx';
 
 export function ActionItemEditor({
   item,
@@ -54,7 +55,7 @@ export function ActionItemEditor({
         >
           {[table.host, ...table.members].map((p) => (
             <option key={p.id} value={p.id}>
-              {p.displayName}
+              {isolate(p.displayName)}
             </option>
           ))}
         </SelectField>

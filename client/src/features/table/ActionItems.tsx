@@ -7,7 +7,7 @@ import {
   type TableDetail,
 } from '../../../../server/protocol/partnership.ts';
 import { ApiError, post, put } from '../../lib/api.ts';
-import { PersonName } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 import { ErrorSummary } from '../../lib/forms/ErrorSummary.tsx';
 import { validate } from '../../lib/forms/errors.ts';
 import { SelectField, TextField } from '../../lib/forms/fields.tsx';
@@ -164,7 +164,7 @@ function NewItem({ table, onChange }: { table: TableDetail; onChange: () => void
         <option value="">{t('actions.chooseOwner')}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.displayName}
+            {isolate(p.displayName)}
           </option>
         ))}
       </SelectField>

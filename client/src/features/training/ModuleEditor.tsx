@@ -134,7 +134,7 @@ function ModuleForm({ initial, saved }: { initial: ModuleFormState; saved?: Modu
               t('editor.option', { question: i + 1, number: o + 1 }),
             ]),
           ),
-          [`quiz.questions.${i}.correct`, `${question}: ${t('editor.options')}`],
+          [`quiz.questions.${i}.correct`, t('editor.optionsOf', { number: i + 1 })],
         ];
       }),
     ),

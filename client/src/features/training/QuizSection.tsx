@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type {
   ModuleProgress,
   ModuleView,
@@ -114,9 +114,14 @@ export function QuizSection({
               const right = result.questions.find((r) => r.questionId === q.id)?.correct;
               return (
                 <li key={q.id} className={right ? 'right' : 'wrong'}>
-                  <Localized texts={q.prompt} language={language} />
-                  {' – '}
-                  <strong>{right ? t('quiz.right') : t('quiz.wrong')}</strong>
+                  <Trans
+                    t={t}
+                    i18nKey={right ? 'quiz.answerRight' : 'quiz.answerWrong'}
+                    components={{
+                      prompt: <Localized texts={q.prompt} language={language} />,
+                      b: <strong />,
+                    }}
+                  />
                 </li>
               );
             })}

@@ -13,7 +13,7 @@ import { TextAreaField, TextField } from '../../lib/forms/fields.tsx';
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useFormat } from '../../lib/format.ts';
-import { isolate } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 
 /** Certification: what there is, and the supervising trainer's sign-off once all is passed. */
 export function SignOffSection({
@@ -66,7 +66,9 @@ export function SignOffSection({
               </time>
             </dd>
             <dt>{t('signOff.by')}</dt>
-            <dd>{certification.signedOffByName}</dd>
+            <dd>
+              <PersonName name={certification.signedOffByName} />
+            </dd>
             {certification.note ? (
               <>
                 <dt>{t('signOff.note')}</dt>

@@ -10,6 +10,7 @@ import { SignOffSection } from './SignOffSection.tsx';
 import { TraineeModule } from './TraineeModule.tsx';
 import { CertificationLine, RequiredProgress, TrainingStaffNav } from './trainingText.tsx';
 import './training.css';
+import { PersonName } from '../../lib/bidi.tsx';
 
 /** /training/trainees/:personId: one trainee's modules, attempts, reflections and sign-off. */
 export function TraineePage() {
@@ -52,7 +53,9 @@ function Trainee({ initial }: { initial: TraineeProgress }) {
 
   return (
     <>
-      <h1>{progress.displayName}</h1>
+      <h1>
+        <PersonName name={progress.displayName} />
+      </h1>
       <div className="card training-summary">
         <RequiredProgress passed={progress.requiredPassed} total={progress.requiredTotal} />
         <p>

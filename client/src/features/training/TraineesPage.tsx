@@ -11,7 +11,7 @@ import {
   TrainingStaffNav,
 } from './trainingText.tsx';
 import './training.css';
-import { isolate } from '../../lib/bidi.tsx';
+import { PersonName, isolate } from '../../lib/bidi.tsx';
 
 /** /training/trainees: a trainer's trainees (a coordinator's: all) and reflections to review. */
 export function TraineesPage() {
@@ -37,7 +37,9 @@ export function TraineesPage() {
         {sorted.map((p) => (
           <li key={p.personId} className="card trainee-item">
             <h2>
-              <Link to={`/training/trainees/${p.personId}`}>{p.displayName}</Link>
+              <Link to={`/training/trainees/${p.personId}`}>
+                <PersonName name={p.displayName} />
+              </Link>
             </h2>
             <RequiredProgress passed={p.requiredPassed} total={p.requiredTotal} />
             <p>

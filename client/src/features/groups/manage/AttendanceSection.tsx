@@ -8,6 +8,7 @@ import { useFormat } from '../../../lib/format.ts';
 import { errorsFrom } from '../../../lib/forms/errors.ts';
 import { SelectField } from '../../../lib/forms/fields.tsx';
 import { useResource } from '../../../lib/useResource.ts';
+import { PersonName } from '../../../lib/bidi.tsx';
 
 /** Who was present in a session that took place: recorded from the video, corrected here. */
 export function AttendanceSection({
@@ -118,7 +119,7 @@ function AttendanceForm({ sessionId, readOnly }: { sessionId: string; readOnly: 
               onChange={(event) => setEdits({ ...edits, [row.personId]: event.target.checked })}
             />
             <label htmlFor={`${id}-${row.personId}`}>
-              {row.displayName}
+              <PersonName name={row.displayName} />
               {row.source === 'video' && row.joinedAt ? (
                 <span className="meta">
                   {' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { PersonName } from '../../../lib/bidi.tsx';
 import {
   groupSchemas,
   type EnrolmentInfo,
@@ -32,6 +33,7 @@ export function EnrolmentsSection({
   onChange: () => void;
 }) {
   const { t } = useTranslation('groups');
+  const format = useFormat();
   const list = useResource<EnrolmentInfo[]>(`/groups/${group.id}/enrolments`);
   useGroupChanges([group.id], list.reload);
   const [message, setMessage] = useState<string | null>(null);
@@ -66,7 +68,10 @@ export function EnrolmentsSection({
         return (
           <div key={status}>
             <h3>
-              {t(heading)} ({rows.length})
+              {t('enrolments.headingCount', {
+                heading: t(heading),
+                number: format.number(rows.length),
+              })}
             </h3>
             {rows.length === 0 ? <p className="meta">{t('enrolments.nobody')}</p> : null}
             <ul className="plain-list">
@@ -85,13 +90,18 @@ export function EnrolmentsSection({
       })}
       {ended.length > 0 ? (
         <details>
-          <summary>
-            {t('enrolments.ended')} ({ended.length})
-          </summary>
+          <summary>{t('enrolments.endedCount', { number: format.number(ended.length) })}</summary>
           <ul>
             {ended.map((e) => (
               <li key={e.id}>
-                {e.displayName}: <EnrolmentStatusText enrolment={e} short />
+                <Trans
+                  t={t}
+                  i18nKey="enrolments.endedLine"
+                  components={{
+                    name: <PersonName name={e.displayName} />,
+                    status: <EnrolmentStatusText enrolment={e} short />,
+                  }}
+                />
               </li>
             ))}
           </ul>
