@@ -50,6 +50,18 @@ export interface LocalMedia {
   screenTrack: MediaStreamTrack | null;
 }
 
+/** Nothing on: before joining, and after leaving. */
+export const noLocalMedia = (): LocalMedia => ({
+  micOn: false,
+  cameraOn: false,
+  screenOn: false,
+  audioOnly: false,
+  handRaised: false,
+  micTrack: null,
+  cameraTrack: null,
+  screenTrack: null,
+});
+
 export interface TransientReaction {
   id: number;
   peerId: string;
