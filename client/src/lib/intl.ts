@@ -3,7 +3,11 @@
 // NumberFormat per render and spent most of its script time there).
 
 import { dateLocale } from '../../../server/protocol/languages.ts';
-import { fallbackDateTimeFormat, fallbackListFormat, missingLocale } from './intlFallback.ts';
+import {
+  fallbackDateTimeFormat,
+  fallbackListFormat,
+  missingLocale,
+} from '../../../server/protocol/intlFallback.ts';
 
 const made = new Map<string, unknown>();
 

@@ -2,7 +2,8 @@
 // Chrome on Android) ships none for Somali, Central Kurdish or Albanian: its Intl answers in
 // American English ("Monday, December 7, 2026 at 6:05 PM", "a, b, and c") on a Somali page.
 // The names below are CLDR's (as Node's full ICU has them); the day-month-year order and the
-// 24-hour clock are Finland's, where every session takes place.
+// 24-hour clock are Finland's, where every session takes place. The server writes these
+// languages' dates the same way (reminders/texts.ts), so an email and the page agree.
 
 interface Words {
   months: readonly string[];
@@ -45,7 +46,10 @@ const WORDS: Readonly<Record<string, Words>> = {
   },
 }; // prettier-ignore
 
-/** The words for a language this browser's Intl cannot write, if it cannot and we have them. */
+/** The words for a language whose dates are written here (not by Intl's own data), if any. */
+export const fallbackWords = (language: string): Words | undefined => WORDS[language];
+
+/** The words for a language this runtime's Intl cannot write, if it cannot and we have them. */
 export function missingLocale(language: string): Words | undefined {
   const words = WORDS[language];
   return words && Intl.DateTimeFormat.supportedLocalesOf([language]).length === 0
