@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../server/platform/paths.ts';
+import { bundleBenchmarks } from './bundle.bench.ts';
 import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { dbBackendsBenchmarks } from './dbBackends.bench.ts';
@@ -28,6 +29,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   'sfu-compare': async () => (await import('./sfuCompare.bench.ts')).sfuCompareBenchmarks(),
   dbBackends: dbBackendsBenchmarks,
   growth: growthBenchmarks,
+  bundle: bundleBenchmarks,
 };
 
 // BENCH_ONLY=chat,catalogue runs only those suites. Each suite's figures are written to
@@ -44,6 +46,7 @@ function line(m: Measurement): string {
   const note = m.note ? ` — ${m.note}` : '';
   if (m.unit === 'count') return `  ${m.name}: ${m.median}${note}`;
   if (m.unit === 'msg/s') return `  ${m.name}: ${m.median} msg/s${note}`;
+  if (m.unit === 'kB') return `  ${m.name}: ${m.median} kB${note}`;
   const p99 = m.p99 === undefined ? '' : `, p99 ${m.p99} ms`;
   return `  ${m.name}: median ${m.median} ms, p90 ${m.p90} ms${p99} (${m.runs} runs)${note}`;
 }

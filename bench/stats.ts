@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Measurement {
   name: string;
-  unit: 'ms' | 'count' | 'msg/s';
+  unit: 'ms' | 'count' | 'msg/s' | 'kB';
   runs: number;
   median: number;
   p90: number;

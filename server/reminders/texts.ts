@@ -1,6 +1,7 @@
 // Words for reminders and notices, in the reader's language, with Helsinki times.
 import { translator } from '../i18n/index.ts';
 import { withCount, type EmailTemplate } from '../mail/mailer.ts';
+import { fallbackDateTimeFormat, fallbackWords } from '../protocol/intlFallback.ts';
 import { dateLocale, type LanguageCode } from '../protocol/languages.ts';
 
 interface Titled {
@@ -19,11 +20,11 @@ export function titleIn(group: Titled, lang: string): string {
 }
 
 export function formatWhen(date: Date, lang: LanguageCode): string {
-  return new Intl.DateTimeFormat(dateLocale(lang), {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(date);
+  const options = { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' } as const;
+  // Somali, Sorani, Albanian: as their pages write it (browsers lack their data), 24-hour clock.
+  const words = fallbackWords(lang);
+  if (words) return fallbackDateTimeFormat(words, options).format(date);
+  return new Intl.DateTimeFormat(dateLocale(lang), options).format(date);
 }
 
 const TEMPLATES: Record<string, EmailTemplate> = {

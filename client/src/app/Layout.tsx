@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ChatProvider } from '../features/chat/ChatProvider.tsx';
@@ -40,7 +40,10 @@ export function Layout() {
           <LanguageSwitcher />
         </header>
         <main id="main" ref={main} className="shell-main" tabIndex={-1}>
-          <Outlet />
+          {/* Pages load on demand (App.tsx): the shell stays while one arrives. */}
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
+            <Outlet />
+          </Suspense>
         </main>
         <footer className="shell-footer">
           <span>{t('tagline')}</span>

@@ -3,6 +3,11 @@
 // NumberFormat per render and spent most of its script time there).
 
 import { dateLocale } from '../../../server/protocol/languages.ts';
+import {
+  fallbackDateTimeFormat,
+  fallbackListFormat,
+  missingLocale,
+} from '../../../server/protocol/intlFallback.ts';
 
 const made = new Map<string, unknown>();
 
@@ -16,17 +21,38 @@ function cached<T>(kind: string, language: string | string[], options: object, m
   return formatter;
 }
 
-export const dateTimeFormat = (language: string, options: Intl.DateTimeFormatOptions = {}) =>
-  cached('date', language, options, () => new Intl.DateTimeFormat(dateLocale(language), options));
+// A language the browser has no data for (Somali, Central Kurdish, Albanian in Chromium) is
+// written with intlFallback.ts's words, never in the browser's English.
+export const dateTimeFormat = (
+  language: string,
+  options: Intl.DateTimeFormatOptions = {},
+): Pick<Intl.DateTimeFormat, 'format'> =>
+  cached('date', language, options, () => {
+    const words = missingLocale(language);
+    return words
+      ? fallbackDateTimeFormat(words, options)
+      : new Intl.DateTimeFormat(dateLocale(language), options);
+  });
 
 export const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) =>
-  cached('number', language, options, () => new Intl.NumberFormat(language, options));
+  cached(
+    'number',
+    language,
+    options,
+    () => new Intl.NumberFormat(missingLocale(language)?.numbers ?? language, options),
+  );
 
 export const collator = (language: string, options: Intl.CollatorOptions = {}) =>
   cached('collator', language, options, () => new Intl.Collator(language, options));
 
-export const listFormat = (language: string, options: Intl.ListFormatOptions = {}) =>
-  cached('list', language, options, () => new Intl.ListFormat(language, options));
+export const listFormat = (
+  language: string,
+  options: Intl.ListFormatOptions = {},
+): Pick<Intl.ListFormat, 'format' | 'formatToParts'> =>
+  cached('list', language, options, () => {
+    const words = missingLocale(language);
+    return words ? fallbackListFormat(words, options) : new Intl.ListFormat(language, options);
+  });
 
 export const displayNames = (language: string, options: Intl.DisplayNamesOptions) =>
   cached('names', language, options, () => new Intl.DisplayNames([language], options));

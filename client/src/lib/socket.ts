@@ -1,24 +1,11 @@
-// The typed Socket.IO client and a promise-based request that unwraps the server's ack.
+// The typed Socket.IO client; requests over it are in socketRequest.ts (re-exported here).
 import i18next from 'i18next';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { isLanguage } from '../../../server/protocol/languages.ts';
-import type { AppError } from '../../../server/protocol/ack.ts';
-import type {
-  ClientToServerEvents,
-  HandshakeAuth,
-  RequestName,
-  RequestPayload,
-  ResponseOf,
-  ServerToClientEvents,
-} from '../../../server/protocol/socket.ts';
+import type { HandshakeAuth } from '../../../server/protocol/socket.ts';
+import { request, type ClientSocket } from './socketRequest.ts';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export class RequestFailed extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message);
-  }
-}
+export { request, RequestFailed, type ClientSocket } from './socketRequest.ts';
 
 export function connectSocket(auth: HandshakeAuth, url?: string, autoConnect = true): ClientSocket {
   const options = { auth: { ...auth }, transports: ['websocket', 'polling'], autoConnect };
@@ -33,20 +20,4 @@ export function connectSocket(auth: HandshakeAuth, url?: string, autoConnect = t
   };
   i18next.on('languageChanged', follow);
   return socket;
-}
-
-export async function request<N extends RequestName>(
-  socket: ClientSocket,
-  name: N,
-  payload: RequestPayload<N>,
-  timeoutMs = 10_000,
-): Promise<ResponseOf<N>> {
-  // The typed emit cannot be expressed generically over N; the contract holds by construction.
-  const emit = socket.timeout(timeoutMs).emitWithAck as unknown as (
-    event: N,
-    body: RequestPayload<N>,
-  ) => Promise<{ ok: true; data: ResponseOf<N> } | { ok: false; error: AppError }>;
-  const result = await emit.call(socket.timeout(timeoutMs), name, payload);
-  if (!result.ok) throw new RequestFailed(result.error);
-  return result.data;
 }

@@ -43,6 +43,9 @@ export function endonym(code: string): string | undefined {
 
 /** What the browser calls a language in the UI language; undefined when it only echoes the code. */
 function browserName(code: string, uiLanguage: string): string | undefined {
+  // Without data for the UI language (Somali, Sorani, Albanian in Chromium) it would answer in
+  // English: the language's own name follows instead.
+  if (Intl.DisplayNames.supportedLocalesOf([uiLanguage]).length === 0) return undefined;
   try {
     const name = displayNames(uiLanguage, { type: 'language' }).of(code);
     return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined;

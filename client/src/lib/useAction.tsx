@@ -3,7 +3,7 @@
 // anything else is the feature's "that did not work" (`<ns>:actionFailed`).
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestFailed } from './socket.ts';
+import { RequestFailed } from './socketRequest.ts';
 
 /** The namespaces that have `actionFailed` and `dialog.cancel`. */
 export type ActionNamespace = 'live' | 'chat';

@@ -4,7 +4,7 @@
 // refusal that will not change (too long, no longer a member) is kept as failed, with the
 // server's reason, until the writer retries or discards it.
 import type { ChatMessage } from '../../../../server/protocol/chat.ts';
-import { request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
+import { request, RequestFailed, type ClientSocket } from '../../lib/socketRequest.ts';
 import { newClientId, Outbox, type OutboxEntry } from './outbox.ts';
 
 const SEND_TIMEOUT_MS = 15_000;

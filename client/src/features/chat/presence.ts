@@ -2,7 +2,7 @@
 // (`away`: hidden, or five minutes without input), and a group page watches who of the group is
 // around. Presence is a hint: when the server does not answer, nothing is shown.
 import type { PresenceEntry, PresenceState } from '../../../../server/protocol/chat.ts';
-import { request, type ClientSocket } from '../../lib/socket.ts';
+import { request, type ClientSocket } from '../../lib/socketRequest.ts';
 
 export const IDLE_AFTER_MS = 5 * 60_000;
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'mousemove'] as const;

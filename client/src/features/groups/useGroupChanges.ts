@@ -2,7 +2,7 @@
 // started or ended), over the app-wide connection: nobody has to reload to see where they stand.
 import { useEffect, useRef } from 'react';
 import type { GroupChange } from '../../../../server/protocol/groupEvents.ts';
-import { request, type ClientSocket } from '../../lib/socket.ts';
+import { request, type ClientSocket } from '../../lib/socketRequest.ts';
 import { useChatClient } from '../chat/ChatProvider.tsx';
 
 type Listener = (groupId: string, what: GroupChange | 'reconnected') => void;

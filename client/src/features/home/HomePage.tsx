@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { hasAnyRole, useSession } from '../account/session.tsx';
-import { MyGroupsPage } from '../groups/MyGroupsPage.tsx';
+import { page } from '../../app/page.ts';
+
+// A visitor's first page needs only the welcome: a family's groups load once signed in.
+const MyGroupsPage = page(() => import('../groups/MyGroupsPage.tsx'), 'MyGroupsPage');
 
 /**
  * Each person starts from their own work: a coordinator from the groups, a trainer from the

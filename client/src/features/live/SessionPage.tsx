@@ -1,19 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useFormat } from '../../lib/format.ts';
-import { RequestFailed } from '../../lib/socket.ts';
+import { RequestFailed } from '../../lib/socketRequest.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { EndScreen } from './EndScreen.tsx';
 import type { JoinOptions } from './liveState.ts';
-import { LiveRoom } from './LiveRoom.tsx';
 import { LobbyWaiting } from './LobbyWaiting.tsx';
 import { ObserverPrejoin } from './ObserverPrejoin.tsx';
 import { PrejoinCheck } from './PrejoinCheck.tsx';
 import { useLiveSession } from './useLiveSession.ts';
 import type { SessionEntry } from '../../../../server/protocol/live.ts';
+import { page } from '../../app/page.ts';
 import './live.css';
+
+// The room (its panels, the chat) loads while the person checks their camera: the check shows
+// first ([reach-bundle]).
+const LiveRoom = page(() => import('./LiveRoom.tsx'), 'LiveRoom');
 
 /** /sessions/:id — a group's live video session, from the device check to its end. */
 export function SessionPage() {
@@ -94,7 +98,11 @@ export function SessionPage() {
       return <LobbyWaiting message={state.lobbyMessage} actions={actions} />;
     case 'live':
     case 'reconnecting':
-      return <LiveRoom state={state} actions={actions} />;
+      return (
+        <Suspense fallback={<p role="status">{t('common:loading')}</p>}>
+          <LiveRoom state={state} actions={actions} />
+        </Suspense>
+      );
     default:
       return <EndScreen state={state} phase={state.phase} />;
   }

@@ -11,10 +11,16 @@ import type {
   RequestPayload,
   ResponseOf,
 } from '../../../../server/protocol/socket.ts';
-import { Device } from 'mediasoup-client';
-import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
-import { LiveMedia, noLocalMedia } from './liveMedia.ts';
-import type { JoinOptions, LiveActions, LiveViewState, LocalMedia } from './liveState.ts';
+import type { Device } from 'mediasoup-client';
+import { request, RequestFailed, type ClientSocket } from '../../lib/socketRequest.ts';
+import type { LiveMedia } from './liveMedia.ts';
+import {
+  noLocalMedia,
+  type JoinOptions,
+  type LiveActions,
+  type LiveViewState,
+  type LocalMedia,
+} from './liveState.ts';
 import { listenToSession } from './liveEvents.ts';
 import { QualityMeter } from './qualityMeter.ts';
 import type { BandwidthMode } from './bandwidthGovernor.ts';
@@ -106,15 +112,27 @@ export class LiveClient implements LiveActions {
    */
   preload(routerRtpCapabilities: NonNullable<SessionEntry['routerRtpCapabilities']>): void {
     if (this.state.phase !== 'prejoin') return;
-    const device = new Device();
-    this.preloaded = device.load({ routerRtpCapabilities }).then(
-      () => device,
-      () => undefined,
-    );
+    // mediasoup-client arrives here, after the device check has shown ([reach-bundle]).
+    this.preloaded = import('mediasoup-client')
+      .then(
+        async ({ Device }) => {
+          const device = new Device();
+          await device.load({ routerRtpCapabilities });
+          return device;
+        },
+        () => undefined,
+      )
+      .catch(() => undefined);
   }
 
   private async start(options: JoinOptions): Promise<void> {
-    const device = await this.preloaded;
+    // The media code (mediasoup-client with it) is its own chunk: the device check does not wait
+    // for it; by the Join click it has usually arrived (preload asked for it).
+    const [device, { LiveMedia }, { connectSocket }] = await Promise.all([
+      this.preloaded,
+      import('./liveMedia.ts'),
+      import('../../lib/socket.ts'),
+    ]);
     // Listeners first, so the socket's first 'connect' finds them; the devices open while it
     // connects and joins (publishing waits for them, nothing else does).
     const socket = connectSocket({ lang: this.lang() }, undefined, false);

@@ -4,8 +4,8 @@ import type { Device } from 'mediasoup-client';
 import type { Consumer, Producer } from 'mediasoup-client/types';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
 import { MediaConnection, type ProducerSource } from '../../lib/media/MediaConnection.ts';
-import { request, type ClientSocket } from '../../lib/socket.ts';
-import type { LocalMedia, RemoteTrack } from './liveState.ts';
+import { request, type ClientSocket } from '../../lib/socketRequest.ts';
+import { noLocalMedia, type LocalMedia, type RemoteTrack } from './liveState.ts';
 
 export interface LinkTotals {
   lost: number;
@@ -18,20 +18,6 @@ export interface DeviceChoice {
   micDeviceId?: string | undefined;
   cameraDeviceId?: string | undefined;
 }
-
-/** Nothing on: before joining, and after leaving. */
-export const noLocalMedia = (): LocalMedia => ({
-  micOn: false,
-  cameraOn: false,
-  screenOn: false,
-  audioOnly: false,
-  lowBandwidth: false,
-  cameraHeld: false,
-  handRaised: false,
-  micTrack: null,
-  cameraTrack: null,
-  screenTrack: null,
-});
 
 const constraint = (deviceId?: string) => (deviceId ? { deviceId: { exact: deviceId } } : true);
 

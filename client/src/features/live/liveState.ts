@@ -54,6 +54,20 @@ export interface LocalMedia {
   screenTrack: MediaStreamTrack | null;
 }
 
+/** Nothing on: before joining, and after leaving. */
+export const noLocalMedia = (): LocalMedia => ({
+  micOn: false,
+  cameraOn: false,
+  screenOn: false,
+  audioOnly: false,
+  lowBandwidth: false,
+  cameraHeld: false,
+  handRaised: false,
+  micTrack: null,
+  cameraTrack: null,
+  screenTrack: null,
+});
+
 export interface TransientReaction {
   id: number;
   peerId: string;

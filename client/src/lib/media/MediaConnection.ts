@@ -2,7 +2,7 @@
 import { Device } from 'mediasoup-client';
 import type { Consumer, Producer, RtpEncodingParameters, Transport } from 'mediasoup-client/types';
 import type { TransportInfo } from '../../../../server/protocol/media.ts';
-import { request, type ClientSocket } from '../socket.ts';
+import { request, type ClientSocket } from '../socketRequest.ts';
 
 export type ProducerSource = 'camera' | 'microphone' | 'screen';
 
