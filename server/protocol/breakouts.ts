@@ -46,6 +46,8 @@ export const breakoutSchemas = {
   'live:breakoutChat': z.object({ text: z.string().trim().min(1).max(1000) }).strict(),
 } as const;
 
+export type BreakoutSplit = z.input<(typeof breakoutSchemas)['live:breakoutOpen']>['split'];
+
 export interface BreakoutMember {
   peerId: string;
   name: string;
