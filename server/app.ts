@@ -125,6 +125,8 @@ export function createApp({
     log,
     clock,
     graceMs: config.liveGraceMs,
+    // Tests run breakouts of a few seconds; everywhere else a breakout lasts a minute or more.
+    breakoutMinMinutes: config.env === 'test' ? 0.05 : 1,
     onParticipant: presence.onParticipant,
   });
   // Every room and live peer follows access changes (roles, enrolments, staff, sessions).

@@ -15,6 +15,7 @@ import { titleIn } from '../reminders/texts.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { recordJoin, recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
+import { Breakouts, breakoutView } from './breakouts.ts';
 import { Interpretation } from './interpretation.ts';
 import type { LivePeer } from './LivePeer.ts';
 
@@ -44,6 +45,7 @@ export class LiveSession {
   room!: SfuRoom;
   ended = false;
   readonly interpretation = new Interpretation();
+  readonly breakouts = new Breakouts();
   /** Who the audio-level observer last heard, to send changes only. */
   private speaking: string[] = [];
   private activeSpeaker: string | null = null;
@@ -80,7 +82,7 @@ export class LiveSession {
       const speaking = peerIds.filter((id) => this.peers.get(id)?.visible).sort();
       if (speaking.join() === this.speaking.join()) return;
       this.speaking = speaking;
-      this.send(everyone, 'live:speaking', { peerIds: speaking });
+      this.sendSpeaking();
     });
     room.on('videoSlots', (peerId, producerIds) =>
       this.peers.get(peerId)?.socket?.emit('live:videoSlots', { producerIds }),
@@ -117,10 +119,45 @@ export class LiveSession {
     }
   }
 
+  /** In the same room: both in the main room, or both in one breakout room. */
+  together(a: LivePeer, b: LivePeer): boolean {
+    return this.breakouts.roomOf(a.personId) === this.breakouts.roomOf(b.personId);
+  }
+
+  /** Everyone admitted in the same room as `peer` (their audience). */
+  roomOf(peer: LivePeer): Audience {
+    return (p) => everyone(p) && this.together(p, peer);
+  }
+
+  /** Listed to the others in their room: visible, or an observer carried into a breakout (never
+   *  hidden there). */
+  listed(peer: LivePeer): boolean {
+    return peer.visible || (peer.admitted && this.breakouts.roomOf(peer.personId) !== null);
+  }
+
+  /** The participants `viewer` sees: those listed in their room. */
+  participantsFor(viewer: LivePeer) {
+    return [...this.peers.values()]
+      .filter((p) => this.listed(p) && this.together(p, viewer))
+      .map((p) => p.toParticipant());
+  }
+
+  /** Who speaks, to each peer: in their room only. */
+  private sendSpeaking(): void {
+    for (const peer of this.peers.values()) {
+      if (!peer.admitted || !peer.socket) continue;
+      const peerIds = this.speaking.filter((id) => {
+        const speaker = this.peers.get(id);
+        return speaker && this.together(speaker, peer);
+      });
+      peer.socket.emit('live:speaking', { peerIds });
+    }
+  }
+
   participantUpdated(peer: LivePeer): void {
-    if (!peer.visible) return;
+    if (!this.listed(peer)) return;
     const participant = peer.toParticipant();
-    this.send(everyone, 'live:participantUpdated', participant);
+    this.send(this.roomOf(peer), 'live:participantUpdated', participant);
     // mediasoup's observer only reports a new dominant speaker and ignores paused microphones:
     // someone who mutes would stay "speaking" until another person talks.
     if (participant.micMuted) this.stoppedSpeaking(peer.peerId);
@@ -133,17 +170,18 @@ export class LiveSession {
     if (!peer?.visible || peer.toParticipant().micMuted || this.activeSpeaker === peer.peerId)
       return;
     this.activeSpeaker = peer.peerId;
-    this.send(everyone, 'live:activeSpeaker', { peerId: peer.peerId });
+    this.send(this.roomOf(peer), 'live:activeSpeaker', { peerId: peer.peerId });
   }
 
   private stoppedSpeaking(peerId: string): void {
+    const peer = this.peers.get(peerId);
     if (this.activeSpeaker === peerId) {
       this.activeSpeaker = null;
-      this.send(everyone, 'live:activeSpeaker', { peerId: null });
+      this.send(peer ? this.roomOf(peer) : everyone, 'live:activeSpeaker', { peerId: null });
     }
     if (this.speaking.includes(peerId)) {
       this.speaking = this.speaking.filter((id) => id !== peerId);
-      this.send(everyone, 'live:speaking', { peerIds: this.speaking });
+      this.sendSpeaking();
     }
   }
 
@@ -181,16 +219,22 @@ export class LiveSession {
 
   admittedState(peer: LivePeer): AdmittedState {
     const seesStaff = peer.isHost || peer.observer;
+    const speaker = this.peers.get(this.activeSpeaker ?? '');
+    const heard = (id: string) => {
+      const other = this.peers.get(id);
+      return !!other && this.listed(other) && this.together(other, peer);
+    };
     return {
       self: { peerId: peer.peerId, role: peer.role, observer: peer.observer, name: peer.name },
       session: this.summary(peer.socket?.data.lang ?? 'fi'),
-      participants: [...this.peers.values()].filter((p) => p.visible).map((p) => p.toParticipant()),
+      participants: this.participantsFor(peer),
       settings: this.settings,
-      activeSpeaker: this.peers.get(this.activeSpeaker ?? '')?.visible ? this.activeSpeaker : null,
-      speaking: this.speaking.filter((id) => this.peers.get(id)?.visible),
+      activeSpeaker: speaker && heard(speaker.peerId) ? speaker.peerId : null,
+      speaking: this.speaking.filter(heard),
       lobby: peer.isHost ? this.lobbyEntries() : [],
       observers: seesStaff ? this.observerEntries() : [],
       channel: this.interpretation.channelOf(peer.personId),
+      breakout: breakoutView(this, peer),
       canModerate: peer.isHost,
       canShareScreen: peer.isHost && !peer.observer,
     };
@@ -212,7 +256,8 @@ export class LiveSession {
     if (peer.observer) {
       this.observersChanged();
     } else {
-      this.send((p) => everyone(p) && p !== peer, 'live:participantJoined', peer.toParticipant());
+      const audience = this.roomOf(peer);
+      this.send((p) => audience(p) && p !== peer, 'live:participantJoined', peer.toParticipant());
       await this.recordJoin(peer);
     }
   }
@@ -231,8 +276,9 @@ export class LiveSession {
     if (peer.media) this.room.removePeer(peer.peerId);
     if (this.settings.spotlight === peer.peerId) this.setSettings({ spotlight: null });
     if (peer.state === 'lobby') return this.lobbyChanged();
+    if (this.listed(peer))
+      this.send(this.roomOf(peer), 'live:participantLeft', { peerId: peer.peerId });
     if (peer.observer) return this.observersChanged();
-    this.send(everyone, 'live:participantLeft', { peerId: peer.peerId });
     this.deps.onParticipant?.(peer.personId, peer.peerId, false);
     await recordLeave(this.id, peer.personId, this.deps.clock.now());
   }
@@ -243,11 +289,15 @@ export class LiveSession {
     this.send(everyone, 'live:settings', this.settings);
   }
 
-  /** Whether `listener` may receive this producer (an interpreter's voice: their channel only). */
+  /**
+   * Whether `listener` may receive this producer: only someone in the same room (main or
+   * breakout), and an interpreter's voice only on their channel.
+   */
   mayConsume(listener: LivePeer, producerId: string): boolean {
     const producer = this.room.findProducer(producerId);
     const owner = this.peers.get(String(producer?.appData.peerId ?? ''));
     if (!producer || !owner) return true; // the SFU answers "no such producer" itself
+    if (!this.together(listener, owner)) return false;
     return this.interpretation.mayReceive(
       listener.personId,
       owner.personId,
@@ -270,6 +320,7 @@ export class LiveSession {
 
   close(): void {
     this.ended = true;
+    this.breakouts.stop();
     for (const peer of this.peers.values()) if (peer.graceTimer) clearTimeout(peer.graceTimer);
     this.peers.clear();
     this.room.close();

@@ -3,6 +3,7 @@
 // `membershipOf`.
 import type { RealtimeFeature } from '../realtime/socket.ts';
 import { liveAccessHooks } from './accessHook.ts';
+import { breakoutFeature } from './handlers/breakouts.ts';
 import type { LiveContext } from './handlers/context.ts';
 import { interpretationFeature } from './handlers/interpretation.ts';
 import { joinFeature } from './handlers/join.ts';
@@ -15,13 +16,16 @@ import type { LiveSessionDeps } from './LiveSession.ts';
 
 export const DEFAULT_GRACE_MS = 30_000;
 
-export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
+export function createLive(
+  deps: LiveSessionDeps & { graceMs?: number; breakoutMinMinutes?: number },
+) {
   const registry = new LiveRegistry(deps);
   const ctx: LiveContext = {
     registry,
     log: deps.log,
     clock: deps.clock,
     graceMs: deps.graceMs ?? DEFAULT_GRACE_MS,
+    breakoutMinMinutes: deps.breakoutMinMinutes ?? 1,
   };
   const features: RealtimeFeature[] = [
     joinFeature(ctx),
@@ -30,6 +34,7 @@ export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
     presenceFeature(ctx),
     observerFeature(ctx),
     interpretationFeature(ctx),
+    breakoutFeature(ctx),
   ];
   return {
     registry,

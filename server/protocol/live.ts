@@ -2,6 +2,7 @@
 // whisper. Shared by the server's handlers and the client. Peers are named by an opaque peer id
 // that lives only as long as the live session; person ids never reach other participants.
 import { z } from 'zod';
+import type { BreakoutView } from './breakouts.ts';
 import type { GroupKind } from './groups.ts';
 import type { types } from 'mediasoup';
 
@@ -147,6 +148,8 @@ export interface AdmittedState {
   observers: ObserverEntry[];
   /** The interpreted language I listen to, or null for the floor (kept across reconnects). */
   channel: string | null;
+  /** Breakout rooms while they are open (participants above are my room's only), else null. */
+  breakout: BreakoutView | null;
   /** What a host may do; false for everyone else. */
   canModerate: boolean;
   /** Whether this peer may share its screen. */

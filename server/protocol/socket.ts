@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { AccessEvents } from './access.ts';
 import type { AlongsideEvents } from './alongside.ts';
+import { breakoutSchemas, type BreakoutEvents, type BreakoutResponses } from './breakouts.ts';
 import type { Ack } from './ack.ts';
 import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
@@ -13,6 +14,7 @@ import { socketLanguageSchemas, type SocketLanguageResponses } from './socketLan
 export const requestSchemas = {
   ...mediaSchemas,
   ...liveSchemas,
+  ...breakoutSchemas,
   ...chatSchemas,
   ...groupEventSchemas,
   ...socketLanguageSchemas,
@@ -22,6 +24,7 @@ export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
 export type Responses = MediaResponses &
   LiveResponses &
+  BreakoutResponses &
   ChatResponses &
   GroupEventResponses &
   SocketLanguageResponses;
@@ -36,7 +39,7 @@ export type ClientToServerEvents = {
 
 /** Pushed by the server; a feature adds its events here. */
 export interface ServerToClientEvents
-  extends LiveEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
+  extends LiveEvents, BreakoutEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

@@ -16,6 +16,8 @@ export interface LiveContext {
   clock: Clock;
   /** How long a dropped connection keeps its place before the peer is removed. */
   graceMs: number;
+  /** The shortest breakout the host may set (1 minute; less only in tests). */
+  breakoutMinMinutes: number;
 }
 
 export const actorOf = (socket: RealtimeSocket) => socket.data.actor as SignedInActor;

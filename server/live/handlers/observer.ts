@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit.model.ts';
 import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
-import { everyone, staff } from '../LiveSession.ts';
+import { staff } from '../LiveSession.ts';
 import { actorOf, member, type LiveContext } from './context.ts';
 
 export function observerFeature(ctx: LiveContext): RealtimeFeature {
@@ -28,7 +28,8 @@ export function observerFeature(ctx: LiveContext): RealtimeFeature {
       // A trainer who steps in sends camera and microphone like everyone else.
       peer.media!.allowedSources = new Set(['camera', 'microphone']);
       live.observersChanged();
-      live.send((p) => everyone(p) && p !== peer, 'live:participantJoined', peer.toParticipant());
+      const room = live.roomOf(peer);
+      live.send((p) => room(p) && p !== peer, 'live:participantJoined', peer.toParticipant());
       await live.recordJoin(peer);
       await audit('session.steppedIn', actorOf(socket).personId, live.id, {
         groupId: live.groupId,

@@ -10,6 +10,9 @@ import { LobbyPanel } from './LobbyPanel.tsx';
 import { ObserverBanner } from './ObserverBanner.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { ChannelPicker } from './ChannelPicker.tsx';
+import { BreakoutBanner } from './BreakoutBanner.tsx';
+import { BreakoutChat } from './BreakoutChat.tsx';
+import { BreakoutHostPanel } from './BreakoutHostPanel.tsx';
 import { ConnectionControls } from './ConnectionControls.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { useLobbyKnock } from './useLobbyKnock.ts';
@@ -90,6 +93,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
           </h1>
           <ConnectionControls state={state} actions={actions} />
           <ChannelPicker state={state} actions={actions} />
+          <BreakoutBanner state={state} />
           {state.settings.locked ? (
             <p className="live-locked">
               <LockIcon className="live-inline-icon" aria-hidden="true" />
@@ -113,6 +117,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
         {host ? (
           <>
             <LobbyPanel lobby={state.lobby} actions={actions} />
+            <BreakoutHostPanel state={state} actions={actions} />
             <div aria-live="assertive" className="visually-hidden">
               {knock ? <p key={knock.id}>{knock.text}</p> : null}
             </div>
@@ -133,7 +138,17 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
               onClose={closePanel}
               headingRef={panelHeading}
             />
-            {chatChannel ? (
+            {/* In a breakout room, its own chat replaces the group's. */}
+            {state.breakout?.room ? (
+              <BreakoutChat
+                id="live-chat"
+                state={state}
+                actions={actions}
+                hidden={!chatOpen}
+                headingRef={chatHeading}
+                onClose={closeChat}
+              />
+            ) : chatChannel ? (
               <ChatPanel
                 id="live-chat"
                 channelId={chatChannel}

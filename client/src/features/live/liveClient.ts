@@ -22,6 +22,8 @@ import {
   type LocalMedia,
 } from './liveState.ts';
 import { listenToSession } from './liveEvents.ts';
+import { listenToBreakouts } from './breakoutEvents.ts';
+import type { BreakoutSplit } from '../../../../server/protocol/breakouts.ts';
 import { QualityMeter } from './qualityMeter.ts';
 import type { BandwidthMode } from './bandwidthGovernor.ts';
 
@@ -45,6 +47,8 @@ const initialState: LiveViewState = {
   reactions: [],
   quality: 'good',
   channel: null,
+  breakout: null,
+  breakoutChat: [],
 };
 
 /** Phones get fewer videos at once; the SFU sends the most recent speakers. */
@@ -142,6 +146,7 @@ export class LiveClient implements LiveActions {
       this.acquiring = media.acquire(options.micOn, options.cameraOn);
     this.socket = socket;
     listenToSession(socket, this);
+    listenToBreakouts(socket, this);
     socket.on('connect', () => void this.connected());
     socket.on('disconnect', () => {
       if (this.state.phase === 'live' || this.state.phase === 'lobby') {
@@ -222,6 +227,7 @@ export class LiveClient implements LiveActions {
       activeSpeaker: admitted.activeSpeaker,
       speaking: admitted.speaking,
       channel: admitted.channel,
+      breakout: admitted.breakout,
     });
   }
 
@@ -439,6 +445,21 @@ export class LiveClient implements LiveActions {
     await this.call('live:end', {});
     this.set({ phase: 'ended' });
     this.stop();
+  }
+  async openBreakouts(minutes: number, split: BreakoutSplit) {
+    await this.call('live:breakoutOpen', { minutes, split });
+  }
+  async moveToBreakout(peerId: string, roomId: string | null) {
+    await this.call('live:breakoutMove', { peerId, roomId });
+  }
+  async closeBreakouts() {
+    await this.call('live:breakoutClose', {});
+  }
+  async broadcastToBreakouts(text: string) {
+    await this.call('live:breakoutBroadcast', { text });
+  }
+  async sayInBreakout(text: string) {
+    await this.call('live:breakoutChat', { text });
   }
   async whisper(text: string) {
     await this.call('live:whisper', { text });

@@ -11,6 +11,11 @@ import type {
   Reaction,
   WhisperMessage,
 } from '../../../../server/protocol/live.ts';
+import type {
+  BreakoutMessage,
+  BreakoutSplit,
+  BreakoutView,
+} from '../../../../server/protocol/breakouts.ts';
 
 export type LivePhase =
   /** Choosing devices; nothing sent to the server yet. */
@@ -115,6 +120,10 @@ export interface LiveViewState {
   quality: ConnectionQuality;
   /** The interpreted language we listen to, or null for the floor. */
   channel: string | null;
+  /** Breakout rooms while they are open (my room, when they end), else null. */
+  breakout: BreakoutView | null;
+  /** My breakout room's messages and the hosts' broadcasts (never stored). */
+  breakoutChat: BreakoutMessage[];
 }
 
 export interface JoinOptions {
@@ -154,6 +163,13 @@ export interface LiveActions {
   spotlight(peerId: string | null): Promise<void>;
   setInterpreter(peerId: string, language: string | null): Promise<void>;
   endForAll(): Promise<void>;
+  openBreakouts(minutes: number, split: BreakoutSplit): Promise<void>;
+  /** Moves someone (oneself: a visit) into a room, or back to the main room (null). */
+  moveToBreakout(peerId: string, roomId: string | null): Promise<void>;
+  closeBreakouts(): Promise<void>;
+  broadcastToBreakouts(text: string): Promise<void>;
+  // Everyone in a breakout room
+  sayInBreakout(text: string): Promise<void>;
   // Observers and hosts
   whisper(text: string): Promise<void>;
   stepIn(): Promise<void>;
