@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { roomNamespaces } from '../server/protocol/languages.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,11 +20,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rollupOptions: {
       output: {
-        // One chunk per language with all its namespaces (i18n.ts loads them all at start): one
-        // request, and one gzip stream compresses them better than seventeen (ckb: 36 kB, not 50).
+        // One chunk per language with the namespaces i18n.ts loads at start (one request, and one
+        // gzip stream compresses them better than seventeen: ckb 36 kB, not 50), and one with the
+        // live room's, loaded with the session page.
         manualChunks(id) {
-          const language = /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1];
-          return language ? `locale-${language}` : undefined;
+          const [, language, namespace] =
+            /[\\/]locales[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/.exec(id) ?? [];
+          if (!language || !namespace) return undefined;
+          return (roomNamespaces as readonly string[]).includes(namespace)
+            ? `locale-${language}-room`
+            : `locale-${language}`;
         },
       },
     },

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../../server/platform/paths.ts';
-import { clientNamespaces } from '../../server/protocol/languages.ts';
+import { clientNamespaces, roomNamespaces } from '../../server/protocol/languages.ts';
 
 export const distDir = join(projectRoot, 'client', 'dist');
 const manifestFile = join(distDir, '.vite', 'manifest.json');
@@ -72,8 +72,11 @@ function closure(manifest: Manifest, key: string, into: Set<string>) {
  */
 function chunkOf(manifest: Manifest, module: string): string | undefined {
   if (module in manifest) return module;
-  const locale = /^\.\.\/locales\/([^/]+)\//.exec(module)?.[1];
-  const name = locale ? `locale-${locale}` : module.replace(/^.*\//, '').replace(/\.tsx?$/, '');
+  const [, locale, namespace] = /^\.\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(module) ?? [];
+  const room = (roomNamespaces as readonly string[]).includes(namespace ?? '');
+  const name = locale
+    ? `locale-${locale}${room ? '-room' : ''}`
+    : module.replace(/^.*\//, '').replace(/\.tsx?$/, '');
   const named = Object.entries(manifest).filter(([, chunk]) => chunk.name === name);
   if (named.length > 1) throw new Error(`more than one chunk is named ${name}`);
   return named[0]?.[0];
@@ -96,7 +99,10 @@ function gzipBytes(file: string): number {
 export function measureFirstPages(language = 'so', manifest = readManifest()): PageWeight[] {
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
   if (!entry) throw new Error('the client build has no entry chunk');
-  const localeKeys = clientNamespaces.map((ns) => `../locales/${language}/${ns}.json`);
+  const localeKeys = (room: boolean) =>
+    clientNamespaces
+      .filter((ns) => room || !(roomNamespaces as readonly string[]).includes(ns))
+      .map((ns) => `../locales/${language}/${ns}.json`);
   return firstPages.map(({ page, route, withLater }) => {
     const files = new Set<string>();
     closure(manifest, entry, files);
@@ -110,7 +116,10 @@ export function measureFirstPages(language = 'so', manifest = readManifest()): P
       } else if (!existsSync(join(projectRoot, 'client', route)))
         throw new Error(`${page}: no ${route} in client/`);
     }
-    for (const key of localeKeys) closure(manifest, chunkOf(manifest, key) ?? key, files);
+    // The live room's words come with the session page only (client/src/app/i18n.ts).
+    for (const key of localeKeys(page.startsWith('/sessions'))) {
+      closure(manifest, chunkOf(manifest, key) ?? key, files);
+    }
     const bytes = [...files].reduce((sum, file) => sum + gzipBytes(file), 0);
     return { page, gzipKb: Math.round(bytes / 100) / 10, files: files.size };
   });

@@ -36,6 +36,11 @@ export const namespaces = [
   'alongside',
   'appointments',
 ] as const;
+/**
+ * Namespaces the browser loads only with the page that uses them: the live room's words are a
+ * large share of a language and no first page but the session's needs them ([reach-bundle]).
+ */
+export const roomNamespaces = ['live'] as const;
 /** What the browser loads; 'email' is the server's alone. */
 export const clientNamespaces = [
   'common',

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../server/protocol/api.ts';
 import { useTranslation } from 'react-i18next';
+import { loadRoomTranslations } from './i18n.ts';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useUiLanguage } from '../lib/useUiLanguage.ts';
 import { RequireSignIn } from '../features/account/RequireSignIn.tsx';
@@ -80,7 +81,9 @@ const AllGroupsPage = lazy(() =>
 );
 // The live session brings mediasoup-client: only those who join a session download it.
 const SessionPage = lazy(() =>
-  import('../features/live/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
+  Promise.all([import('../features/live/SessionPage.tsx'), loadRoomTranslations()]).then(([m]) => ({
+    default: m.SessionPage,
+  })),
 );
 const ReachPage = lazy(() =>
   import('../features/reach/ReachPage.tsx').then((m) => ({ default: m.ReachPage })),

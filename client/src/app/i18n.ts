@@ -6,6 +6,7 @@ import {
   languages,
   matchLanguage,
   clientNamespaces,
+  roomNamespaces,
   type LanguageCode,
 } from '../../../server/protocol/languages.ts';
 
@@ -56,13 +57,19 @@ export async function initI18n(): Promise<void> {
       // already fails the build when any language lacks a key.
       fallbackLng: false,
       supportedLngs: languages.map((l) => l.code),
-      ns: [...clientNamespaces],
+      // The room's namespaces come with the session page (loadRoomTranslations).
+      ns: clientNamespaces.filter((ns) => !(roomNamespaces as readonly string[]).includes(ns)),
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       showSupportNotice: false,
       react: { useSuspense: false },
     });
   applyToDocument(i18next.language);
+}
+
+/** The live room's words, loaded with its page (then kept through language changes). */
+export async function loadRoomTranslations(): Promise<void> {
+  await i18next.loadNamespaces([...roomNamespaces]);
 }
 
 export async function chooseLanguage(language: LanguageCode): Promise<void> {
