@@ -16,6 +16,8 @@ import type { Clock } from '../reminders/runner.ts';
 import { recordJoin, recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
 import type { LivePeer } from './LivePeer.ts';
+import { peerLeftTools } from './tools/rounds.ts';
+import { SessionTools } from './tools/SessionTools.ts';
 
 type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
 type Audience = (peer: LivePeer) => boolean;
@@ -41,6 +43,8 @@ export class LiveSession {
   readonly peers = new Map<string, LivePeer>();
   settings: LiveSettings = { locked: false, spotlight: null };
   room!: SfuRoom;
+  /** The plan, speaking round and check-in running now (tools/). */
+  readonly tools = new SessionTools();
   ended = false;
   /** Who the audio-level observer last heard, to send changes only. */
   private speaking: string[] = [];
@@ -190,6 +194,7 @@ export class LiveSession {
       observers: seesStaff ? this.observerEntries() : [],
       canModerate: peer.isHost,
       canShareScreen: peer.isHost && !peer.observer,
+      tools: this.tools.view(peer.personId, this.deps.clock.now()),
     };
   }
 
@@ -229,6 +234,7 @@ export class LiveSession {
     if (peer.state === 'lobby') return this.lobbyChanged();
     if (peer.observer) return this.observersChanged();
     this.send(everyone, 'live:participantLeft', { peerId: peer.peerId });
+    peerLeftTools(this, peer, this.deps.clock.now());
     this.deps.onParticipant?.(peer.personId, peer.peerId, false);
     await recordLeave(this.id, peer.personId, this.deps.clock.now());
   }

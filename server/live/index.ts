@@ -10,6 +10,7 @@ import { moderationFeature } from './handlers/moderation.ts';
 import { observerFeature } from './handlers/observer.ts';
 import { presenceFeature } from './handlers/presence.ts';
 import { LiveRegistry } from './registry.ts';
+import { roomToolsFeature } from './tools/handlers.ts';
 import type { LiveSessionDeps } from './LiveSession.ts';
 
 export const DEFAULT_GRACE_MS = 30_000;
@@ -28,6 +29,7 @@ export function createLive(deps: LiveSessionDeps & { graceMs?: number }) {
     moderationFeature(ctx),
     presenceFeature(ctx),
     observerFeature(ctx),
+    roomToolsFeature(ctx),
   ];
   return {
     registry,

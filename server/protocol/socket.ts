@@ -8,11 +8,17 @@ import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
+import {
+  roomToolsSocketSchemas,
+  type RoomToolsEvents,
+  type RoomToolsResponses,
+} from './roomTools.ts';
 import { socketLanguageSchemas, type SocketLanguageResponses } from './socketLanguage.ts';
 
 export const requestSchemas = {
   ...mediaSchemas,
   ...liveSchemas,
+  ...roomToolsSocketSchemas,
   ...chatSchemas,
   ...groupEventSchemas,
   ...socketLanguageSchemas,
@@ -22,6 +28,7 @@ export type RequestName = keyof typeof requestSchemas;
 export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
 export type Responses = MediaResponses &
   LiveResponses &
+  RoomToolsResponses &
   ChatResponses &
   GroupEventResponses &
   SocketLanguageResponses;
@@ -36,7 +43,7 @@ export type ClientToServerEvents = {
 
 /** Pushed by the server; a feature adds its events here. */
 export interface ServerToClientEvents
-  extends LiveEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
+  extends LiveEvents, RoomToolsEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 
