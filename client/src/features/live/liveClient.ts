@@ -14,7 +14,14 @@ import type {
 import { Device } from 'mediasoup-client';
 import { connectSocket, request, RequestFailed, type ClientSocket } from '../../lib/socket.ts';
 import { LiveMedia, noLocalMedia } from './liveMedia.ts';
-import type { JoinOptions, LiveActions, LiveViewState, LocalMedia } from './liveState.ts';
+import type {
+  JoinOptions,
+  LiveActions,
+  LiveViewState,
+  LocalMedia,
+  ToolRequest,
+} from './liveState.ts';
+import { toolsPatch } from './tools/toolsTime.ts';
 import { listenToSession } from './liveEvents.ts';
 import { QualityMeter } from './qualityMeter.ts';
 import type { BandwidthMode } from './bandwidthGovernor.ts';
@@ -38,6 +45,8 @@ const initialState: LiveViewState = {
   whispers: [],
   reactions: [],
   quality: 'good',
+  tools: null,
+  serverOffset: 0,
 };
 
 /** Phones get fewer videos at once; the SFU sends the most recent speakers. */
@@ -202,6 +211,7 @@ export class LiveClient implements LiveActions {
       settings: admitted.settings,
       activeSpeaker: admitted.activeSpeaker,
       speaking: admitted.speaking,
+      ...toolsPatch(admitted.tools),
     });
   }
 
@@ -398,6 +408,9 @@ export class LiveClient implements LiveActions {
     await this.call('live:end', {});
     this.set({ phase: 'ended' });
     this.stop();
+  }
+  async tool<N extends ToolRequest>(name: N, payload: RequestPayload<N>) {
+    await this.call(name, payload);
   }
   async whisper(text: string) {
     await this.call('live:whisper', { text });

@@ -11,6 +11,11 @@ import type {
   Reaction,
   WhisperMessage,
 } from '../../../../server/protocol/live.ts';
+import type { ToolsView } from '../../../../server/protocol/roomTools.ts';
+import type { RequestName, RequestPayload } from '../../../../server/protocol/socket.ts';
+
+/** The room tools' requests (plan, rounds, check-ins: protocol/roomTools.ts). */
+export type ToolRequest = Extract<RequestName, `live:${'plan' | 'round' | 'checkIn'}${string}`>;
 
 export type LivePhase =
   /** Choosing devices; nothing sent to the server yet. */
@@ -99,6 +104,10 @@ export interface LiveViewState {
   reactions: TransientReaction[];
   /** Our own connection quality, measured from WebRTC stats. */
   quality: ConnectionQuality;
+  /** The plan, round and check-in running now (null before admission). */
+  tools: ToolsView | null;
+  /** The server's clock minus ours (ms), from the tools' `serverNow`: timers count in its time. */
+  serverOffset: number;
 }
 
 export interface JoinOptions {
@@ -135,6 +144,8 @@ export interface LiveActions {
   lock(locked: boolean): Promise<void>;
   spotlight(peerId: string | null): Promise<void>;
   endForAll(): Promise<void>;
+  /** The room tools: hosts run the plan, rounds and check-ins; a speaker passes; all answer. */
+  tool<N extends ToolRequest>(name: N, payload: RequestPayload<N>): Promise<void>;
   // Observers and hosts
   whisper(text: string): Promise<void>;
   stepIn(): Promise<void>;
