@@ -9,11 +9,13 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { liveGroup } from '../support/live.ts';
 import { locale, text } from '../support/locales.ts';
-import { signedInClient } from '../support/people.ts';
+import { signedInClient, signInCookie } from '../support/people.ts';
+import { SessionPlan } from '../../server/live/tools/plan.model.ts';
 import { joinSession } from './liveBrowser.ts';
 
 const fi = locale('fi', 'live');
 const ar = locale('ar', 'live');
+const arGroups = locale('ar', 'groups');
 
 describe('room tools in real browsers', function () {
   this.timeout(180_000);
@@ -133,8 +135,14 @@ describe('room tools in real browsers', function () {
     // A check-in, each in their own language; three answers, then the totals only.
     await host.getByTestId('check-in-kind').selectOption('pace');
     await host.getByTestId('check-in-ask').click();
-    await phoneAr.getByText(text(ar, 'tools.checkIn.pace.question')).waitFor();
-    await phoneFi.getByText(text(fi, 'tools.checkIn.pace.question')).waitFor();
+    await phoneAr
+      .getByTestId('check-in')
+      .getByText(text(ar, 'tools.checkIn.pace.question'))
+      .waitFor();
+    await phoneFi
+      .getByTestId('check-in')
+      .getByText(text(fi, 'tools.checkIn.pace.question'))
+      .waitFor();
     await phoneFi.getByTestId('check-in-choice-1').focus();
     await phoneFi.keyboard.press('Enter');
     await phoneFi.getByTestId('check-in-thanks').waitFor();
@@ -151,5 +159,46 @@ describe('room tools in real browsers', function () {
     assert.ok(arResult.includes(text(ar, 'tools.checkIn.count_two')), arResult);
     await fits(phoneFi);
     await fits(phoneAr);
+  });
+
+  it('[room-3] the facilitator writes the plan on the group page at 360 px in Arabic, by keyboard', async () => {
+    const live = await liveGroup(app.url, { families: 0 });
+    const person = live.staff.facilitator;
+    await Person.updateOne({ _id: person.id }, { language: 'ar' });
+    const cookie = await signInCookie(app.url, person);
+    const context = await browser.newContext({
+      locale: 'ar',
+      viewport: { width: 360, height: 800 },
+    });
+    await context.addCookies([{ name: cookie.name, value: cookie.value, url: app.url }]);
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`${app.url}/groups/${live.group.id}/manage`);
+    const editor = page.getByTestId('plan-editor');
+    await editor.waitFor();
+    await page.getByTestId('plan-add').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const title = (n: number) =>
+      editor.getByLabel(text(arGroups, 'plan.itemTitle', { number: n }), { exact: true });
+    const minutes = (n: number) =>
+      editor.getByLabel(text(arGroups, 'plan.itemMinutes', { number: n }), { exact: true });
+    await title(1).fill('الترحيب');
+    await minutes(1).fill('5');
+    await title(2).fill('جولة الافتتاح');
+    await minutes(2).fill('15');
+    await editor.getByText(text(arGroups, 'plan.total_other', { count: 20 })).waitFor();
+    await minutes(2).press('Enter'); // submits the form
+    await editor.getByText(text(arGroups, 'plan.saved')).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the page fits a 360 px phone (${width} px wide)`);
+    const stored = await SessionPlan.findById(live.group.id).lean();
+    assert.deepEqual(
+      stored?.items.map((i) => [i.title, i.minutes]),
+      [
+        ['الترحيب', 5],
+        ['جولة الافتتاح', 15],
+      ],
+    );
   });
 });

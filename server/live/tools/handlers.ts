@@ -47,6 +47,8 @@ export function roomToolsFeature(ctx: LiveContext): RealtimeFeature {
             throw new RequestError('live.planMoved', 409);
           if (action === 'extend') tools.extend(PLAN_EXTEND_MINUTES);
           else if (action === 'stop') {
+            // The current item ran until now; the ones not reached are recorded as skipped.
+            tools.moveOn(now, false);
             while (tools.planRunning) tools.moveOn(now, true);
           } else tools.moveOn(now, action === 'skip');
         }
@@ -62,7 +64,9 @@ export function roomToolsFeature(ctx: LiveContext): RealtimeFeature {
       // Hidden observers are never in a round.
       const seats = [...live.peers.values()].filter((p) => p.visible).map((p) => p.peerId);
       if (!seats.length) throw new RequestError('live.peerNotFound', 404);
-      const before = live.tools.round?.spotlightBefore ?? live.settings.spotlight;
+      // A round still going ends first: its queued hands are raised, its spotlight given back.
+      if (live.tools.round) endRound(live);
+      const before = live.settings.spotlight;
       const now = clock.now();
       live.tools.startRound(
         order === 'shuffled' ? shuffle(seats) : seats,

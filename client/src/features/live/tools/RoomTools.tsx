@@ -54,6 +54,11 @@ export function RoomTools({ state, actions }: { state: LiveViewState; actions: L
               : t('tools.round.speaking', { name: nameOf(speaker) })}
           </p>
         ) : null}
+        {tools.checkIn && !tools.checkIn.closed ? (
+          <p key={`check-in-${tools.checkIn.kind}`}>
+            {t(`tools.checkIn.${tools.checkIn.kind}.question`)}
+          </p>
+        ) : null}
       </div>
     </section>
   );
