@@ -25,6 +25,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { reachRoutes } from './reach/routes.ts';
 import { reportRoutes } from './report/routes.ts';
+import { planRoutes } from './live/tools/planRoutes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { systemClock, type Clock } from './reminders/runner.ts';
 import { sessionRoutes } from './sessions/routes.ts';
@@ -189,6 +190,7 @@ export function createApp({
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);
+  planRoutes(api);
   reminderRoutes(api, clock);
   calendarRoutes(api, deps);
   reachRoutes(api);

@@ -18,6 +18,8 @@ import type { SessionContext } from './admission.ts';
 import { Breakouts, breakoutView } from './breakouts.ts';
 import { Interpretation } from './interpretation.ts';
 import type { LivePeer } from './LivePeer.ts';
+import { peerLeftTools } from './tools/rounds.ts';
+import { SessionTools } from './tools/SessionTools.ts';
 
 type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
 type Audience = (peer: LivePeer) => boolean;
@@ -43,6 +45,8 @@ export class LiveSession {
   readonly peers = new Map<string, LivePeer>();
   settings: LiveSettings = { locked: false, spotlight: null };
   room!: SfuRoom;
+  /** The plan, speaking round and check-in running now (tools/). */
+  readonly tools = new SessionTools();
   ended = false;
   readonly interpretation = new Interpretation();
   readonly breakouts = new Breakouts();
@@ -237,6 +241,7 @@ export class LiveSession {
       breakout: breakoutView(this, peer),
       canModerate: peer.isHost,
       canShareScreen: peer.isHost && !peer.observer,
+      tools: this.tools.view(peer.personId, this.deps.clock.now()),
     };
   }
 
@@ -279,6 +284,7 @@ export class LiveSession {
     if (this.listed(peer))
       this.send(this.roomOf(peer), 'live:participantLeft', { peerId: peer.peerId });
     if (peer.observer) return this.observersChanged();
+    peerLeftTools(this, peer, this.deps.clock.now());
     this.deps.onParticipant?.(peer.personId, peer.peerId, false);
     await recordLeave(this.id, peer.personId, this.deps.clock.now());
   }

@@ -12,6 +12,7 @@ import { moderationFeature } from './handlers/moderation.ts';
 import { observerFeature } from './handlers/observer.ts';
 import { presenceFeature } from './handlers/presence.ts';
 import { LiveRegistry } from './registry.ts';
+import { roomToolsFeature } from './tools/handlers.ts';
 import type { LiveSessionDeps } from './LiveSession.ts';
 
 export const DEFAULT_GRACE_MS = 30_000;
@@ -35,6 +36,7 @@ export function createLive(
     observerFeature(ctx),
     interpretationFeature(ctx),
     breakoutFeature(ctx),
+    roomToolsFeature(ctx),
   ];
   return {
     registry,

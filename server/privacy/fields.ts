@@ -183,6 +183,16 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('other', 'facilitatorId', 'acknowledgedById'),
     _id: 'none',
   },
+  // The facilitator's plan for a group and a session's plan as run with check-in counts: the
+  // platform's own content about the session, naming nobody (counts only).
+  SessionPlan: {
+    ...all('none', '_id', 'items', 'items.title', 'items.minutes', 'createdAt', 'updatedAt'),
+  },
+  SessionRun: {
+    ...all('none', '_id', 'groupId', 'plan', 'plan.title', 'plan.plannedMinutes'),
+    ...all('none', 'plan.startedAt', 'plan.endedAt', 'plan.skipped'),
+    ...all('none', 'checkIns', 'checkIns.kind', 'checkIns.counts', 'createdAt', 'updatedAt'),
+  },
   SessionReport: {
     authorId: 'owner',
     ...all('personal', 'sessionId', 'groupId', 'sessionStartsAt', 'themes', 'howItWent'),

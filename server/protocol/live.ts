@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { BreakoutView } from './breakouts.ts';
 import type { GroupKind } from './groups.ts';
 import type { types } from 'mediasoup';
+import type { ToolsView } from './roomTools.ts';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
@@ -154,6 +155,8 @@ export interface AdmittedState {
   canModerate: boolean;
   /** Whether this peer may share its screen. */
   canShareScreen: boolean;
+  /** The plan, round and check-in running now (protocol/roomTools.ts). */
+  tools: ToolsView;
 }
 
 /** GET /api/sessions/:id/entry: one may go in now, as this (else a translated error). */

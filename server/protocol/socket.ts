@@ -9,12 +9,18 @@ import { chatSchemas, type ChatEvents, type ChatResponses } from './chat.ts';
 import { groupEventSchemas, type GroupEventResponses, type GroupEvents } from './groupEvents.ts';
 import { liveSchemas, type LiveEvents, type LiveResponses } from './live.ts';
 import { mediaSchemas, type MediaResponses } from './media.ts';
+import {
+  roomToolsSocketSchemas,
+  type RoomToolsEvents,
+  type RoomToolsResponses,
+} from './roomTools.ts';
 import { socketLanguageSchemas, type SocketLanguageResponses } from './socketLanguage.ts';
 
 export const requestSchemas = {
   ...mediaSchemas,
   ...liveSchemas,
   ...breakoutSchemas,
+  ...roomToolsSocketSchemas,
   ...chatSchemas,
   ...groupEventSchemas,
   ...socketLanguageSchemas,
@@ -25,6 +31,7 @@ export type RequestPayload<N extends RequestName> = z.input<(typeof requestSchem
 export type Responses = MediaResponses &
   LiveResponses &
   BreakoutResponses &
+  RoomToolsResponses &
   ChatResponses &
   GroupEventResponses &
   SocketLanguageResponses;
@@ -39,7 +46,14 @@ export type ClientToServerEvents = {
 
 /** Pushed by the server; a feature adds its events here. */
 export interface ServerToClientEvents
-  extends LiveEvents, BreakoutEvents, ChatEvents, AccessEvents, GroupEvents, AlongsideEvents {
+  extends
+    LiveEvents,
+    BreakoutEvents,
+    RoomToolsEvents,
+    ChatEvents,
+    AccessEvents,
+    GroupEvents,
+    AlongsideEvents {
   'media:producerClosed': (payload: { producerId: string }) => void;
 }
 

@@ -26,6 +26,7 @@
 // another kind (protocol/groups.ts GROUP_KINDS) with their own members; see /api/meetings there.
 import { z } from 'zod';
 import type { LocalizedText } from './groups.ts';
+import type { CheckInAggregate, PlanItemRun } from './roomTools.ts';
 import type { SessionTimes } from './sessionState.ts';
 
 export const REPORT_THEMES = [
@@ -103,6 +104,10 @@ export interface ReportDraft {
   attendance: { personId: string; displayName: string; present: boolean }[];
   /** Already filed: the client shows it instead of the form. */
   existingReportId: string | null;
+  /** The session plan as run in the live room, minutes per item. */
+  planRun: PlanItemRun[];
+  /** Check-in aggregates the facilitator kept (counts only). */
+  checkIns: CheckInAggregate[];
 }
 
 export interface ReportFeedback {

@@ -25,7 +25,7 @@ export function reportRoutes(api: ApiRouter, deps: FeatureDeps, { clock }: Super
     async ({ actor, params }) => {
       const { session, group } = await reportableSession(params.sessionId, actor);
       checkReportable(session, clock.now());
-      return draftOf(session, group);
+      return draftOf(session, group, clock.now());
     },
   );
 

@@ -16,6 +16,7 @@ import { listReport, Report, reportIdOf, type ReportDoc } from './report.model.t
 import { raiseAlert } from './safeguarding.ts';
 import { namesOf, titleOf } from './views.ts';
 import { isDuplicateKey } from '../db/claims.ts';
+import { runOf } from '../live/tools/reportRun.ts';
 
 type ReportBody = z.output<typeof supervisionSchemas.reportInput>;
 type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status' | 'startedAt'>;
@@ -43,8 +44,9 @@ async function familiesAt(session: Session, group: GroupDoc) {
 }
 
 export async function draftOf(
-  session: Session & { endsAt: Date },
+  session: Session & { endsAt: Date; endedAt?: Date | null },
   group: GroupDoc,
+  now: Date,
 ): Promise<ReportDraft> {
   const existing = await reportIdOf(session._id);
   return {
@@ -54,6 +56,7 @@ export async function draftOf(
     startsAt: session.startsAt.toISOString(),
     attendance: await familiesAt(session, group),
     existingReportId: existing,
+    ...(await runOf(session, now)),
   };
 }
 

@@ -4,6 +4,7 @@ import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
 import { everyone } from '../LiveSession.ts';
+import { handDuringRound } from '../tools/rounds.ts';
 import { member, type LiveContext } from './context.ts';
 
 /** One reaction per person per this many milliseconds; more is noise, not feeling. */
@@ -22,6 +23,8 @@ export function presenceFeature(ctx: LiveContext): RealtimeFeature {
     handle(socket, log, 'live:hand', async ({ raised }) => {
       const { live, peer } = member(ctx, socket);
       if (peer.observer) throw new RequestError('live.observerCannot', 409);
+      // During a speaking round a hand waits its turn (tools/rounds.ts).
+      if (handDuringRound(live, peer, raised, ctx.clock.now())) return null;
       peer.handRaised = raised;
       live.participantUpdated(peer);
       return null;

@@ -19,6 +19,7 @@ import { useLobbyKnock } from './useLobbyKnock.ts';
 import { VideoStage } from './VideoStage.tsx';
 import { WhisperPanel } from './WhisperPanel.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { RoomTools } from './tools/RoomTools.tsx';
 
 /** Wide enough for the participants beside the videos: the panel starts open there. */
 const WIDE = '(min-width: 60rem)';
@@ -114,6 +115,7 @@ export function LiveRoom({ state, actions }: { state: LiveViewState; actions: Li
         ) : null}
         {observer ? <ObserverBanner actions={actions} /> : null}
         <LiveNotice state={state} actions={actions} />
+        <RoomTools state={state} actions={actions} />
         {host ? (
           <>
             <LobbyPanel lobby={state.lobby} actions={actions} />

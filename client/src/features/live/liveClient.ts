@@ -20,7 +20,9 @@ import {
   type LiveActions,
   type LiveViewState,
   type LocalMedia,
+  type ToolRequest,
 } from './liveState.ts';
+import { toolsPatch } from './tools/toolsTime.ts';
 import { listenToSession } from './liveEvents.ts';
 import { listenToBreakouts } from './breakoutEvents.ts';
 import type { BreakoutSplit } from '../../../../server/protocol/breakouts.ts';
@@ -49,6 +51,8 @@ const initialState: LiveViewState = {
   channel: null,
   breakout: null,
   breakoutChat: [],
+  tools: null,
+  serverOffset: 0,
 };
 
 /** Phones get fewer videos at once; the SFU sends the most recent speakers. */
@@ -228,6 +232,7 @@ export class LiveClient implements LiveActions {
       speaking: admitted.speaking,
       channel: admitted.channel,
       breakout: admitted.breakout,
+      ...toolsPatch(admitted.tools),
     });
   }
 
@@ -460,6 +465,9 @@ export class LiveClient implements LiveActions {
   }
   async sayInBreakout(text: string) {
     await this.call('live:breakoutChat', { text });
+  }
+  async tool<N extends ToolRequest>(name: N, payload: RequestPayload<N>) {
+    await this.call(name, payload);
   }
   async whisper(text: string) {
     await this.call('live:whisper', { text });

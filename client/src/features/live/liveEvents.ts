@@ -1,6 +1,7 @@
 // What the server pushes during a live session, applied to the client's state.
 import type { ClientSocket } from '../../lib/socket.ts';
 import type { LiveClient } from './liveClient.ts';
+import { toolsPatch } from './tools/toolsTime.ts';
 
 /** Reactions float over a tile for this long. */
 const REACTION_MS = 4000;
@@ -25,6 +26,7 @@ export function listenToSession(socket: ClientSocket, client: LiveClient): void 
   socket.on('live:activeSpeaker', ({ peerId }) => client.set({ activeSpeaker: peerId }));
   socket.on('live:speaking', ({ peerIds }) => client.set({ speaking: peerIds }));
   socket.on('live:videoSlots', ({ producerIds }) => client.set({ videoSlots: producerIds }));
+  socket.on('live:tools', (tools) => client.set(toolsPatch(tools)));
   socket.on('live:whisper', (message) =>
     client.set({ whispers: [...state().whispers, message].slice(-100) }),
   );

@@ -16,6 +16,11 @@ import type {
   BreakoutSplit,
   BreakoutView,
 } from '../../../../server/protocol/breakouts.ts';
+import type { ToolsView } from '../../../../server/protocol/roomTools.ts';
+import type { RequestName, RequestPayload } from '../../../../server/protocol/socket.ts';
+
+/** The room tools' requests (plan, rounds, check-ins: protocol/roomTools.ts). */
+export type ToolRequest = Extract<RequestName, `live:${'plan' | 'round' | 'checkIn'}${string}`>;
 
 export type LivePhase =
   /** Choosing devices; nothing sent to the server yet. */
@@ -124,6 +129,10 @@ export interface LiveViewState {
   breakout: BreakoutView | null;
   /** My breakout room's messages and the hosts' broadcasts (never stored). */
   breakoutChat: BreakoutMessage[];
+  /** The plan, round and check-in running now (null before admission). */
+  tools: ToolsView | null;
+  /** The server's clock minus ours (ms), from the tools' `serverNow`: timers count in its time. */
+  serverOffset: number;
 }
 
 export interface JoinOptions {
@@ -170,6 +179,8 @@ export interface LiveActions {
   broadcastToBreakouts(text: string): Promise<void>;
   // Everyone in a breakout room
   sayInBreakout(text: string): Promise<void>;
+  /** The room tools: hosts run the plan, rounds and check-ins; a speaker passes; all answer. */
+  tool<N extends ToolRequest>(name: N, payload: RequestPayload<N>): Promise<void>;
   // Observers and hosts
   whisper(text: string): Promise<void>;
   stepIn(): Promise<void>;

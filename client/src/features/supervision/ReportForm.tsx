@@ -17,6 +17,7 @@ import { CheckboxField, CheckboxGroup, TextAreaField } from '../../lib/forms/fie
 import { SubmitButton } from '../../lib/forms/SubmitButton.tsx';
 import { useFormSubmit } from '../../lib/forms/useFormSubmit.ts';
 import { useSupervisionWords } from './supervisionWords.ts';
+import { RoomToolsRecord } from './RoomToolsRecord.tsx';
 
 /** The facilitator's short report after a session; attendance comes pre-filled from the video. */
 export function ReportForm({
@@ -101,6 +102,7 @@ export function ReportForm({
           </div>
         ))}
       </fieldset>
+      <RoomToolsRecord draft={draft} />
       <CheckboxGroup
         id={fieldId('themes')}
         label={labels.themes}

@@ -11,6 +11,7 @@ import { pickText } from '../groupText.tsx';
 import { useGroupChanges } from '../useGroupChanges.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { EnrolmentsSection } from './EnrolmentsSection.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
 import { ScheduleChangeForm } from './ScheduleChangeForm.tsx';
 
 /** Running a group: its facilitators and coordinators act here; its trainer may read. */
@@ -47,6 +48,12 @@ export function ManagePage() {
         <section className="section" aria-labelledby="changes-heading">
           <h2 id="changes-heading">{t('changes.title')}</h2>
           <ScheduleChangeForm group={g} sessions={sessions.data ?? []} onChanged={changed} />
+        </section>
+      )}
+      {readOnly ? null : (
+        <section className="section" aria-labelledby="plan-heading">
+          <h2 id="plan-heading">{t('plan.heading')}</h2>
+          <PlanEditor groupId={g.id} />
         </section>
       )}
       <AttendanceSection
