@@ -12,6 +12,7 @@ import { Person } from '../../server/people/person.model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { locale, text } from '../support/locales.ts';
+import { liveSocket, must } from '../support/live.ts';
 import { signInCookie } from '../support/people.ts';
 import {
   LOADING_KEYS,
@@ -49,11 +50,24 @@ interface Finding {
 }
 
 async function axeFindings(page: Page, where: string): Promise<Finding[]> {
-  const results = await page.evaluate(() =>
-    (
-      window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }
-    ).axe.run(document, { resultTypes: ['violations'] }),
-  );
+  const results = await page.evaluate(() => {
+    type Rule = { id: string; impact?: string | null };
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (c: Document, o: object) => Promise<AxeResults>;
+          _audit?: { rules: Rule[] };
+        };
+      }
+    ).axe;
+    // A rule that declares a moderate or minor impact reports every finding at that impact
+    // (axe gives its checks the rule's impact), so it can never find a serious one: those
+    // rules are not run, which saves time and hides nothing. Without the list, all run.
+    const light = (axe._audit?.rules ?? [])
+      .filter((rule) => rule.impact === 'moderate' || rule.impact === 'minor')
+      .map((rule) => [rule.id, { enabled: false }]);
+    return axe.run(document, { resultTypes: ['violations'], rules: Object.fromEntries(light) });
+  });
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
@@ -317,6 +331,27 @@ describe('[reach-2] every page, as every role, in fi and fa, at 360 px and 1280 
       'live',
       'Escape ended nothing',
     );
+
+    // The chat panel is closed; a family writes in the session's chat: the room says so.
+    assert.equal(await room.getByTestId('chat-button').getAttribute('aria-expanded'), 'false');
+    const words = 'Kuuluuko ääneni?';
+    const socket = await liveSocket(app.url, seeded.people.family);
+    await must(socket, 'chat:send', {
+      channelId: `session:${session.path.split('/').pop()}`,
+      clientId: `reach-2-${Date.now()}`,
+      text: words,
+    });
+    socket.close();
+    const news = room.locator('[data-testid="chat-news"][aria-live="polite"]');
+    await news.getByText(words, { exact: false }).waitFor({ state: 'attached', ...SOON });
+    assert.equal(
+      await news.evaluate((region) => region.closest('[hidden]') === null),
+      true,
+      'the live region is not inside the closed panel',
+    );
+    // A facilitator is told when someone knocks; what a host did to one's microphone is told.
+    assert.equal(await room.locator('[aria-live="assertive"]').count(), 1, 'knocks are announced');
+    assert.equal(await room.locator('.live-notice-area[aria-live="polite"]').count(), 1);
     await host.close();
   });
 });
