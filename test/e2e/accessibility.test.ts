@@ -332,6 +332,17 @@ describe('[reach-2] every page, as every role, in fi and fa, at 360 px and 1280 
       'Escape ended nothing',
     );
 
+    // Every tile is a group named by its label: whose video it is, their role and state.
+    const tiles = room.locator('[data-testid="participant-tile"]');
+    for (const tile of await tiles.all()) {
+      const named = await tile.evaluate((element) => ({
+        role: element.getAttribute('role'),
+        name: document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent,
+      }));
+      assert.equal(named.role, 'group');
+      assert.ok(named.name?.includes('Fatima Ohjaaja'), `the tile is named: ${named.name}`);
+    }
+
     // The chat panel is closed; a family writes in the session's chat: the room says so.
     assert.equal(await room.getByTestId('chat-button').getAttribute('aria-expanded'), 'false');
     const words = 'Kuuluuko ääneni?';
