@@ -1,9 +1,36 @@
-// A small modal on the native <dialog> (the browser keeps focus inside, Escape cancels), and an
+// A small modal on the native <dialog> (the page behind is inert, Escape cancels), and an
 // "Are you sure?" built on it. Shown while mounted; focus goes back to what opened it.
 import { useEffect, useId, useRef } from 'react';
-import type { ReactNode, RefObject } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError, useAction, type ActionNamespace } from './useAction.tsx';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), ' +
+  'select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab past the last control comes back to the first (Shift+Tab the other way): a modal <dialog>
+ * alone would let focus leave for the browser's own toolbar, and a keyboard user is lost there.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export function ModalDialog({
   title,
@@ -44,6 +71,7 @@ export function ModalDialog({
       className={className}
       aria-labelledby={`${id}-title`}
       data-testid={testId}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

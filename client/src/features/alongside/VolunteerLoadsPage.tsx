@@ -26,7 +26,8 @@ export function VolunteerLoadsPage() {
       ) : null}
       {loads.data?.length === 0 ? <p>{t('care.none')}</p> : null}
       {loads.data && loads.data.length > 0 ? (
-        <div className="table-scroll">
+        // Wider than a phone: the box scrolls, so the keyboard must reach it too.
+        <div className="table-scroll" role="region" aria-label={t('care.title')} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('care.title')}</caption>
             <thead>

@@ -1,6 +1,7 @@
 // A channel's chat: the messages, who is typing, and the composer (or a note when one may only
 // read). Used beside a group's page, in a live session's side panel and on /messages. New
-// messages from others are announced once, politely, by a visually hidden live region.
+// messages from others are announced once, politely, by a visually hidden live region (also
+// while a live room's chat panel is closed).
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,53 +47,63 @@ export const ChatPanel = memo(function ChatPanel({
   const state = view.state;
 
   return (
-    <section
-      id={id}
-      className="chat-panel"
-      aria-labelledby={headingId}
-      hidden={hidden}
-      data-testid="chat-panel"
-      data-channel={channelId}
-    >
-      <div className="chat-head">
-        <Heading id={headingId} ref={headingRef} tabIndex={-1} dir="auto">
-          {title}
-        </Heading>
-        {onClose ? (
-          <button type="button" className="secondary chat-small" onClick={onClose}>
-            {t('panel.close')}
-          </button>
+    <>
+      <section
+        id={id}
+        className="chat-panel"
+        aria-labelledby={headingId}
+        hidden={hidden}
+        data-testid="chat-panel"
+        data-channel={channelId}
+      >
+        <div className="chat-head">
+          <Heading id={headingId} ref={headingRef} tabIndex={-1} dir="auto">
+            {title}
+          </Heading>
+          {onClose ? (
+            <button type="button" className="secondary chat-small" onClick={onClose}>
+              {t('panel.close')}
+            </button>
+          ) : null}
+        </div>
+        {online ? null : (
+          <p className="chat-offline" role="status">
+            {t('panel.offline')}
+          </p>
+        )}
+        {view.status === 'error' ? (
+          <p role="alert" className="chat-error">
+            {view.error || t('panel.loadFailed')}
+          </p>
+        ) : (
+          <MessageLog client={client} view={view} labelledBy={headingId} />
+        )}
+        <TypingLine names={view.typing} />
+        {state && !state.canPost ? (
+          <p className="chat-readonly" data-testid="chat-readonly">
+            {t('panel.readOnly')}
+          </p>
+        ) : state && view.status === 'ready' ? (
+          <Composer
+            client={client}
+            channelId={channelId}
+            // Members ask for the facilitators' attention; the facilitators need not.
+            offerMention={
+              mentions && !state.canModerate && (kind === 'group' || kind === 'session')
+            }
+          />
         ) : null}
-      </div>
-      {online ? null : (
-        <p className="chat-offline" role="status">
-          {t('panel.offline')}
-        </p>
-      )}
-      {view.status === 'error' ? (
-        <p role="alert" className="chat-error">
-          {view.error || t('panel.loadFailed')}
-        </p>
-      ) : (
-        <MessageLog client={client} view={view} labelledBy={headingId} />
-      )}
-      <TypingLine names={view.typing} />
-      {state && !state.canPost ? (
-        <p className="chat-readonly" data-testid="chat-readonly">
-          {t('panel.readOnly')}
-        </p>
-      ) : state && view.status === 'ready' ? (
-        <Composer
-          client={client}
-          channelId={channelId}
-          // Members ask for the facilitators' attention; the facilitators need not.
-          offerMention={mentions && !state.canModerate && (kind === 'group' || kind === 'session')}
-        />
-      ) : null}
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+      </section>
+      {/* Beside the panel, not in it: a live room's closed (hidden) chat still says what came. */}
+      <div
+        className="visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="chat-news"
+      >
         {news ? <p key={news.seq}>{news.text}</p> : null}
       </div>
-    </section>
+    </>
   );
 });
 

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipant } from '../../../../server/protocol/live.ts';
 import type { RemoteTrack, TransientReaction } from './liveState.ts';
@@ -37,9 +37,13 @@ export const ParticipantTile = memo(function ParticipantTile({
   cameraProducerId?: string | undefined;
 }) {
   const { t } = useTranslation('live');
+  const labelId = useId();
   return (
+    // A named group: a screen reader entering the tile hears whose it is, role and state.
     <div
       className="live-tile"
+      role="group"
+      aria-labelledby={labelId}
       data-testid="participant-tile"
       data-name={participant.name}
       data-speaking={speaking}
@@ -72,7 +76,7 @@ export const ParticipantTile = memo(function ParticipantTile({
           );
         })}
       </ul>
-      <p className="live-tile-label">
+      <p className="live-tile-label" id={labelId}>
         <span className="live-tile-name" dir="auto">
           {name}
         </span>

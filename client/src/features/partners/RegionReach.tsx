@@ -20,7 +20,8 @@ function Rows({
     value === null ? t('reach.fewer') : format.number(value);
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll">
+    // Wider than a phone: the box scrolls, so the keyboard must reach it too.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

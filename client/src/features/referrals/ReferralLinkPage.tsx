@@ -35,9 +35,8 @@ export function ReferralLinkPage() {
   const { person } = useSession();
   const words = useReferralWords();
   const id = useId();
-  const loaded = useResource<ReferralLinkInfo>(
-    /^[A-Za-z0-9_-]{20,100}$/.test(token) ? `/referral-links/${token}` : null,
-  );
+  const wellFormed = /^[A-Za-z0-9_-]{20,100}$/.test(token);
+  const loaded = useResource<ReferralLinkInfo>(wellFormed ? `/referral-links/${token}` : null);
   const [answer, setAnswer] = useState<ReferralLinkInfo | null>(null);
   const [stages, setStages] = useState<ReferralStage[]>([]);
   const [busy, setBusy] = useState(false);
@@ -49,7 +48,8 @@ export function ReferralLinkPage() {
   }, [linkLanguage, person]);
 
   const info = answer ?? loaded.data;
-  if (!token || loaded.error)
+  // A link cut short or mistyped is never fetched: say so at once rather than load forever.
+  if (!wellFormed || loaded.error)
     return (
       <section className="page">
         <h1>{t('link.title')}</h1>

@@ -15,7 +15,13 @@ export function ReferralSources() {
       <p>{t('sources.intro')}</p>
       {sources.data?.length === 0 ? <p>{t('sources.none')}</p> : null}
       {sources.data?.length ? (
-        <div className="table-scroll">
+        // Wider than a phone: the box scrolls, so the keyboard must reach it too.
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby="referral-sources-heading"
+          tabIndex={0}
+        >
           <table>
             <thead>
               <tr>
