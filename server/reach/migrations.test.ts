@@ -22,7 +22,12 @@ describe('[speed-migrate] the reach ledger of an older database', () => {
     await db.collection('people').insertOne({ _id: aino, email: 'a@x.invalid' });
     const groupId = oid();
     const meetingId = oid();
-    const group = { sessionLanguages: ['fi', 'ar'], region: 'uusimaa', topics: ['everyday'] };
+    const group = {
+      sessionLanguages: ['fi', 'ar'],
+      region: 'uusimaa',
+      topics: ['everyday'],
+      schedule: { frequency: 'weekly', startDate: '2026-12-01' },
+    };
     await db.collection('groups').insertMany([
       {
         _id: groupId,

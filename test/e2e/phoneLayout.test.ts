@@ -39,8 +39,12 @@ const box = async (locator: Locator): Promise<Box> =>
     const { top, bottom, x, width } = element.getBoundingClientRect();
     return { top, bottom, x, width };
   });
+/** Overlapping by more than a pixel (scrolling aligns to whole pixels, boxes are fractional). */
 const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.top < b.bottom && b.top < a.bottom;
+  a.x < b.x + b.width - 1 &&
+  b.x < a.x + a.width - 1 &&
+  a.top < b.bottom - 1 &&
+  b.top < a.bottom - 1;
 const inViewport = (b: Box) => b.top >= 0 && b.bottom <= PHONE.height;
 
 /**
