@@ -45,60 +45,25 @@ export function weakLinkUnavailable(): string | null {
   return null;
 }
 
+/** `tc` with its arguments written as on a command line, inside `namespace` when given. */
+const tc = (command: string, namespace?: string) =>
+  run('tc', [...(namespace ? ['-n', namespace] : []), ...command.split(' ')]);
+
 async function tcClass(device: string, rateKbit: number, namespace?: string): Promise<void> {
-  const where = namespace ? ['-n', namespace] : [];
-  // A queue of 30 packets: a mobile link's buffer, short enough that audio is not seconds late.
+  // Bursts of 1/50 s at the rate (at least one full packet).
   const burst = Math.max(1600, Math.round((rateKbit * 1000) / 8 / 50));
-  await run('tc', [
-    ...where,
-    'class',
-    'replace',
-    'dev',
-    device,
-    'parent',
-    '1:',
-    'classid',
-    '1:10',
-    'htb',
-    'rate',
-    `${rateKbit}kbit`,
-    'ceil',
-    `${rateKbit}kbit`,
-    'burst',
-    String(burst),
-  ]);
+  const rate = `${rateKbit}kbit`;
+  await tc(
+    `class replace dev ${device} parent 1: classid 1:10 htb rate ${rate} ceil ${rate} burst ${burst}`,
+    namespace,
+  );
 }
 
 async function limitDevice(device: string, namespace?: string): Promise<void> {
-  const where = namespace ? ['-n', namespace] : [];
-  await run('tc', [
-    ...where,
-    'qdisc',
-    'add',
-    'dev',
-    device,
-    'root',
-    'handle',
-    '1:',
-    'htb',
-    'default',
-    '10',
-  ]);
+  await tc(`qdisc add dev ${device} root handle 1: htb default 10`, namespace);
   await tcClass(device, 1_000_000, namespace);
-  await run('tc', [
-    ...where,
-    'qdisc',
-    'add',
-    'dev',
-    device,
-    'parent',
-    '1:10',
-    'handle',
-    '10:',
-    'pfifo',
-    'limit',
-    '30',
-  ]);
+  // A queue of 30 packets: a mobile link's buffer, short enough that audio is not seconds late.
+  await tc(`qdisc add dev ${device} parent 1:10 handle 10: pfifo limit 30`, namespace);
 }
 
 export async function openWeakLink(chromium: string, seed = 17): Promise<WeakLink> {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveActions, LiveViewState } from './liveState.ts';
+import { LiveSwitch } from './LiveSwitch.tsx';
 import { QualityIndicator } from './QualityIndicator.tsx';
 import { ActionError, useAction } from './useAction.tsx';
 
@@ -23,32 +24,18 @@ export function ConnectionControls({
     <div className="live-connection">
       <QualityIndicator quality={state.quality} audioOnly={local.audioOnly} />
       <div className="live-connection-switches">
-        <label className="live-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="low-bandwidth"
-            checked={local.lowBandwidth}
-            onChange={(event) => {
-              const lowBandwidth = event.target.checked;
-              void run(() => actions.setLowBandwidth(lowBandwidth));
-            }}
-          />
-          <span>{t('controls.lowBandwidth')}</span>
-        </label>
-        <label className="live-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="audio-only"
-            checked={local.audioOnly}
-            onChange={(event) => {
-              const audioOnly = event.target.checked;
-              void run(() => actions.setAudioOnly(audioOnly));
-            }}
-          />
-          <span>{t('controls.audioOnly')}</span>
-        </label>
+        <LiveSwitch
+          testId="low-bandwidth"
+          checked={local.lowBandwidth}
+          label={t('controls.lowBandwidth')}
+          onChange={(on) => void run(() => actions.setLowBandwidth(on))}
+        />
+        <LiveSwitch
+          testId="audio-only"
+          checked={local.audioOnly}
+          label={t('controls.audioOnly')}
+          onChange={(on) => void run(() => actions.setAudioOnly(on))}
+        />
       </div>
       <ActionError error={error} />
     </div>

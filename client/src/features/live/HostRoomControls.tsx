@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveActions } from './liveState.ts';
+import { LiveSwitch } from './LiveSwitch.tsx';
 import { ConfirmDialog } from './ModalDialog.tsx';
 import { ActionError, useAction } from './useAction.tsx';
 
@@ -11,19 +12,12 @@ export function HostRoomControls({ locked, actions }: { locked: boolean; actions
   const [ending, setEnding] = useState(false);
   return (
     <div className="live-host-controls">
-      <label className="live-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          data-testid="lock-switch"
-          checked={locked}
-          onChange={(event) => {
-            const locked = event.target.checked;
-            void run(() => actions.lock(locked));
-          }}
-        />
-        <span>{t('host.lock')}</span>
-      </label>
+      <LiveSwitch
+        testId="lock-switch"
+        checked={locked}
+        label={t('host.lock')}
+        onChange={(on) => void run(() => actions.lock(on))}
+      />
       <p className="field-hint">{t('host.lockHint')}</p>
       <p>
         <button
