@@ -197,6 +197,10 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     authorId: 'owner',
     ...all('personal', 'sessionId', 'groupId', 'sessionStartsAt', 'themes', 'howItWent'),
     ...all('personal', 'notes', 'concern', 'safeguarding', 'feedback.text', 'feedback.at'),
+    // The plan's titles and the check-ins' totals: nobody's answer, nobody named.
+    ...all('personal', 'planRun', 'planRun.title', 'planRun.plannedMinutes'),
+    ...all('personal', 'planRun.actualMinutes', 'planRun.skipped', 'checkIns', 'checkIns.kind'),
+    ...all('personal', 'checkIns.counts'),
     ...stamps,
     // The attendance snapshot names the families; the feedback's author is the trainer.
     ...all('other', 'attendance', 'attendance.personId', 'attendance.displayName'),

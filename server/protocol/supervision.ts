@@ -146,6 +146,9 @@ export interface ReportInfo extends ReportSummary {
   feedback: ReportFeedback[];
   /** The viewer may answer (the group's trainer). */
   canGiveFeedback: boolean;
+  /** What the room's tools recorded, as in the draft. */
+  planRun: PlanItemRun[];
+  checkIns: CheckInAggregate[];
 }
 
 export interface AlertInfo {

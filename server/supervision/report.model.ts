@@ -29,6 +29,18 @@ const reportSchema = new mongoose.Schema(
     notes: { type: String, default: '' },
     concern: { type: String, default: '' },
     safeguarding: { type: Boolean, default: false },
+    /** The session plan as run in the live room (copied when the report is filed). */
+    planRun: [
+      {
+        _id: false,
+        title: { type: String, default: '' },
+        plannedMinutes: { type: Number, default: 0 },
+        actualMinutes: { type: Number, default: 0 },
+        skipped: { type: Boolean, default: false },
+      },
+    ],
+    /** Check-in totals the facilitator kept in the room: counts only, never who answered. */
+    checkIns: [{ _id: false, kind: { type: String, required: true }, counts: [Number] }],
     /** The group's trainer answering the report. */
     feedback: [
       {

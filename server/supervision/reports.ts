@@ -19,7 +19,9 @@ import { isDuplicateKey } from '../db/claims.ts';
 import { runOf } from '../live/tools/reportRun.ts';
 
 type ReportBody = z.output<typeof supervisionSchemas.reportInput>;
-type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status' | 'startedAt'>;
+type Session = Pick<GroupSessionDoc, '_id' | 'startsAt' | 'status' | 'startedAt'> & {
+  endedAt?: Date | null;
+};
 
 /**
  * A report is written once the session took place — its live room was opened, perhaps early in
@@ -79,6 +81,8 @@ export async function fileReport(
   if (given.some((id) => !confirmed.has(id)) || new Set(given).size !== given.length)
     throw new RequestError('invalid', 400, { attendance: t('report.notAMember') });
   const corrected = new Map(body.attendance.map((a) => [a.personId, a.present]));
+  // What the room's tools recorded goes into the report as it stood when it was filed.
+  const { planRun, checkIns } = await runOf(session, input.now);
 
   await Report.init(); // the unique index exists before the first report
   let report: ReportDoc;
@@ -94,6 +98,8 @@ export async function fileReport(
       notes: body.notes,
       concern: body.concern,
       safeguarding: body.safeguarding,
+      planRun,
+      checkIns: checkIns.map((c) => ({ kind: c.kind, counts: c.counts })),
     });
     report = created.toObject() as ReportDoc;
   } catch (error) {

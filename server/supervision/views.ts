@@ -6,6 +6,7 @@ import { may, type GroupRef } from '../access/policy.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import type { LocalizedText } from '../protocol/groups.ts';
 import type { AlertInfo, ReportInfo, ReportSummary, ReportTheme } from '../protocol/supervision.ts';
+import type { CheckInKind } from '../protocol/roomTools.ts';
 import type { AlertDoc } from './alert.model.ts';
 import { Report, type ReportDoc } from './report.model.ts';
 
@@ -73,6 +74,17 @@ export async function reportInfo(
       at: f.at.toISOString(),
     })),
     canGiveFeedback: may(actor, 'report.feedback', ref),
+    planRun: (report.planRun ?? []).map((item) => ({
+      title: item.title ?? '',
+      plannedMinutes: item.plannedMinutes ?? 0,
+      actualMinutes: item.actualMinutes ?? 0,
+      skipped: item.skipped ?? false,
+    })),
+    checkIns: (report.checkIns ?? []).map((c) => ({
+      kind: c.kind as CheckInKind,
+      counts: [...c.counts],
+      total: c.counts.reduce((a, b) => a + b, 0),
+    })),
   };
 }
 

@@ -5,9 +5,8 @@
 // keyboard keeps focus inside, Escape closes it and focus goes back to what opened it.
 // One browser; one context per role and language; each page is checked wide, then narrowed.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
+import { AXE, axeFindings } from './axe.ts';
 import { Person } from '../../server/people/person.model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -22,7 +21,6 @@ import {
   type Walker,
 } from './everyRoute.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGUAGES = [
   { lang: 'fi', dir: 'ltr' },
   { lang: 'fa', dir: 'rtl' },
@@ -41,44 +39,6 @@ const settle = (page: Page) =>
   page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   );
-
-/** A serious or critical axe violation, as one line a person can act on. */
-interface Finding {
-  rule: string;
-  impact: string;
-  line: string;
-}
-
-async function axeFindings(page: Page, where: string): Promise<Finding[]> {
-  const results = await page.evaluate(() => {
-    type Rule = { id: string; impact?: string | null };
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (c: Document, o: object) => Promise<AxeResults>;
-          _audit?: { rules: Rule[] };
-        };
-      }
-    ).axe;
-    // A rule that declares a moderate or minor impact reports every finding at that impact
-    // (axe gives its checks the rule's impact), so it can never find a serious one: those
-    // rules are not run, which saves time and hides nothing. Without the list, all run.
-    const light = (axe._audit?.rules ?? [])
-      .filter((rule) => rule.impact === 'moderate' || rule.impact === 'minor')
-      .map((rule) => [rule.id, { enabled: false }]);
-    return axe.run(document, { resultTypes: ['violations'], rules: Object.fromEntries(light) });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? '',
-      line: `${v.id} (${v.impact}) at ${where}: ${v.nodes
-        .slice(0, 6)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}${v.nodes.length > 6 ? ` (+${v.nodes.length - 6} more)` : ''} — ${v.help}`,
-    }));
-}
 
 describe('[reach-2] every page, as every role, in fi and fa, at 360 px and 1280 px', function () {
   this.timeout(600_000);

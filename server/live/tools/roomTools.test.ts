@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { AdmittedState, JoinResult, LiveSettings } from '../../protocol/live.ts';
 import type { ToolsView } from '../../protocol/roomTools.ts';
-import type { ReportDraft } from '../../protocol/supervision.ts';
+import type { ReportDraft, ReportInfo } from '../../protocol/supervision.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TestClock } from '../../../test/support/clock.ts';
 import {
@@ -17,6 +17,7 @@ import {
   type TestSocket,
 } from '../../../test/support/live.ts';
 import type { TestPerson } from '../../../test/support/people.ts';
+import { Report } from '../../supervision/report.model.ts';
 import { signedInClient } from '../../../test/support/people.ts';
 
 type Events = ReturnType<typeof recordEvents>;
@@ -33,6 +34,24 @@ async function waitFor<T>(events: Events, name: string, test: (p: T) => boolean 
 
 const lastTools = (events: Events) =>
   events.filter((e) => e.name === 'live:tools').at(-1)?.payload as ToolsView | undefined;
+
+/** Files the session's report as drafted, everyone present. */
+async function fileReport(
+  facilitator: Awaited<ReturnType<typeof signedInClient>>,
+  sessionId: string,
+  draft: ReportDraft,
+) {
+  const filed = await facilitator.post<ReportInfo>(`/sessions/${sessionId}/report`, {
+    attendance: draft.attendance.map((a) => ({ personId: a.personId, present: true })),
+    themes: [],
+    howItWent: 4,
+    notes: '',
+    concern: '',
+    safeguarding: false,
+  });
+  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  return filed;
+}
 
 describe('room tools: plan, rounds, check-ins', function () {
   this.timeout(60_000);
@@ -150,6 +169,12 @@ describe('room tools: plan, rounds, check-ins', function () {
       { title: 'Teema', plannedMinutes: 25, actualMinutes: 20, skipped: false },
       { title: 'Lopetus', plannedMinutes: 10, actualMinutes: 8, skipped: false },
     ]);
+    const filed = await fileReport(facilitator, live.sessionId, draft.body);
+    assert.deepEqual(
+      filed.body.planRun,
+      draft.body.planRun,
+      'the filed report keeps the plan as run',
+    );
   });
 
   it('[room-4] a round spotlights each speaker for everyone in order; a pass moves on; a hand raised meanwhile queues after it; an observer is never in it', async () => {
@@ -307,5 +332,13 @@ describe('room tools: plan, rounds, check-ins', function () {
     const draft = await facilitator.get<ReportDraft>(`/sessions/${live.sessionId}/report/draft`);
     assert.deepEqual(draft.body.checkIns, [{ kind: 'pace', counts: [1, 2, 1], total: 4 }]);
     assert.equal((host.joined.admitted as AdmittedState).tools.checkIn, null);
+    // Filed, the report keeps the totals (and nothing else of the answers).
+    const filed = await fileReport(facilitator, live.sessionId, draft.body);
+    assert.deepEqual(filed.body.checkIns, draft.body.checkIns);
+    const stored = await Report.findOne({ sessionId: live.sessionId }).lean();
+    assert.deepEqual(
+      stored?.checkIns.map((c) => ({ kind: c.kind, counts: [...c.counts] })),
+      [{ kind: 'pace', counts: [1, 2, 1] }],
+    );
   });
 });

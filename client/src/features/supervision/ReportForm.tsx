@@ -102,7 +102,7 @@ export function ReportForm({
           </div>
         ))}
       </fieldset>
-      <RoomToolsRecord draft={draft} />
+      <RoomToolsRecord record={draft} />
       <CheckboxGroup
         id={fieldId('themes')}
         label={labels.themes}

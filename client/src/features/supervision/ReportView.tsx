@@ -3,6 +3,7 @@ import type { ReportInfo } from '../../../../server/protocol/supervision.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useSupervisionWords } from './supervisionWords.ts';
 import { isolate } from '../../lib/bidi.tsx';
+import { RoomToolsRecord } from './RoomToolsRecord.tsx';
 
 /** A filed report as its readers see it: the facilitator who wrote it and the trainer. */
 export function ReportView({ report }: { report: ReportInfo }) {
@@ -53,6 +54,7 @@ export function ReportView({ report }: { report: ReportInfo }) {
       <p className="message-text" dir="auto">
         {report.notes || t('report.noNotes')}
       </p>
+      <RoomToolsRecord record={report} />
       {!report.safeguarding ? (
         <>
           <h2>{t('report.concern')}</h2>

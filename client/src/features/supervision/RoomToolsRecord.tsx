@@ -1,15 +1,21 @@
-// In the report form: what the room's tools recorded — the plan as it ran (minutes per item) and
+// In the report form and the filed report: what the room's tools recorded — the plan as it ran (minutes per item) and
 // the check-in aggregates the facilitator kept (counts only, never who answered what).
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_IN_CHOICES } from '../../../../server/protocol/roomTools.ts';
 import type { ReportDraft } from '../../../../server/protocol/supervision.ts';
 
-export function RoomToolsRecord({ draft }: { draft: ReportDraft }) {
+export function RoomToolsRecord({
+  record: draft,
+}: {
+  record: Pick<ReportDraft, 'planRun' | 'checkIns'>;
+}) {
   const { t } = useTranslation('live');
+  const id = useId();
   if (!draft.planRun.length && !draft.checkIns.length) return null;
   return (
-    <section className="section" aria-labelledby="room-tools-record" data-testid="plan-as-run">
-      <h2 id="room-tools-record">{t('tools.report.heading')}</h2>
+    <section className="section" aria-labelledby={id} data-testid="plan-as-run">
+      <h2 id={id}>{t('tools.report.heading')}</h2>
       {draft.planRun.length ? (
         <ol>
           {draft.planRun.map((item, i) => (
