@@ -311,8 +311,8 @@ export class LiveSession {
     );
   }
 
-  /** After a channel or interpreter changed: stop every consumer no longer allowed. */
-  enforceChannels(): void {
+  /** After who hears whom changed (a channel, an interpreter, a breakout): stop every consumer no longer allowed. */
+  enforceAudiences(): void {
     for (const peer of this.peers.values()) {
       for (const consumer of [...(peer.media?.consumers.values() ?? [])]) {
         if (!this.mayConsume(peer, consumer.producerId)) consumer.close();

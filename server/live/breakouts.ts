@@ -133,7 +133,7 @@ export function breakoutView(live: LiveSession, peer: LivePeer): BreakoutView | 
  * every peer gets its room and the participants it now sees (the client consumes from those).
  */
 export function publishBreakouts(live: LiveSession): void {
-  live.enforceChannels();
+  live.enforceAudiences();
   for (const peer of live.peers.values()) {
     if (!peer.admitted || !peer.socket) continue;
     const participants: LiveParticipant[] = live.participantsFor(peer);

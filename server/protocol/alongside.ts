@@ -14,7 +14,7 @@
 //              POST /api/alongside/pairings/:id/meeting   planMeeting → PairingInfo (video)
 // Trainer:     GET  /api/alongside/volunteers          → VolunteerLoad[] (their supervisees)
 import { z } from 'zod';
-import { objectId } from './api.ts';
+import { objectId, spokenLanguage } from './api.ts';
 import { REGIONS, type Region } from './groups.ts';
 
 /** How a volunteer was in touch with the family: each logged contact is volunteer time. */
@@ -28,7 +28,6 @@ export const ALONGSIDE_QUALIFICATION = 'walk-alongside';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const text = (max: number) => z.string().trim().max(max);
 
 export const alongsideSchemas = {

@@ -54,7 +54,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 const languageCode = z.enum(languages.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
 /** A spoken language as an ISO 639-1 code ("fi", "ar", "so"…); families speak many more than the UI has. */
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
+export const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** Long passphrases welcome; 10 characters at least (NIST 800-63B style: length, no composition rules). */
 const password = z.string().min(10).max(200);

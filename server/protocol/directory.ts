@@ -10,6 +10,7 @@
 // DELETE /api/directory/:id
 // Socket `chat:shareEntry` posts an entry into a group's chat as a card (protocol/chat.ts).
 import { z } from 'zod';
+import { spokenLanguage } from './api.ts';
 import { REGIONS, type LocalizedText, type Region } from './groups.ts';
 
 export const SERVICE_NEEDS = [
@@ -31,7 +32,6 @@ export const CONFIRM_EVERY_DAYS = 365;
 export const DIRECTORY_PAGE_SIZE = 20;
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/);
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const freeText = (max: number) => z.string().trim().max(max).default('');
 
 /**

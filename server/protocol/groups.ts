@@ -34,6 +34,7 @@
 // GET    /api/reach?from&to                             → ReachFigures (coordinator)
 // GET    /api/reach.csv?from&to                         → text/csv (coordinator)
 import { z } from 'zod';
+import { spokenLanguage } from './api.ts';
 import type { SessionTimes } from './sessionState.ts';
 
 export const TOPICS = [
@@ -104,7 +105,6 @@ export type Region = (typeof REGIONS)[number];
 const objectId = z.string().regex(/^[a-f0-9]{24}$/);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const localized = z
   .array(z.object({ lang: spokenLanguage, text: z.string().trim().min(1).max(2000) }).strict())
   .min(1)

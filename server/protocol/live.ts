@@ -2,6 +2,7 @@
 // whisper. Shared by the server's handlers and the client. Peers are named by an opaque peer id
 // that lives only as long as the live session; person ids never reach other participants.
 import { z } from 'zod';
+import { spokenLanguage } from './api.ts';
 import type { BreakoutView } from './breakouts.ts';
 import type { GroupKind } from './groups.ts';
 import type { types } from 'mediasoup';
@@ -9,8 +10,6 @@ import type { ToolsView } from './roomTools.ts';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
-/** A spoken language (ISO 639-1/-3 code): interpreting is not limited to the UI's languages. */
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export const REACTIONS = ['thumbsUp', 'heart', 'clap', 'laugh', 'wave'] as const;

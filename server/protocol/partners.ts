@@ -6,7 +6,7 @@
 // POST /api/partners/:id/contacts                      addContact → PartnerOrganisationInfo
 // POST /api/partners/:id/contacts/:personId/leave      contactLeaves → HandoverInfo
 import { z } from 'zod';
-import { objectId } from './api.ts';
+import { objectId, spokenLanguage } from './api.ts';
 import { REGIONS, type Region } from './groups.ts';
 
 export const PARTNER_KINDS = [
@@ -17,9 +17,6 @@ export const PARTNER_KINDS = [
   'other',
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
-
-/** A spoken language as an ISO 639-1/639-3 code, like a person's languages spoken. */
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 
 export const partnerSchemas = {
   registerPartner: z

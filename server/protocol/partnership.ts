@@ -13,10 +13,9 @@
 // POST /api/tables/:id/actions actionInput  → 201 ActionItemInfo (members)
 // PUT  /api/tables/:id/actions/:actionId  actionUpdate → ActionItemInfo (members)
 import { z } from 'zod';
-import { objectId } from './api.ts';
+import { objectId, spokenLanguage } from './api.ts';
 import { scheduleSchema, type LocalizedText, type UpcomingSession } from './groups.ts';
 
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const localized = z
   .array(z.object({ lang: spokenLanguage, text: z.string().trim().min(1).max(2000) }).strict())

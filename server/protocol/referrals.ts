@@ -8,7 +8,7 @@
 //            POST /api/me/referrals/:id/withdraw      consent withdrawn: the partner sees only that
 // Coordinator: GET /api/referrals/sources             → ReferralSourceRow[] (aggregates only)
 import { z } from 'zod';
-import { email, objectId, REFERRAL_STAGES } from './api.ts';
+import { email, objectId, REFERRAL_STAGES, spokenLanguage } from './api.ts';
 import { languages, type LanguageCode } from './languages.ts';
 import { REGIONS, TOPICS, type Region, type Topic } from './groups.ts';
 import type { PartnerKind } from './partners.ts';
@@ -23,7 +23,6 @@ export const REFERRAL_CONSENT_VERSION = '2026-12-v1';
 export type ReferralConsentState = 'pending' | 'given' | 'declined' | 'withdrawn';
 
 const languageCode = z.enum(languages.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]);
-const spokenLanguage = z.string().regex(/^[a-z]{2,3}$/);
 
 export const referralSchemas = {
   createReferral: z

@@ -12,6 +12,7 @@
 //                                                        pure applicant account is signed in; an
 //                                                        account with a password signs in first)
 import { z } from 'zod';
+import { spokenLanguage } from './api.ts';
 import { REGIONS } from './groups.ts';
 import { languages, type LanguageCode } from './languages.ts';
 
@@ -64,8 +65,6 @@ export const PIPELINE: Record<PipelineStatus, readonly PipelineStatus[]> = {
 /** Transitions that must say why (kept with who and when for every transition). */
 export const REASON_REQUIRED: readonly PipelineStatus[] = ['declined', 'paused', 'ended'];
 
-const languageCode = z.string().regex(/^[a-z]{2,3}$/);
-
 export const trainingSchemas = {
   application: z
     .object({
@@ -76,7 +75,7 @@ export const trainingSchemas = {
         .trim()
         .regex(/^[+0-9 ()-]{5,20}$/)
         .optional(),
-      languagesSpoken: z.array(languageCode).min(1).max(12),
+      languagesSpoken: z.array(spokenLanguage).min(1).max(12),
       region: z.enum(REGIONS),
       motivation: z.string().trim().min(20).max(2000),
       availability: z.string().trim().min(2).max(500),

@@ -8,6 +8,7 @@ import { Person } from '../../server/people/person.model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { liveGroup, liveSocket, must, type TestSocket } from '../support/live.ts';
+import { locale, text } from '../support/locales.ts';
 import { signedInClient, type TestPerson } from '../support/people.ts';
 import { axeFindings, injectAxe } from './axe.ts';
 import { joinSession } from './liveBrowser.ts';
@@ -76,6 +77,7 @@ describe('[room-7] the live room with each tool open, at 360 px, in Finnish and 
         sockets.push(socket);
         await must(socket, 'live:join', { sessionId: live.sessionId });
       }
+      const liveWords = locale(lang, 'live');
       const found: string[] = [];
       const both = (where: string) => check(found, where, ['facilitator', host], ['family', phone]);
 
@@ -105,12 +107,24 @@ describe('[room-7] the live room with each tool open, at 360 px, in Finnish and 
       await phone.getByTestId('channel-select').selectOption('ar');
       await both('listening to the Arabic channel');
 
-      // Breakouts: the form unfolded, then the rooms open (the family with its partner).
+      // Breakouts: the form unfolded, rooms chosen by hand (the family with its partner, the
+      // interpreter alone), then open.
       await host.getByTestId('breakout-toggle').click();
       await host.getByTestId('breakout-open').waitFor();
       await both('breakout form');
+      await host.locator('input[type="radio"][value="hand"]').click();
+      const hand = host.getByTestId('breakout-hand');
+      const roomFor = (person: TestPerson) =>
+        hand.getByLabel(text(liveWords, 'breakout.roomFor', { name: person.displayName }));
+      await roomFor(family).selectOption('1');
+      await roomFor(partner).selectOption('1');
+      await roomFor(interpreter).selectOption('2');
+      await both('breakout rooms chosen by hand');
       await host.getByTestId('breakout-open').click();
-      await phone.getByTestId('breakout-banner').waitFor();
+      const banner = phone.getByTestId('breakout-banner');
+      await banner.waitFor();
+      assert.match(await banner.innerText(), new RegExp(partner.displayName));
+      assert.doesNotMatch(await banner.innerText(), new RegExp(interpreter.displayName));
       await both('breakout rooms open');
 
       assert.deepEqual(found, [], found.join('\n'));

@@ -1,7 +1,7 @@
 // Breakout rooms: hosts split, open, move (a visit is moving oneself), broadcast and close;
 // members chat within their room. The chat is not stored: it exists only for those in the room
 // at that moment, like the hosts' whispers. What the SFU forwards follows every change at once
-// (breakouts.ts publishBreakouts → LiveSession.enforceChannels).
+// (breakouts.ts publishBreakouts → LiveSession.enforceAudiences).
 import { RequestError } from '../../errors.ts';
 import { Group } from '../../groups/group.model.ts';
 import { handle } from '../../realtime/handle.ts';

@@ -1,5 +1,5 @@
 // Interpreter channels: the host names interpreters, each participant picks what they hear.
-// What the SFU forwards follows at once (interpretation.ts, LiveSession.enforceChannels).
+// What the SFU forwards follows at once (interpretation.ts, LiveSession.enforceAudiences).
 import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
@@ -14,7 +14,7 @@ export function interpretationFeature(ctx: LiveContext): RealtimeFeature {
       const target = visiblePeer(live, peerId);
       live.interpretation.name(target.personId, language);
       target.interpreting = language;
-      live.enforceChannels();
+      live.enforceAudiences();
       live.participantUpdated(target);
       return null;
     });
@@ -28,7 +28,7 @@ export function interpretationFeature(ctx: LiveContext): RealtimeFeature {
         throw new RequestError('live.interpreterHearsFloor', 409);
       }
       live.interpretation.listen(peer.personId, language);
-      live.enforceChannels();
+      live.enforceAudiences();
       return { channel: language };
     });
   };

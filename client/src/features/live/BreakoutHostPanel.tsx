@@ -6,8 +6,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveActions, LiveViewState } from './liveState.ts';
 import { ActionError, useAction } from './useAction.tsx';
+import {
+  BreakoutHandSplit,
+  roomsOf,
+  spreadOver,
+  type HandAssignment,
+} from './BreakoutHandSplit.tsx';
 
-type How = 'pairs' | 'threes' | 'rooms';
+type How = 'pairs' | 'threes' | 'rooms' | 'hand';
 
 export function BreakoutHostPanel({
   state,
@@ -24,19 +30,36 @@ export function BreakoutHostPanel({
   const [minutes, setMinutes] = useState(10);
   const [apart, setApart] = useState<[string, string]>(['', '']);
   const [text, setText] = useState('');
+  const [byHand, setByHand] = useState<HandAssignment>({});
   // Folded until the host wants it, so the room stays short on a phone; open while rooms are.
   const [unfolded, setUnfolded] = useState(false);
   const self = state.admitted?.self.peerId ?? '';
   const breakout = state.breakout;
   const people = state.participants.filter((p) => p.role !== 'host');
+  // Someone who joined after the host began choosing is spread like the others.
+  const assignment = {
+    ...spreadOver(
+      people.map((p) => p.peerId),
+      rooms,
+    ),
+    ...Object.fromEntries(Object.entries(byHand).filter(([, room]) => room <= rooms)),
+  };
 
   const open = (event: FormEvent) => {
     event.preventDefault();
     const keep: [string, string][] = apart[0] && apart[1] && apart[0] !== apart[1] ? [apart] : [];
     const split =
-      how === 'rooms'
-        ? { by: 'rooms' as const, rooms, apart: keep }
-        : { by: 'size' as const, size: how === 'pairs' ? 2 : 3, apart: keep };
+      how === 'hand'
+        ? {
+            by: 'hand' as const,
+            rooms: roomsOf(
+              Object.fromEntries(people.map((p) => [p.peerId, assignment[p.peerId] ?? 0])),
+              rooms,
+            ),
+          }
+        : how === 'rooms'
+          ? { by: 'rooms' as const, rooms, apart: keep }
+          : { by: 'size' as const, size: how === 'pairs' ? 2 : 3, apart: keep };
     void run(() => actions.openBreakouts(minutes, split));
   };
   const broadcast = async (event: FormEvent) => {
@@ -68,7 +91,7 @@ export function BreakoutHostPanel({
           <form className="live-breakout-form" onSubmit={open}>
             <fieldset>
               <legend>{t('breakout.split')}</legend>
-              {(['pairs', 'threes', 'rooms'] as const).map((value) => (
+              {(['pairs', 'threes', 'rooms', 'hand'] as const).map((value) => (
                 <label key={value} className="live-breakout-choice">
                   <input
                     type="radio"
@@ -81,7 +104,7 @@ export function BreakoutHostPanel({
                 </label>
               ))}
             </fieldset>
-            {how === 'rooms' ? (
+            {how === 'rooms' || how === 'hand' ? (
               <label>
                 {t('breakout.roomCount')}
                 <input
@@ -104,28 +127,37 @@ export function BreakoutHostPanel({
                 onChange={(e) => setMinutes(Number(e.target.value))}
               />
             </label>
-            <fieldset>
-              <legend>{t('breakout.keepApart')}</legend>
-              {[0, 1].map((i) => (
-                <select
-                  key={i}
-                  aria-label={t('breakout.keepApartPerson', { number: i + 1 })}
-                  value={apart[i]}
-                  onChange={(e) => {
-                    const next: [string, string] = [...apart];
-                    next[i] = e.target.value;
-                    setApart(next);
-                  }}
-                >
-                  <option value="">{t('breakout.nobody')}</option>
-                  {people.map((p) => (
-                    <option key={p.peerId} value={p.peerId}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              ))}
-            </fieldset>
+            {how === 'hand' ? (
+              <BreakoutHandSplit
+                people={people}
+                rooms={rooms}
+                assignment={assignment}
+                onChange={setByHand}
+              />
+            ) : (
+              <fieldset>
+                <legend>{t('breakout.keepApart')}</legend>
+                {[0, 1].map((i) => (
+                  <select
+                    key={i}
+                    aria-label={t('breakout.keepApartPerson', { number: i + 1 })}
+                    value={apart[i]}
+                    onChange={(e) => {
+                      const next: [string, string] = [...apart];
+                      next[i] = e.target.value;
+                      setApart(next);
+                    }}
+                  >
+                    <option value="">{t('breakout.nobody')}</option>
+                    {people.map((p) => (
+                      <option key={p.peerId} value={p.peerId}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                ))}
+              </fieldset>
+            )}
             <button type="submit" disabled={busy} data-testid="breakout-open">
               {t('breakout.open')}
             </button>

@@ -6,13 +6,8 @@ import type {
   LiveParticipant,
   SessionEntry,
 } from '../../../../server/protocol/live.ts';
-import type {
-  RequestName,
-  RequestPayload,
-  ResponseOf,
-} from '../../../../server/protocol/socket.ts';
 import type { Device } from 'mediasoup-client';
-import { request, RequestFailed, type ClientSocket } from '../../lib/socketRequest.ts';
+import { request, RequestFailed } from '../../lib/socketRequest.ts';
 import type { LiveMedia } from './liveMedia.ts';
 import {
   noLocalMedia,
@@ -20,12 +15,12 @@ import {
   type LiveActions,
   type LiveViewState,
   type LocalMedia,
-  type ToolRequest,
 } from './liveState.ts';
 import { toolsPatch } from './tools/toolsTime.ts';
+import { LiveRequests } from './liveRequests.ts';
+import { LiveViewport } from './liveViewport.ts';
 import { listenToSession } from './liveEvents.ts';
 import { listenToBreakouts } from './breakoutEvents.ts';
-import type { BreakoutSplit } from '../../../../server/protocol/breakouts.ts';
 import { QualityMeter } from './qualityMeter.ts';
 import type { BandwidthMode } from './bandwidthGovernor.ts';
 
@@ -55,20 +50,16 @@ const initialState: LiveViewState = {
   serverOffset: 0,
 };
 
-/** Phones get fewer videos at once; the SFU sends the most recent speakers. */
-const maxVideos = () => (window.innerWidth < 600 ? 4 : 9);
-/** The downlink (Mbit/s) reported in low bandwidth mode: the SFU sends the smallest layer. */
-const LOW_DOWNLINK_MBPS = 0.3;
-
-export class LiveClient implements LiveActions {
+export class LiveClient extends LiveRequests implements LiveActions {
   private state: LiveViewState = initialState;
   private readonly listeners = new Set<() => void>();
-  private socket: ClientSocket | null = null;
   media: LiveMedia | null = null;
   private mode: JoinOptions['mode'] = 'participant';
   private rejoinToken: string | null = null;
-  private tiles = new Map<string, number>();
-  private viewportTimer: number | undefined;
+  private readonly viewport = new LiveViewport(
+    () => (this.socket && this.state.admitted ? this.state.local : null),
+    (viewport) => void this.call('live:viewport', viewport).catch(() => undefined),
+  );
   private quality: QualityMeter | null = null;
   private disposed = false;
   private users = 0;
@@ -82,7 +73,9 @@ export class LiveClient implements LiveActions {
   constructor(
     readonly sessionId: string,
     private readonly lang: () => string,
-  ) {}
+  ) {
+    super();
+  }
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -243,7 +236,7 @@ export class LiveClient implements LiveActions {
     const sends = !admitted.self.observer;
     const preparing = this.media?.prepare(sends);
     this.applyAdmitted(admitted);
-    this.sendViewport();
+    this.viewport.sendNow();
     const publishing = sends
       ? this.acquiring.then(() => this.media?.publish()).then(() => this.limitSending())
       : undefined;
@@ -263,7 +256,7 @@ export class LiveClient implements LiveActions {
     this.media.reset();
     const sends = !this.state.admitted.self.observer;
     const preparing = this.media.prepare(sends);
-    this.sendViewport();
+    this.viewport.sendNow();
     const publishing = sends ? this.media.publish().then(() => this.limitSending()) : undefined;
     await Promise.all([preparing, publishing, this.syncMedia()]);
   }
@@ -292,17 +285,10 @@ export class LiveClient implements LiveActions {
   stop(): void {
     this.quality?.stop();
     this.quality = null;
+    this.viewport.stop();
     this.media?.close();
     this.mediaChanged();
     this.socket?.disconnect();
-  }
-
-  private async call<N extends RequestName>(
-    name: N,
-    payload: RequestPayload<N>,
-  ): Promise<ResponseOf<N>> {
-    if (!this.socket) throw new Error('not joined');
-    return request(this.socket, name, payload);
   }
 
   async leave(): Promise<void> {
@@ -354,7 +340,7 @@ export class LiveClient implements LiveActions {
       cameraHeld: mode.cameraHeld,
     });
     this.mediaChanged();
-    this.sendViewport();
+    this.viewport.sendNow();
     await this.limitSending();
   }
 
@@ -367,30 +353,9 @@ export class LiveClient implements LiveActions {
     if (this.media) this.media.local.handRaised = raised;
     this.mediaChanged();
   }
-  async react(reaction: Parameters<LiveActions['react']>[0]) {
-    await this.call('live:react', { reaction });
-  }
 
   reportTiles(tiles: { producerId: string; width: number }[]): void {
-    this.tiles = new Map(tiles.map((t) => [t.producerId, Math.round(t.width)]));
-    window.clearTimeout(this.viewportTimer);
-    this.viewportTimer = window.setTimeout(() => this.sendViewport(), 300);
-  }
-
-  private sendViewport(): void {
-    if (!this.socket || !this.state.admitted) return;
-    const connection = (navigator as { connection?: { downlink?: number } }).connection;
-    const { audioOnly, lowBandwidth } = this.state.local;
-    // Low bandwidth: the speaker only, and a downlink the SFU answers with the smallest layer.
-    const downlink = lowBandwidth
-      ? Math.min(connection?.downlink ?? LOW_DOWNLINK_MBPS, LOW_DOWNLINK_MBPS)
-      : connection?.downlink;
-    void this.call('live:viewport', {
-      audioOnly,
-      maxVideos: lowBandwidth ? 1 : maxVideos(),
-      ...(downlink ? { downlinkKbps: Math.round(downlink * 1000) } : {}),
-      tiles: [...this.tiles].slice(0, 40).map(([producerId, width]) => ({ producerId, width })),
-    }).catch(() => undefined);
+    this.viewport.reportTiles(tiles);
   }
 
   reportQuality(quality: LiveViewState['quality']): void {
@@ -402,33 +367,6 @@ export class LiveClient implements LiveActions {
     this.set({ notice: null });
   }
 
-  async admit(peerId: string | 'all') {
-    await this.call('live:admit', { peerId });
-  }
-  async messageLobby(peerId: string, text: string) {
-    await this.call('live:lobbyMessage', { peerId, text });
-  }
-  async mute(peerId: string) {
-    await this.call('live:mute', { peerId });
-  }
-  async askUnmute(peerId: string) {
-    await this.call('live:askUnmute', { peerId });
-  }
-  async stopCamera(peerId: string) {
-    await this.call('live:stopCamera', { peerId });
-  }
-  async remove(peerId: string, reason: string) {
-    await this.call('live:remove', { peerId, reason });
-  }
-  async lock(locked: boolean) {
-    await this.call('live:lock', { locked });
-  }
-  async spotlight(peerId: string | null) {
-    await this.call('live:spotlight', { peerId });
-  }
-  async setInterpreter(peerId: string, language: string | null) {
-    await this.call('live:interpreter', { peerId, language });
-  }
   async setChannel(language: string | null) {
     const previous = this.state.channel;
     // Leaving a channel is silent at once; joining one waits for the server to allow it.
@@ -450,27 +388,6 @@ export class LiveClient implements LiveActions {
     await this.call('live:end', {});
     this.set({ phase: 'ended' });
     this.stop();
-  }
-  async openBreakouts(minutes: number, split: BreakoutSplit) {
-    await this.call('live:breakoutOpen', { minutes, split });
-  }
-  async moveToBreakout(peerId: string, roomId: string | null) {
-    await this.call('live:breakoutMove', { peerId, roomId });
-  }
-  async closeBreakouts() {
-    await this.call('live:breakoutClose', {});
-  }
-  async broadcastToBreakouts(text: string) {
-    await this.call('live:breakoutBroadcast', { text });
-  }
-  async sayInBreakout(text: string) {
-    await this.call('live:breakoutChat', { text });
-  }
-  async tool<N extends ToolRequest>(name: N, payload: RequestPayload<N>) {
-    await this.call(name, payload);
-  }
-  async whisper(text: string) {
-    await this.call('live:whisper', { text });
   }
   async stepIn() {
     const admitted = await this.call('live:stepIn', {});
