@@ -6,15 +6,18 @@
 import assert from 'node:assert/strict';
 import type { BreakoutMessage, BreakoutView } from '../protocol/breakouts.ts';
 import type { JoinResult, LiveParticipant } from '../protocol/live.ts';
-import type { TransportInfo } from '../protocol/media.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
-import { ask, liveGroup, liveSocket, must, type TestSocket } from '../../test/support/live.ts';
+import {
+  ask,
+  liveGroup,
+  liveSocket,
+  must,
+  receiverOf,
+  sendMicrophone,
+  type TestSocket,
+} from '../../test/support/live.ts';
 import type { TestPerson } from '../../test/support/people.ts';
 
-const opus = (ssrc: number) => ({
-  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
-  encodings: [{ ssrc }],
-});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type BreakoutEvent = { breakout: BreakoutView | null; participants: LiveParticipant[] };
@@ -53,18 +56,7 @@ describe('[room-1] [room-2] breakout rooms over sockets', function () {
     sockets.push(socket);
     const joined = await must<JoinResult>(socket, 'live:join', { sessionId, mode });
     assert.ok(joined.state === 'admitted');
-    let producerId = '';
-    if (ssrc !== null) {
-      const send = await must<TransportInfo>(socket, 'media:createTransport', {
-        direction: 'send',
-      });
-      ({ producerId } = await must<{ producerId: string }>(socket, 'media:produce', {
-        transportId: send.id,
-        kind: 'audio',
-        source: 'microphone',
-        rtpParameters: opus(ssrc),
-      }));
-    }
+    const producerId = ssrc === null ? '' : await sendMicrophone(socket, ssrc);
     const member: Member & { joined: JoinResult } = {
       person,
       socket,
@@ -85,20 +77,7 @@ describe('[room-1] [room-2] breakout rooms over sockets', function () {
 
   /** Consumes every producer of the participants this socket is shown, as LiveMedia.sync does. */
   const consumer = async (member: Member) => {
-    const { routerRtpCapabilities } = await must<{ routerRtpCapabilities: object }>(
-      member.socket,
-      'media:capabilities',
-      {},
-    );
-    const recv = await must<TransportInfo>(member.socket, 'media:createTransport', {
-      direction: 'recv',
-    });
-    const consume = (producerId: string) =>
-      ask<{ id: string }>(member.socket, 'media:consume', {
-        transportId: recv.id,
-        producerId,
-        rtpCapabilities: routerRtpCapabilities,
-      });
+    const consume = await receiverOf(member.socket);
     const sync = async (participants: LiveParticipant[]) => {
       for (const p of participants) {
         if (p.peerId === member.peerId) continue;

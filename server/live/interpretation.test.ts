@@ -3,15 +3,17 @@
 // channels work at once, and a listener's choice survives a reconnect.
 import assert from 'node:assert/strict';
 import type { JoinResult, LiveParticipant } from '../protocol/live.ts';
-import type { TransportInfo } from '../protocol/media.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
-import { ask, liveGroup, liveSocket, must, type TestSocket } from '../../test/support/live.ts';
+import {
+  ask,
+  liveGroup,
+  liveSocket,
+  must,
+  receiverOf,
+  sendMicrophone,
+  type TestSocket,
+} from '../../test/support/live.ts';
 import type { TestPerson } from '../../test/support/people.ts';
-
-const opus = (ssrc: number) => ({
-  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
-  encodings: [{ ssrc }],
-});
 
 describe('[room-6] interpreter channels over sockets', function () {
   this.timeout(60_000);
@@ -32,30 +34,11 @@ describe('[room-6] interpreter channels over sockets', function () {
     sockets.push(socket);
     const joined = await must<JoinResult>(socket, 'live:join', { sessionId });
     assert.ok(joined.state === 'admitted');
-    const send = await must<TransportInfo>(socket, 'media:createTransport', { direction: 'send' });
-    const { producerId } = await must<{ producerId: string }>(socket, 'media:produce', {
-      transportId: send.id,
-      kind: 'audio',
-      source: 'microphone',
-      rtpParameters: opus(ssrc),
-    });
+    const producerId = await sendMicrophone(socket, ssrc);
     return { socket, peerId: joined.admitted.self.peerId, producerId, joined };
   };
 
-  const receiver = async (socket: TestSocket) => {
-    const { routerRtpCapabilities } = await must<{ routerRtpCapabilities: object }>(
-      socket,
-      'media:capabilities',
-      {},
-    );
-    const recv = await must<TransportInfo>(socket, 'media:createTransport', { direction: 'recv' });
-    return (producerId: string) =>
-      ask<{ id: string }>(socket, 'media:consume', {
-        transportId: recv.id,
-        producerId,
-        rtpCapabilities: routerRtpCapabilities,
-      });
-  };
+  const receiver = receiverOf;
 
   it('[room-6] a listener on the floor gets no consumer of an interpreter; two channels at once; the choice survives a reconnect', async () => {
     const live = await liveGroup(app.url, { families: 4 });

@@ -104,3 +104,39 @@ export function recordEvents(socket: TestSocket): { name: string; payload: unkno
   socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
   return events;
 }
+
+/** RTP parameters of an opus microphone with this SSRC (nothing is actually sent). */
+const opus = (ssrc: number) => ({
+  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
+  encodings: [{ ssrc }],
+});
+
+/** An admitted socket produces a microphone, as a browser would; returns the producer's id. */
+export async function sendMicrophone(socket: TestSocket, ssrc: number): Promise<string> {
+  const send = await must<{ id: string }>(socket, 'media:createTransport', { direction: 'send' });
+  const { producerId } = await must<{ producerId: string }>(socket, 'media:produce', {
+    transportId: send.id,
+    kind: 'audio',
+    source: 'microphone',
+    rtpParameters: opus(ssrc),
+  });
+  return producerId;
+}
+
+/** A receiving transport for an admitted socket; returns a consume(producerId) request. */
+export async function receiverOf(
+  socket: TestSocket,
+): Promise<(producerId: string) => Promise<Ack<{ id: string }>>> {
+  const { routerRtpCapabilities } = await must<{ routerRtpCapabilities: object }>(
+    socket,
+    'media:capabilities',
+    {},
+  );
+  const recv = await must<{ id: string }>(socket, 'media:createTransport', { direction: 'recv' });
+  return (producerId: string) =>
+    ask<{ id: string }>(socket, 'media:consume', {
+      transportId: recv.id,
+      producerId,
+      rtpCapabilities: routerRtpCapabilities,
+    });
+}
