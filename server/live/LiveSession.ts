@@ -18,7 +18,7 @@ import type { SessionContext } from './admission.ts';
 import { Breakouts, breakoutView } from './breakouts.ts';
 import { Interpretation } from './interpretation.ts';
 import type { LivePeer } from './LivePeer.ts';
-import { peerLeftTools } from './tools/rounds.ts';
+import { peerJoinedTools, peerLeftTools } from './tools/rounds.ts';
 import { SessionTools } from './tools/SessionTools.ts';
 
 type EventArgs<E extends keyof LiveEvents> = Parameters<LiveEvents[E]>;
@@ -269,6 +269,7 @@ export class LiveSession {
 
   /** A visible participant now (admitted, or an observer stepping in). */
   async recordJoin(peer: LivePeer): Promise<void> {
+    peerJoinedTools(this, peer, this.deps.clock.now());
     this.deps.onParticipant?.(peer.personId, peer.peerId, true);
     await recordJoin(this.id, this.groupId, peer.personId, this.deps.clock.now());
   }

@@ -177,11 +177,11 @@ describe('room tools: plan, rounds, check-ins', function () {
     );
   });
 
-  it('[room-4] a round spotlights each speaker for everyone in order; a pass moves on; a hand raised meanwhile queues after it; an observer is never in it', async () => {
-    const live = await liveGroup(app.url, { families: 3, group: { observationAllowed: true } });
+  it('[room-4] a round spotlights each speaker for everyone in order; a pass moves on; a hand raised meanwhile queues after it; someone joining late speaks last; an observer is never in it', async () => {
+    const live = await liveGroup(app.url, { families: 4, group: { observationAllowed: true } });
     const host = await enter(live.staff.facilitator, live.sessionId);
     const fams: Member[] = [];
-    for (const f of live.families) fams.push(await enter(f, live.sessionId));
+    for (const f of live.families.slice(0, 3)) fams.push(await enter(f, live.sessionId));
     const observer = await enter(live.staff.trainer, live.sessionId, { mode: 'observer' });
     const everyone = [host, ...fams, observer];
     const seats = [host.peerId, ...fams.map((f) => f.peerId)];
@@ -199,6 +199,14 @@ describe('room tools: plan, rounds, check-ins', function () {
       if (!keep) for (const m of everyone) m.events.splice(0);
     };
     await spotlit(host.peerId);
+    // A family joining during the round speaks last.
+    const late = await enter(live.families[3]!, live.sessionId);
+    const longer = await waitFor<ToolsView>(host.events, 'live:tools', (v) =>
+      (v.round?.order ?? []).includes(late.peerId),
+    );
+    assert.deepEqual(longer.round!.order, [...seats, late.peerId]);
+    everyone.push(late);
+    for (const m of everyone) m.events.splice(0);
 
     // Not the speaker: a family cannot pass for someone else, nor for the host.
     const forged = await ask(fams[1]!.socket, 'live:roundPass', { peerId: host.peerId });
@@ -229,6 +237,8 @@ describe('room tools: plan, rounds, check-ins', function () {
     await must(host.socket, 'live:roundPass', { peerId: fams[1]!.peerId });
     await spotlit(fams[2]!.peerId);
     await must(fams[2]!.socket, 'live:roundPass', { peerId: fams[2]!.peerId });
+    await spotlit(late.peerId);
+    await must(late.socket, 'live:roundPass', { peerId: late.peerId });
     // The round is over: the spotlight as before, the queued hand raised now and listed.
     await spotlit(null, true);
     const after = await waitFor<ToolsView>(host.events, 'live:tools', (v) => !v.round);
@@ -243,7 +253,7 @@ describe('room tools: plan, rounds, check-ins', function () {
     // A shuffled round holds the same people.
     await must(host.socket, 'live:roundStart', { order: 'shuffled' });
     const shuffled = await waitFor<ToolsView>(fams[1]!.events, 'live:tools', (v) => !!v.round);
-    assert.deepEqual([...shuffled.round!.order].sort(), [...seats].sort());
+    assert.deepEqual([...shuffled.round!.order].sort(), [...seats, late.peerId].sort());
     assert.equal(shuffled.round!.speakerEndsAt, null);
   });
 

@@ -55,6 +55,14 @@ export function handDuringRound(live: LiveSession, peer: LivePeer, raised: boole
   return !!round && raised;
 }
 
+/** Someone visible came in (joined late, came back, stepped in): last in the round's order. */
+export function peerJoinedTools(live: LiveSession, peer: LivePeer, now: Date): void {
+  const round = live.tools.round;
+  if (!round || !peer.visible || round.order.includes(peer.peerId)) return;
+  round.order.push(peer.peerId);
+  toolsChanged(live, now);
+}
+
 /** Someone left the session: out of the round (which moves on if they were speaking). */
 export function peerLeftTools(live: LiveSession, peer: LivePeer, now: Date): void {
   const hadHand = live.tools.handsAfterRound.includes(peer.peerId);
