@@ -21,6 +21,7 @@ import { groupRoutes } from './groups/routes.ts';
 import { groupWatch, groupWatchGuard } from './groups/socket.ts';
 import { socketLanguage } from './realtime/language.ts';
 import { liveRoutes } from './live/routes.ts';
+import { interpreterRoutes } from './live/interpreterRoutes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { reachRoutes } from './reach/routes.ts';
@@ -190,6 +191,7 @@ export function createApp({
   enrolmentRoutes(api, clock);
   sessionRoutes(api);
   liveRoutes(api, clock, sfu);
+  interpreterRoutes(api, clock);
   planRoutes(api);
   reminderRoutes(api, clock);
   calendarRoutes(api, deps);

@@ -33,6 +33,8 @@ export interface GroupRef {
 /** A group as the live-session rules see it. */
 export interface LiveGroupRef extends GroupRef {
   observationAllowed: boolean;
+  /** Invited to interpret this one session (into this language); not otherwise in the group. */
+  interpreterFor?: string | null;
 }
 
 /**
@@ -272,7 +274,13 @@ export const policy = {
   /** Live sessions: facilitators, enrolled families and the group's trainer (visibly). */
   'session.join': rule<LiveGroupRef>({
     who: 'signedIn',
-    may: (actor, group) => runs(actor, group) || belongs(actor, group) || trains(actor, group),
+    may: (actor, group) =>
+      runs(actor, group) || belongs(actor, group) || trains(actor, group) || !!group.interpreterFor,
+  }),
+  /** Invite an interpreter for one session: whoever runs the group. */
+  'session.invite': rule<LiveGroupRef>({
+    who: ['facilitator', 'trainer', 'coordinator'],
+    may: runs,
   }),
   /** Hidden observation: only the group's trainer, only when families were told. */
   'session.observe': rule<LiveGroupRef>({

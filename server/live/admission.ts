@@ -12,6 +12,7 @@ import type { LiveRole } from '../protocol/live.ts';
 import { sessionState, type SessionState } from '../protocol/sessionState.ts';
 import { GroupSession, type GroupSessionDoc } from '../sessions/groupSession.model.ts';
 import { wasRemoved } from './removal.model.ts';
+import { invitedInterpreter } from './sessionInterpreters.model.ts';
 
 export interface SessionContext {
   session: GroupSessionDoc;
@@ -23,6 +24,8 @@ export interface Admission {
   role: LiveRole;
   observer: boolean;
   name: string;
+  /** An interpreter invited for this session: named interpreter into this language on entry. */
+  interpreterFor?: string;
 }
 
 export async function loadSessionContext(
@@ -33,7 +36,10 @@ export async function loadSessionContext(
   const group = session ? await Group.findById(session.groupId).lean() : null;
   // A session of a group one may not see is indistinguishable from one that does not exist.
   if (!session || !group) throw new RequestError('live.notFound', 404);
-  const ref = await memberRef(group, actor.personId);
+  const ref: LiveGroupRef = {
+    ...(await memberRef(group, actor.personId)),
+    interpreterFor: await invitedInterpreter(session._id, actor.personId),
+  };
   if (!may(actor, 'session.join', ref)) throw new RequestError('live.notFound', 404);
   return { session, group, ref };
 }
@@ -68,5 +74,8 @@ export async function admit(
   const name = person?.displayName ?? '';
   if (host) return { role: 'host', observer: false, name };
   if (trainer) return { role: 'trainer', observer: mode === 'observer', name };
+  if (!ref.enrolled && ref.interpreterFor) {
+    return { role: 'guest', observer: false, name, interpreterFor: ref.interpreterFor };
+  }
   return { role: 'family', observer: false, name };
 }

@@ -324,6 +324,19 @@ export const FIELD_CLASSES: Record<string, Fields> = {
       'endedAt',
     ),
   },
+  /** Interpreters invited for one session (the document's _id is the session's). */
+  SessionInterpreters: {
+    ...all(
+      'none',
+      '_id',
+      'createdAt',
+      'updatedAt',
+      'interpreters.language',
+      'interpreters.invitedAt',
+    ),
+    // An invited interpreter and who invited them: named, cleared on their erasure.
+    ...all('other', 'interpreters', 'interpreters.personId', 'interpreters.invitedBy'),
+  },
   Organisation: {
     ...all('none', '_id', 'createdAt', 'updatedAt', 'name', 'kind', 'parentId', 'municipality'),
     ...all('none', 'partnerKind', 'region', 'languagesServed'),

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'session.steppedIn',
   'session.removed',
   'session.ended',
+  'session.interpreterInvited',
+  'session.interpreterUninvited',
   'alert.opened',
   'alert.acknowledged',
   'access.revoked',

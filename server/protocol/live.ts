@@ -2,7 +2,7 @@
 // whisper. Shared by the server's handlers and the client. Peers are named by an opaque peer id
 // that lives only as long as the live session; person ids never reach other participants.
 import { z } from 'zod';
-import { spokenLanguage } from './api.ts';
+import { email, spokenLanguage } from './api.ts';
 import type { BreakoutView } from './breakouts.ts';
 import type { GroupKind } from './groups.ts';
 import type { types } from 'mediasoup';
@@ -14,6 +14,16 @@ const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export const REACTIONS = ['thumbsUp', 'heart', 'clap', 'laugh', 'wave'] as const;
 export type Reaction = (typeof REACTIONS)[number];
+
+/** REST: a facilitator invites someone with an account to interpret one session. */
+export const interpreterInvite = z.object({ email, language: spokenLanguage }).strict();
+
+/** An interpreter invited for one session, as the facilitator sees the list. */
+export interface InvitedInterpreter {
+  personId: string;
+  displayName: string;
+  language: string;
+}
 
 export const liveSchemas = {
   /**
@@ -78,7 +88,8 @@ export const liveSchemas = {
   'live:stepIn': z.object({}).strict(),
 } as const;
 
-export type LiveRole = 'host' | 'family' | 'trainer';
+/** `guest`: an interpreter invited for one session, not otherwise in the group. */
+export type LiveRole = 'host' | 'family' | 'trainer' | 'guest';
 export type ConnectionQuality = 'good' | 'fair' | 'poor';
 
 export interface LiveProducer {

@@ -91,11 +91,16 @@ export function joinFeature(ctx: LiveContext): RealtimeFeature {
 async function enter(
   ctx: LiveContext,
   live: LiveSession,
-  { role, observer, name }: Admission,
+  { role, observer, name, interpreterFor }: Admission,
   socket: RealtimeSocket,
 ): Promise<JoinResult> {
   const actor = actorOf(socket);
   const peer = new LivePeer(actor.personId, name, role, observer, socket);
+  if (interpreterFor) {
+    // Invited to interpret: comes in as the interpreter into their language.
+    live.interpretation.name(peer.personId, interpreterFor);
+    peer.interpreting = interpreterFor;
+  }
   live.peers.set(peer.peerId, peer);
   ctx.registry.bind(socket, live, peer);
   if (role === 'host') await sessionStarted(live.context.session, ctx.clock.now());

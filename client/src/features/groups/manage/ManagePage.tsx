@@ -12,6 +12,7 @@ import { useGroupChanges } from '../useGroupChanges.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { EnrolmentsSection } from './EnrolmentsSection.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
+import { InterpretersSection } from './InterpretersSection.tsx';
 import { ScheduleChangeForm } from './ScheduleChangeForm.tsx';
 
 /** Running a group: its facilitators and coordinators act here; its trainer may read. */
@@ -54,6 +55,12 @@ export function ManagePage() {
         <section className="section" aria-labelledby="plan-heading">
           <h2 id="plan-heading">{t('plan.heading')}</h2>
           <PlanEditor groupId={g.id} />
+        </section>
+      )}
+      {readOnly ? null : (
+        <section className="section" aria-labelledby="interpreters-heading">
+          <h2 id="interpreters-heading">{t('interpreters.heading')}</h2>
+          <InterpretersSection sessions={sessions.data ?? []} />
         </section>
       )}
       <AttendanceSection
