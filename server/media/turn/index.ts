@@ -31,7 +31,9 @@ export async function startTurn(
     return { service: turnService(external.urls, external.secret, ttlSeconds), coturn: undefined };
   }
   if (!coturnAvailable()) {
-    log.warn('TURN: no coturn installed (Debian package coturn): families behind strict firewalls cannot connect');
+    log.warn(
+      'TURN: no coturn installed (Debian package coturn): families behind strict firewalls cannot connect',
+    );
     return { service: undefined, coturn: undefined };
   }
   const options = {
