@@ -78,20 +78,28 @@ function udpFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-/** A port free for both TCP and UDP on `host` a moment ago (coturn listens on both). */
-async function freeTurnPort(host: string): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, host, () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
+function tcpFree(port: number, host: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, host, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
+  });
+}
+
+/**
+ * A port free for both TCP and UDP on `host` a moment ago (coturn listens on both). Checked
+ * before starting because coturn binds with SO_REUSEPORT: a second coturn on a taken port starts
+ * "fine" and the two then split the traffic, each refusing the other's credentials.
+ */
+async function freeTurnPort(host: string, wanted: number): Promise<number> {
+  for (let attempt = 0; attempt < (wanted ? 1 : 20); attempt += 1) {
+    const port = await tcpFree(wanted, host);
     if (port && (await udpFree(port, host))) return port;
   }
-  throw new Error('no free port for coturn');
+  throw new Error(wanted ? `port ${wanted} is taken` : 'no free port for coturn');
 }
 
 function accepts(host: string, port: number): Promise<boolean> {
@@ -154,7 +162,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   if (!existsSync(bin)) throw new Error(`no turnserver at ${bin} (Debian package coturn)`);
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const listenHost = ['0.0.0.0', '::'].includes(options.listenIp) ? '127.0.0.1' : options.listenIp;
-  const port = options.port || (await freeTurnPort(listenHost));
+  const port = await freeTurnPort(options.listenIp, options.port);
   // A fresh secret per start: credentials handed out before a restart stop working, which an
   // ICE restart (fresh credentials) mends. The secret stays out of the command line (ps).
   const secret = randomBytes(32).toString('base64url');
