@@ -42,7 +42,10 @@ export async function startTurn(
     publicHost: publicHost(config),
     relayPorts,
     dir: join(config.dataDir, 'turn'),
-    allowedPeers: [config.sfu.listenIp, config.sfu.announcedAddress ?? ''],
+    // The SFU may listen on a private address: coturn must still relay to it.
+    allowedPeers: [config.sfu.listenIp, config.sfu.announcedAddress ?? ''].filter(
+      (ip) => ip && ip !== '0.0.0.0' && ip !== '::',
+    ),
     ...extra,
   };
   let coturn: Coturn;
