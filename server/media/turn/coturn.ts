@@ -32,6 +32,11 @@ export interface CoturnOptions {
    * would be an open door); production also refuses the private ranges below.
    */
   allowLoopbackPeers?: boolean;
+  /**
+   * The shared secret; default a fresh random one. A supervisor restarting a crashed coturn
+   * passes the previous `secret` and port, so credentials already handed out keep working.
+   */
+  secret?: string;
   startTimeoutMs?: number;
 }
 
@@ -163,9 +168,8 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const listenHost = ['0.0.0.0', '::'].includes(options.listenIp) ? '127.0.0.1' : options.listenIp;
   const port = await freeTurnPort(options.listenIp, options.port);
-  // A fresh secret per start: credentials handed out before a restart stop working, which an
-  // ICE restart (fresh credentials) mends. The secret stays out of the command line (ps).
-  const secret = randomBytes(32).toString('base64url');
+  // Random per server start unless given; it stays out of the command line (ps).
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
   // Named by port (and the config by process too): several server processes may share one data
   // directory, and a coturn restarted on the same port appends to the same log.
   const logFile = join(options.dir, `turnserver-${port}.log`);

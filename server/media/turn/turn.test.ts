@@ -9,7 +9,10 @@ import type { TransportInfo } from '../../protocol/media.ts';
 import { projectRoot } from '../../platform/paths.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ask, liveGroup, liveSocket, must, type TestSocket } from '../../../test/support/live.ts';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../../config.ts';
 import { turnCredential, verifyTurnCredential } from './credentials.ts';
+import { startTurn } from './index.ts';
 
 const errors = JSON.parse(
   readFileSync(join(projectRoot, 'locales', 'en', 'errors.json'), 'utf8'),
@@ -119,6 +122,22 @@ describe('[scale-4] TURN credentials', function () {
         restarted.iceServers[0]!.credential,
       ),
       true,
+    );
+  });
+
+  it("[scale-4] TURN_URLS + TURN_SECRET: the operator's relay, no coturn of our own", async () => {
+    const env = { NODE_ENV: 'test' as const };
+    const urls = 'turn:turn.example.fi:3478?transport=udp,turn:turn.example.fi:3478?transport=tcp';
+    assert.throws(() => loadConfig({ ...env, TURN_URLS: urls }), ConfigError, 'both or neither');
+    assert.throws(() => loadConfig({ ...env, TURN_RELAY_PORTS: '5000-4000' }), ConfigError);
+    const config = loadConfig({ ...env, TURN_URLS: urls, TURN_SECRET: 'an-operators-own-secret' });
+    const relay = await startTurn(config, pino({ level: 'silent' }));
+    assert.equal(relay.coturn, undefined);
+    const [server] = relay.service!.iceServers('peer42');
+    assert.deepEqual(server!.urls, urls.split(','));
+    assert.match(server!.username, /^\d+:peer42$/);
+    assert.ok(
+      verifyTurnCredential('an-operators-own-secret', server!.username, server!.credential),
     );
   });
 });
