@@ -1,6 +1,8 @@
 // Starts the real app in-process: real database, real mediasoup worker, listening on a free
 // loopback port. What a test adds (socket features, fixture routes) comes in as options.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Router } from 'express';
 import pino from 'pino';
 import { Sfu } from '../../sfu/index.ts';
@@ -58,8 +60,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sfu = await Sfu.start(config.sfu);
   const media = options.testMediaRoom ? testMediaRoom(sfu) : undefined;
-  const turn = options.turn
-    ? await startTurn({ ...config, dataDir: tmpdir(), turn: { ...config.turn, port: 0 } }, log, {
+  const turnDir = options.turn ? mkdtempSync(join(tmpdir(), 'rinnalla-test-turn-')) : undefined;
+  const turn = turnDir
+    ? await startTurn({ ...config, dataDir: turnDir, turn: { ...config.turn, port: 0 } }, log, {
         allowLoopbackPeers: true,
       })
     : undefined;
@@ -84,6 +87,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
       await app.close();
       sfu.close();
       await turn?.coturn?.stop();
+      if (turnDir) rmSync(turnDir, { recursive: true, force: true });
       await backgroundSettled(); // emails still being written after their answer
       await dropDatabase();
     },
