@@ -8,6 +8,7 @@ import { describeFailure } from './lib/failure.ts';
 import { createSteps, type Step, type Steps } from './lib/progress.ts';
 import { openStepLog, type StepLog } from './lib/stepLog.ts';
 import { provisionBrowser } from './provision/browser.ts';
+import { provisionCoturn } from './provision/coturn.ts';
 import { buildClient } from './provision/clientBuild.ts';
 import { provisionDatabase } from './provision/database.ts';
 import { installForMediasoup, provisionMediasoupWorker } from './provision/mediasoupWorker.ts';
@@ -63,6 +64,11 @@ const provisioners = {
     if (redis) process.env.REDIS_SERVER_BIN = redis;
     step.done(redis ?? 'not available: multi-process tests will say so and fail');
   },
+  async coturn(step: Step) {
+    const turn = await attempt('coturn', step.info, (c) => provisionCoturn(c.report, c.log));
+    if (turn) process.env.TURNSERVER_BIN = turn;
+    step.done(turn ?? 'not available: no TURN relay unless TURN_URLS is set; [scale-4] will fail');
+  },
   async postgres(step: Step) {
     const bin = await attempt('postgres', step.info, (c) => provisionPostgres(c.report, c.log));
     if (bin) process.env.POSTGRES_BIN_DIR = bin;
@@ -83,6 +89,7 @@ const titles: Record<Provisioner, string> = {
   database: 'database',
   browser: 'browser for tests',
   redis: 'Redis for multi-process tests',
+  coturn: 'TURN relay (coturn)',
   postgres: 'PostgreSQL for FerretDB (tests, bench)',
   network: 'network tools for the weak-link test',
   client: 'client build',
@@ -91,12 +98,13 @@ const titles: Record<Provisioner, string> = {
 async function provision(steps: Steps, which: Provisioner[]) {
   for (const name of which) await provisioners[name](steps.step(titles[name]));
 }
-const forServer: Provisioner[] = ['worker', 'database', 'client'];
+const forServer: Provisioner[] = ['worker', 'database', 'coturn', 'client'];
 const forTests: Provisioner[] = [
   'worker',
   'database',
   'browser',
   'redis',
+  'coturn',
   'postgres',
   'network',
   'client',

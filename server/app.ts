@@ -41,6 +41,7 @@ import { chatFeature } from './chat/handlers.ts';
 import { createLive } from './live/index.ts';
 import type { LiveRegistry } from './live/registry.ts';
 import { mediaFeature, type MembershipOf } from './media/handlers.ts';
+import type { TurnService } from './media/turn/credentials.ts';
 import { outboxRoutes } from './mail/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { presenceRoomGuard } from './presence/handlers.ts';
@@ -70,6 +71,8 @@ export interface AppDependencies {
   mediaMembership?: MembershipOf;
   /** HTTP routes mounted before the client's fallback (tests serve fixture pages here). */
   extraRoutes?: Router;
+  /** TURN relays for admitted participants (server/media/turn); none: direct ICE only. */
+  turn?: TurnService;
 }
 
 export interface App {
@@ -110,6 +113,7 @@ export function createApp({
   extraFeatures = [],
   extraRoutes,
   mediaMembership,
+  turn,
   clock = systemClock,
 }: AppDependencies): App {
   setIdSecret(config.idSecret);
@@ -149,7 +153,7 @@ export function createApp({
       presence.feature,
       groups.feature,
       socketLanguage(log),
-      mediaFeature(log, mediaMembership ?? live.membershipOf),
+      mediaFeature(log, mediaMembership ?? live.membershipOf, turn),
     ],
     {
       redisUrl: config.redisUrl,

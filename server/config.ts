@@ -37,6 +37,17 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  TURN_URLS: z
+    .string()
+    .regex(/^turns?:[^,\s]+(,turns?:[^,\s]+)*$/, 'comma-separated turn: or turns: URLs')
+    .optional(),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_PORT: z.coerce.number().int().min(0).max(65535).default(3478),
+  TURN_RELAY_PORTS: z
+    .string()
+    .regex(/^\d{4,5}-\d{4,5}$/, 'a range like 49160-49999')
+    .default('49160-49999'),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   SEED_DEMO_DATA: bool.optional(),
   SMTP_URL: z
     .string()
@@ -85,6 +96,16 @@ export interface Config {
   redisUrl: string | undefined;
   /** Keys the HMAC of ids built from other ids (privacy/opaqueId.ts). */
   idSecret: string;
+  /**
+   * TURN relay. `external`: an operator's own coturn (TURN_URLS + TURN_SECRET); otherwise
+   * `npm start` runs coturn itself on `port` with relays in `relayPorts` (server/media/turn).
+   */
+  turn: {
+    external: { urls: string[]; secret: string } | undefined;
+    port: number;
+    relayPorts: { min: number; max: number };
+    ttlSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -141,5 +162,27 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,
     idSecret: env.ID_SECRET ?? DEVELOPMENT_ID_SECRET,
+    turn: turnConfig(env),
+  };
+}
+
+function turnConfig(env: Env): Config['turn'] {
+  if (!!env.TURN_URLS !== !!env.TURN_SECRET)
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n  TURN_URLS and TURN_SECRET: set both or neither',
+    );
+  const [min = 0, max = 0] = env.TURN_RELAY_PORTS.split('-').map(Number);
+  if (min < 1024 || max > 65535 || min > max)
+    throw new ConfigError(
+      'Invalid configuration (see .env.example):\n  TURN_RELAY_PORTS: low-high within 1024-65535',
+    );
+  return {
+    external:
+      env.TURN_URLS && env.TURN_SECRET
+        ? { urls: env.TURN_URLS.split(','), secret: env.TURN_SECRET }
+        : undefined,
+    port: env.TURN_PORT,
+    relayPorts: { min, max },
+    ttlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS,
   };
 }

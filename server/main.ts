@@ -16,6 +16,7 @@ import './calendar/migrations.ts';
 import './training/migrations.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
+import { startTurn } from './media/turn/index.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';
 import { createMailer } from './mail/mailer.ts';
 import { ReminderRunner } from './reminders/runner.ts';
@@ -89,6 +90,10 @@ export async function main(): Promise<void> {
     );
     log.info({ workers: config.sfu.workers }, 'SFU ready');
 
+    // TURN after the SFU: it relays to the SFU's addresses. Stopped after the app has closed.
+    const turn = await startTurn(config, log);
+    if (turn.coturn) cleanups.push(() => turn.coturn?.stop());
+
     const seeded = config.seedDemoData
       ? await seedOnFirstRun(log, (step) => console.log(`  seeding demo data: ${step}…`))
       : [];
@@ -96,7 +101,7 @@ export async function main(): Promise<void> {
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
     // After the app has closed: emails still being delivered finish before the database goes.
     cleanups.push(() => backgroundSettled());
-    const app = createApp({ config, log, sfu, mailer });
+    const app = createApp({ config, log, sfu, mailer, turn: turn.service });
     const port = await app.listen(config.port, config.host);
     cleanups.push(() => app.close());
     log.info({ port }, 'listening');

@@ -7,6 +7,7 @@ import type { SfuPeer, SfuRoom } from '../../sfu/index.ts';
 import { RequestError } from '../errors.ts';
 import { handle } from '../realtime/handle.ts';
 import type { RealtimeFeature, RealtimeSocket } from '../realtime/socket.ts';
+import type { TurnService } from './turn/credentials.ts';
 
 export interface MediaMembership {
   room: SfuRoom;
@@ -19,7 +20,15 @@ export type MembershipOf = (
   socket: RealtimeSocket,
 ) => MediaMembership | undefined | Promise<MediaMembership | undefined>;
 
-export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeFeature {
+/**
+ * `turn`: TURN credentials go only to a socket with a membership (in the product: an admitted
+ * live participant), named by its SFU peer id, which is opaque — never the person's id.
+ */
+export function mediaFeature(
+  log: Logger,
+  membershipOf: MembershipOf,
+  turn?: TurnService,
+): RealtimeFeature {
   return (socket) => {
     const member = async () => {
       const membership = await membershipOf(socket);
@@ -31,9 +40,11 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
       routerRtpCapabilities: (await member()).room.rtpCapabilities,
     }));
 
-    handle(socket, log, 'media:createTransport', async ({ direction }) =>
-      (await member()).peer.createWebRtcTransport(direction),
-    );
+    handle(socket, log, 'media:createTransport', async ({ direction }) => {
+      const { peer } = await member();
+      const info = await peer.createWebRtcTransport(direction);
+      return { ...info, iceServers: turn?.iceServers(peer.id) ?? [] };
+    });
 
     handle(socket, log, 'media:connectTransport', async ({ transportId, dtlsParameters }) => {
       await (
@@ -70,8 +81,10 @@ export function mediaFeature(log: Logger, membershipOf: MembershipOf): RealtimeF
       return null;
     });
 
-    handle(socket, log, 'media:restartIce', async ({ transportId }) => ({
-      iceParameters: await (await member()).peer.restartIce(transportId),
-    }));
+    handle(socket, log, 'media:restartIce', async ({ transportId }) => {
+      const { peer } = await member();
+      const iceParameters = await peer.restartIce(transportId);
+      return { iceParameters, iceServers: turn?.iceServers(peer.id) ?? [] };
+    });
   };
 }

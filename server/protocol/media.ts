@@ -39,11 +39,20 @@ export const mediaSchemas = {
   'media:closeProducer': z.object({ producerId: id }).strict(),
 } as const;
 
+/** A TURN relay with short-lived credentials (RTCIceServer's shape). */
+export interface IceServer {
+  urls: string[];
+  username: string;
+  credential: string;
+}
+
 export interface TransportInfo {
   id: string;
   iceParameters: types.IceParameters;
   iceCandidates: types.IceCandidate[];
   dtlsParameters: types.DtlsParameters;
+  /** TURN relays for this participant (empty when none is configured). */
+  iceServers: IceServer[];
 }
 
 export interface ConsumerInfo {
@@ -61,6 +70,7 @@ export interface MediaResponses {
   'media:produce': { producerId: string };
   'media:consume': ConsumerInfo;
   'media:resumeConsumer': null;
-  'media:restartIce': { iceParameters: types.IceParameters };
+  /** Fresh TURN credentials too: the ones from joining may have expired since. */
+  'media:restartIce': { iceParameters: types.IceParameters; iceServers: IceServer[] };
   'media:closeProducer': null;
 }

@@ -1,5 +1,8 @@
 // Starts the real app in-process: real database, real mediasoup worker, listening on a free
 // loopback port. What a test adds (socket features, fixture routes) comes in as options.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Router } from 'express';
 import pino from 'pino';
 import { Sfu } from '../../sfu/index.ts';
@@ -7,6 +10,7 @@ import { createApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { backgroundSettled } from '../../server/platform/afterResponse.ts';
 import { freePort } from '../../server/platform/ports.ts';
+import { startTurn, type TurnRelay } from '../../server/media/turn/index.ts';
 import type { Clock } from '../../server/reminders/runner.ts';
 import type { RealtimeFeature } from '../../server/realtime/socket.ts';
 import { useTestDatabase } from './database.ts';
@@ -17,6 +21,8 @@ export interface TestApp {
   app: App;
   sfu: Sfu;
   log: pino.Logger;
+  /** The coturn this app runs (with `turn: true`). */
+  turn?: TurnRelay;
   close(): Promise<void>;
 }
 
@@ -30,6 +36,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** The address to listen on (and to put in PUBLIC_URL); 127.0.0.1 unless a test needs another. */
   host?: string;
+  /** Start a real coturn as `npm start` does, allowed to relay to the loopback SFU (tests only). */
+  turn?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -52,6 +60,12 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sfu = await Sfu.start(config.sfu);
   const media = options.testMediaRoom ? testMediaRoom(sfu) : undefined;
+  const turnDir = options.turn ? mkdtempSync(join(tmpdir(), 'rinnalla-test-turn-')) : undefined;
+  const turn = turnDir
+    ? await startTurn({ ...config, dataDir: turnDir, turn: { ...config.turn, port: 0 } }, log, {
+        allowLoopbackPeers: true,
+      })
+    : undefined;
   const app = createApp({
     config,
     log,
@@ -60,6 +74,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(media ? { mediaMembership: media.membership } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(turn?.service ? { turn: turn.service } : {}),
   });
   await app.listen(port, host);
   return {
@@ -67,9 +82,12 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     app,
     sfu,
     log,
+    ...(turn ? { turn } : {}),
     async close() {
       await app.close();
       sfu.close();
+      await turn?.coturn?.stop();
+      if (turnDir) rmSync(turnDir, { recursive: true, force: true });
       await backgroundSettled(); // emails still being written after their answer
       await dropDatabase();
     },

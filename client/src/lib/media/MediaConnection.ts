@@ -3,6 +3,7 @@ import { Device } from 'mediasoup-client';
 import type { Consumer, Producer, RtpEncodingParameters, Transport } from 'mediasoup-client/types';
 import type { TransportInfo } from '../../../../server/protocol/media.ts';
 import { request, type ClientSocket } from '../socketRequest.ts';
+import { transportOptions } from './icePolicy.ts';
 
 export type ProducerSource = 'camera' | 'microphone' | 'screen';
 
@@ -68,7 +69,7 @@ export class MediaConnection {
 
   private async newSendTransport(): Promise<Transport> {
     const [info] = await Promise.all([this.transportInfo('send'), this.load()]);
-    const transport = this.wire(this.device.createSendTransport(info));
+    const transport = this.wire(this.device.createSendTransport(transportOptions(info)));
     transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = (appData.source ??
         (kind === 'audio' ? 'microphone' : 'camera')) as ProducerSource;
@@ -86,7 +87,10 @@ export class MediaConnection {
   private async receiving(): Promise<Transport> {
     if (this.recvTransport && !this.recvTransport.closed) return this.recvTransport;
     this.recvPending ??= Promise.all([this.transportInfo('recv'), this.load()])
-      .then(([info]) => (this.recvTransport = this.wire(this.device.createRecvTransport(info))))
+      .then(
+        ([info]) =>
+          (this.recvTransport = this.wire(this.device.createRecvTransport(transportOptions(info)))),
+      )
       .finally(() => (this.recvPending = undefined));
     return this.recvPending;
   }
@@ -163,9 +167,11 @@ export class MediaConnection {
   async restartIce(): Promise<void> {
     for (const transport of [this.sendTransport, this.recvTransport]) {
       if (!transport || transport.closed) continue;
-      const { iceParameters } = await request(this.socket, 'media:restartIce', {
+      const { iceParameters, iceServers } = await request(this.socket, 'media:restartIce', {
         transportId: transport.id,
       });
+      // Fresh TURN credentials: the ones from joining may have expired by now.
+      if (iceServers?.length) await transport.updateIceServers({ iceServers });
       await transport.restartIce({ iceParameters });
     }
   }
