@@ -9,6 +9,7 @@
 //   "one" listeners (maxVideos 1): every voice and only the pinned camera;
 //   "audio" listeners (audio only): every voice, no camera.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { types } from 'mediasoup';
 import { CohortMember } from '../bench/sfuCohort/member.ts';
@@ -223,6 +224,26 @@ describe('[scale-3] a room larger than one worker', function () {
       'the pipe of the closed camera is gone',
       () =>
         room.figures().find((f) => f.slot === room.host.slot)!.pipedProducers === pipedBefore - 1,
+    );
+  });
+
+  it('[scale-3] a dying second worker closes the whole room as unexpected, and is replaced', async () => {
+    const second = room.routers.find((r) => r.host !== room.host);
+    assert.ok(second);
+    const closed = once(room, 'closed') as Promise<[{ unexpected: boolean }]>;
+    const replaced = once(sfu.pool, 'workerReplaced');
+    process.kill(second.host.worker.pid, 'SIGKILL');
+    const [{ unexpected }] = await closed;
+    assert.equal(unexpected, true, 'the live session moves everyone to a new room');
+    assert.ok(
+      room.routers.every((r) => r.router.closed),
+      'its other routers are closed too',
+    );
+    await replaced;
+    assert.equal(sfu.pool.alive().length, 2);
+    assert.ok(
+      sfu.pool.alive().every((w) => w.consumers === 0 && w.routers === 0),
+      'nothing is left counted on the workers',
     );
   });
 });
