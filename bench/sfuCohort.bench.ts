@@ -10,17 +10,18 @@
 // (SFU_COHORT_WINDOW_MS shortens a development run).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Sfu } from '../sfu/index.ts';
-import { processCpuSeconds } from './sfuCapacity/machine.ts';
+import { processCpuSeconds, udpDrops } from './sfuCapacity/machine.ts';
 import { clock, Pacer } from './sfuCapacity/pacer.ts';
 import { receiverCapabilities } from './sfuCapacity/participant.ts';
 import { closeAllEndpoints } from './sfuCapacity/webrtcEndpoint.ts';
 import { CohortMember } from './sfuCohort/member.ts';
 import type { Measurement } from './stats.ts';
 
-const PEOPLE = 40;
+const PEOPLE = Number(process.env.SFU_COHORT_PEOPLE) || 40;
 const SPEAKERS = 6;
 const TURN_MS = 2000;
-const WARM_UP_MS = 3000;
+/** Every speaker has had a turn (the policy ranks cameras by who spoke) and keyframes came. */
+const WARM_UP_MS = SPEAKERS * TURN_MS + 3000;
 const WINDOW_MS = Number(process.env.SFU_COHORT_WINDOW_MS) || 5000;
 
 interface WorkerFigure {
@@ -36,6 +37,15 @@ interface CohortResult {
   workers: WorkerFigure[];
   consumers: number;
   flowing: number;
+  /** Flowing consumers by kind, and how many the forwarding policy should let flow. */
+  audio: number;
+  video: number;
+  expectedAudio: number;
+  expectedVideo: number;
+  /** UDP datagrams the kernel dropped in the window: at each worker's sockets, at this process's. */
+  drops: { workers: number[]; here: number };
+  /** Flowing consumers that lost more than 1 %. */
+  overOnePercent: number;
   worstLoss: number;
   worstLabel: string;
   setUpMs: number;
@@ -56,8 +66,8 @@ async function runCohort(workers: number): Promise<CohortResult> {
     const room = await sfu.getOrCreateRoom('cohort');
     const capabilities = receiverCapabilities(room);
     const startedAt = clock();
-    pacer.start();
     const settingUp = clock();
+    let consumeMs = 0;
     // Speakers are spread through the arrivals (the trainer first), as in a real session.
     const speakerEvery = Math.floor(PEOPLE / SPEAKERS);
     for (let i = 0; i < PEOPLE; i += 1) {
@@ -68,34 +78,51 @@ async function runCohort(workers: number): Promise<CohortResult> {
         startedAt,
         speaking: (at) => Math.floor((at - startedAt) / TURN_MS) % SPEAKERS === speakerIndex,
       });
-      await member.consume(
-        members.flatMap((m) => m.producers),
-        capabilities,
-      );
-      for (const other of members) await other.consume(member.producers, capabilities);
+      const consuming = clock();
+      // As clients do: the newcomer and everyone already there consume at the same time.
+      await Promise.all([
+        member.consume(
+          members.flatMap((m) => m.producers),
+          capabilities,
+        ),
+        ...members.map((other) => other.consume(member.producers, capabilities)),
+      ]);
+      consumeMs += clock() - consuming;
       members.push(member);
     }
     await room.settled();
     const setUpMs = Math.round(clock() - settingUp);
+    console.log(`    set up in ${setUpMs} ms, ${Math.round(consumeMs)} ms of it consuming`);
+    // Media starts once everyone is in: senders in this process slow the set-up down otherwise.
+    pacer.start();
     await sleep(WARM_UP_MS);
 
     const pids = sfu.pool.alive().map((w) => w.worker.pid);
     const cpuBefore = pids.map((pid) => processCpuSeconds(pid));
+    const dropsBefore = { workers: pids.map((pid) => udpDrops(pid)), here: udpDrops('self') };
     const before = members.map((m) => m.received.snapshot());
     const start = clock();
     await sleep(WINDOW_MS);
     const seconds = (clock() - start) / 1000;
     const cpuAfter = pids.map((pid) => processCpuSeconds(pid));
+    const drops = {
+      workers: pids.map((pid, i) => udpDrops(pid) - dropsBefore.workers[i]!),
+      here: udpDrops('self') - dropsBefore.here,
+    };
     const after = members.map((m) => m.received.snapshot());
 
     // Loss of the consumers that flowed (paused ones send nothing and are left out).
     let worstLoss = 0;
     let worstLabel = 'none';
     let flowing = 0;
+    let overOnePercent = 0;
+    const kinds = { audio: 0, video: 0 };
     for (const [i, member] of members.entries()) {
       for (const loss of member.received.lossSince(before[i]!, after[i]!)) {
         if (loss.expected === 0) continue;
         flowing += 1;
+        kinds[loss.kind] += 1;
+        if (loss.loss > 0.01) overOnePercent += 1;
         if (loss.loss >= worstLoss) {
           worstLoss = loss.loss;
           worstLabel = loss.label;
@@ -103,6 +130,8 @@ async function runCohort(workers: number): Promise<CohortResult> {
       }
     }
     const figures = room.figures();
+    const speakers = members.filter((m) => m.role === 'speaker').length;
+    const maxVideos = 9; // the default viewport: every speaker's camera fits
     return {
       workers: sfu.pool.alive().map((w, i) => {
         const routerFigures = figures.find((f) => f.slot === w.slot);
@@ -116,6 +145,14 @@ async function runCohort(workers: number): Promise<CohortResult> {
       }),
       consumers: members.reduce((n, m) => n + m.consuming.size, 0),
       flowing,
+      audio: kinds.audio,
+      video: kinds.video,
+      expectedAudio: speakers * (members.length - 1),
+      expectedVideo:
+        speakers * Math.min(maxVideos, speakers - 1) +
+        (members.length - speakers) * Math.min(maxVideos, speakers),
+      overOnePercent,
+      drops,
       worstLoss,
       worstLabel,
       setUpMs,
@@ -142,8 +179,12 @@ function describe(result: CohortResult): string {
     )
     .join('; ');
   return (
-    `${workers}; ${result.consumers} consumers, ${result.flowing} flowing; worst flowing ` +
-    `consumer ${result.worstLabel} ${pct(result.worstLoss)} % loss; set up in ${result.setUpMs} ms`
+    `${workers}; ${result.consumers} consumers; flowing ${result.audio} audio of ` +
+    `${result.expectedAudio} and ${result.video} video of ${result.expectedVideo} the policy ` +
+    `forwards; ${result.overOnePercent} flowing consumers lost over 1 %, worst ` +
+    `${result.worstLabel} ${pct(result.worstLoss)} %; datagrams dropped at the workers' sockets ` +
+    `${result.drops.workers.join(' + ')}, at the receivers' ${result.drops.here}; ` +
+    `set up in ${result.setUpMs} ms`
   );
 }
 
@@ -165,9 +206,14 @@ export async function sfuCohortBenchmarks(): Promise<Measurement[]> {
   }
   results.push(
     count(
-      'sfu cohort (40 people, 2 workers): worst flowing consumer loss, %',
-      pct(two.worstLoss),
-      `${two.flowing} flowing consumers (receiver side)`,
+      'sfu cohort (40 people, 2 workers): both workers CPU, % of a core',
+      pct(two.workers.reduce((sum, w) => sum + w.cpu, 0)),
+      'the sum of the two figures above',
+    ),
+    count(
+      'sfu cohort (40 people, 2 workers): flowing consumers that lost over 1 %',
+      two.overOnePercent,
+      `of ${two.flowing} flowing (receiver side); the senders and receivers share the machine`,
     ),
     count(
       'sfu cohort (40 people, 1 worker, for comparison): worker CPU, % of a core',
