@@ -10,6 +10,7 @@
 // room always did: the live session moves everyone to a new room (LiveSession.recoverMedia).
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
+import { SfuError } from './errors.ts';
 import { chooseVideos, type VideoCandidate } from './forwarding.ts';
 import { RoomRouter } from './RoomRouter.ts';
 import { SfuPeer, type PeerPlacement } from './SfuPeer.ts';
@@ -141,7 +142,7 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
 
   /** The least loaded of the room's routers, or a new one on another worker past the threshold. */
   private async choosePlacement(peer: SfuPeer): Promise<RoomRouter> {
-    if (this.closed) throw new Error('room closed');
+    if (this.closed) throw new SfuError('room-closed', 'the room has closed');
     const open = this.routers.filter((r) => !r.router.closed);
     const best = open.sort((a, b) => this.expectedLoad(a) - this.expectedLoad(b))[0];
     let chosen = best;
@@ -153,8 +154,8 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
         .sort(byLoad)[0];
       if (spare) chosen = await this.addRouter(spare);
     }
-    if (!chosen) throw new Error('no router for this room');
-    if (peer.closed || this.closed) throw new Error('peer left while placed');
+    if (!chosen) throw new SfuError('no-worker', 'no router for this room');
+    if (peer.closed || this.closed) throw new SfuError('room-closed', 'left while being placed');
     chosen.unsettled.add(peer.id);
     return chosen;
   }
@@ -164,7 +165,7 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
     const roomRouter = new RoomRouter(router, host);
     if (this.closed) {
       router.close();
-      throw new Error('room closed');
+      throw new SfuError('room-closed', 'the room has closed');
     }
     this.adopt(roomRouter);
     return roomRouter;
