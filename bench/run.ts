@@ -14,12 +14,14 @@ import { reportBenchmarks } from './report.bench.ts';
 import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
+import { sfuCohortBenchmarks } from './sfuCohort.bench.ts';
 import { supervisionBenchmarks } from './supervision.bench.ts';
 import type { Measurement } from './stats.ts';
 
 const suites: Record<string, () => Promise<Measurement[]>> = {
   sfu: sfuBenchmarks,
   sfuCapacity: sfuCapacityBenchmarks,
+  sfuCohort: sfuCohortBenchmarks,
   catalogue: catalogueBenchmarks,
   chat: chatBenchmarks,
   supervision: supervisionBenchmarks,

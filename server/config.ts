@@ -29,6 +29,9 @@ const schema = z.object({
   SFU_LISTEN_IP: z.string().min(1).default('127.0.0.1'),
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
+  /** Consumers one worker is taken to carry; a room spreads past SFU_ROOM_SHARE of it. */
+  SFU_CONSUMERS_PER_WORKER: z.coerce.number().int().min(1).default(500),
+  SFU_ROOM_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(12),
@@ -85,6 +88,8 @@ export interface Config {
     listenIp: string;
     announcedAddress: string | undefined;
     rtcPort: number;
+    consumersPerWorker: number;
+    roomShareOfWorker: number;
   };
   /** How long a dropped live-session connection keeps its place. */
   liveGraceMs: number;
@@ -156,6 +161,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       listenIp: env.SFU_LISTEN_IP,
       announcedAddress: env.SFU_ANNOUNCED_ADDRESS,
       rtcPort: env.SFU_RTC_PORT,
+      consumersPerWorker: env.SFU_CONSUMERS_PER_WORKER,
+      roomShareOfWorker: env.SFU_ROOM_SHARE,
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,

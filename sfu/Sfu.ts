@@ -1,7 +1,7 @@
 // The SFU's entry point: a worker pool and the rooms on it.
 import type { types } from 'mediasoup';
 import { mediaCodecs } from './codecs.ts';
-import type { SfuOptions } from './options.ts';
+import { spreadThreshold, type SfuOptions } from './options.ts';
 import { SfuRoom } from './SfuRoom.ts';
 import { WorkerPool } from './WorkerPool.ts';
 
@@ -12,7 +12,7 @@ export class Sfu {
   private readonly creating = new Map<string, Promise<SfuRoom>>();
   private capabilities: Promise<types.RtpCapabilities> | undefined;
 
-  constructor(options: SfuOptions) {
+  constructor(private readonly options: SfuOptions) {
     this.pool = new WorkerPool(options);
   }
 
@@ -50,7 +50,11 @@ export class Sfu {
     if (pending) return pending;
     const creation = (async () => {
       const host = this.pool.leastLoaded();
-      const room = await SfuRoom.create(roomId, host, mediaCodecs);
+      const room = await SfuRoom.create(roomId, host, {
+        pool: this.pool,
+        mediaCodecs,
+        threshold: spreadThreshold(this.options),
+      });
       room.once('closed', () => {
         if (this.rooms.get(roomId) === room) this.rooms.delete(roomId);
       });

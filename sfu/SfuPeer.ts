@@ -14,10 +14,22 @@ import type {
 /** A client needs one transport per direction; a second covers replacing one that failed. */
 export const MAX_TRANSPORTS_PER_DIRECTION = 2;
 
+/** The router (of the room's routers) a peer's transports, producers and consumers live on. */
+export interface PeerPlacement {
+  readonly router: types.Router;
+  readonly webRtcServer: types.WebRtcServer;
+  /** The worker's slot in the pool. */
+  readonly slot: number;
+  consumerOpened(peerId: string): void;
+  consumerClosed(): void;
+}
+
 export interface PeerHost {
-  router: types.Router;
-  webRtcServer: types.WebRtcServer;
+  /** Chooses this peer's router, once, when it opens its first transport. */
+  place(peer: SfuPeer): Promise<PeerPlacement>;
   findProducer(producerId: string): types.Producer | undefined;
+  /** Makes a producer of the room consumable on `placement` (piped there when it lives elsewhere). */
+  reach(producer: types.Producer, placement: PeerPlacement): Promise<void>;
   /** Producers or consumers changed: which videos flow to whom may change. */
   forwardingChanged(): void;
   producerAdded(peer: SfuPeer, producer: types.Producer): void;
@@ -43,6 +55,9 @@ export class SfuPeer {
   /** Sources this peer may send; empty = receive only (an observer). */
   allowedSources: ReadonlySet<MediaSource> = new Set(['camera', 'microphone', 'screen']);
   closed = false;
+  /** Where this peer's media lives; set by its first transport. */
+  placement: PeerPlacement | undefined;
+  private placing: Promise<PeerPlacement> | undefined;
 
   constructor(
     readonly id: string,
@@ -69,9 +84,23 @@ export class SfuPeer {
     }
   }
 
+  /** Every transport of a peer is on one router: its producers and consumers live there. */
+  private place(): Promise<PeerPlacement> {
+    this.placing ??= this.host.place(this).then(
+      (placement) => (this.placement = placement),
+      (error: unknown) => {
+        this.placing = undefined; // no live worker just now: the next transport asks again
+        throw error;
+      },
+    );
+    return this.placing;
+  }
+
   private async openTransport(direction: MediaDirection): Promise<TransportOptions> {
-    const transport = await this.host.router.createWebRtcTransport({
-      webRtcServer: this.host.webRtcServer,
+    const { router, webRtcServer } = await this.place();
+    if (this.closed) throw new SfuError('room-closed', 'this peer has left');
+    const transport = await router.createWebRtcTransport({
+      webRtcServer,
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
@@ -186,7 +215,10 @@ export class SfuPeer {
     rtpCapabilities: types.RtpCapabilities,
   ): Promise<ConsumerOptions> {
     const producerId = producer.id;
-    if (!this.host.router.canConsume({ producerId, rtpCapabilities })) {
+    const placement = this.placement;
+    if (!placement) throw new SfuError('transport-not-found', 'no transport yet');
+    await this.host.reach(producer, placement);
+    if (!placement.router.canConsume({ producerId, rtpCapabilities })) {
       throw new SfuError('cannot-consume', 'the client cannot decode this stream');
     }
     const consumer = await transport.consume({
@@ -197,9 +229,11 @@ export class SfuPeer {
     });
     this.consumers.set(consumer.id, consumer);
     this.consumerState.set(consumer.id, { clientReady: false, wanted: consumer.kind === 'audio' });
+    placement.consumerOpened(this.id);
     consumer.observer.once('close', () => {
       this.consumers.delete(consumer.id);
       this.consumerState.delete(consumer.id);
+      placement.consumerClosed();
     });
     this.host.forwardingChanged();
     return {

@@ -1,10 +1,36 @@
-// One router for one live meeting; it knows peers and media, nothing about users or groups.
-// It watches who speaks (active speaker + audio levels) and decides which videos flow to whom.
+// One live meeting; it knows peers and media, nothing about users or groups. It watches who
+// speaks (active speaker + audio levels) and decides which videos flow to whom.
+//
+// A small room has one router. A room whose consumers on a router pass its share of a worker
+// (options.ts: spreadThreshold) places its next peers on a router on another worker; producers
+// reach the other routers through pipeToRouter when a consumer there needs them (RoomRouter).
+// Who speaks is observed on the room's first router, so one observer compares every voice:
+// audio producers that live elsewhere are piped there too (a voice costs little to pipe).
+// If any of the room's workers dies, the whole room closes as `unexpected`, as a one-router
+// room always did: the live session moves everyone to a new room (LiveSession.recoverMedia).
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
+import { SfuError } from './errors.ts';
 import { chooseVideos, type VideoCandidate } from './forwarding.ts';
-import { SfuPeer } from './SfuPeer.ts';
-import type { PooledWorker } from './WorkerPool.ts';
+import { RoomRouter } from './RoomRouter.ts';
+import { SfuPeer, type PeerPlacement } from './SfuPeer.ts';
+import { byLoad, type PooledWorker, type WorkerPool } from './WorkerPool.ts';
+
+export interface RoomSpread {
+  pool: WorkerPool;
+  mediaCodecs: types.RouterRtpCodecCapability[];
+  /** Consumers on one router at which the room's next peers go to another worker. */
+  threshold: number;
+}
+
+/** Figures for one of the room's routers. */
+export interface RoomRouterFigures {
+  slot: number;
+  pid: number;
+  peers: number;
+  consumers: number;
+  pipedProducers: number;
+}
 
 interface SfuRoomEvents {
   /** `unexpected`: the router went away under us (its worker died), not by close(). */
@@ -30,16 +56,22 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
   private refreshing: Promise<void> = Promise.resolve();
   private closing = false;
 
+  /** The room's routers, one per worker it uses; the first also observes who speaks. */
+  readonly routers: RoomRouter[] = [];
+  /** Where each producer of the room lives. */
+  private readonly homes = new Map<string, RoomRouter>();
+  /** Placements one at a time: each sees the load the previous one added. */
+  private placing: Promise<unknown> = Promise.resolve();
+
   constructor(
     readonly id: string,
-    readonly router: types.Router,
-    readonly host: PooledWorker,
+    first: RoomRouter,
     private readonly activeSpeaker: types.ActiveSpeakerObserver,
     private readonly audioLevels: types.AudioLevelObserver,
+    private readonly spread: RoomSpread,
   ) {
     super();
-    host.routers += 1;
-    router.observer.once('close', () => this.finish(!this.closing));
+    this.adopt(first);
     activeSpeaker.on('dominantspeaker', ({ producer }) => {
       const peerId = String(producer.appData.peerId ?? '');
       this.speakerOrder = [peerId, ...this.speakerOrder.filter((p) => p !== peerId)];
@@ -55,30 +87,120 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
     audioLevels.on('silence', () => this.emit('audioLevels', []));
   }
 
-  static async create(
-    id: string,
-    host: PooledWorker,
-    mediaCodecs: types.RouterRtpCodecCapability[],
-  ) {
-    const router = await host.worker.createRouter({ mediaCodecs });
-    const activeSpeaker = await router.createActiveSpeakerObserver({ interval: 300 });
-    const audioLevels = await router.createAudioLevelObserver({ interval: 800, threshold: -80 });
-    return new SfuRoom(id, router, host, activeSpeaker, audioLevels);
+  static async create(id: string, host: PooledWorker, spread: RoomSpread) {
+    const router = await host.worker.createRouter({ mediaCodecs: spread.mediaCodecs });
+    const first = new RoomRouter(router, host);
+    try {
+      const activeSpeaker = await router.createActiveSpeakerObserver({ interval: 300 });
+      const audioLevels = await router.createAudioLevelObserver({ interval: 800, threshold: -80 });
+      return new SfuRoom(id, first, activeSpeaker, audioLevels, spread);
+    } catch (error) {
+      router.close();
+      throw error;
+    }
   }
 
+  /** Every router's router is made from the same codecs: one answer for the room. */
   get rtpCapabilities(): types.RtpCapabilities {
     return this.router.rtpCapabilities;
   }
 
+  /** The room's first router (it observes who speaks). */
+  get router(): types.Router {
+    return this.routers[0]!.router;
+  }
+
+  /** The worker of the room's first router. */
+  get host(): PooledWorker {
+    return this.routers[0]!.host;
+  }
+
+  /** Per router: worker, peers, consumers and producers piped in. */
+  figures(): RoomRouterFigures[] {
+    return this.routers.map((r) => ({
+      slot: r.slot,
+      pid: r.host.worker.pid,
+      peers: [...this.peers.values()].filter((p) => p.placement === r).length,
+      consumers: r.consumers,
+      pipedProducers: r.pipedProducers,
+    }));
+  }
+
+  private adopt(roomRouter: RoomRouter): void {
+    this.routers.push(roomRouter);
+    roomRouter.router.observer.once('close', () => this.finish(!this.closing));
+  }
+
+  /**
+   * Load a router is expected to carry: its consumers, and for each peer placed there that has
+   * not consumed yet (peers rejoining together after a worker died) as many as a peer who
+   * receives everyone's microphone and camera would have.
+   */
+  private expectedLoad(roomRouter: RoomRouter): number {
+    return roomRouter.consumers + roomRouter.unsettled.size * 2 * Math.max(0, this.peers.size - 1);
+  }
+
+  /** The least loaded of the room's routers, or a new one on another worker past the threshold. */
+  private async choosePlacement(peer: SfuPeer): Promise<RoomRouter> {
+    if (this.closed) throw new SfuError('room-closed', 'the room has closed');
+    const open = this.routers.filter((r) => !r.router.closed);
+    const best = open.sort((a, b) => this.expectedLoad(a) - this.expectedLoad(b))[0];
+    let chosen = best;
+    if (!best || this.expectedLoad(best) >= this.spread.threshold) {
+      const used = new Set(this.routers.map((r) => r.host));
+      const spare = this.spread.pool
+        .alive()
+        .filter((w) => !used.has(w))
+        .sort(byLoad)[0];
+      if (spare) chosen = await this.addRouter(spare);
+    }
+    if (!chosen) throw new SfuError('no-worker', 'no router for this room');
+    if (peer.closed || this.closed) throw new SfuError('room-closed', 'left while being placed');
+    chosen.unsettled.add(peer.id);
+    return chosen;
+  }
+
+  private async addRouter(host: PooledWorker): Promise<RoomRouter> {
+    const router = await host.worker.createRouter({ mediaCodecs: this.spread.mediaCodecs });
+    const roomRouter = new RoomRouter(router, host);
+    if (this.closed) {
+      router.close();
+      throw new SfuError('room-closed', 'the room has closed');
+    }
+    this.adopt(roomRouter);
+    return roomRouter;
+  }
+
+  private place(peer: SfuPeer): Promise<RoomRouter> {
+    const placed = this.placing.then(() => this.choosePlacement(peer));
+    this.placing = placed.catch(() => undefined);
+    return placed;
+  }
+
+  private roomRouterOf(placement: PeerPlacement): RoomRouter {
+    const roomRouter = this.routers.find((r) => r === placement);
+    if (!roomRouter) throw new Error('placement of another room');
+    return roomRouter;
+  }
+
+  /** Makes a producer consumable on the router of `placement`. */
+  private async reach(producer: types.Producer, placement: PeerPlacement): Promise<void> {
+    const home = this.homes.get(producer.id);
+    if (!home) return; // closed meanwhile: canConsume answers no
+    await this.roomRouterOf(placement).reach(producer, home);
+  }
+
   /** Adds a peer, replacing (and closing) an older one with the same id. */
   addPeer(peerId: string): SfuPeer {
-    this.peers.get(peerId)?.close();
+    this.release(peerId);
     const peer = new SfuPeer(peerId, {
-      router: this.router,
-      webRtcServer: this.host.webRtcServer,
+      place: (p) => this.place(p),
       findProducer: (producerId) => this.findProducer(producerId),
+      reach: (producer, placement) => this.reach(producer, placement),
       forwardingChanged: () => this.forwardingChanged(),
-      producerAdded: (_, producer) => {
+      producerAdded: (p, producer) => {
+        if (p.placement) this.homes.set(producer.id, this.roomRouterOf(p.placement));
+        producer.observer.once('close', () => this.homes.delete(producer.id));
         this.observeAudio(producer);
         this.emit('producers', peerId);
         this.forwardingChanged();
@@ -94,17 +216,30 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
 
   private observeAudio(producer: types.Producer): void {
     if (producer.kind !== 'audio') return;
-    // The observers forget closed producers by themselves.
-    void this.activeSpeaker.addProducer({ producerId: producer.id }).catch(() => undefined);
-    void this.audioLevels.addProducer({ producerId: producer.id }).catch(() => undefined);
+    const observer = this.routers[0];
+    const home = this.homes.get(producer.id);
+    if (!observer || !home) return;
+    // The observers forget closed producers (and closed pipes) by themselves.
+    void observer
+      .reach(producer, home)
+      .then(async () => {
+        await this.activeSpeaker.addProducer({ producerId: producer.id });
+        await this.audioLevels.addProducer({ producerId: producer.id });
+      })
+      .catch(() => undefined);
   }
 
   removePeer(peerId: string): void {
-    this.peers.get(peerId)?.close();
+    this.release(peerId);
     this.peers.delete(peerId);
     this.slots.delete(peerId);
     this.speakerOrder = this.speakerOrder.filter((p) => p !== peerId);
     this.forwardingChanged();
+  }
+
+  private release(peerId: string): void {
+    for (const roomRouter of this.routers) roomRouter.unsettled.delete(peerId);
+    this.peers.get(peerId)?.close();
   }
 
   findProducer(producerId: string): types.Producer | undefined {
@@ -161,16 +296,16 @@ export class SfuRoom extends EventEmitter<SfuRoomEvents> {
 
   close(): void {
     this.closing = true;
-    if (!this.router.closed) this.router.close();
     this.finish(false);
   }
 
   private finish(unexpected: boolean): void {
     if (this.closed) return;
     this.closed = true;
-    this.host.routers -= 1;
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
+    // One router gone (its worker died) takes the room's others with it.
+    for (const roomRouter of this.routers) if (!roomRouter.router.closed) roomRouter.router.close();
     this.emit('closed', { unexpected });
   }
 }

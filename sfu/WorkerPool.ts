@@ -11,7 +11,13 @@ export interface PooledWorker {
   webRtcServer: types.WebRtcServer;
   /** Routers on this worker, for picking the least loaded one. */
   routers: number;
+  /** Consumers of peers on this worker's routers (pipe consumers not counted). */
+  consumers: number;
 }
+
+/** Fewer consumers first, then fewer routers. */
+export const byLoad = (a: PooledWorker, b: PooledWorker): number =>
+  a.consumers - b.consumers || a.routers - b.routers;
 
 interface WorkerPoolEvents {
   workerDied: [{ slot: number; pid: number; error: Error }];
@@ -44,7 +50,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     const webRtcServer = await worker.createWebRtcServer({
       listenInfos: [listen('udp'), listen('tcp')],
     });
-    const pooled: PooledWorker = { slot, worker, webRtcServer, routers: 0 };
+    const pooled: PooledWorker = { slot, worker, webRtcServer, routers: 0, consumers: 0 };
     worker.on('died', (error) => void this.replace(pooled, error));
     return pooled;
   }
@@ -78,10 +84,9 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
     return this.closed;
   }
 
-  /** The live worker with the fewest routers. */
+  /** The live worker with the fewest consumers, then the fewest routers. */
   leastLoaded(): PooledWorker {
-    const alive = this.alive();
-    const best = alive.sort((a, b) => a.routers - b.routers)[0];
+    const best = this.alive().sort(byLoad)[0];
     if (!best) throw new Error('no live mediasoup worker');
     return best;
   }

@@ -52,6 +52,50 @@ export function receiverCapabilities(room: SfuRoom): types.RtpCapabilities {
   };
 }
 
+/** What a browser's microphone producer declares: opus with audio levels and transport-cc. */
+export function microphoneRtpParameters(ssrc: number, cname: string): types.RtpParameters {
+  return {
+    codecs: [
+      {
+        mimeType: 'audio/opus',
+        payloadType: OPUS_PT,
+        clockRate: 48_000,
+        channels: 2,
+        parameters: { useinbandfec: 1, usedtx: 1 },
+        rtcpFeedback: [{ type: 'transport-cc' }],
+      },
+    ],
+    headerExtensions: [
+      { uri: AUDIO_LEVEL_URI, id: EXT_AUDIO_LEVEL },
+      { uri: TRANSPORT_CC_URI, id: EXT_TRANSPORT_CC },
+    ],
+    encodings: [{ ssrc }],
+    rtcp: { cname, reducedSize: true },
+  };
+}
+
+/** What a browser's simulcast camera producer declares: VP8 in CAMERA_LAYERS, one SSRC each. */
+export function cameraRtpParameters(ssrcs: number[], cname: string): types.RtpParameters {
+  return {
+    codecs: [
+      {
+        mimeType: 'video/VP8',
+        payloadType: VP8_PT,
+        clockRate: 90_000,
+        rtcpFeedback: [
+          { type: 'nack' },
+          { type: 'nack', parameter: 'pli' },
+          { type: 'ccm', parameter: 'fir' },
+          { type: 'transport-cc' },
+        ],
+      },
+    ],
+    headerExtensions: [{ uri: TRANSPORT_CC_URI, id: EXT_TRANSPORT_CC }],
+    encodings: ssrcs.map((ssrc, i) => ({ ssrc, ...CAMERA_LAYERS[i] })),
+    rtcp: { cname, reducedSize: true },
+  };
+}
+
 export class Participant {
   private readonly producerIds: string[] = [];
   readonly received: ReceivedMedia;
@@ -116,50 +160,16 @@ export class Participant {
       transportId: this.sendTransportId,
       kind: 'audio',
       source: 'microphone',
-      rtpParameters: {
-        codecs: [
-          {
-            mimeType: 'audio/opus',
-            payloadType: OPUS_PT,
-            clockRate: 48_000,
-            channels: 2,
-            parameters: { useinbandfec: 1, usedtx: 1 },
-            rtcpFeedback: [{ type: 'transport-cc' }],
-          },
-        ],
-        headerExtensions: [
-          { uri: AUDIO_LEVEL_URI, id: EXT_AUDIO_LEVEL },
-          { uri: TRANSPORT_CC_URI, id: EXT_TRANSPORT_CC },
-        ],
-        encodings: [{ ssrc: this.microphone.stream.ssrc }],
-        rtcp: { cname, reducedSize: true },
-      },
+      rtpParameters: microphoneRtpParameters(this.microphone.stream.ssrc, cname),
     });
     const video = await this.peer.produce({
       transportId: this.sendTransportId,
       kind: 'video',
       source: 'camera',
-      rtpParameters: {
-        codecs: [
-          {
-            mimeType: 'video/VP8',
-            payloadType: VP8_PT,
-            clockRate: 90_000,
-            rtcpFeedback: [
-              { type: 'nack' },
-              { type: 'nack', parameter: 'pli' },
-              { type: 'ccm', parameter: 'fir' },
-              { type: 'transport-cc' },
-            ],
-          },
-        ],
-        headerExtensions: [{ uri: TRANSPORT_CC_URI, id: EXT_TRANSPORT_CC }],
-        encodings: this.camera.layers.map((layer, i) => ({
-          ssrc: layer.stream.ssrc,
-          ...CAMERA_LAYERS[i],
-        })),
-        rtcp: { cname, reducedSize: true },
-      },
+      rtpParameters: cameraRtpParameters(
+        this.camera.layers.map((layer) => layer.stream.ssrc),
+        cname,
+      ),
     });
     this.producerIds.push(audio.id, video.id);
     // The SFU asks for keyframes (PLI or FIR) when a consumer starts or changes layer.
