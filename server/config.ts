@@ -47,6 +47,7 @@ const schema = z.object({
   RATE_LIMIT_WRITE_IP: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_WRITE_ACCOUNT: z.coerce.number().int().min(1).default(300),
   ID_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -85,6 +86,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Keys the HMAC of ids built from other ids (privacy/opaqueId.ts). */
   idSecret: string;
+  /** Bearer token a Prometheus scraper shows at /metrics; unset: /metrics is refused. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -141,5 +144,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,
     idSecret: env.ID_SECRET ?? DEVELOPMENT_ID_SECRET,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
