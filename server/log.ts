@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -22,8 +22,10 @@ function prettyAvailable(): boolean {
 export function createLogger(
   level: string,
   pretty = process.stdout.isTTY && prettyAvailable(),
+  /** Where lines go instead of stdout (tests read them). */
+  destination?: DestinationStream,
 ): Logger {
-  return pino({
+  const options: LoggerOptions = {
     level,
     redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.email'],
     // Lines logged while serving a request, through any logger, carry that request's id.
@@ -35,5 +37,6 @@ export function createLogger(
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -48,7 +48,8 @@ export function requestContext(log: Logger): RequestHandler {
         seconds,
       );
       // The API's requests at info (an access log); files and probes only when debugging.
-      const level = res.statusCode >= 500 ? 'warn' : route.startsWith('/api') ? 'info' : 'debug';
+      const api = req.originalUrl.startsWith('/api/');
+      const level = res.statusCode >= 500 ? 'warn' : api ? 'info' : 'debug';
       child[level](
         { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
         'request',

@@ -164,9 +164,13 @@ async function verify(path: string, key: Buffer) {
       continue;
     }
     if (entry.kind === 'head') head = entry.head;
-    else if (entry.kind === 'collection') (names.push(entry.name), (inCollection = 0));
-    else if (entry.kind === 'doc') ((inCollection += 1), (documents += 1));
-    else if (entry.kind === 'end' && entry.count !== inCollection)
+    else if (entry.kind === 'collection') {
+      names.push(entry.name);
+      inCollection = 0;
+    } else if (entry.kind === 'doc') {
+      inCollection += 1;
+      documents += 1;
+    } else if (entry.kind === 'end' && entry.count !== inCollection)
       throw new BackupError(`The backup's ${entry.name} is incomplete.`);
     else if (entry.kind === 'finish') finished = entry.documents === documents;
   }

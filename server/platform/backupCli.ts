@@ -12,30 +12,38 @@ import { BackupError, backupKey } from './backupFormat.ts';
 
 const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
-function reporter(): (p: Progress) => void {
-  const live = process.stdout.isTTY;
-  let open = false;
-  const end = () => {
-    if (open) process.stdout.write('\n');
-    open = false;
+/** Collection n/N and its documents: one line each, rewritten as it counts on a terminal. */
+function reporter() {
+  const tty = process.stdout.isTTY;
+  let current: { index: number; of: number; name: string; documents: number } | undefined;
+  const text = () =>
+    current
+      ? `  collection ${current.index}/${current.of} ${current.name}: ${current.documents} documents`
+      : '';
+  const finish = () => {
+    if (current) {
+      if (tty) process.stdout.write(`\r\x1b[K${text()}\n`);
+      else console.log(text());
+    }
+    current = undefined;
   };
-  return (p) => {
+  const progress = (p: Progress) => {
     if (p.step === 'collection') {
-      end();
-      process.stdout.write(`  collection ${p.index}/${p.of} ${p.name}`);
-      open = true;
+      finish();
+      current = { index: p.index, of: p.of, name: p.name, documents: 0 };
+      if (tty) process.stdout.write(text());
     } else if (p.step === 'documents') {
-      if (live) process.stdout.write(`\r\x1b[K  … ${p.name}: ${p.documents} documents`);
-      else if (p.documents % 10_000 === 0 && p.documents > 0)
-        process.stdout.write(` ${p.documents}…`);
+      if (current) current.documents = p.documents;
+      if (tty) process.stdout.write(`\r\x1b[K${text()}`);
     } else if (p.step === 'verified') {
-      end();
+      finish();
       console.log(`  the file is intact: ${p.collections} collections, ${p.documents} documents`);
     } else {
-      end();
+      finish();
       console.warn(`  ! ${p.message}`);
     }
   };
+  return { progress, finish };
 }
 
 async function database(config: ReturnType<typeof loadConfig>) {
@@ -70,13 +78,17 @@ export async function backupCli(mode: 'backup' | 'restore', args: string[]): Pro
       const started = Date.now();
       if (mode === 'backup') {
         mkdirSync(dirname(path), { recursive: true });
-        const done = await backupDatabase(db, path, key, reporter());
+        const report = reporter();
+        const done = await backupDatabase(db, path, key, report.progress);
+        report.finish();
         console.log(
           `\n✔ backup of ${db.databaseName}: ${done.collections} collections, ` +
             `${done.documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${path}`,
         );
       } else {
-        const done = await restoreDatabase(db, path, key, { force, progress: reporter() });
+        const report = reporter();
+        const done = await restoreDatabase(db, path, key, { force, progress: report.progress });
+        report.finish();
         console.log(
           `\n✔ restored into ${db.databaseName}: ${done.collections} collections, ` +
             `${done.documents} documents (backup of ${done.head.database} made ` +
