@@ -60,8 +60,3 @@ export const chatSendDuration = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [registry],
 });
-
-/** Every metric in Prometheus' text exposition format. */
-export function metricsText(): Promise<string> {
-  return registry.metrics();
-}
