@@ -2,12 +2,14 @@
 // every collection, with its BSON types); a changed file, a wrong key, a missing key and a
 // non-empty target are refused with a clear error. Real FerretDB (or mongod), real driver.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { type mongo } from 'mongoose';
-import { useTestDatabase } from '../../test/support/database.ts';
+import { testDatabaseUri, useTestDatabase } from '../../test/support/database.ts';
+import { projectRoot } from './paths.ts';
 import { createPerson } from '../../test/support/people.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { BackupError, backupKey } from './backupFormat.ts';
@@ -166,5 +168,52 @@ describe('[scale-5] backup and restore', function () {
     const before = (await contents(source)).kinds!.length;
     await restoreDatabase(source, file, key, { force: true });
     assert.equal((await contents(source)).kinds!.length, before + 10);
+  });
+
+  it('[scale-5] npm run backup / restore: the same database, progress per collection, refused without a key', async () => {
+    const run = (mode: string, args: string[], env: Record<string, string>) =>
+      new Promise<{ code: number; out: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/run.ts', mode, ...args],
+          {
+            cwd: projectRoot,
+            env: { ...process.env, MONGODB_URI: testDatabaseUri(), DATA_DIR: dir, ...env },
+            timeout: 90_000,
+          },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+        );
+      });
+    const made = join(dir, 'cli.backup');
+    const base64 = key.toString('base64');
+    const backup = await run('backup', [made], {
+      MONGODB_DB: source.databaseName,
+      BACKUP_KEY: base64,
+    });
+    assert.equal(backup.code, 0, backup.out);
+    const names = Object.keys(await contents(source));
+    assert.match(
+      backup.out,
+      new RegExp(`collection 1/${names.length} ${names[0]}: \\d+ documents`),
+    );
+    assert.match(backup.out, /✔ backup of test_backup_/);
+    const into = target();
+    const restore = await run('restore', [made], {
+      MONGODB_DB: into.databaseName,
+      BACKUP_KEY: base64,
+    });
+    assert.equal(restore.code, 0, restore.out);
+    assert.match(restore.out, /the file is intact/);
+    assert.deepEqual(await contents(into), await contents(source));
+    const again = await run('restore', [made], {
+      MONGODB_DB: into.databaseName,
+      BACKUP_KEY: base64,
+    });
+    assert.equal(again.code, 1);
+    assert.match(again.out, /is not empty/);
+    const keyless = await run('backup', [], { MONGODB_DB: source.databaseName, BACKUP_KEY: '' });
+    assert.equal(keyless.code, 1);
+    assert.match(keyless.out, /BACKUP_KEY is not set/);
   });
 });
