@@ -83,7 +83,8 @@ export async function backupDatabase(
     for (const [index, { name, options }] of collections.entries()) {
       progress({ step: 'collection', index: index + 1, of: collections.length, name });
       const collection = db.collection(name);
-      const indexes = await collection.indexes(session ? { session } : {});
+      // Outside the snapshot: listIndexes takes no snapshot read concern, and specs seldom change.
+      const indexes = await collection.indexes();
       yield line({ collection: name, options: options ?? {}, indexes });
       let count = 0;
       const cursor = collection.find(
