@@ -180,6 +180,13 @@ if (mode === 'start') {
       ...args,
     ]),
   );
+} else if (mode === 'backup' || mode === 'restore') {
+  // The database `npm start` would use (provisioned the same way), never the worker or client.
+  const steps = createSteps(2);
+  await provision(steps, ['database']);
+  steps.step(mode);
+  const { backupCli } = await import('../server/platform/backupCli.ts');
+  process.exit(await backupCli(mode, args));
 } else if (mode === 'provision') {
   // `provision database worker …`: only those steps (the provisioning tests run it this way).
   const which = args.filter((arg): arg is Provisioner => arg in provisioners);
@@ -189,6 +196,6 @@ if (mode === 'start') {
   }
   await provision(createSteps(which.length), which);
 } else {
-  console.error(`unknown mode ${mode}: use start, test, bench or provision`);
+  console.error(`unknown mode ${mode}: use start, test, bench, backup, restore or provision`);
   process.exit(2);
 }

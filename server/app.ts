@@ -13,6 +13,9 @@ import type { FeatureDeps } from './deps.ts';
 import { ApiRouter } from './http/api.ts';
 import { errorHandler, notFound } from './http/errors.ts';
 import { healthRoutes } from './http/health.ts';
+import { metricsRoute } from './http/metricsRoute.ts';
+import { keepRequestScope, requestContext } from './http/requestContext.ts';
+import { watchFigures } from './platform/liveFigures.ts';
 import { clientRoutes } from './http/static.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { enrolmentRoutes } from './groups/enrolmentRoutes.ts';
@@ -120,8 +123,10 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestContext(log));
   app.use(securityHeaders(config));
   app.use(healthRoutes(sfu));
+  app.use(metricsRoute(config.metricsToken));
 
   const httpServer = createServer(app);
   const cookies = { secure: config.env === 'production' };
@@ -163,6 +168,7 @@ export function createApp({
     },
   );
   const io = realtime.io;
+  const unwatchFigures = watchFigures({ live: live.registry, sfu, io });
   access.attach(io);
   presence.service.attach(io);
   const stopGroupWatch = groups.attach(io);
@@ -211,6 +217,7 @@ export function createApp({
   app.use(
     '/api',
     express.json({ limit: '100kb' }),
+    keepRequestScope,
     actorMiddleware(cookies),
     csrfProtection([new URL(config.publicUrl).origin], log),
   );
@@ -239,6 +246,7 @@ export function createApp({
       });
     },
     async close() {
+      unwatchFigures();
       live.registry.close();
       stopGroupWatch();
       await presence.service.close();

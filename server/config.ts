@@ -61,6 +61,7 @@ const schema = z.object({
   RATE_LIMIT_WRITE_IP: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_WRITE_ACCOUNT: z.coerce.number().int().min(1).default(300),
   ID_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -111,6 +112,8 @@ export interface Config {
     relayPorts: { min: number; max: number };
     ttlSeconds: number;
   };
+  /** Bearer token a Prometheus scraper shows at /metrics; unset: /metrics is refused. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +173,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     redisUrl: env.REDIS_URL,
     idSecret: env.ID_SECRET ?? DEVELOPMENT_ID_SECRET,
     turn: turnConfig(env),
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

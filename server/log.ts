@@ -1,7 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
+
+/** The HTTP request being served (server/http/requestContext.ts), for its id in log lines. */
+export const requestScope = new AsyncLocalStorage<{ reqId: string }>();
+/** Marks a request's child logger, which carries the id already. */
+export const carriesRequestId = Symbol('carriesRequestId');
 
 function prettyAvailable(): boolean {
   try {
@@ -16,12 +22,21 @@ function prettyAvailable(): boolean {
 export function createLogger(
   level: string,
   pretty = process.stdout.isTTY && prettyAvailable(),
+  /** Where lines go instead of stdout (tests read them). */
+  destination?: DestinationStream,
 ): Logger {
-  return pino({
+  const options: LoggerOptions = {
     level,
     redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.email'],
+    // Lines logged while serving a request, through any logger, carry that request's id.
+    mixin(_object, _level, logger) {
+      if ((logger as unknown as Record<symbol, unknown>)[carriesRequestId]) return {};
+      const scope = requestScope.getStore();
+      return scope ? { reqId: scope.reqId } : {};
+    },
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

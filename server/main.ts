@@ -14,6 +14,7 @@ import './supervision/migrations.ts';
 import './reach/migrations.ts';
 import './calendar/migrations.ts';
 import './training/migrations.ts';
+import { announceDatabase } from './db/announce.ts';
 import { startDatabase } from './db/engine.ts';
 import { createLogger } from './log.ts';
 import { startTurn } from './media/turn/index.ts';
@@ -68,6 +69,9 @@ export async function main(): Promise<void> {
       dataDir: join(config.dataDir, 'db'),
     });
     cleanups.push(() => database.stop());
+    // `npm run backup` finds the embedded database here while the server runs.
+    if (database.kind !== 'external')
+      cleanups.push(announceDatabase(join(config.dataDir, 'db'), database.uri));
     log.info({ database: database.kind }, `database: ${database.description}`);
     await connectMongoose(database.uri, config.mongodbDb);
     cleanups.push(() => disconnectMongoose());

@@ -25,7 +25,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       });
       return;
     }
-    log.error({ err: error, url: req.originalUrl }, 'request failed');
+    (req.log ?? log).error({ err: error, url: req.originalUrl }, 'request failed');
     res.status(500).json({ error: { code: 'internal', message: t('internal') } });
   };
 }

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { Sfu } from '../../sfu/index.ts';
 import { databaseReachable } from '../db/connect.ts';
-import { metricsText } from '../platform/metrics.ts';
 
 /** /healthz: the process answers. /readyz: it can serve — database reachable, an SFU worker alive. */
 export function healthRoutes(sfu: Sfu): Router {
@@ -16,15 +15,6 @@ export function healthRoutes(sfu: Sfu): Router {
     res
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'unavailable', database, workers });
-  });
-  // Counters for a scraper on the same machine; not for the internet.
-  router.get('/metrics', (req, res) => {
-    const address = req.socket.remoteAddress ?? '';
-    if (!/^(?:127\.|::1$|::ffff:127\.)/.test(address)) {
-      res.status(404).end();
-      return;
-    }
-    res.type('text/plain; version=0.0.4').send(metricsText());
   });
   return router;
 }

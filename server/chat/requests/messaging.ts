@@ -2,6 +2,7 @@
 import { RequestError } from '../../errors.ts';
 import { Group } from '../../groups/group.model.ts';
 import { Person } from '../../people/person.model.ts';
+import { chatSendDuration, count } from '../../platform/metrics.ts';
 import { handle } from '../../realtime/handle.ts';
 import { noteContact } from '../../supervision/contactCard.ts';
 import { FACILITATOR_ANNOUNCEMENTS } from '../../protocol/chat.ts';
@@ -29,6 +30,7 @@ async function trainerWrote(conversationId: string, trainerId: string, at: Date)
 
 /** Stores a message and tells the channel (shared with chat/requests/sharing.ts). */
 export async function post(ctx: ChatContext, access: ChannelAccess, message: NewMessage) {
+  const started = process.hrtime.bigint();
   const me = ctx.actor().personId;
   if (!ctx.allow(me)) throw new RequestError('rateLimited', 429);
   const sender = {
@@ -40,6 +42,8 @@ export async function post(ctx: ChatContext, access: ChannelAccess, message: New
   const { message: stored, fresh } = await append(access.key, sender, message);
   if (fresh) {
     ctx.socket.nsp.to(readersRoom(access.key)).emit('chat:message', toView(stored));
+    count('rinnalla_chat_messages_total', { channel: access.kind });
+    chatSendDuration.observe(Number(process.hrtime.bigint() - started) / 1e9);
     // A trainer's word to their facilitator counts as contact (supervision/contact.ts).
     if (access.kind === 'direct' && access.role === 'trainer')
       await trainerWrote(access.key.slice('direct:'.length), me, stored.sentAt);
