@@ -30,6 +30,11 @@ const schema = z.object({
   SFU_ANNOUNCED_ADDRESS: z.string().min(1).optional(),
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  // Several processes (REDIS_URL): this one's own address for live sockets, the lease on the
+  // sessions it hosts, and how long SIGTERM lets them finish before handing them over.
+  RINNALLA_NODE_URL: z.url().optional(),
+  LIVE_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
+  LIVE_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(12),
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(300),
@@ -77,6 +82,10 @@ export interface Config {
   };
   /** How long a dropped live-session connection keeps its place. */
   liveGraceMs: number;
+  /** RINNALLA_NODE_URL: where browsers reach this very process (server/live/ownership.ts). */
+  nodeUrl: string | undefined;
+  liveLeaseMs: number;
+  liveDrainMs: number;
   /** Chat messages one person may send per minute. */
   chatPerMinute: number;
   /** Open sockets one person, and one network address, may have (per process). */
@@ -137,6 +146,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       rtcPort: env.SFU_RTC_PORT,
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
+    nodeUrl: env.RINNALLA_NODE_URL,
+    liveLeaseMs: env.LIVE_LEASE_MS,
+    liveDrainMs: env.LIVE_DRAIN_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
     socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,
