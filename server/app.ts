@@ -242,8 +242,8 @@ export function createApp({
       });
     },
     async close() {
-      // Several processes: running sessions finish or move to another process first.
-      await live.drain(config.liveDrainMs);
+      // Several processes: running sessions move to another process first (SIGTERM's drain).
+      await live.drain();
       await live.stop();
       stopGroupWatch();
       await presence.service.close();

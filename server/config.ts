@@ -31,10 +31,9 @@ const schema = z.object({
   SFU_RTC_PORT: z.coerce.number().int().min(0).max(65000).default(40000),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   // Several processes (REDIS_URL): this one's own address for live sockets, the lease on the
-  // sessions it hosts, and how long SIGTERM lets them finish before handing them over.
+  // sessions it hosts (SIGTERM hands them over to the other processes at once).
   RINNALLA_NODE_URL: z.url().optional(),
   LIVE_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
-  LIVE_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(12),
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(300),
@@ -85,7 +84,6 @@ export interface Config {
   /** RINNALLA_NODE_URL: where browsers reach this very process (server/live/ownership.ts). */
   nodeUrl: string | undefined;
   liveLeaseMs: number;
-  liveDrainMs: number;
   /** Chat messages one person may send per minute. */
   chatPerMinute: number;
   /** Open sockets one person, and one network address, may have (per process). */
@@ -148,7 +146,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
     nodeUrl: env.RINNALLA_NODE_URL,
     liveLeaseMs: env.LIVE_LEASE_MS,
-    liveDrainMs: env.LIVE_DRAIN_SECONDS * 1000,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
     socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,

@@ -69,8 +69,8 @@ export function createLive(
       live.ownership.attach(client);
       live.ownership.start();
     },
-    /** SIGTERM: no new sessions here; running ones finish (up to waitMs) or move elsewhere. */
-    drain: (waitMs: number) => live.drain(waitMs),
+    /** SIGTERM: no new sessions here; running ones move to another process. */
+    drain: () => live.drain(),
     async stop() {
       await live.close();
       await closeRedis(client);

@@ -175,17 +175,14 @@ export class LiveRegistry {
   }
 
   /**
-   * SIGTERM: claim nothing new, let running sessions finish for up to `waitMs`, then hand the
-   * rest over to the other processes. Without Redis there is nobody to hand over to: the
-   * sessions end with the process, as before.
+   * SIGTERM: claim nothing new and hand every session over to the other processes at once —
+   * the SFU's workers stop with this process, so nothing could finish here. Browsers are back
+   * in a second or two. Without Redis there is nobody to hand over to: the sessions end with
+   * the process, as before.
    */
-  async drain(waitMs: number): Promise<void> {
+  async drain(): Promise<void> {
     if (!this.ownership.shared) return;
     this.ownership.draining = true;
-    const until = Date.now() + waitMs;
-    while (this.sessions.size > 0 && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
     const ids = [...this.sessions.keys()];
     if (ids.length > 0) this.deps.log.info({ sessions: ids.length }, 'handing live sessions over');
     await Promise.all(ids.map((id) => this.handOver(id)));

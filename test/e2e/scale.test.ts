@@ -16,7 +16,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { testDatabaseUri, useTestDatabase } from '../support/database.ts';
 import { liveGroup, liveSocket, must, type LiveGroup, type TestSocket } from '../support/live.ts';
 import { signedInClient, signInCookie, type TestPerson } from '../support/people.ts';
-import { startProxy, type TestProxy } from '../support/proxy.ts';
+import { freePort, startProxy, type TestProxy } from '../support/proxy.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 import { mediaFlowing, trackPeerConnections } from './liveBrowser.ts';
@@ -31,16 +31,21 @@ describe('[scale] live sessions across two server processes', function () {
   let proxy: TestProxy | undefined;
   let browser: Browser | undefined;
   const servers = new Map<string, ServerProcess>();
+  /** Each process's own address (its "running at" line names the shared one, PUBLIC_URL). */
+  const direct = new Map<string, string>();
   const sockets: TestSocket[] = [];
   let env: Record<string, string>;
 
   const start = async (name: string) => {
+    const port = await freePort();
     const server = await startServerProcess({
       ...env,
+      PORT: String(port),
       RINNALLA_NODE_URL: `${proxy!.url}/node/${name}`,
     });
     servers.set(name, server);
-    const backend = { name, port: Number(new URL(server.url).port) };
+    direct.set(name, `http://127.0.0.1:${port}`);
+    const backend = { name, port };
     const index = proxy!.backends.findIndex((b) => b.name === name);
     if (index >= 0) proxy!.backends[index] = backend;
     else proxy!.backends.push(backend);
@@ -48,7 +53,11 @@ describe('[scale] live sessions across two server processes', function () {
   };
 
   /** A page through the shared address whose first connection lands on process `node`. */
-  const joinThrough = async (person: TestPerson, sessionId: string, node: string): Promise<Page> => {
+  const joinThrough = async (
+    person: TestPerson,
+    sessionId: string,
+    node: string,
+  ): Promise<Page> => {
     const url = proxy!.url;
     const cookie = await signInCookie(url, person);
     const context = await browser!.newContext({
@@ -81,7 +90,7 @@ describe('[scale] live sessions across two server processes', function () {
 
   /** The trainer's dashboard row for the session on one process, once it shows `count`. */
   const dashboardCount = async (node: string, live: LiveGroup, count: number) => {
-    const trainer = await signedInClient(servers.get(node)!.url, live.staff.trainer);
+    const trainer = await signedInClient(direct.get(node)!, live.staff.trainer);
     const until = Date.now() + 10_000;
     for (;;) {
       const res = await trainer.get<SupervisionDashboard>('/supervision/dashboard');
@@ -164,7 +173,7 @@ describe('[scale] live sessions across two server processes', function () {
     // Chat through the process about to die: each ack means the message is stored.
     const channelId = `group:${live.group.id}`;
     const family = live.families[0]!;
-    const chat = await liveSocket(servers.get(owner)!.url, family);
+    const chat = await liveSocket(direct.get(owner)!, family);
     sockets.push(chat);
     const acked: ChatMessage[] = [];
     for (let i = 1; i <= 5; i += 1) {
@@ -193,7 +202,7 @@ describe('[scale] live sessions across two server processes', function () {
     assert.equal(await ownerOf(live.sessionId), other, 'the surviving process owns the session');
     assert.ok(Math.max(...times) <= 10_000, `media again within 10 s (${times.join(', ')} ms)`);
 
-    const reader = await liveSocket(servers.get(other)!.url, live.staff.facilitator);
+    const reader = await liveSocket(direct.get(other)!, live.staff.facilitator);
     sockets.push(reader);
     const { messages } = await must<{ messages: ChatMessage[] }>(reader, 'chat:history', {
       channelId,
