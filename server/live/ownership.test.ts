@@ -22,11 +22,13 @@ describe('[scale-2] live-session leases in Redis', function () {
     const client = await connectRedis(redis.url, log, 'test');
     clients.push(client);
     const lost: string[] = [];
-    const ownership = new LiveOwnership(client, log, {
+    const ownership: LiveOwnership = new LiveOwnership(client, log, {
       leaseMs: LEASE_MS,
       nodeUrl: () => `http://example.test/node/${name}`,
       summaries: () =>
-        new Map(ownership.held().map((id) => [id, { participants: admitted.length, admitted }])),
+        new Map(
+          ownership.held().map((id: string) => [id, { participants: admitted.length, admitted }]),
+        ),
       lost: (id) => lost.push(id),
       prefix,
     });
