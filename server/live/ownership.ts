@@ -15,6 +15,13 @@
 // re-admits the people the previous owner had admitted, without a second lobby.
 //
 // Without Redis the single process owns everything, as before.
+//
+// Adding a process or a machine: point it at the same MongoDB and REDIS_URL, give it its own
+// RINNALLA_NODE_URL (a path on the shared address the proxy sends only to it, prefix stripped:
+// `location /node/b/ { proxy_pass http://10.0.0.2:3000/; }` with the WebSocket upgrade headers)
+// and its own SFU ports (SFU_RTC_PORT, SFU_ANNOUNCED_ADDRESS reachable by browsers), add it to
+// the proxy's upstream for everything else (health check /readyz), and start it. New sessions
+// land wherever their first person arrives; SIGTERM (a deploy) hands running ones over.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RedisClient } from '../realtime/redis.ts';
