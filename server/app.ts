@@ -131,15 +131,20 @@ export function createApp({
   const httpServer = createServer(app);
   const cookies = { secure: config.env === 'production' };
   const presence = createPresence({ log, redisUrl: config.redisUrl });
-  const live = createLive({
-    sfu,
-    log,
-    clock,
-    graceMs: config.liveGraceMs,
-    // Tests run breakouts of a few seconds; everywhere else a breakout lasts a minute or more.
-    breakoutMinMinutes: config.env === 'test' ? 0.05 : 1,
-    onParticipant: presence.onParticipant,
-  });
+  // This process's address for live sockets when several share sessions (live/ownership.ts).
+  let nodeUrl = config.nodeUrl ?? '';
+  const live = createLive(
+    {
+      sfu,
+      log,
+      clock,
+      graceMs: config.liveGraceMs,
+      // Tests run breakouts of a few seconds; everywhere else a breakout lasts a minute or more.
+      breakoutMinMinutes: config.env === 'test' ? 0.05 : 1,
+      onParticipant: presence.onParticipant,
+    },
+    { redisUrl: config.redisUrl, leaseMs: config.liveLeaseMs, nodeUrl: () => nodeUrl },
+  );
   // Every room and live peer follows access changes (roles, enrolments, staff, sessions).
   const access = new AccessWatch(log);
   access.addGuard(chatRoomGuard);
@@ -237,17 +242,23 @@ export function createApp({
       // Redis (when configured) before the first connection.
       await realtime.start();
       await presence.service.start();
+      await live.start();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
+          const real = typeof address === 'object' && address ? address.port : port;
+          const named = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          nodeUrl ||= `http://${named.includes(':') ? `[${named}]` : named}:${real}`;
+          resolve(real);
         });
       });
     },
     async close() {
       unwatchFigures();
-      live.registry.close();
+      // Several processes: running sessions move to another process first (SIGTERM's drain).
+      await live.drain();
+      await live.stop();
       stopGroupWatch();
       await presence.service.close();
       await realtime.close();

@@ -33,6 +33,10 @@ const schema = z.object({
   SFU_CONSUMERS_PER_WORKER: z.coerce.number().int().min(1).default(500),
   SFU_ROOM_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   LIVE_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  // Several processes (REDIS_URL): this one's own address for live sockets, the lease on the
+  // sessions it hosts (SIGTERM hands them over to the other processes at once).
+  RINNALLA_NODE_URL: z.url().optional(),
+  LIVE_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   SOCKETS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(12),
   SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(300),
@@ -94,6 +98,9 @@ export interface Config {
   };
   /** How long a dropped live-session connection keeps its place. */
   liveGraceMs: number;
+  /** RINNALLA_NODE_URL: where browsers reach this very process (server/live/ownership.ts). */
+  nodeUrl: string | undefined;
+  liveLeaseMs: number;
   /** Chat messages one person may send per minute. */
   chatPerMinute: number;
   /** Open sockets one person, and one network address, may have (per process). */
@@ -168,6 +175,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       roomShareOfWorker: env.SFU_ROOM_SHARE,
     },
     liveGraceMs: env.LIVE_RECONNECT_GRACE_SECONDS * 1000,
+    nodeUrl: env.RINNALLA_NODE_URL,
+    liveLeaseMs: env.LIVE_LEASE_MS,
     chatPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
     socketCaps: { perPerson: env.SOCKETS_PER_PERSON, perAddress: env.SOCKETS_PER_ADDRESS },
     redisUrl: env.REDIS_URL,

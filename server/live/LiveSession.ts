@@ -50,6 +50,8 @@ export class LiveSession {
   ended = false;
   readonly interpretation = new Interpretation();
   readonly breakouts = new Breakouts();
+  /** People admitted by a previous owner of this session (ownership.ts): no lobby again. */
+  readonly readmit = new Set<string>();
   /** Who the audio-level observer last heard, to send changes only. */
   private speaking: string[] = [];
   private activeSpeaker: string | null = null;

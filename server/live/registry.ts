@@ -1,5 +1,6 @@
 // The live sessions this process hosts, and which socket is which peer. A socket is in at most
-// one live session; media requests find their SFU peer through here.
+// one live session; media requests find their SFU peer through here. With several processes a
+// session is opened only where its lease is held (ownership.ts).
 import { timingSafeEqual } from 'node:crypto';
 import { serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
@@ -8,6 +9,14 @@ import type { RealtimeSocket } from '../realtime/socket.ts';
 import type { SessionContext } from './admission.ts';
 import type { LivePeer } from './LivePeer.ts';
 import { LiveSession, type LiveSessionDeps } from './LiveSession.ts';
+import type { LiveOwnership } from './ownership.ts';
+
+/** The session is hosted by another process (or none may take it here now, nodeUrl null). */
+export class Elsewhere extends Error {
+  constructor(readonly nodeUrl: string | null) {
+    super('live.elsewhere');
+  }
+}
 
 export interface Binding {
   live: LiveSession;
@@ -21,7 +30,10 @@ export class LiveRegistry {
   /** Sessions a facilitator ended in this process: never opened again. */
   private readonly ended = new Set<string>();
 
-  constructor(private readonly deps: LiveSessionDeps) {}
+  constructor(
+    private readonly deps: LiveSessionDeps,
+    readonly ownership: LiveOwnership,
+  ) {}
 
   /**
    * Runs one state change of a session at a time (join, leave, admit, remove, end, a grace
@@ -42,8 +54,18 @@ export class LiveRegistry {
     const pending = this.opening.get(sessionId);
     if (pending) return pending;
     const opening = (async () => {
+      if (await this.ownership.wasEnded(sessionId)) throw new RequestError('live.ended', 409);
+      const claim = await this.ownership.claim(sessionId);
+      if (!claim.mine) throw new Elsewhere(claim.nodeUrl);
       const live = new LiveSession(sessionId, context, this.deps);
-      await live.openRoom();
+      // Taken over from a process that died or left: whom it had admitted come straight in.
+      for (const personId of claim.previous?.admitted ?? []) live.readmit.add(personId);
+      try {
+        await live.openRoom();
+      } catch (error) {
+        await this.ownership.release(sessionId);
+        throw error;
+      }
       this.sessions.set(sessionId, live);
       return live;
     })().finally(() => this.opening.delete(sessionId));
@@ -60,10 +82,24 @@ export class LiveRegistry {
     return this.sessions.get(sessionId);
   }
 
-  /** Visible participants of a session live in this process now (0 when it is not live). */
-  participantCount(sessionId: string): number {
+  /** Visible participants of a session live now, in this process or another (0: not live). */
+  async participantCount(sessionId: string): Promise<number> {
     const live = this.sessions.get(sessionId);
-    return live ? [...live.peers.values()].filter((p) => p.visible).length : 0;
+    if (live) return visibleCount(live);
+    return this.ownership.participants(sessionId);
+  }
+
+  /** What the ownership publishes for each session hosted here. */
+  summaries(): Map<string, { participants: number; admitted: string[] }> {
+    const summaries = new Map<string, { participants: number; admitted: string[] }>();
+    for (const live of this.sessions.values()) {
+      const admitted = [...live.peers.values()].filter((p) => p.admitted && !p.observer);
+      summaries.set(live.id, {
+        participants: visibleCount(live),
+        admitted: admitted.map((p) => p.personId),
+      });
+    }
+    return summaries;
   }
 
   bind(socket: RealtimeSocket, live: LiveSession, peer: LivePeer): void {
@@ -96,11 +132,12 @@ export class LiveRegistry {
     return { room: live.room, peer: media, mayConsume: (id) => live.mayConsume(peer, id) };
   }
 
-  /** Closes a session nobody is in any more, freeing its router. */
+  /** Closes a session nobody is in any more, freeing its router and its lease. */
   closeIfEmpty(live: LiveSession): void {
     if (live.peers.size > 0 || this.sessions.get(live.id) !== live) return;
     this.sessions.delete(live.id);
     live.close();
+    void this.ownership.release(live.id);
   }
 
   end(live: LiveSession): void {
@@ -110,14 +147,58 @@ export class LiveRegistry {
     }
     if (this.sessions.get(live.id) === live) this.sessions.delete(live.id);
     live.close();
+    void this.ownership
+      .markEnded(live.id)
+      .then(() => this.ownership.release(live.id))
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'live end not shared'));
   }
 
-  close(): void {
+  /**
+   * Gives a session up here: its lease first (so another process may claim it at once), then
+   * every peer is told to move and its socket closed — the browser rejoins through the shared
+   * address and lands on the new owner.
+   */
+  async handOver(sessionId: string): Promise<void> {
+    const live = this.sessions.get(sessionId);
+    await this.ownership.release(sessionId);
+    if (!live) return;
+    this.sessions.delete(sessionId);
+    const sockets = [...live.peers.values()].flatMap((p) => (p.socket ? [p.socket] : []));
+    for (const [socketId, binding] of this.bySocket) {
+      if (binding.live === live) this.bySocket.delete(socketId);
+    }
+    live.close();
+    for (const socket of sockets) {
+      socket.emit('live:moved', {});
+      socket.disconnect(true);
+    }
+  }
+
+  /**
+   * SIGTERM: claim nothing new and hand every session over to the other processes at once —
+   * the SFU's workers stop with this process, so nothing could finish here. Browsers are back
+   * in a second or two. Without Redis there is nobody to hand over to: the sessions end with
+   * the process, as before.
+   */
+  async drain(): Promise<void> {
+    if (!this.ownership.shared) return;
+    this.ownership.draining = true;
+    const ids = [...this.sessions.keys()];
+    if (ids.length > 0) this.deps.log.info({ sessions: ids.length }, 'handing live sessions over');
+    await Promise.all(ids.map((id) => this.handOver(id)));
+  }
+
+  async close(): Promise<void> {
     for (const live of this.sessions.values()) live.close();
     this.sessions.clear();
     this.bySocket.clear();
+    this.ownership.stop();
+    await Promise.all(this.ownership.held().map((id) => this.ownership.release(id)));
   }
 }
+
+const visibleCount = (live: LiveSession) =>
+  [...live.peers.values()].filter((p) => p.visible).length;
 
 export function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);

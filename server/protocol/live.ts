@@ -181,6 +181,9 @@ export interface SessionEntry {
 export type JoinResult = { rejoinToken: string; resumed: boolean } & (
   | { state: 'admitted'; admitted: AdmittedState }
   | { state: 'lobby'; peerId: string; session: SessionSummary }
+  /** Another server process hosts the session: open the live socket at `nodeUrl` and join
+   * there (null: none may take it now — try again through the shared address shortly). */
+  | { state: 'elsewhere'; nodeUrl: string | null }
 );
 
 export interface WhisperMessage {
@@ -236,6 +239,8 @@ export interface LiveEvents {
   'live:removed': (payload: { reason: string }) => void;
   /** Another tab or device of the same person joined; this one is closed. */
   'live:replaced': (payload: Record<string, never>) => void;
+  /** This process handed the session over (drain): rejoin through the shared address. */
+  'live:moved': (payload: Record<string, never>) => void;
   'live:ended': (payload: Record<string, never>) => void;
   'live:settings': (settings: LiveSettings) => void;
   'live:reaction': (payload: { peerId: string; reaction: Reaction }) => void;

@@ -4,6 +4,6 @@ import type { Clock } from '../reminders/runner.ts';
 
 export interface SupervisionContext {
   clock: Clock;
-  /** Read only: which sessions are live in this process, with how many people. */
+  /** Read only: which sessions are live (in any process), with how many people. */
   live: Pick<LiveRegistry, 'participantCount'>;
 }

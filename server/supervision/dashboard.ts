@@ -64,7 +64,7 @@ async function sessionsOf(
     // not there (nor offered to observe): they show among reports.
     for (const s of comingSessions(group, now, true)) {
       if (s.status === 'cancelled') continue;
-      const participants = live.participantCount(s.id);
+      const participants = await live.participantCount(s.id);
       if (participants === 0 && Date.parse(s.startsAt) > horizon.getTime()) continue;
       sessions.push({
         sessionId: s.id,

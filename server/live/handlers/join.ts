@@ -7,7 +7,7 @@ import type { JoinResult } from '../../protocol/live.ts';
 import { admit, loadSessionContext, type Admission } from '../admission.ts';
 import { LivePeer } from '../LivePeer.ts';
 import type { LiveSession } from '../LiveSession.ts';
-import { sameToken } from '../registry.ts';
+import { Elsewhere, sameToken } from '../registry.ts';
 import { wasRemoved } from '../removal.model.ts';
 import { sessionStarted } from '../../sessions/lifecycle.ts';
 import { actorOf, type LiveContext } from './context.ts';
@@ -46,7 +46,14 @@ export function joinFeature(ctx: LiveContext): RealtimeFeature {
       return registry.locked(sessionId, async () => {
         // The connection went while we checked: nobody to answer, nothing to add.
         if (socket.disconnected) throw new RequestError('live.notInSession', 409);
-        const live = await registry.open(sessionId, context);
+        let live: LiveSession;
+        try {
+          live = await registry.open(sessionId, context);
+        } catch (error) {
+          // Hosted by another process: the browser opens its live socket there (ownership.ts).
+          if (!(error instanceof Elsewhere)) throw error;
+          return { state: 'elsewhere', nodeUrl: error.nodeUrl, rejoinToken: '', resumed: false };
+        }
         const existing = live.peerOfPerson(actor.personId);
         if (existing && rejoinToken && sameToken(existing.rejoinToken, rejoinToken)) {
           return resume(ctx, live, existing, socket);
@@ -104,7 +111,10 @@ async function enter(
   live.peers.set(peer.peerId, peer);
   ctx.registry.bind(socket, live, peer);
   if (role === 'host') await sessionStarted(live.context.session, ctx.clock.now());
-  const waits = role === 'family' && (!live.context.group.autoAdmit || live.settings.locked);
+  const waits =
+    role === 'family' &&
+    (!live.context.group.autoAdmit || live.settings.locked) &&
+    !live.readmit.has(actor.personId);
   if (!waits) await live.admit(peer);
   else live.lobbyChanged();
   if (observer) {

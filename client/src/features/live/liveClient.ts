@@ -7,7 +7,8 @@ import type {
   SessionEntry,
 } from '../../../../server/protocol/live.ts';
 import type { Device } from 'mediasoup-client';
-import { request, RequestFailed } from '../../lib/socketRequest.ts';
+import type { connectSocket as ConnectSocket } from '../../lib/socket.ts';
+import { request, RequestFailed, type ClientSocket } from '../../lib/socketRequest.ts';
 import type { LiveMedia } from './liveMedia.ts';
 import {
   noLocalMedia,
@@ -69,6 +70,12 @@ export class LiveClient extends LiveRequests implements LiveActions {
   private acquiring: Promise<void> = Promise.resolve();
   /** A media device loaded during the device check (see preload). */
   private preloaded: Promise<Device | undefined> = Promise.resolve(undefined);
+  /** Opens a socket (loaded with the media code); see start(). */
+  private connectSocket: typeof ConnectSocket | null = null;
+  /** The server process this socket was sent to (the session's owner), or null: the page's own. */
+  private nodeUrl: string | null = null;
+  /** The owner handed the session over (it is stopping): go back through the page's address. */
+  private moving = false;
 
   constructor(
     readonly sessionId: string,
@@ -136,22 +143,60 @@ export class LiveClient extends LiveRequests implements LiveActions {
     ]);
     // Listeners first, so the socket's first 'connect' finds them; the devices open while it
     // connects and joins (publishing waits for them, nothing else does).
+    this.connectSocket = connectSocket;
     const socket = connectSocket({ lang: this.lang() }, undefined, false);
     const media = new LiveMedia(socket, options, this.mediaChanged, device);
     this.media = media;
     if (options.mode === 'participant')
       this.acquiring = media.acquire(options.micOn, options.cameraOn);
+    this.attach(socket);
+  }
+
+  /**
+   * Makes this the live socket: to the page's own address (nodeUrl null), or to the server
+   * process that hosts the session (server/live/ownership.ts). A socket to such a process does
+   * not retry by itself: when it drops or cannot connect, the page's address is asked again
+   * which process hosts the session now (another one takes over when the owner died).
+   */
+  private attach(socket: ClientSocket, nodeUrl: string | null = null): void {
+    const previous = this.socket;
     this.socket = socket;
+    this.nodeUrl = nodeUrl;
+    this.moving = false;
+    if (previous && previous !== socket) {
+      previous.off();
+      previous.disconnect();
+    }
+    this.media?.useSocket(socket);
     listenToSession(socket, this);
     listenToBreakouts(socket, this);
     socket.on('connect', () => void this.connected());
-    socket.on('disconnect', () => {
+    socket.on('live:moved', () => (this.moving = true));
+    socket.on('disconnect', (reason) => {
       if (this.state.phase === 'live' || this.state.phase === 'lobby') {
         this.liveBeforeDrop = this.state.phase === 'live';
         this.set({ phase: 'reconnecting' });
       }
+      if (this.socket !== socket || reason === 'io client disconnect') return;
+      if (nodeUrl || this.moving) this.reopen(null, 300);
     });
+    if (nodeUrl) socket.on('connect_error', () => this.socket === socket && this.reopen(null, 500));
     socket.connect();
+  }
+
+  /** A new live socket (to the session's owner, or the page's address) after a pause. */
+  private reopen(nodeUrl: string | null, delayMs: number): void {
+    const current = this.socket;
+    window.setTimeout(() => {
+      const done = ['left', 'ended', 'refused', 'removed'].includes(this.state.phase);
+      if (this.disposed || done || this.socket !== current || !this.connectSocket) return;
+      const auth = { lang: this.lang() };
+      if (!nodeUrl) return this.attach(this.connectSocket(auth, undefined, false), null);
+      const target = new URL(nodeUrl, window.location.href);
+      const path = `${target.pathname.replace(/\/$/, '')}/socket.io`;
+      const options = { path, reconnection: false };
+      this.attach(this.connectSocket(auth, target.origin, false, options), nodeUrl);
+    }, delayMs);
   }
 
   /** First connection and every reconnection: (re)join with the token we hold. */
@@ -178,10 +223,18 @@ export class LiveClient extends LiveRequests implements LiveActions {
       else if (socket.connected) window.setTimeout(() => void this.connected(), 1000);
       return;
     }
+    if (result.state === 'elsewhere') {
+      // Another process hosts the session: go there (or, nobody may take it yet, ask again).
+      this.reopen(result.nodeUrl, result.nodeUrl ? 0 : 1000);
+      return;
+    }
     await this.joined(result, rejoining).catch((error: unknown) => this.problem(error));
   }
 
-  private async joined(result: JoinResult, rejoining: boolean): Promise<void> {
+  private async joined(
+    result: Exclude<JoinResult, { state: 'elsewhere' }>,
+    rejoining: boolean,
+  ): Promise<void> {
     this.rejoinToken = result.rejoinToken;
     const wasLive = this.liveBeforeDrop;
     this.liveBeforeDrop = false;

@@ -31,12 +31,18 @@ export class LiveMedia {
   local: LocalMedia = noLocalMedia();
 
   constructor(
-    private readonly socket: ClientSocket,
+    private socket: ClientSocket,
     private readonly devices: DeviceChoice,
     private readonly changed: () => void,
     private readonly device?: Device,
   ) {
     this.connection = new MediaConnection(socket, device);
+  }
+
+  /** The live socket moved to another server process (the session's owner). */
+  useSocket(socket: ClientSocket): void {
+    this.socket = socket;
+    this.connection.useSocket(socket);
   }
 
   remoteTracks(): RemoteTrack[] {

@@ -25,7 +25,7 @@ export class MediaConnection {
 
   /** `device` may come loaded already (see LiveClient.preload): then nothing is asked for it. */
   constructor(
-    private readonly socket: ClientSocket,
+    private socket: ClientSocket,
     readonly device: Device = new Device(),
   ) {}
 
@@ -35,6 +35,11 @@ export class MediaConnection {
       .then(({ routerRtpCapabilities }) => this.device.load({ routerRtpCapabilities }))
       .finally(() => (this.loading = undefined));
     await this.loading;
+  }
+
+  /** The live socket moved to another server process (the session's owner): same media. */
+  useSocket(socket: ClientSocket): void {
+    this.socket = socket;
   }
 
   /**
