@@ -1,5 +1,5 @@
-// Watches the database the way requests see it (a ping over mongoose's own connection every half
-// second) and, when the platform runs it, its supervisor: the first failure marks it down (so
+// Watches the database the way requests see it (a ping over mongoose's own connection every
+// 300 ms) and, when the platform runs it, its supervisor: the first failure marks it down (so
 // requests fail fast and /readyz names it), the first answer after marks it up again. One log
 // line when it goes, one when it is back, with how long it was gone — not a stack per request.
 import mongoose from 'mongoose';
@@ -8,8 +8,8 @@ import { count } from '../platform/metrics.ts';
 import { isDown, markDown, markUp } from '../platform/parts.ts';
 import type { SupervisedPart } from '../platform/supervisor.ts';
 
-const EVERY_MS = 500;
-const PING_TIMEOUT_MS = 800;
+const EVERY_MS = 300;
+const PING_TIMEOUT_MS = 700;
 
 async function ping(): Promise<boolean> {
   const db = mongoose.connection.db;

@@ -67,7 +67,9 @@ export async function startFerretdb(
     start: () => startFerretdbOn(dir, binary, postgres, port),
     probe: (child) => child.ping(),
     probeEveryMs: 1000,
-    failedProbes: options.failedProbes ?? 5,
+    probeTimeoutMs: 1500,
+    // Hung this long (a freeze, a deadlock): killed and started again. Shorter freezes pass.
+    unhealthyAfterMs: options.unhealthyAfterMs ?? 5000,
     pauseMs: 100,
     maxPauseMs: 5000,
     maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
@@ -104,7 +106,7 @@ export interface FerretdbOptions {
   maxRestarts?: number;
   /** DB_RESTART_WINDOW_MIN, 5 minutes by default. */
   windowMinutes?: number;
-  failedProbes?: number;
+  unhealthyAfterMs?: number;
 }
 
 interface FerretdbChild extends Supervised {

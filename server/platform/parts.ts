@@ -42,9 +42,9 @@ export class PartDownError extends Error {
 }
 
 /** How long a request may wait on the database while it is known to be down. */
-const WAIT_WHEN_DOWN_MS = 1500;
+const WAIT_WHEN_DOWN_MS = 1000;
 /** A request already waiting when the database is found down has waited long enough. */
-const WAIT_AFTER_DOWN_MS = 400;
+const WAIT_AFTER_DOWN_MS = 200;
 
 /**
  * The request's own work, unless the database is (or goes) down while it waits: then it is

@@ -22,8 +22,10 @@ export interface SupervisorOptions<T extends Supervised> {
   /** Resolves true while the child answers; a freeze must resolve false (use a short timeout). */
   probe?: (child: T) => Promise<boolean>;
   probeEveryMs?: number;
-  /** Consecutive failed probes before the child is killed and started again. */
-  failedProbes?: number;
+  /** A probe that has not answered by then has failed. */
+  probeTimeoutMs?: number;
+  /** Failing probes for this long (none answering in between) and the child is killed and started again. */
+  unhealthyAfterMs?: number;
   /** First pause before a restart; doubles each time up to maxPauseMs, reset after a calm spell. */
   pauseMs?: number;
   maxPauseMs?: number;
@@ -96,7 +98,8 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
   private pause: number;
   private probeTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
-  private failures = 0;
+  /** When the probes began to fail (0: the last one answered). */
+  private failingSince = 0;
   private readonly log: SupervisorLog;
 
   constructor(private readonly options: SupervisorOptions<T>) {
@@ -117,7 +120,7 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     this.current = child;
     this.state = 'running';
     this.reason = '';
-    this.failures = 0;
+    this.failingSince = 0;
     child.process.once('exit', (code, signal) => {
       if (this.current !== child || this.state === 'stopped') return;
       this.lost(`${this.options.name} exited (${signal ?? `code ${code}`})`);
@@ -132,11 +135,14 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     const every = this.options.probeEveryMs ?? 1000;
     const tick = async () => {
       if (this.current !== child || this.state !== 'running') return;
-      const ok = await probe(child).catch(() => false);
+      const began = Date.now();
+      const ok = await withTimeout(probe(child), this.options.probeTimeoutMs ?? 1500);
       if (this.current !== child || this.state !== 'running') return;
-      this.failures = ok ? 0 : this.failures + 1;
-      if (this.failures >= (this.options.failedProbes ?? 5)) {
-        this.lost(`${this.options.name} stopped answering (${this.failures} health checks)`);
+      if (ok) this.failingSince = 0;
+      else this.failingSince ||= began;
+      const failingMs = this.failingSince ? Date.now() - this.failingSince : 0;
+      if (failingMs >= (this.options.unhealthyAfterMs ?? 5000)) {
+        this.lost(`${this.options.name} stopped answering (for ${failingMs} ms)`);
         return;
       }
       this.probeTimer = setTimeout(() => void tick(), every);
@@ -222,6 +228,13 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     this.current = undefined;
     await child?.stop();
   }
+}
+
+/** False when the probe fails or has not answered within `ms`. */
+function withTimeout(probe: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([probe.catch(() => false), late]).finally(() => clearTimeout(timer));
 }
 
 const tails = new WeakMap<Supervised, StderrTail>();
