@@ -31,7 +31,8 @@ describe('[heal-1] the embedded database killed while ten members chat', functio
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-heal1-'));
-    const started = await startEmbedded(dataDir);
+    // Five kills in this test: room below the crash-loop limit.
+    const started = await startEmbedded(dataDir, { DB_MAX_RESTARTS: '10' });
     server = started.server;
     await connectMongoose(started.databaseUri, 'heal');
   });
@@ -102,8 +103,14 @@ describe('[heal-1] the embedded database killed while ten members chat', functio
     const acked = members.flatMap((m) => [...m.acked.keys()]);
     assert.equal(twice, 0, 'nothing stored twice');
     assert.equal(stored.length, sent, 'every message sent is stored');
-    assert.equal(new Set(acked).size, sent, 'every message was acknowledged in the end');
     for (const clientId of acked) assert.equal(byClientId.get(clientId), 1);
+    // Every text each member wrote is stored once: acknowledged, or (an answer that came too
+    // late) seen arriving, which the client takes as delivered.
+    const texts = new Map<string, number>();
+    for (const m of stored) texts.set(m.text, (texts.get(m.text) ?? 0) + 1);
+    for (const member of members)
+      for (const text of member.sentTexts) assert.equal(texts.get(text), 1, text);
+    const lateAnswers = sent - new Set(acked).size;
     assert.deepEqual(
       members.map((m) => m.disconnects),
       members.map(() => 0),
@@ -111,10 +118,31 @@ describe('[heal-1] the embedded database killed while ten members chat', functio
     );
     assert.match(server!.output(), /database exited \(SIGKILL\); restarting it in \d+ ms/);
     assert.match(server!.output(), /database available again after \d+ ms/);
+    // Four more kills, quiet this time, for the median of five recovery times.
+    const times = [recoveredMs];
+    for (let i = 0; i < 4; i += 1) {
+      await pause(1000);
+      const before = ferretdbPid(dataDir)!;
+      const at = Date.now();
+      process.kill(before, 'SIGKILL');
+      let down = false;
+      await until(
+        'serving again',
+        async () => {
+          const ready = await readyz(url).catch(() => undefined);
+          down ||= ready?.status === 503;
+          return down && ready?.status === 200;
+        },
+        5000,
+      );
+      times.push(Date.now() - at);
+    }
+    const median = [...times].sort((x, y) => x - y)[2];
     console.log(
-      `      [heal-1] killed → /readyz 200 in ${recoveredMs} ms; ${sent} messages from ` +
+      `      [heal-1] killed → /readyz 200 in ${times.join(', ')} ms (median ${median}); ` +
+        `${sent} messages from ` +
         `${members.length} members, ${stored.length} stored, 0 twice; up to ${retryingSeen} ` +
-        `shown as retrying by one member; ${mongoose.connection.name}`,
+        `shown as retrying by one member, ${lateAnswers} confirmed by arrival rather than an ack; ${mongoose.connection.name}`,
     );
   });
 });
