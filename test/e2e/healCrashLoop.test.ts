@@ -3,14 +3,21 @@
 // platform stops trying, /readyz says why, and the log quotes the child's last stderr line and
 // the way out.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { connectMongoose, disconnectMongoose } from '../../server/db/connect.ts';
 import { ferretdbBinary } from '../../server/db/ferretdb.ts';
+import { createPerson, signedInClient } from '../support/people.ts';
 import type { ServerProcess } from '../support/serverProcess.ts';
 import { ferretdbPid, readyz, startEmbedded } from './healSupport.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const finnish = JSON.parse(readFileSync('locales/fi/errors.json', 'utf8')) as Record<
+  string,
+  string
+>;
 const LAST_WORDS = 'database file is damaged (a simulated failure)';
 
 describe('[heal-3] a database that cannot start again', function () {
@@ -33,15 +40,16 @@ describe('[heal-3] a database that cannot start again', function () {
       ].join('\n'),
     );
     chmodSync(binary, 0o755);
-    server = (
-      await startEmbedded(dataDir, {
-        FERRETDB_BIN: binary,
-        DB_MAX_RESTARTS: '3',
-        DB_RESTART_WINDOW_MIN: '5',
-      })
-    ).server;
+    const started = await startEmbedded(dataDir, {
+      FERRETDB_BIN: binary,
+      DB_MAX_RESTARTS: '3',
+      DB_RESTART_WINDOW_MIN: '5',
+    });
+    server = started.server;
+    await connectMongoose(started.databaseUri, 'heal');
   });
   after(async () => {
+    await disconnectMongoose().catch(() => undefined);
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -49,6 +57,7 @@ describe('[heal-3] a database that cannot start again', function () {
   it('[heal-3] restarts stop after the configured count, /readyz says why, the log names the last stderr line', async () => {
     const url = server!.url;
     assert.equal((await readyz(url)).status, 200);
+    const family = await signedInClient(url, await createPerson({ roles: ['family'] }));
     const pid = ferretdbPid(dataDir);
     assert.ok(pid);
     const killedAt = Date.now();
@@ -71,6 +80,23 @@ describe('[heal-3] a database that cannot start again', function () {
     assert.equal(before, 3, 'three restarts were tried');
     assert.equal((await readyz(url)).status, 503);
     assert.equal((await fetch(`${url}/healthz`)).status, 200, '/healthz is liveness only');
+    // Meanwhile a request, and a socket connecting, are told to try again in a moment.
+    const began = Date.now();
+    const groups = await family.get<{ error: { code: string; message: string } }>('/groups');
+    assert.ok(Date.now() - began < 2000, `answered in ${Date.now() - began} ms`);
+    assert.equal(groups.status, 503);
+    assert.deepEqual(groups.body.error, { code: 'unavailable', message: finnish.unavailable });
+    const socket = io(url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: family.cookie ?? '' },
+      auth: { lang: 'fi' },
+      reconnection: false,
+    });
+    const refusal = await new Promise<Error & { data?: unknown }>((resolve) =>
+      socket.once('connect_error', resolve),
+    );
+    socket.disconnect();
+    assert.deepEqual(refusal.data, { code: 'unavailable', message: finnish.unavailable });
     const log = server!.output();
     assert.ok(log.includes(LAST_WORDS), 'the log quotes the last stderr line');
     assert.match(log, /MONGODB_URI/);
