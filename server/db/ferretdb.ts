@@ -126,7 +126,11 @@ async function stopOrphan(dir: string): Promise<void> {
     return; // gone already
   }
   if (!pid || !cmdline.includes('ferretdb') || !cmdline.includes(dir)) return;
-  process.kill(pid, 'SIGKILL');
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    return; // not ours to stop (or gone): the port check before the start still guards
+  }
   for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i += 1)
     await new Promise((r) => setTimeout(r, 100));
 }

@@ -22,6 +22,7 @@ export function safeRedisUrl(url: string): string {
 
 /** Connections that lost Redis: while any has, /readyz names "redis" as down. */
 const failingClients = new Set<string>();
+let clientCount = 0;
 
 export async function connectRedis(url: string, log: Logger, name: string): Promise<RedisClient> {
   // Reconnects by itself (a Redis restarted, a network blip) every 100 ms … 1 s; what is sent
@@ -36,11 +37,16 @@ export async function connectRedis(url: string, log: Logger, name: string): Prom
   // Each failed reconnect emits an error: log the first of a run, not every retry.
   let failing = false;
   let since = 0;
+  const token = `${name}#${(clientCount += 1)}`;
+  const recovered = () => {
+    failingClients.delete(token);
+    if (failingClients.size === 0) markUp('redis');
+  };
   client.on('error', (error: Error) => {
     if (!failing) {
       since = Date.now();
       log.warn({ err: error, redis: name }, 'redis connection problem');
-      failingClients.add(name);
+      failingClients.add(token);
       markDown('redis', `Redis at ${safeRedisUrl(url)} does not answer (${error.message})`);
     }
     failing = true;
@@ -48,9 +54,10 @@ export async function connectRedis(url: string, log: Logger, name: string): Prom
   client.on('ready', () => {
     if (failing) log.warn({ redis: name, downMs: Date.now() - since }, 'redis connection restored');
     failing = false;
-    failingClients.delete(name);
-    if (failingClients.size === 0) markUp('redis');
+    recovered();
   });
+  // Closed on purpose (shutdown, a test's end): no longer a part that is down.
+  client.on('end', recovered);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
