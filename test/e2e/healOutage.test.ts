@@ -116,7 +116,6 @@ describe('[heal-2] [heal-5] the embedded database frozen, then replaced', functi
     const sent = members.reduce((n, m) => n + m.sentTexts.length, 0);
     await until('every outbox empty', () => members.every((m) => m.waiting === 0), 60_000);
 
-    if (process.env.HEAL_DEBUG) console.log(answers.map((a) => `${a.ms}:${a.status}`).join(' '));
     const slowest = Math.max(...answers.map((a) => a.ms));
     const refused = answers.filter((a) => a.status !== 200);
     assert.ok(answers.length >= 10, `requests were made meanwhile (${answers.length})`);
@@ -134,7 +133,7 @@ describe('[heal-2] [heal-5] the embedded database frozen, then replaced', functi
     const replaced = ferretdbPid(dataDir) !== pid;
     console.log(
       `      [heal-2] frozen 10 s: ${answers.length} requests, ${refused.length} answered ` +
-        `"unavailable", slowest ${slowest} ms; /readyz 200 ${readyMs} ms after the freeze ` +
+        `"unavailable", slowest ${slowest} ms; /readyz 200 when checked ${readyMs} ms after the freeze began ` +
         `(${replaced ? 'the hung FerretDB was replaced' : 'it thawed'}); ${sent} messages, ` +
         `${stored.length} stored, 0 twice`,
     );
