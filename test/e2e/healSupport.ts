@@ -53,7 +53,10 @@ export async function startEmbedded(
     { timeoutMs: 90_000 },
   );
   const found = /at (mongodb:\/\/127\.0\.0\.1:\d+\/)/.exec(server.output());
-  if (!found?.[1]) throw new Error(`no database URI in the output:\n${server.output()}`);
+  if (!found?.[1]) {
+    await server.stop();
+    throw new Error(`no database URI in the output:\n${server.output()}`);
+  }
   return { server, databaseUri: found[1] };
 }
 
