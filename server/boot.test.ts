@@ -106,7 +106,12 @@ describe('[boot-1] server start-up, database chain and restarts', function () {
     try {
       const ready = await fetch(`${first.url}/readyz`);
       assert.equal(ready.status, 200);
-      assert.deepEqual(await ready.json(), { status: 'ready', database: true, workers: 1 });
+      assert.deepEqual(await ready.json(), {
+        status: 'ready',
+        database: true,
+        workers: 1,
+        down: [],
+      });
       assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
       assert.match(first.output(), /demo data seeded/);
     } finally {

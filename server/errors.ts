@@ -4,6 +4,9 @@ import type { TFunction } from 'i18next';
 import type { Logger } from 'pino';
 import { SfuError } from '../sfu/index.ts';
 import type { AppError } from './protocol/ack.ts';
+import { isDatabaseUnavailable } from './db/connect.ts';
+import { count } from './platform/metrics.ts';
+import { PartDownError } from './platform/parts.ts';
 
 export class RequestError extends Error {
   constructor(
@@ -21,7 +24,19 @@ export const forbidden = () => new RequestError('forbidden', 403);
 /** Also what someone gets for a resource they may not see: its existence is not revealed. */
 export const notFound = () => new RequestError('notFound', 404);
 
+/**
+ * The database (or another part) is down for a moment: not a bug to log with a stack per
+ * request — the outage is logged once where it is watched (server/db/availability.ts).
+ */
+export function isUnavailable(error: unknown): boolean {
+  return error instanceof PartDownError || isDatabaseUnavailable(error);
+}
+
 export function toAppError(error: unknown, t: TFunction, log: Logger): AppError {
+  if (isUnavailable(error)) {
+    count('rinnalla_requests_unavailable_total');
+    return { code: 'unavailable', message: t('unavailable') };
+  }
   if (error instanceof RequestError) {
     return {
       code: error.code,
@@ -38,5 +53,6 @@ export function toAppError(error: unknown, t: TFunction, log: Logger): AppError 
 export function statusOf(error: unknown): number {
   if (error instanceof RequestError) return error.status;
   if (error instanceof SfuError) return 409;
+  if (isUnavailable(error)) return 503;
   return 500;
 }

@@ -16,6 +16,8 @@ import './calendar/migrations.ts';
 import './training/migrations.ts';
 import { announceDatabase } from './db/announce.ts';
 import { startDatabase } from './db/engine.ts';
+import { watchDatabase } from './db/availability.ts';
+import { onPartChange } from './platform/parts.ts';
 import { createLogger } from './log.ts';
 import { startTurn } from './media/turn/index.ts';
 import { backgroundSettled } from './platform/afterResponse.ts';
@@ -67,14 +69,21 @@ export async function main(): Promise<void> {
     const database = await startDatabase({
       uri: config.mongodbUri,
       dataDir: join(config.dataDir, 'db'),
+      log,
     });
     cleanups.push(() => database.stop());
     // `npm run backup` finds the embedded database here while the server runs.
     if (database.kind !== 'external')
       cleanups.push(announceDatabase(join(config.dataDir, 'db'), database.uri));
-    log.info({ database: database.kind }, `database: ${database.description}`);
+    log.info(
+      { database: database.kind, pid: database.pid },
+      `database: ${database.description}${database.supervisor ? ' (restarted if it dies)' : ''}`,
+    );
     await connectMongoose(database.uri, config.mongodbDb);
     cleanups.push(() => disconnectMongoose());
+    // With MONGODB_URI only watched (its restart or failover ridden out), never supervised.
+    const databaseWatch = watchDatabase(log, database.supervisor);
+    urgent.push(() => databaseWatch.stop());
     await migrate((line) => console.log(`  ${line}…`));
     // While the SFU and the app start (with thousands of groups it takes a moment).
     warmCatalogue().catch((error: unknown) => log.warn({ err: error }, 'catalogue not read yet'));
@@ -115,6 +124,12 @@ export async function main(): Promise<void> {
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
     cleanups.push(() => reminders.stop());
+    // Back from an outage: what fell due meanwhile goes out now (claims keep it exactly once).
+    const stopResuming = onPartChange((part, up) => {
+      if (part === 'database' && up)
+        void reminders.runDue().catch((error: unknown) => log.warn({ err: error }, 'reminders'));
+    });
+    cleanups.push(stopResuming);
     const sweeps = [RefresherReminders, ReferralReminders, QuietPairings, AppointmentReminders];
     for (const Sweep of sweeps) {
       const sweep = new Sweep({ mailer, log, publicUrl: config.publicUrl });

@@ -7,13 +7,15 @@ import { isSignedIn } from '../access/actor.ts';
 import { RequestError, toAppError } from '../errors.ts';
 import { languageOf, translator } from '../i18n/index.ts';
 import { resolveActor, type CookiePolicy } from './sessions.ts';
+import { failFast } from '../platform/parts.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function actorMiddleware(cookies: CookiePolicy): RequestHandler {
   return (req, res, next) => {
     const lang = languageOf(undefined, req.headers['accept-language']);
-    resolveActor(req.headers.cookie, lang, cookies).then((actor) => {
+    // The session is in the database: while it is down, answered at once (errorHandler: 503).
+    failFast(resolveActor(req.headers.cookie, lang, cookies)).then((actor) => {
       res.locals.actor = actor;
       next();
     }, next);

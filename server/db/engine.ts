@@ -3,6 +3,7 @@
 // runs here is a real MongoDB wire-protocol server.
 import { ferretdbAvailable, ferretdbBackend, ferretdbBinary, startFerretdb } from './ferretdb.ts';
 import { startMongoMemoryServer } from './memoryServer.ts';
+import type { SupervisedPart, SupervisorLog } from '../platform/supervisor.ts';
 
 export interface RunningDatabase {
   kind: 'external' | 'mongodb-memory-server' | 'ferretdb';
@@ -10,6 +11,8 @@ export interface RunningDatabase {
   uri: string;
   description: string;
   pid?: number | undefined;
+  /** Set when the platform runs the server itself and restarts it when it dies. */
+  supervisor?: SupervisedPart;
   stop(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export class NoDatabaseError extends Error {
 export async function startDatabase(options: {
   uri?: string | undefined;
   dataDir: string;
+  /** Where the supervisor's restart lines go (the platform's logger). */
+  log?: SupervisorLog;
 }): Promise<RunningDatabase> {
   if (options.uri) {
     return { kind: 'external', uri: options.uri, description: 'MONGODB_URI', stop: async () => {} };
@@ -33,6 +38,8 @@ export async function startDatabase(options: {
   const mongod = await startMongoMemoryServer(options.dataDir);
   if (mongod) return mongod;
   if (ferretdbAvailable())
-    return startFerretdb(options.dataDir, ferretdbBinary(), ferretdbBackend());
+    return startFerretdb(options.dataDir, ferretdbBinary(), ferretdbBackend(), {
+      ...(options.log ? { log: options.log } : {}),
+    });
   throw new NoDatabaseError();
 }

@@ -2,10 +2,21 @@
 // mongod cannot be downloaded (scripts/provision/). Its backend is SQLite (embedded, the
 // default) or a PostgreSQL cluster the platform runs itself (FERRETDB_BACKEND=postgresql).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
+import mongoose from 'mongoose';
 import { toolCacheDir } from '../platform/paths.ts';
 import { freePort, waitForPort } from '../platform/ports.ts';
+import {
+  exitOf,
+  keepLastWords,
+  killAndReap,
+  StderrTail,
+  Supervisor,
+  type Supervised,
+  type SupervisorLog,
+} from '../platform/supervisor.ts';
 import type { RunningDatabase } from './engine.ts';
 import { startPostgres, type RunningPostgres } from './postgresCluster.ts';
 
@@ -35,31 +46,117 @@ export function ferretdbBackend(): FerretdbBackend {
 /**
  * Starts FerretDB on a free port, its files (and its log) under `dataDir`: SQLite files in
  * ferretdb/, or a PostgreSQL cluster in ferretdb-postgresql/ started first and stopped last.
+ * It is supervised: killed or hung, it is started again on the same port and the same files, so
+ * the driver's own reconnection finds it (server/platform/supervisor.ts).
  */
 export async function startFerretdb(
   dataDir: string,
   binary = ferretdbBinary(),
   backend: FerretdbBackend = 'sqlite',
+  options: FerretdbOptions = {},
 ): Promise<RunningDatabase> {
   const dir = resolve(dataDir, backend === 'sqlite' ? 'ferretdb' : 'ferretdb-postgresql');
   mkdirSync(dir, { recursive: true });
+  await stopOrphan(dir);
   let postgres: RunningPostgres | undefined;
   if (backend === 'postgresql') postgres = await startPostgres(join(dir, 'cluster'));
+  const port = await freePort();
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  const supervisor = new Supervisor<FerretdbChild>({
+    name: 'database',
+    start: () => startFerretdbOn(dir, binary, postgres, port),
+    probe: (child) => child.ping(),
+    probeEveryMs: 1000,
+    probeTimeoutMs: 1500,
+    // Hung this long (a freeze, a deadlock): killed and started again. Shorter freezes pass.
+    unhealthyAfterMs: options.unhealthyAfterMs ?? 5000,
+    pauseMs: 100,
+    maxPauseMs: 5000,
+    maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
+    windowMs: (options.windowMinutes ?? Number(process.env.DB_RESTART_WINDOW_MIN || 5)) * 60_000,
+    wayOut:
+      `The embedded database keeps failing: its output is in ${join(dir, 'ferretdb.log')}. ` +
+      'Restart the platform once the cause is fixed, or set MONGODB_URI to use your own MongoDB.',
+    ...(options.log ? { log: options.log } : {}),
+  });
   try {
-    return await startFerretdbOn(dir, binary, postgres);
+    await supervisor.start();
   } catch (error) {
     await postgres?.stop();
     throw error;
   }
+  return {
+    kind: 'ferretdb',
+    uri,
+    description: postgres
+      ? `FerretDB ${FERRETDB_VERSION} (PostgreSQL, its cluster in ${join(dir, 'cluster')}) at ${uri}`
+      : `FerretDB ${FERRETDB_VERSION} (SQLite in ${dir}) at ${uri}`,
+    pid: supervisor.current?.process.pid,
+    supervisor,
+    async stop() {
+      await supervisor.stop();
+      await postgres?.stop();
+    },
+  };
+}
+
+export interface FerretdbOptions {
+  log?: SupervisorLog;
+  /** Crash loop: restarts allowed within the window (DB_MAX_RESTARTS, 5 by default). */
+  maxRestarts?: number;
+  /** DB_RESTART_WINDOW_MIN, 5 minutes by default. */
+  windowMinutes?: number;
+  unhealthyAfterMs?: number;
+}
+
+interface FerretdbChild extends Supervised {
+  ping(): Promise<boolean>;
+}
+
+/** A pid file beside the data: a FerretDB left running on these files (the platform was killed,
+ * its child lived on) is stopped before another starts — never two on the same files. */
+async function stopOrphan(dir: string): Promise<void> {
+  const pidFile = join(dir, 'ferretdb.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // gone already
+  }
+  if (!pid || !cmdline.includes('ferretdb') || !cmdline.includes(dir)) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    return; // not ours to stop (or gone): the port check before the start still guards
+  }
+  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i += 1)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
 }
 
 async function startFerretdbOn(
   dir: string,
   binary: string,
   postgres: RunningPostgres | undefined,
-): Promise<RunningDatabase> {
+  port: number,
+): Promise<FerretdbChild> {
   const logPath = join(dir, 'ferretdb.log');
-  const port = await freePort();
+  // The previous copy has been reaped by now (the supervisor waits); anything still answering on
+  // the port is not ours to share the files with.
+  if (await portInUse(port))
+    throw new Error(`port ${port} of the embedded database is taken by another process`);
   const handler = postgres
     ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
     : ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
@@ -78,32 +175,45 @@ async function startFerretdbOn(
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const logFile = createWriteStream(logPath, { flags: 'a' });
-  let firstError = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    logFile.write(chunk);
-    if (!firstError) firstError = chunk.toString().split('\n')[0] ?? '';
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.once('error', () => undefined);
+  const tail = new StderrTail();
+  tail.attach(child);
+  child.stderr.on('data', (chunk: Buffer) => logFile.write(chunk));
+  const exited = exitOf(child);
+  child.once('error', (error) => tail.push(`${error.message}\n`));
   try {
     await waitForPort(port, 15_000, () => child.exitCode !== null || child.pid === undefined);
   } catch (error) {
-    child.kill('SIGKILL');
+    await killAndReap(child);
     logFile.end();
+    const words = tail.last(2);
     throw new Error(
       `FerretDB (the embedded database at ${binary}) did not start: ${(error as Error).message}` +
-        `${firstError ? ` — "${firstError.slice(0, 200)}"` : ''}. Its output is in ${logPath}. ` +
+        `${words ? ` — "${words.slice(0, 300)}"` : ''}. Its output is in ${logPath}. ` +
         '`npm start` checks and rebuilds a broken FerretDB; or set MONGODB_URI to use your own MongoDB.',
     );
   }
-  return {
-    kind: 'ferretdb',
-    uri: `mongodb://127.0.0.1:${port}/`,
-    description: postgres
-      ? `FerretDB ${FERRETDB_VERSION} (PostgreSQL, its cluster in ${join(dir, 'cluster')})`
-      : `FerretDB ${FERRETDB_VERSION} (SQLite in ${dir})`,
-    pid: child.pid,
+  writeFileSync(join(dir, 'ferretdb.pid'), `${child.pid}\n`);
+  let probe: InstanceType<typeof mongoose.mongo.MongoClient> | undefined;
+  const running: FerretdbChild = {
+    process: child,
+    async ping() {
+      // A client of its own, short timeouts: a frozen server must answer "no" quickly.
+      probe ??= new mongoose.mongo.MongoClient(`mongodb://127.0.0.1:${port}/`, {
+        directConnection: true,
+        serverSelectionTimeoutMS: 1000,
+        connectTimeoutMS: 1000,
+        socketTimeoutMS: 1500,
+        maxPoolSize: 1,
+      });
+      try {
+        await probe.db('admin').command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async stop() {
+      await probe?.close(true).catch(() => undefined);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -111,7 +221,9 @@ async function startFerretdbOn(
         clearTimeout(timer);
       }
       logFile.end();
-      await postgres?.stop();
     },
   };
+  child.once('exit', () => void probe?.close(true).catch(() => undefined));
+  keepLastWords(running, tail);
+  return running;
 }

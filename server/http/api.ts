@@ -10,6 +10,7 @@ import { isSignedIn, type Actor, type SignedInActor } from '../access/actor.ts';
 import { gate, type Action } from '../access/policy.ts';
 import { RequestError, statusOf, toAppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
+import { failFast } from '../platform/parts.ts';
 import { fieldErrors } from './validation.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -80,15 +81,17 @@ export class ApiRouter {
           throw new RequestError(verdict, verdict === 'unauthenticated' ? 401 : 403);
         const body = parse(spec.body, req.body ?? {}, t);
         const query = parse(spec.query, req.query, t);
-        const result = await handler({
-          actor,
-          body: body as Out<B>,
-          query: query as Out<Q>,
-          params: req.params as Record<string, string>,
-          t,
-          req,
-          res,
-        });
+        const result = await failFast(
+          handler({
+            actor,
+            body: body as Out<B>,
+            query: query as Out<Q>,
+            params: req.params as Record<string, string>,
+            t,
+            req,
+            res,
+          }),
+        );
         if (res.headersSent) return;
         if (result === undefined) res.status(204).end();
         else res.status(spec.status ?? 200).json(result);

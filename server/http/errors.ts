@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isUnavailable } from '../errors.ts';
 import { languageOf, translator } from '../i18n/index.ts';
 
 /** Unknown API routes: a JSON 404 in the caller's language. */
@@ -23,6 +24,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
           fields: { _: t(code === 'tooLarge' ? 'tooLarge' : 'field.invalid') },
         },
       });
+      return;
+    }
+    if (isUnavailable(error)) {
+      res.set('Retry-After', '2');
+      res.status(503).json({ error: { code: 'unavailable', message: t('unavailable') } });
       return;
     }
     (req.log ?? log).error({ err: error, url: req.originalUrl }, 'request failed');

@@ -8,6 +8,7 @@ import { translator } from '../i18n/index.ts';
 import type { Ack } from '../protocol/ack.ts';
 import { requestSchemas, type RequestName, type ResponseOf } from '../protocol/socket.ts';
 import { toAppError } from '../errors.ts';
+import { failFast } from '../platform/parts.ts';
 import { withinLimit } from './eventLimits.ts';
 import type { RealtimeSocket } from './socket.ts';
 
@@ -42,7 +43,7 @@ export function handle<N extends RequestName>(
       return;
     }
     try {
-      reply({ ok: true, data: await handler(parsed.data as Payload<N>) });
+      reply({ ok: true, data: await failFast(handler(parsed.data as Payload<N>)) });
     } catch (error) {
       reply({ ok: false, error: toAppError(error, t, log) });
     }

@@ -9,7 +9,9 @@ import { isSignedIn } from '../access/actor.ts';
 import { originAllowed } from '../auth/middleware.ts';
 import { actorOfSession, sessionIdOfCookie, type CookiePolicy } from '../auth/sessions.ts';
 import { languageOf, translator } from '../i18n/index.ts';
+import { isUnavailable } from '../errors.ts';
 import { count } from '../platform/metrics.ts';
+import { failFast } from '../platform/parts.ts';
 import { loginRoom, personRoom, type AccessWatch } from './accessWatch.ts';
 import { ConnectionCaps, type CapOptions } from './caps.ts';
 import { closeRedis, connectRedis, type RedisClient } from './redis.ts';
@@ -73,22 +75,27 @@ export function createRealtime(
     const auth = socket.handshake.auth as Record<string, unknown>;
     const lang = languageOf(auth.lang, socket.handshake.headers['accept-language']);
     const sessionId = sessionIdOfCookie(socket.handshake.headers.cookie, cookies);
-    const found = sessionId ? actorOfSession(sessionId, lang) : Promise.resolve(null);
-    found.then((session) => {
-      if (!session) {
-        count('socket_refused_total', { why: 'unauthenticated' });
-        return next(refusal('unauthenticated', lang));
-      }
-      const address = socket.handshake.address;
-      if (!caps.take(session.actor.personId, address, socket.id)) {
-        count('socket_refused_total', { why: 'tooManyConnections' });
-        return next(refusal('tooManyConnections', lang));
-      }
-      socket.data.actor = session.actor;
-      socket.data.lang = lang;
-      socket.data.sessionEndsAt = session.endsAt;
-      next();
-    }, next);
+    const found = sessionId ? failFast(actorOfSession(sessionId, lang)) : Promise.resolve(null);
+    found.then(
+      (session) => {
+        if (!session) {
+          count('socket_refused_total', { why: 'unauthenticated' });
+          return next(refusal('unauthenticated', lang));
+        }
+        const address = socket.handshake.address;
+        if (!caps.take(session.actor.personId, address, socket.id)) {
+          count('socket_refused_total', { why: 'tooManyConnections' });
+          return next(refusal('tooManyConnections', lang));
+        }
+        socket.data.actor = session.actor;
+        socket.data.lang = lang;
+        socket.data.sessionEndsAt = session.endsAt;
+        next();
+        // The database is down for a moment: a refusal the client knows to try again after.
+      },
+      (error: unknown) =>
+        next(isUnavailable(error) ? refusal('unavailable', lang) : (error as Error)),
+    );
   });
   io.on('connection', (socket) => {
     const { actor } = socket.data;

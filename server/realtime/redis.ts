@@ -3,6 +3,7 @@
 // connected, the client reconnects by itself after a drop.
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import { markDown, markUp } from '../platform/parts.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -19,18 +20,44 @@ export function safeRedisUrl(url: string): string {
   }
 }
 
+/** Connections that lost Redis: while any has, /readyz names "redis" as down. */
+const failingClients = new Set<string>();
+let clientCount = 0;
+
 export async function connectRedis(url: string, log: Logger, name: string): Promise<RedisClient> {
-  const client = createClient({ url, socket: { connectTimeout: 5000 } });
+  // Reconnects by itself (a Redis restarted, a network blip) every 100 ms … 1 s; what is sent
+  // meanwhile waits in the client's queue; the subscriber subscribes again once back.
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: 5000,
+      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 1000),
+    },
+  });
   // Each failed reconnect emits an error: log the first of a run, not every retry.
   let failing = false;
+  let since = 0;
+  const token = `${name}#${(clientCount += 1)}`;
+  const recovered = () => {
+    failingClients.delete(token);
+    if (failingClients.size === 0) markUp('redis');
+  };
   client.on('error', (error: Error) => {
-    if (!failing) log.warn({ err: error, redis: name }, 'redis connection problem');
+    if (!failing) {
+      since = Date.now();
+      log.warn({ err: error, redis: name }, 'redis connection problem');
+      failingClients.add(token);
+      markDown('redis', `Redis at ${safeRedisUrl(url)} does not answer (${error.message})`);
+    }
     failing = true;
   });
   client.on('ready', () => {
-    if (failing) log.info({ redis: name }, 'redis connection restored');
+    if (failing) log.warn({ redis: name, downMs: Date.now() - since }, 'redis connection restored');
     failing = false;
+    recovered();
   });
+  // Closed on purpose (shutdown, a test's end): no longer a part that is down.
+  client.on('end', recovered);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -7,6 +7,9 @@ import { freePort } from '../../server/platform/ports.ts';
 
 export interface TestRedis {
   url: string;
+  port: number;
+  /** SIGKILL, as a crash or the out-of-memory killer would. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,8 +51,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts redis-server and waits (at most 15 s) until it answers PING. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+export async function startRedis(samePort?: number): Promise<TestRedis> {
+  const port = samePort ?? (await freePort());
   const child = spawn(
     redisServerBin(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -67,5 +70,11 @@ export async function startRedis(): Promise<TestRedis> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => stopChild(child) };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, port, kill, stop: () => stopChild(child) };
 }

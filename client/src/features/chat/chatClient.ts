@@ -119,9 +119,16 @@ export class ChatClient {
       this.starting = false;
       void this.connected();
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (error) => {
       this.starting = false;
       this.notify();
+      // Refused because the database is down for a moment (not a lasting "no"): Socket.IO does
+      // not retry a refusal by itself, so try again shortly; unsent messages wait meanwhile.
+      const code = (error as Error & { data?: { code?: string } }).data?.code;
+      if (code === 'unavailable' && !this.closed)
+        this.later('reconnect', 2000 + Math.random() * 2000, () => {
+          if (!socket.connected) socket.connect();
+        });
     });
     socket.on('disconnect', () => {
       this.subscribed.clear();
