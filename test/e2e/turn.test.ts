@@ -124,4 +124,25 @@ describe('[scale-4] media through the TURN relay', function () {
     );
     assert.ok(wrong.errors.includes(401), `coturn answers 401: ${JSON.stringify(wrong)}`);
   });
+
+  it('[scale-4] a coturn that dies is back by itself on its port: a credential handed out before still allocates', async () => {
+    const page = await (await browser.newContext()).newPage();
+    pages.push(page);
+    await page.goto(`${app.url}/`);
+    const relay = app.turn!;
+    const { urls, secret } = relay.coturn!;
+    const before = turnCredential(secret, 'probe', 600);
+    const old = relay.coturn!.process;
+    const killed = Date.now();
+    old.kill('SIGKILL');
+    while (!(relay.supervisor!.state === 'running' && relay.supervisor!.current?.process !== old)) {
+      assert.ok(Date.now() - killed < 10_000, `restarted within 10 s (${relay.supervisor!.state})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const backMs = Date.now() - killed;
+    const server = [{ urls, username: before.username, credential: before.credential }];
+    const after = await relayCandidates(page, server);
+    assert.ok(after.relays > 0, `the old credential allocates again: ${JSON.stringify(after)}`);
+    console.log(`      coturn killed → running again on its port: ${backMs} ms`);
+  });
 });

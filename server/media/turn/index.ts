@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import { Supervisor } from '../../platform/supervisor.ts';
 import { coturnAvailable, startCoturn, type Coturn } from './coturn.ts';
 import { turnService, type TurnService } from './credentials.ts';
 
@@ -10,7 +11,12 @@ export interface TurnRelay {
   service: TurnService | undefined;
   /** The coturn this process runs, if any (stopped with the server). */
   coturn: Coturn | undefined;
+  /** Restarts that coturn when it dies, on its port and with its secret. */
+  supervisor?: Supervisor<Coturn>;
 }
+
+/** The port in a turn: URL (`turn:host:3478?transport=udp`). */
+const portOf = (url: string) => Number(/:(\d+)(?:\?|$)/.exec(url)?.[1] ?? 0);
 
 /** Where browsers reach the relay: the SFU's announced address, else its listen address. */
 function publicHost(config: Config): string {
@@ -48,15 +54,37 @@ export async function startTurn(
     ),
     ...extra,
   };
-  let coturn: Coturn;
+  let first: Coturn;
   try {
-    coturn = await startCoturn({ ...options, port });
+    first = await startCoturn({ ...options, port });
   } catch (error) {
     // Outside production a busy 3478 (another instance, a system coturn) is no reason to stop.
     if (config.env === 'production' || port === 0) throw error;
     log.warn({ err: error, port }, 'TURN: port taken, using a free one');
-    coturn = await startCoturn({ ...options, port: 0 });
+    first = await startCoturn({ ...options, port: 0 });
   }
-  log.info({ urls: coturn.urls, log: coturn.logFile }, 'TURN: coturn started');
-  return { service: turnService(coturn.urls, coturn.secret, ttlSeconds), coturn };
+  log.info({ urls: first.urls, log: first.logFile }, 'TURN: coturn started');
+  // A coturn that dies is started again on the same port with the same secret, so the
+  // credentials already handed out keep working (server/platform/supervisor.ts).
+  const again = { ...options, port: portOf(first.urls[0] ?? ''), secret: first.secret };
+  let starts = 0;
+  const supervisor = new Supervisor<Coturn>({
+    name: 'turn',
+    start: async () => (starts++ === 0 ? first : startCoturn(again)),
+    pauseMs: 200,
+    maxPauseMs: 10_000,
+    maxRestarts: 5,
+    windowMs: 5 * 60_000,
+    wayOut: `coturn keeps failing: its output is in ${first.logFile}. Set TURN_URLS and TURN_SECRET to use another relay.`,
+    log,
+  });
+  await supervisor.start();
+  const coturn: Coturn = {
+    ...first,
+    get process() {
+      return supervisor.current?.process ?? first.process;
+    },
+    stop: () => supervisor.stop(),
+  };
+  return { service: turnService(first.urls, first.secret, ttlSeconds), coturn, supervisor };
 }

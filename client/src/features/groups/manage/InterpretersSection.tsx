@@ -113,7 +113,10 @@ export function InterpretersSection({ sessions }: { sessions: UpcomingSession[] 
       </SelectField>
       <SubmitButton busy={busy} label={t('interpreters.invite')} />
       <p className="meta">
-        {t('interpreters.link')} <span dir="ltr">{link}</span>
+        {t('interpreters.link')}{' '}
+        <span dir="ltr" className="link-text">
+          {link}
+        </span>
       </p>
     </form>
   );
