@@ -15,6 +15,7 @@ import { publicPathsBenchmarks } from './publicPaths.bench.ts';
 import { sfuBenchmarks } from './sfu.bench.ts';
 import { sfuCapacityBenchmarks } from './sfuCapacity.bench.ts';
 import { sfuCohortBenchmarks } from './sfuCohort.bench.ts';
+import { sfuInterpreterBenchmarks } from './sfuInterpreter.bench.ts';
 import { supervisionBenchmarks } from './supervision.bench.ts';
 import type { Measurement } from './stats.ts';
 
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   sfu: sfuBenchmarks,
   sfuCapacity: sfuCapacityBenchmarks,
   sfuCohort: sfuCohortBenchmarks,
+  sfuInterpreter: sfuInterpreterBenchmarks,
   catalogue: catalogueBenchmarks,
   chat: chatBenchmarks,
   supervision: supervisionBenchmarks,
