@@ -11,7 +11,11 @@ import type { ChatMessage, PresenceEntry, PresenceState } from '../protocol/chat
 import { testDatabaseUri, useTestDatabase } from '../../test/support/database.ts';
 import { liveGroup, liveSocket, must, type TestSocket } from '../../test/support/live.ts';
 import { startRedis, type TestRedis } from '../../test/support/redis.ts';
-import { startServerProcess, type ServerProcess } from '../../test/support/serverProcess.ts';
+import {
+  startServerProcesses,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../../test/support/serverProcess.ts';
 import { senderKey } from './message.model.ts';
 
 interface Change {
@@ -69,13 +73,9 @@ describe('[chat-3] chat and presence across two server processes', function () {
       SFU_RTC_PORT: '0',
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
     };
-    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
-    for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    servers.push(...(await startServerProcesses(env, 2)));
   });
 
   after(async () => {

@@ -6,7 +6,11 @@ import { freePort } from '../platform/ports.ts';
 import { testDatabaseUri, useTestDatabase } from '../../test/support/database.ts';
 import { liveGroup, liveSocket, type TestSocket } from '../../test/support/live.ts';
 import { ReliableClient } from '../../test/support/reliableChat.ts';
-import { startServerProcess, type ServerProcess } from '../../test/support/serverProcess.ts';
+import {
+  startServerProcess,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../../test/support/serverProcess.ts';
 import { Message } from './message.model.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -30,9 +34,7 @@ describe('chat across a server crash', function () {
       MONGODB_DB: mongoose.connection.name,
       SEED_DEMO_DATA: 'false',
       CHAT_MESSAGES_PER_MINUTE: '6000',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
       LOG_LEVEL: 'warn',
     };
     server = await startServerProcess(env);

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { liveGroup, liveSocket, must, type TestSocket } from '../support/live.ts';
 import type { TestPerson } from '../support/people.ts';
-import { joinSession, mediaFlowing } from './liveBrowser.ts';
+import { enterOnPhone, mediaFlowing } from './liveBrowser.ts';
 
 describe('[room-1] a breakout room in real browsers', function () {
   this.timeout(180_000);
@@ -32,15 +32,8 @@ describe('[room-1] a breakout room in real browsers', function () {
     const [a, b, c] = live.families as [TestPerson, TestPerson, TestPerson];
     host = await liveSocket(app.url, live.staff.facilitator);
     await must(host, 'live:join', { sessionId: live.sessionId });
-    const enter = async (person: TestPerson, lang: string) => {
-      const page = await joinSession(browser, app.url, person, live.sessionId, {
-        lang,
-        width: 360,
-      });
-      pages.push(page);
-      await page.locator('[data-testid="live-room"][data-phase="live"]').waitFor();
-      return page;
-    };
+    const enter = (person: TestPerson, lang: string) =>
+      enterOnPhone(browser, app.url, person, live.sessionId, lang, pages);
     const pageA = await enter(a, 'ar');
     await enter(b, 'fi');
     await enter(c, 'fi');

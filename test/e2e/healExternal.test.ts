@@ -12,7 +12,11 @@ import { ferretdbBinary } from '../../server/db/ferretdb.ts';
 import { freePort, waitForPort } from '../../server/platform/ports.ts';
 import { killAndReap } from '../../server/platform/supervisor.ts';
 import { liveGroup, liveSocket } from '../support/live.ts';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import {
+  startServerProcess,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../support/serverProcess.ts';
 import { Member, readyz } from './healSupport.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,9 +73,7 @@ describe('[heal-1] with MONGODB_URI: the external database restarted', function 
       MONGODB_DB: 'healext',
       SEED_DEMO_DATA: 'false',
       CHAT_MESSAGES_PER_MINUTE: '6000',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
       LOG_LEVEL: 'warn',
     });
     await connectMongoose(uri, 'healext');

@@ -11,7 +11,11 @@ import type { ChatMessage } from '../../server/protocol/chat.ts';
 import { testDatabaseUri, useTestDatabase } from '../support/database.ts';
 import { liveGroup, liveSocket, must, type TestSocket } from '../support/live.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import {
+  startServerProcesses,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../support/serverProcess.ts';
 import { Member, readyz } from './healSupport.ts';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,13 +54,9 @@ describe('[heal-4] Redis killed and restarted under two server processes', funct
       SEED_DEMO_DATA: 'false',
       CHAT_MESSAGES_PER_MINUTE: '6000',
       LOG_LEVEL: 'warn',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
     };
-    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
-    for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
-    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    servers.push(...(await startServerProcesses(env, 2)));
   });
   after(async () => {
     for (const member of members.splice(0)) member.close();

@@ -8,7 +8,11 @@ import type { ChatMessage } from '../../server/protocol/chat.ts';
 import { Delivery } from '../../client/src/features/chat/delivery.ts';
 import type { ClientSocket } from '../../client/src/lib/socketRequest.ts';
 import { must, type TestSocket } from '../support/live.ts';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import {
+  startServerProcess,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../support/serverProcess.ts';
 
 class MemoryStorage {
   private readonly items = new Map<string, string>();
@@ -43,9 +47,7 @@ export async function startEmbedded(
       MONGODB_DB: 'heal',
       SEED_DEMO_DATA: 'false',
       CHAT_MESSAGES_PER_MINUTE: '6000',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
       // info: the line that names the database's address.
       LOG_LEVEL: 'info',
       ...env,

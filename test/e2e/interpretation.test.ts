@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { liveGroup } from '../support/live.ts';
 import type { TestPerson } from '../support/people.ts';
-import { joinSession, mediaFlowing } from './liveBrowser.ts';
+import { enterOnPhone, mediaFlowing } from './liveBrowser.ts';
 
 /** Inbound audio from one peer's <audio>: packets and energy so far, and its volume. */
 function heard(page: Page, peerId: string) {
@@ -54,15 +54,8 @@ describe('[room-6] an interpreter channel in real browsers', function () {
       TestPerson,
       TestPerson,
     ];
-    const enter = async (person: TestPerson, lang = 'fi') => {
-      const page = await joinSession(browser, app.url, person, live.sessionId, {
-        lang,
-        width: 360,
-      });
-      pages.push(page);
-      await page.locator('[data-testid="live-room"][data-phase="live"]').waitFor();
-      return page;
-    };
+    const enter = (person: TestPerson, lang = 'fi') =>
+      enterOnPhone(browser, app.url, person, live.sessionId, lang, pages);
     const host = await enter(live.staff.facilitator);
     const interpreting = await enter(interpreter, 'ar');
     const listener = await enter(arListener, 'ar');

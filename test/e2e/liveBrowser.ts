@@ -139,3 +139,21 @@ export async function joinSession(
   }
   return page;
 }
+
+/**
+ * On a 360 px phone in this language: joins and waits until in the room with the session live.
+ * The page is added to `pages` before waiting, so the test's cleanup closes it either way.
+ */
+export async function enterOnPhone(
+  browser: Browser,
+  url: string,
+  person: TestPerson,
+  sessionId: string,
+  lang: string,
+  pages: Page[],
+): Promise<Page> {
+  const page = await joinSession(browser, url, person, sessionId, { lang, width: 360 });
+  pages.push(page);
+  await page.locator('[data-testid="live-room"][data-phase="live"]').waitFor();
+  return page;
+}

@@ -11,7 +11,7 @@ import { liveGroup, liveSocket, must, type TestSocket } from '../support/live.ts
 import { locale, text } from '../support/locales.ts';
 import { signedInClient, type TestPerson } from '../support/people.ts';
 import { axeFindings, injectAxe } from './axe.ts';
-import { joinSession } from './liveBrowser.ts';
+import { enterOnPhone } from './liveBrowser.ts';
 
 const LANGUAGES = ['fi', 'ar'] as const;
 
@@ -59,15 +59,8 @@ describe('[room-7] the live room with each tool open, at 360 px, in Finnish and 
       });
       assert.equal(plan.status, 200);
 
-      const enter = async (person: TestPerson) => {
-        const page = await joinSession(browser, app.url, person, live.sessionId, {
-          lang,
-          width: 360,
-        });
-        pages.push(page);
-        await page.locator('[data-testid="live-room"][data-phase="live"]').waitFor();
-        return page;
-      };
+      const enter = (person: TestPerson) =>
+        enterOnPhone(browser, app.url, person, live.sessionId, lang, pages);
       const host = await enter(live.staff.facilitator);
       const phone = await enter(family);
       assert.equal(await phone.evaluate(() => document.documentElement.lang), lang);

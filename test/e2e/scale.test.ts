@@ -18,7 +18,11 @@ import { liveGroup, liveSocket, must, type LiveGroup, type TestSocket } from '..
 import { signedInClient, signInCookie, type TestPerson } from '../support/people.ts';
 import { freePort, startProxy, type TestProxy } from '../support/proxy.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import {
+  startServerProcess,
+  UNLIMITED_REQUESTS,
+  type ServerProcess,
+} from '../support/serverProcess.ts';
 import { mediaFlowing, trackPeerConnections } from './liveBrowser.ts';
 
 const LEASE_MS = 3000;
@@ -120,9 +124,7 @@ describe('[scale] live sessions across two server processes', function () {
       SFU_LISTEN_IP: '127.0.0.1',
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
-      RATE_LIMIT_AUTH: '100000',
-      RATE_LIMIT_WRITE_IP: '100000',
-      RATE_LIMIT_WRITE_ACCOUNT: '100000',
+      ...UNLIMITED_REQUESTS,
     };
     await Promise.all([start('a'), start('b')]);
     browser = await launchBrowser();

@@ -76,3 +76,27 @@ export function startServerProcess(
     });
   });
 }
+
+/** Request limits a test's many quick requests from one address would trip. */
+export const UNLIMITED_REQUESTS = {
+  RATE_LIMIT_AUTH: '100000',
+  RATE_LIMIT_WRITE_IP: '100000',
+  RATE_LIMIT_WRITE_ACCOUNT: '100000',
+} as const;
+
+/** Several server processes started together; if one fails, the others are stopped too. */
+export async function startServerProcesses(
+  env: Record<string, string>,
+  count: number,
+): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () => startServerProcess(env)),
+  );
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failed) {
+    await Promise.all(running.map((server) => server.kill()));
+    throw failed.reason;
+  }
+  return running;
+}
