@@ -98,6 +98,8 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
   private pause: number;
   private probeTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** A restart under way: stop() waits for it and stops what it started. */
+  private starting: Promise<T> | undefined;
   /** When the probes began to fail (0: the last one answered). */
   private failingSince = 0;
   private readonly log: SupervisorLog;
@@ -190,11 +192,10 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     if (this.state !== 'restarting') return;
     const began = Date.now();
     try {
-      const child = await this.options.start();
-      if (this.state !== 'restarting') {
-        await child.stop();
-        return;
-      }
+      this.starting = this.options.start();
+      const child = await this.starting.finally(() => (this.starting = undefined));
+      // Stopped meanwhile: stop() waits for this start and stops the child itself.
+      if (this.state !== 'restarting') return;
       this.log.warn(
         { child: this.options.name, pid: child.process.pid, startedInMs: Date.now() - began },
         `${this.options.name} restarted (pid ${child.process.pid})`,
@@ -226,7 +227,9 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     clearTimeout(this.retryTimer);
     const child = this.current;
     this.current = undefined;
-    await child?.stop();
+    // A copy starting right now would outlive us (the platform exits after stop): stop it too.
+    const late = await this.starting?.catch(() => undefined);
+    await Promise.all([child?.stop(), late?.stop()]);
   }
 }
 
