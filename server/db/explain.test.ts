@@ -24,6 +24,8 @@ const KEYED: [model: string, id: () => unknown][] = [
   ['Person', () => new mongoose.Types.ObjectId()],
   ['Group', () => new mongoose.Types.ObjectId()],
   ['GroupSession', () => new mongoose.Types.ObjectId()],
+  // Every live join and session entry: an interpreter invited for this session?
+  ['SessionInterpreters', () => new mongoose.Types.ObjectId()],
 ];
 
 describe('[speed-explain] look-ups by key use the index', () => {
