@@ -2,14 +2,18 @@
 // 300 ms) and, when the platform runs it, its supervisor: the first failure marks it down (so
 // requests fail fast and /readyz names it), the first answer after marks it up again. One log
 // line when it goes, one when it is back, with how long it was gone — not a stack per request.
+// Gone for a while although a new connection answers: mongoose's connection is replaced.
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { count } from '../platform/metrics.ts';
 import { isDown, markDown, markUp } from '../platform/parts.ts';
 import type { SupervisedPart } from '../platform/supervisor.ts';
+import { newConnectionAnswers, reconnectMongoose } from './connect.ts';
 
 const EVERY_MS = 300;
 const PING_TIMEOUT_MS = 700;
+/** How long the database may be gone before a new connection is tried (and how often). */
+const STUCK_AFTER_MS = 4000;
 
 async function ping(): Promise<boolean> {
   const db = mongoose.connection.db;
@@ -28,6 +32,7 @@ export interface DatabaseWatch {
 
 export function watchDatabase(log: Logger, supervisor?: SupervisedPart): DatabaseWatch {
   let since = 0;
+  let triedAt = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const gone = (reason: string) => {
@@ -41,13 +46,27 @@ export function watchDatabase(log: Logger, supervisor?: SupervisedPart): Databas
   const onDown = (reason: unknown) => gone(String(reason));
   supervisor?.on('down', onDown);
   supervisor?.on('gaveUp', onDown);
+  const replaceIfStuck = async () => {
+    triedAt = Date.now();
+    if (stopped || !(await newConnectionAnswers()) || stopped) return;
+    log.warn(
+      { part: 'database' },
+      'the database answers a new connection but not the existing one: replacing it',
+    );
+    count('rinnalla_database_reconnects_total');
+    await reconnectMongoose().catch((error: unknown) =>
+      log.warn({ err: error, part: 'database' }, 'could not replace the database connection'),
+    );
+  };
   const tick = async () => {
     if (stopped) return;
     const ok = await ping();
     if (stopped) return;
     if (supervisor?.state === 'gaveUp') gone(supervisor.reason);
-    else if (!ok) gone(supervisor?.reason || 'the database does not answer');
-    else if (isDown('database')) {
+    else if (!ok) {
+      gone(supervisor?.reason || 'the database does not answer');
+      if (Date.now() - Math.max(since, triedAt) > STUCK_AFTER_MS) await replaceIfStuck();
+    } else if (isDown('database')) {
       markUp('database');
       log.warn(
         { part: 'database', downMs: Date.now() - since },

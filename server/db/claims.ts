@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
 const claimSchema = new mongoose.Schema(
-  { _id: String, at: { type: Date, required: true } },
+  {
+    _id: String,
+    at: { type: Date, required: true },
+    /** A lease's end (claimLease); absent on claims that never expire (claimOnce). */
+    until: { type: Date },
+  },
   { versionKey: false },
 );
 const Claim = mongoose.model('Claim', claimSchema, 'claims');
@@ -14,16 +19,58 @@ const Claim = mongoose.model('Claim', claimSchema, 'claims');
 /** The server refused an insert: a document with that key (or unique field) is there already. */
 export const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
-/** True for exactly one caller per key, across all server processes. */
-export async function claimOnce(key: string): Promise<boolean> {
+// Hashed: keys may name people (job ids do), and claims outlive erasure.
+export const keyDigest = (key: string) => createHash('sha256').update(key).digest('hex');
+const claimId = keyDigest;
+
+/** An ObjectId standing for a key, for documents that must exist once per key. */
+export const keyedObjectId = (key: string) =>
+  new mongoose.Types.ObjectId(createHash('sha256').update(key).digest().subarray(0, 12));
+
+/** Runs an insert; false when a document with its _id (or unique field) is there already. */
+export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
   try {
-    // Hashed: keys may name people (job ids do), and claims outlive erasure.
-    await Claim.create({ _id: createHash('sha256').update(key).digest('hex'), at: new Date() });
+    await insert();
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;
     throw error;
   }
+}
+
+const insertClaim = (key: string, at: Date, until?: Date) =>
+  insertOnce(() => Claim.create({ _id: claimId(key), at, ...(until ? { until } : {}) }));
+
+/** True for exactly one caller per key, across all server processes. */
+export const claimOnce = (key: string): Promise<boolean> => insertClaim(key, new Date());
+
+/** Attempts of one piece of work whose holders all died: past this, something else is wrong. */
+const MOST_ATTEMPTS = 100;
+
+/**
+ * Claims the next attempt (`<key>:<n>`, n from `firstAttempt`) of work that must be done by one
+ * process at a time and finished even when its process dies: each attempt is its own inserted
+ * claim holding a lease until `now + leaseMs`. While an attempt's lease runs, nobody else gets
+ * one; once it has run out unfinished (the holder died, or its database went away between the
+ * claim and the work's own bookkeeping), the next attempt may be claimed — by exactly one
+ * caller, since it too is an insert. Resolves to the attempt held, or null while another holds
+ * one. The work's own record should remember the attempt (fewer claims to step over next time).
+ */
+export async function claimLease(
+  key: string,
+  firstAttempt: number,
+  now: Date,
+  leaseMs: number,
+): Promise<number | null> {
+  const until = new Date(now.getTime() + leaseMs);
+  for (let attempt = firstAttempt; attempt < firstAttempt + MOST_ATTEMPTS; attempt += 1) {
+    if (await insertClaim(`${key}:${attempt}`, now, until)) return attempt;
+    const held = await Claim.findById(claimId(`${key}:${attempt}`)).lean();
+    // A claim from before leases existed (no `until`) lasted as long as this lease does.
+    const end = held?.until ?? new Date((held?.at ?? now).getTime() + leaseMs);
+    if (end > now) return null;
+  }
+  throw new Error(`${key}: ${MOST_ATTEMPTS} attempts claimed and abandoned`);
 }
 
 /**

@@ -11,8 +11,12 @@ const GIVE_UP_MS = 1500;
 /** Start-up waits longer for the first connection than a request would. */
 const FIRST_CONNECT_MS = 15_000;
 
+/** Where mongoose's connection goes, to replace it (`reconnectMongoose`). */
+let target: { uri: string; dbName: string } | undefined;
+
 /** Connects mongoose's default connection; every domain's models live on it. */
 export async function connectMongoose(uri: string, dbName: string): Promise<void> {
+  target = { uri, dbName };
   mongoose.set('strictQuery', true);
   // Client-supplied objects can never become query operators ({ "$ne": … }).
   mongoose.set('sanitizeFilter', true);
@@ -56,5 +60,36 @@ export async function databaseReachable(): Promise<boolean> {
 }
 
 export async function disconnectMongoose(): Promise<void> {
+  target = undefined;
   await mongoose.disconnect();
+}
+
+/**
+ * Whether a new connection to the same server answers now. When it does while mongoose's own
+ * does not, the driver's connection is stuck: seen with the Node driver 6.22 after a connection
+ * dropped in the middle of a command — its server monitor stays "monitoring" on a closed
+ * connection and never checks again, so nothing would ever reach the database again.
+ */
+export async function newConnectionAnswers(): Promise<boolean> {
+  if (!target) return false;
+  const client = new mongoose.mongo.MongoClient(target.uri, {
+    serverSelectionTimeoutMS: GIVE_UP_MS,
+    connectTimeoutMS: GIVE_UP_MS,
+  });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** Replaces mongoose's connection with a new one to the same server (the models keep working). */
+export async function reconnectMongoose(): Promise<void> {
+  if (!target) return;
+  const { uri, dbName } = target;
+  await mongoose.disconnect().catch(() => undefined);
+  await connectMongoose(uri, dbName);
 }

@@ -7,6 +7,7 @@ import { translator } from '../i18n/index.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import { afterResponse } from '../platform/afterResponse.ts';
 import { countStep } from '../platform/workCounts.ts';
+import { insertOnce, keyDigest, keyedObjectId } from '../db/claims.ts';
 import { OutboxMessage } from './outbox.model.ts';
 
 export type EmailTemplate =
@@ -39,6 +40,12 @@ export type EmailTemplate =
   | 'appointmentNote';
 
 export interface Email {
+  /**
+   * The same key is the same email: sent again (a job retried after its process or database
+   * died between sending and recording it), the outbox keeps it once and an SMTP delivery
+   * carries the same Message-ID, by which mail systems drop the copy.
+   */
+  key?: string;
   to: string;
   lang: LanguageCode;
   template: EmailTemplate;
@@ -73,6 +80,7 @@ export function createMailer(options: {
   log: Logger;
 }): Mailer {
   const { log } = options;
+  const senderDomain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'rinnalla.invalid';
   const transport: Transporter | undefined = options.smtpUrl
     ? nodemailer.createTransport(options.smtpUrl)
     : undefined;
@@ -94,20 +102,30 @@ export function createMailer(options: {
 
   const store = async (email: Email) => {
     const { subject, text } = render(email);
-    await OutboxMessage.create({
-      to: email.to,
-      subject,
-      template: email.template,
-      text,
-      links: email.params?.link ? [email.params.link] : [],
-      sentAt: new Date(),
-    });
-    log.info({ template: email.template, outbox: true }, 'email sent');
+    const created = await insertOnce(() =>
+      OutboxMessage.create({
+        ...(email.key ? { _id: keyedObjectId(email.key) } : {}),
+        to: email.to,
+        subject,
+        template: email.template,
+        text,
+        links: email.params?.link ? [email.params.link] : [],
+        sentAt: new Date(),
+      }),
+    );
+    log.info({ template: email.template, outbox: true, again: !created }, 'email sent');
   };
 
   const deliver = async (smtp: Transporter, email: Email) => {
     const { subject, text } = render(email);
-    await smtp.sendMail({ from: options.from, to: email.to, subject, text });
+    const messageId = email.key ? `<${keyDigest(email.key)}@${senderDomain}>` : undefined;
+    await smtp.sendMail({
+      from: options.from,
+      to: email.to,
+      subject,
+      text,
+      ...(messageId ? { messageId } : {}),
+    });
     log.info({ template: email.template, outbox: false }, 'email sent');
   };
 

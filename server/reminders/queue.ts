@@ -79,10 +79,12 @@ async function jobsOfMinute(minute: number, first: string): Promise<string[]> {
 
 /**
  * The ids of jobs due from where the sweep got to until now (this minute included: more may come
- * into it). Moves the cursor on to this minute: earlier ones are done with. Minutes are looked
- * at an hour at a time (the first slot of each), so catching up after a day off is quick.
+ * into it). Minutes are looked at an hour at a time (the first slot of each), so catching up
+ * after a day off is quick. The sweep moves on (`sweptUpTo`) only once every job it was given
+ * has been handled: a runner stopped mid-way — its database gone — leaves the minutes to be read
+ * again, and the jobs already done are passed over.
  */
-export async function dueJobIds(now: Date): Promise<string[]> {
+export async function dueJobIds(now: Date): Promise<{ ids: string[]; minute: number }> {
   const current = minuteOf(now);
   const cursor = await Cursor.findById(CURSOR).lean();
   const from = Math.min(cursor?.minute ?? current - FIRST_LOOK_BACK_MINUTES, current);
@@ -96,7 +98,12 @@ export async function dueJobIds(now: Date): Promise<string[]> {
     for (const [i, first] of firsts.entries())
       if (first) ids.push(...(await jobsOfMinute(minutes[i]!, first.jobId)));
   }
-  if (cursor?.minute == null || cursor.minute < current)
-    await Cursor.updateOne({ _id: CURSOR }, { minute: current }, { upsert: true });
-  return ids;
+  return { ids, minute: current };
+}
+
+/** Earlier minutes are done with: the next sweep starts at `minute` (it may still fill up). */
+export async function sweptUpTo(minute: number): Promise<void> {
+  const cursor = await Cursor.findById(CURSOR).lean();
+  if (cursor?.minute == null || cursor.minute < minute)
+    await Cursor.updateOne({ _id: CURSOR }, { minute }, { upsert: true });
 }

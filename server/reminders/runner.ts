@@ -1,8 +1,9 @@
-// Sends due reminders and notices: claims a job atomically (so two server processes never take
-// the same one), writes the in-app notification keyed by the job (idempotent), emails it, and
-// marks it done. A job whose claim expired — the server stopped mid-way — is taken up again.
+// Sends due reminders and notices: claims a job with a lease (so two server processes never take
+// the same one), writes the in-app notification keyed by the job (idempotent), emails it keyed by
+// the job too, and marks it done. A job whose lease ran out — its server or its database stopped
+// at any point on the way — is taken up again, and its email is not sent twice (mailer.ts).
 import type { Logger } from 'pino';
-import { claimOnce } from '../db/claims.ts';
+import { claimLease } from '../db/claims.ts';
 import { statusIn } from '../groups/memberships.ts';
 import { facilitatorIds, Group } from '../groups/group.model.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -13,7 +14,7 @@ import { Job, type JobDoc } from './job.model.ts';
 import { notify } from './notification.model.ts';
 import { planAhead } from './horizon.ts';
 import { onNoticePlanned } from './planning.ts';
-import { dueJobIds, enqueue } from './queue.ts';
+import { dueJobIds, enqueue, sweptUpTo } from './queue.ts';
 import { emailFor } from './texts.ts';
 
 const LEASE_MS = 5 * 60_000;
@@ -94,8 +95,10 @@ export class ReminderRunner {
     let sent = 0;
     // The minutes since the last round, read by key (queue.ts): the jobs piled up over the years
     // are never searched.
-    for (const jobId of await dueJobIds(now)) {
-      if (this.halted) break;
+    const due = await dueJobIds(now);
+    for (const jobId of due.ids) {
+      // Stopped (or thrown out by a database gone) before the end: the sweep stays where it was.
+      if (this.halted) return sent;
       const job = await this.claim(jobId, this.clock.now());
       if (!job) continue;
       try {
@@ -117,24 +120,25 @@ export class ReminderRunner {
         await enqueue(job._id, retryAt);
       }
     }
+    await sweptUpTo(due.minute);
     return sent;
   }
 
   /**
-   * Claims the next attempt of a due job, if it is still due. The claim is an insert keyed by job
-   * and attempt, so of two runners (two server processes) exactly one gets it. A running job
-   * whose lease ran out (its process stopped) is due again.
+   * Claims the next attempt of a due job, if it is still due and nobody's lease on it runs
+   * (claims.ts: of two runners exactly one gets it; after a holder died, the next attempt).
    */
   private async claim(jobId: string, now: Date): Promise<JobDoc | null> {
     const job = await Job.findById(jobId).lean();
-    if (!job || job.runAt > now) return null;
-    const stalled = job.status === 'running' && job.leaseUntil && job.leaseUntil < now;
-    if (job.status !== 'pending' && !stalled) return null;
-    const attempt = job.attempts + 1;
-    if (!(await claimOnce(`job:${job._id}:${attempt}`))) return null;
+    if (!job || job.runAt > now || job.status === 'done' || job.status === 'cancelled') return null;
+    if (job.status === 'running' && job.leaseUntil && job.leaseUntil > now) return null;
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    // Looked at again when the lease ends, in case this process stops before finishing: put
+    // there before claiming, so that no moment between the claim and "done" leaves it unseen.
+    await enqueue(jobId, leaseUntil);
+    const attempt = await claimLease(`job:${job._id}`, job.attempts + 1, now, LEASE_MS);
+    if (attempt === null) return null;
     await Job.updateOne({ _id: job._id }, { status: 'running', attempts: attempt, leaseUntil });
-    await enqueue(jobId, leaseUntil); // looked at again if this process stops mid-way
     return { ...job, attempts: attempt } as JobDoc;
   }
 
@@ -163,6 +167,7 @@ export class ReminderRunner {
     if (person.reminders?.email !== false || job.kind === 'notice') {
       const lang = person.language as LanguageCode;
       await this.options.mailer.send({
+        key: `job:${job._id}`,
         to: person.email,
         lang,
         ...emailFor(kind, lang, group, session, this.options.publicUrl),

@@ -38,10 +38,12 @@ export interface TestAppOptions {
   host?: string;
   /** Start a real coturn as `npm start` does, allowed to relay to the loopback SFU (tests only). */
   turn?: boolean;
+  /** The test database server reached another way (e.g. through test/support/wireCutter.ts). */
+  databaseUri?: string;
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
-  const dropDatabase = await useTestDatabase(options.label);
+  const dropDatabase = await useTestDatabase(options.label, options.databaseUri);
   const port = await freePort();
   const host = options.host ?? '127.0.0.1';
   // Generous rate limits: every test talks from 127.0.0.1. Tests of the limits pass their own.

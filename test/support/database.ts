@@ -13,9 +13,12 @@ export function testDatabaseUri(): string {
 }
 
 /** Connects to a new, empty database; the returned function drops it and disconnects. */
-export async function useTestDatabase(label: string): Promise<() => Promise<void>> {
+export async function useTestDatabase(
+  label: string,
+  uri = testDatabaseUri(),
+): Promise<() => Promise<void>> {
   const name = `test_${label.replace(/[^A-Za-z0-9]/g, '_')}_${randomBytes(3).toString('hex')}`;
-  await connectMongoose(testDatabaseUri(), name);
+  await connectMongoose(uri, name);
   return async () => {
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await disconnectMongoose();
