@@ -1,9 +1,24 @@
 // One database server for the whole mocha run (the same chain `npm start` uses: MONGODB_URI,
 // mongod, or FerretDB), in a temporary folder. Each suite takes its own database name on it.
+// When it is stopped, nothing else may keep the process alive (test/support/leaks.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDatabase, type RunningDatabase } from '../../server/db/engine.ts';
+import { failOnLeaks, traceLeaksIfAsked } from './leaks.ts';
+
+traceLeaksIfAsked();
+
+// Without `exit: true`, Node ends the process (code 0) when nothing is left to wait for, even
+// when mocha has not finished (a test awaiting an event that nothing can emit any more). Mocha
+// sets its failure count as the exit code only after the teardown below; before that, an exit
+// is a failed run.
+let finished = false;
+process.on('exit', (code) => {
+  if (finished || code !== 0) return;
+  console.error('\n✖ the test process ran out of work before mocha finished: a failed run');
+  process.exitCode = 1;
+});
 
 let database: RunningDatabase | undefined;
 let dataDir: string | undefined;
@@ -18,4 +33,8 @@ export async function mochaGlobalSetup(): Promise<void> {
 export async function mochaGlobalTeardown(): Promise<void> {
   await database?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  // Here and not in a root afterAll hook: those run before this teardown, with the database
+  // (and its connections) still up, so they cannot tell a leak from the database itself.
+  await failOnLeaks();
+  finished = true;
 }
