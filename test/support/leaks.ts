@@ -121,6 +121,28 @@ function report(left: ReturnType<typeof whatIsLeft>): string {
 }
 
 /**
+ * With LEAKS_TRACE=1: timers still pending though unreferenced. They cannot hold the process,
+ * so they are no failure (a library's housekeeping interval may be meant to live for ever), but
+ * an interval of ours still ticking after its owner stopped is work leaked: listed per place.
+ */
+function unreferencedTimers(): string[] {
+  const places = new Map<string, number>();
+  for (const { type, stack, resource } of created.values()) {
+    const timer = resource.deref() as
+      { hasRef?: () => boolean; _destroyed?: boolean; _idleTimeout?: number } | undefined;
+    if (type !== 'Timeout' || !timer || timer.hasRef?.() || timer._destroyed) continue;
+    if (timer._idleTimeout === -1) continue; // cleared
+    const place = stack
+      .split('\n')
+      .filter((line) => !line.includes('node:') && !line.includes('leaks.ts'))
+      .slice(0, 3)
+      .join('\n');
+    places.set(place, (places.get(place) ?? 0) + 1);
+  }
+  return [...places].map(([place, count]) => `  ${count} × a timer created at:\n${place}`);
+}
+
+/**
  * Waits (briefly: closing sockets and exiting children take a moment) until nothing but stdio
  * is left; otherwise prints what is left and ends the run with a failure. Nothing is waited
  * for when the process is already clean.
@@ -134,6 +156,9 @@ export async function failOnLeaks(graceMs = 5000): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     const left = whatIsLeft();
     if (left.handles.length + left.requests.length + left.timers === 0) {
+      const pending = process.env.LEAKS_TRACE === '1' ? unreferencedTimers() : [];
+      if (pending.length)
+        console.log(['  (unreferenced timers still pending at the end)', ...pending].join('\n'));
       // Something closed late (after its suite's after hook): worth a look, not a failure.
       if (first && Date.now() - began > 500)
         console.log(`  (leak check waited ${Date.now() - began} ms for: ${first})`);

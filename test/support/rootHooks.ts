@@ -25,7 +25,15 @@ let dataDir: string | undefined;
 
 export async function mochaGlobalSetup(): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-test-db-'));
-  database = await startDatabase({ uri: process.env.MONGODB_URI, dataDir });
+  // A restart of the test database (its supervisor's probe unanswered under load) is said, not
+  // silent: the suites running meanwhile see errors, and its stop must also reap the old copy.
+  const said = (_fields: Record<string, unknown>, line: string) =>
+    console.log(`  test database: ${line}`);
+  database = await startDatabase({
+    uri: process.env.MONGODB_URI,
+    dataDir,
+    log: { info() {}, warn: said, error: said },
+  });
   process.env.RINNALLA_TEST_MONGODB_URI = database.uri;
   console.log(`  database for tests: ${database.description}`);
 }
