@@ -134,7 +134,7 @@ function unreferencedTimers(): string[] {
     if (timer._idleTimeout === -1) continue; // cleared
     const place = stack
       .split('\n')
-      .filter((line) => !line.includes('node:') && !line.includes('leaks.ts'))
+      .filter((line) => !/node:|leaks\.ts|\(<anonymous>\)/.test(line))
       .slice(0, 3)
       .join('\n');
     places.set(place, (places.get(place) ?? 0) + 1);
