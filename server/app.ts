@@ -264,6 +264,7 @@ export function createApp({
       await realtime.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      limits.close();
     },
   };
 }

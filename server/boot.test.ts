@@ -34,7 +34,23 @@ function startServer(dataDir: string): Promise<RunningServer> {
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    // A server that did not start in time is stopped (Ctrl-C to its group, so it also stops the
+    // database it started) and the test fails once it has exited: left running, it kept mocha
+    // from exiting.
+    let timedOut = false;
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-(child.pid ?? 0), name);
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signal('SIGINT');
+      const force = setTimeout(() => signal('SIGKILL'), 10_000);
+      child.once('exit', () => clearTimeout(force));
+    }, 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
@@ -47,7 +63,8 @@ function startServer(dataDir: string): Promise<RunningServer> {
     child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code}) during start-up:\n${output}`));
+      const why = timedOut ? 'did not start within 45 s' : `exited (${code}) during start-up`;
+      reject(new Error(`server ${why}:\n${output}`));
     });
   });
 }

@@ -1,6 +1,6 @@
 // Rate limits per IP and per account, answered like every other error (translated JSON).
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { isSignedIn, type Actor } from '../access/actor.ts';
 import type { Config } from '../config.ts';
@@ -19,8 +19,15 @@ function limiter(
   limit: number,
   key: (actor: Actor, ip: string) => string | undefined,
   log: Logger,
+  stores: MemoryStore[],
 ): RequestHandler {
+  // Our own store (the default one is the same class) so that close() can stop its sweeping
+  // interval: unreferenced, it never held a process, but each closed app's counters and timer
+  // lived on for ever (three per app, in tests and in the soak).
+  const store = new MemoryStore();
+  stores.push(store);
   return rateLimit({
+    store,
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-8',
@@ -39,19 +46,24 @@ export interface Limits {
   auth: RequestHandler;
   /** Every state-changing request: per IP, and per account when signed in. */
   write: RequestHandler[];
+  /** When the app closes: the counters and their sweeping timers go. */
+  close(): void;
 }
 
 export function createLimits(config: Config, log: Logger): Limits {
   const { authPerIp, writePerIp, writePerAccount } = config.rateLimits;
+  const stores: MemoryStore[] = [];
   return {
-    auth: limiter(authPerIp, (_actor, ip) => `auth:${ip}`, log),
+    auth: limiter(authPerIp, (_actor, ip) => `auth:${ip}`, log, stores),
     write: [
-      limiter(writePerIp, (_actor, ip) => `ip:${ip}`, log),
+      limiter(writePerIp, (_actor, ip) => `ip:${ip}`, log, stores),
       limiter(
         writePerAccount,
         (actor) => (isSignedIn(actor) ? `person:${actor.personId}` : undefined),
         log,
+        stores,
       ),
     ],
+    close: () => stores.forEach((store) => store.shutdown()),
   };
 }

@@ -98,6 +98,8 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
   private pause: number;
   private probeTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** A lost child being killed: stop() waits for it too, so nothing outlives the stop. */
+  private reaping: Promise<void> | undefined;
   /** A restart under way: stop() waits for it and stops what it started. */
   private starting: Promise<T> | undefined;
   /** When the probes began to fail (0: the last one answered). */
@@ -171,7 +173,7 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     const words = tail ?? (old ? lastWordsOf(old) : '');
     if (this.restarts.length >= (this.options.maxRestarts ?? 5)) {
       this.giveUp(why, words);
-      void (old ? killAndReap(old.process) : undefined);
+      this.reaping = old ? killAndReap(old.process) : undefined;
       return;
     }
     this.restarts.push(now);
@@ -181,8 +183,9 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
       { child: this.options.name, lastWords: words, restartInMs: pause },
       `${why}; restarting it in ${pause} ms${words ? ` — its last words: ${words}` : ''}`,
     );
+    this.reaping = old ? killAndReap(old.process) : undefined;
     void (async () => {
-      if (old) await killAndReap(old.process);
+      await this.reaping;
       if (this.state !== 'restarting') return;
       this.retryTimer = setTimeout(() => void this.restart(), pause);
     })();
@@ -229,7 +232,7 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
     this.current = undefined;
     // A copy starting right now would outlive us (the platform exits after stop): stop it too.
     const late = await this.starting?.catch(() => undefined);
-    await Promise.all([child?.stop(), late?.stop()]);
+    await Promise.all([child?.stop(), late?.stop(), this.reaping]);
   }
 }
 
