@@ -78,10 +78,12 @@ describe('live room controls in real browsers', function () {
     live = await liveGroup(app.url, { families: 3 });
     host = await joinSession(browser, app.url, facilitator(), live.sessionId);
     pages.push(host);
-    famA = await joinSession(browser, app.url, a(), live.sessionId, { prepare: rewriteOwnClose });
-    pages.push(famA);
-    famB = await joinSession(browser, app.url, b(), live.sessionId);
-    pages.push(famB);
+    // The families come in together (a page left by a failed join closes with the browser).
+    [famA, famB] = await Promise.all([
+      joinSession(browser, app.url, a(), live.sessionId, { prepare: rewriteOwnClose }),
+      joinSession(browser, app.url, b(), live.sessionId),
+    ]);
+    pages.push(famA, famB);
     for (const page of [host, famA, famB]) await room(page).waitFor();
     await mediaFlowing(famB, { videos: 2, audio: true });
     session = app.app.live.get(live.sessionId)!;
@@ -231,21 +233,26 @@ describe('live room controls in real browsers', function () {
       async () => peerOf(facilitator()).media?.producerOf('screen'),
       'a screen producer in the SFU',
     );
-    for (const page of [famA, famB]) {
-      await page.locator(`.live-screen video[data-producer-id="${screen.id}"]`).waitFor();
-      await untilTrue(async () => {
-        const seen = await video(page, screen.id);
-        return seen && seen.width > 0 && (await videoRising(page, screen.id));
-      }, 'screen frames decode at screen size');
-      assert.equal(await page.locator('.live-stage').getAttribute('data-layout'), 'focus');
-    }
+    // Both families at once.
+    await Promise.all(
+      [famA, famB].map(async (page) => {
+        await page.locator(`.live-screen video[data-producer-id="${screen.id}"]`).waitFor();
+        await untilTrue(async () => {
+          const seen = await video(page, screen.id);
+          return seen && seen.width > 0 && (await videoRising(page, screen.id));
+        }, 'screen frames decode');
+        assert.equal(await page.locator('.live-stage').getAttribute('data-layout'), 'focus');
+      }),
+    );
     await host.getByTestId('screen-button').click();
     for (const page of [famA, famB])
       await page.locator('.live-screen').waitFor({ state: 'detached' });
     assert.equal(peerOf(facilitator()).media?.producerOf('screen'), undefined);
   });
 
-  it('[ctl-6] lock: a newcomer waits in the lobby while locked, and unlocking lets them in', async () => {
+  it('[ctl-6] lock: a newcomer waits in the lobby while locked, and unlocking lets them in', async function () {
+    // A new page loads the app and checks its devices first: the slowest step on a busy machine.
+    this.timeout(90_000);
     const late = live.families[2]!;
     // The switch shows the server's state: it turns once the server has it.
     await host.getByTestId('lock-switch').click();
