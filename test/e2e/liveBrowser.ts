@@ -1,6 +1,6 @@
 // Live sessions in real browsers: pages signed in as someone that join a session, and inbound
 // WebRTC stats read from the page's own peer connections.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInCookie, type TestPerson } from '../support/people.ts';
 
 /**
@@ -76,17 +76,21 @@ export async function mediaFlowing(
   }
 }
 
+export interface SessionPageOptions {
+  observer?: boolean;
+  lang?: string;
+  width?: number;
+  /** Runs on the new context before the page opens (e.g. to route its WebSocket). */
+  prepare?: (context: BrowserContext) => Promise<void>;
+}
+
 /** A page signed in as this person, with the session page open (not joined yet). */
 export async function sessionPage(
   browser: Browser,
   url: string,
   person: TestPerson,
   sessionId: string,
-  {
-    observer = false,
-    lang = 'en',
-    width = 1280,
-  }: { observer?: boolean; lang?: string; width?: number } = {},
+  { observer = false, lang = 'en', width = 1280, prepare }: SessionPageOptions = {},
 ): Promise<Page> {
   const cookie = await signInCookie(url, person);
   const context = await browser.newContext({
@@ -95,6 +99,7 @@ export async function sessionPage(
   });
   await context.addCookies([{ name: cookie.name, value: cookie.value, url }]);
   await context.addInitScript(trackPeerConnections);
+  await prepare?.(context);
   const page = await context.newPage();
   if (process.env.DEBUG_LIVE) {
     page.on('console', (m) => console.log(`[${person.displayName}] ${m.type()}: ${m.text()}`));
@@ -110,7 +115,7 @@ export async function joinSession(
   url: string,
   person: TestPerson,
   sessionId: string,
-  options: { observer?: boolean; lang?: string; width?: number } = {},
+  options: SessionPageOptions = {},
 ): Promise<Page> {
   const page = await sessionPage(browser, url, person, sessionId, options);
   await page.getByTestId('join-button').click();

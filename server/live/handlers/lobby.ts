@@ -2,6 +2,7 @@
 import { RequestError } from '../../errors.ts';
 import { handle } from '../../realtime/handle.ts';
 import type { RealtimeFeature } from '../../realtime/socket.ts';
+import type { LivePeer } from '../LivePeer.ts';
 import type { LiveSession } from '../LiveSession.ts';
 import { moderator, type LiveContext } from './context.ts';
 
@@ -9,6 +10,15 @@ function waiting(live: LiveSession, peerId: string) {
   const peer = live.peers.get(peerId);
   if (!peer || peer.state !== 'lobby') throw new RequestError('live.peerNotFound', 404);
   return peer;
+}
+
+/** Admits these waiting peers and tells each (call inside the session's lock). */
+export async function letIn(live: LiveSession, peers: LivePeer[]): Promise<void> {
+  for (const peer of peers) {
+    await live.admit(peer);
+    peer.socket?.emit('live:admitted', live.admittedState(peer));
+  }
+  live.lobbyChanged();
 }
 
 export function lobbyFeature(ctx: LiveContext): RealtimeFeature {
@@ -20,11 +30,7 @@ export function lobbyFeature(ctx: LiveContext): RealtimeFeature {
           peerId === 'all'
             ? [...live.peers.values()].filter((p) => p.state === 'lobby')
             : [waiting(live, peerId)];
-        for (const peer of targets) {
-          await live.admit(peer);
-          peer.socket?.emit('live:admitted', live.admittedState(peer));
-        }
-        live.lobbyChanged();
+        await letIn(live, targets);
         return { admitted: targets.length };
       });
     });

@@ -8,6 +8,7 @@ import type { RealtimeFeature } from '../../realtime/socket.ts';
 import { recordRemoval } from '../removal.model.ts';
 import { actorOf, moderator, visiblePeer, type LiveContext } from './context.ts';
 import { dropPeer } from './join.ts';
+import { letIn } from './lobby.ts';
 
 export function moderationFeature(ctx: LiveContext): RealtimeFeature {
   return (socket) => {
@@ -53,7 +54,16 @@ export function moderationFeature(ctx: LiveContext): RealtimeFeature {
     });
 
     handle(socket, log, 'live:lock', async ({ locked }) => {
-      moderator(ctx, socket).live.setSettings({ locked });
+      const { live } = moderator(ctx, socket);
+      await ctx.registry.locked(live.id, async () => {
+        live.setSettings({ locked });
+        // In a group that lets families straight in, those who came while it was locked
+        // waited only for the lock: unlocking lets them in (they were left waiting before).
+        const waited = [...live.peers.values()].filter(
+          (p) => p.state === 'lobby' && p.role === 'family',
+        );
+        if (!locked && live.context.group.autoAdmit && waited.length > 0) await letIn(live, waited);
+      });
       return null;
     });
 

@@ -143,6 +143,9 @@ export class LiveMedia {
     this.local[key] = null;
     if (source === 'camera') this.local.cameraOn = false;
     else this.local.screenOn = false;
+    // Told now, whoever stopped it: a facilitator's stop left the button and the self-view
+    // showing a camera that was off until something else redrew the room.
+    this.changed();
   }
 
   /** A facilitator muted us: the SFU already paused the producer; pause ours to match. */
