@@ -39,7 +39,17 @@ function startServer(dataDir: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     // Generous: seeding the demo on FerretDB takes minutes on a loaded 2-core machine, and how
     // fast it starts is not what this test judges.
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      // Not left running: the server's group (workers, TURN) and its database (a group of its
+      // own) go, before afterEach removes their folder.
+      for (const pid of [-(child.pid ?? 0), ...processesUsing(dataDir)])
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      reject(new Error(`server did not start:\n${output}`));
+    }, 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
