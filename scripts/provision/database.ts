@@ -51,12 +51,13 @@ export async function provisionDatabase(options: DatabaseOptions): Promise<strin
   const uri = process.env.MONGODB_URI;
   if (uri) {
     await checkOwnMongodb(uri, log);
-    return 'MONGODB_URI (your own MongoDB, answering)';
+    return alsoFerretdbInCi('MONGODB_URI (your own MongoDB, answering)', options);
   }
   const backend = chosenBackend(log);
   const cached = await locateMongod();
   if (cached) {
-    if (await mongodRuns(cached, log)) return 'mongod (mongodb-memory-server, cached, checked)';
+    if (await mongodRuns(cached, log))
+      return alsoFerretdbInCi('mongod (mongodb-memory-server, cached, checked)', options);
     report(`the cached mongod (${cached}) does not run: downloading it again, once`);
     rmSync(cached, { force: true });
   }
@@ -64,7 +65,7 @@ export async function provisionDatabase(options: DatabaseOptions): Promise<strin
   if (await downloadMongod((line) => log.write(line))) {
     const downloaded = await locateMongod();
     if (downloaded && (await mongodRuns(downloaded, log)))
-      return 'mongod (mongodb-memory-server, downloaded, checked)';
+      return alsoFerretdbInCi('mongod (mongodb-memory-server, downloaded, checked)', options);
     report('the downloaded mongod does not run here');
     if (downloaded) rmSync(downloaded, { force: true });
   } else {
@@ -75,6 +76,16 @@ export async function provisionDatabase(options: DatabaseOptions): Promise<strin
   const built = `FerretDB ${FERRETDB_VERSION} (${ferretdb.source})`;
   if (backend === 'sqlite') return built;
   return `${built} on ${await provisionPostgresBackend({ ...options, ferretdb: ferretdb.bin })}`;
+}
+
+/**
+ * CI runs the concurrency tests (enrolment races, the change feed, upserts) on FerretDB whichever
+ * database the other tests use: their races are FerretDB's (test/support/database.ts).
+ */
+async function alsoFerretdbInCi(chosen: string, options: DatabaseOptions): Promise<string> {
+  if (!process.env.CI) return chosen;
+  const ferretdb = await provisionFerretdb(options);
+  return `${chosen}; FerretDB ${FERRETDB_VERSION} (${ferretdb.source}) for the race tests`;
 }
 
 function chosenBackend(log: StepLog): FerretdbBackend {

@@ -9,7 +9,7 @@ import { replaceById } from './rewrite.ts';
 describe('[speed-race] making one document from several writers at once', () => {
   let drop: () => Promise<void>;
   before(async () => {
-    drop = await useTestDatabase('race');
+    drop = await useTestDatabase('race', { on: 'ferretdb' }); // its race is FerretDB's
   });
   after(async () => drop?.());
 

@@ -15,7 +15,7 @@ describe('[speed-feed] the groups change feed', function () {
   this.timeout(60_000);
   let app: TestApp;
   before(async () => {
-    app = await startTestApp({ label: 'feed' });
+    app = await startTestApp({ label: 'feed', database: 'ferretdb' }); // a race test
   });
   after(() => app?.close());
 

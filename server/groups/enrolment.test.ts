@@ -19,12 +19,16 @@ describe('[groups-2] enrolment under concurrency', function () {
   let app: TestApp;
   let staff: GroupStaff;
   before(async () => {
-    app = await startTestApp({ label: 'groups2' });
+    // A race test: on FerretDB (upserts and increments there are not atomic as on mongod),
+    // wherever the rest of the suite runs; CI insists on it (test/support/database.ts).
+    app = await startTestApp({ label: 'groups2', database: 'ferretdb' });
     staff = await createStaff(app.url);
+    const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+    if (process.env.CI) assert.ok(info.ferretdbVersion, 'CI runs the enrolment races on FerretDB');
   });
   after(() => app?.close());
 
-  it('[groups-2] 50 concurrent enrolments into 8 places: 8 confirmed, 42 waitlisted in arrival order; a cancellation promotes one', async () => {
+  it('[groups-2] 50 enrolments into 8 places, 20 of them at the same instant: 8 confirmed, 42 waitlisted in the order the families sent them; a cancellation promotes one', async () => {
     const start = helsinkiDay(7);
     const group = await createGroup(staff, {
       capacity: 8,
@@ -46,13 +50,26 @@ describe('[groups-2] enrolment under concurrency', function () {
         ),
       );
 
-    const results = await Promise.all(
-      families.map((f) =>
-        f.post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, {
-          acceptRules: group.rulesVersion,
-        }),
-      ),
+    // The order is judged by what the families saw, not by the server's counter: a request
+    // answered before another was sent arrived first, so it must stand ahead of it. 20 race for
+    // the 8 places at once; once all 20 are answered, 30 more follow 10 ms apart (overlapping).
+    const timings: { sentAt: number; answeredAt: number }[] = [];
+    const enrol = async (family: ApiClient, i: number) => {
+      const sentAt = performance.now();
+      const res = await family.post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, {
+        acceptRules: group.rulesVersion,
+      });
+      timings[i] = { sentAt, answeredAt: performance.now() };
+      return res;
+    };
+    const burst = await Promise.all(families.slice(0, 20).map((f, i) => enrol(f, i)));
+    const wave = await Promise.all(
+      families.slice(20).map(async (f, i) => {
+        await new Promise((r) => setTimeout(r, i * 10));
+        return enrol(f, 20 + i);
+      }),
     );
+    const results = [...burst, ...wave];
     assert.deepEqual([...new Set(results.map((r) => r.status))], [201]);
     const confirmed = results.filter((r) => r.body.status === 'confirmed');
     const waitlisted = results.filter((r) => r.body.status === 'waitlisted');
@@ -61,17 +78,6 @@ describe('[groups-2] enrolment under concurrency', function () {
 
     const roster = (await staff.coordinator.get<EnrolmentInfo[]>(`/groups/${group.id}/enrolments`))
       .body;
-    const arrival = new Map(
-      (
-        await mongoose.connection
-          .collection('enrolments')
-          .find({ groupId: new mongoose.Types.ObjectId(group.id) })
-          .toArray()
-      ).map((e) => [String(e._id), e.arrival as number]),
-    );
-    const confirmedArrivals = roster
-      .filter((e) => e.status === 'confirmed')
-      .map((e) => arrival.get(e.id) ?? 0);
     const queue = roster
       .filter((e) => e.status === 'waitlisted')
       .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
@@ -79,16 +85,24 @@ describe('[groups-2] enrolment under concurrency', function () {
       queue.map((e) => e.waitlistPosition),
       Array.from({ length: 42 }, (_, i) => i + 1),
     );
-    const queueArrivals = queue.map((e) => arrival.get(e.id) ?? 0);
-    assert.deepEqual(
-      queueArrivals,
-      [...queueArrivals].sort((a, b) => a - b),
-      'the waitlist is in arrival order',
-    );
-    assert.ok(
-      Math.max(...confirmedArrivals) < Math.min(...queueArrivals),
-      'the first to arrive got the places',
-    );
+    // Where each family stands: 0 with a place, else its waitlist position.
+    const standing = results.map((r) => {
+      const entry = roster.find((e) => e.id === r.body.id);
+      assert.ok(entry, 'every answered enrolment is on the roster');
+      return entry.status === 'confirmed' ? 0 : (entry.waitlistPosition ?? -1);
+    });
+    const outOfOrder: string[] = [];
+    let ordered = 0;
+    for (const [a, first] of timings.entries())
+      for (const [b, second] of timings.entries()) {
+        if (first.answeredAt >= second.sentAt) continue;
+        ordered += 1;
+        const [x, y] = [standing[a]!, standing[b]!];
+        if (!(x === 0 ? true : y !== 0 && x < y))
+          outOfOrder.push(`family ${a} (answered first) stands ${x}, family ${b} stands ${y}`);
+      }
+    assert.ok(ordered >= 20 * 30, `${ordered} pairs of known order`);
+    assert.deepEqual(outOfOrder, [], 'the places and the waitlist follow the order of sending');
     const detail = (await staff.coordinator.get<GroupDetail>(`/groups/${group.id}`)).body;
     assert.equal(detail.status, 'full');
     assert.equal(detail.freePlaces, 0);

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   extraFeatures?: (log: pino.Logger, sfu: Sfu) => RealtimeFeature[];
   /** Admit every signed-in socket with `auth.testRoom` to that media room (see mediaRoom.ts). */
   testMediaRoom?: boolean;
+  /** 'ferretdb': on FerretDB even where the suite runs on MongoDB (test/support/database.ts). */
+  database?: 'ferretdb';
   extraRoutes?: Router;
   env?: Record<string, string>;
   clock?: Clock;
@@ -43,7 +45,10 @@ export interface TestAppOptions {
 }
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
-  const dropDatabase = await useTestDatabase(options.label, options.databaseUri);
+  const dropDatabase = await useTestDatabase(options.label, {
+    ...(options.database ? { on: options.database } : {}),
+    ...(options.databaseUri ? { uri: options.databaseUri } : {}),
+  });
   const port = await freePort();
   const host = options.host ?? '127.0.0.1';
   // Generous rate limits: every test talks from 127.0.0.1. Tests of the limits pass their own.

@@ -1,10 +1,12 @@
 // One database server for the whole mocha run (the same chain `npm start` uses: MONGODB_URI,
 // mongod, or FerretDB), in a temporary folder. Each suite takes its own database name on it.
 // When it is stopped, nothing else may keep the process alive (test/support/leaks.ts).
+// The run says once, at the start, which database that is, as the server itself reports it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDatabase, type RunningDatabase } from '../../server/db/engine.ts';
+import { identifyDatabase, stopOwnFerretdb } from './database.ts';
 import { failOnLeaks, traceLeaksIfAsked } from './leaks.ts';
 
 traceLeaksIfAsked();
@@ -19,7 +21,6 @@ process.on('exit', (code) => {
   console.error('\n✖ the test process ran out of work before mocha finished: a failed run');
   process.exitCode = 1;
 });
-
 let database: RunningDatabase | undefined;
 let dataDir: string | undefined;
 
@@ -35,10 +36,14 @@ export async function mochaGlobalSetup(): Promise<void> {
     log: { info() {}, warn: said, error: said },
   });
   process.env.RINNALLA_TEST_MONGODB_URI = database.uri;
-  console.log(`  database for tests: ${database.description}`);
+  const identity = await identifyDatabase(database.uri, database.kind);
+  process.env.RINNALLA_TEST_DATABASE_ENGINE = identity.engine;
+  console.log(`  database for tests: ${identity.name}, started as ${database.description}`);
 }
 
 export async function mochaGlobalTeardown(): Promise<void> {
+  // The FerretDB started for the race tests where the suite runs on MongoDB (database.ts).
+  await stopOwnFerretdb();
   await database?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   // Here and not in a root afterAll hook: those run before this teardown, with the database
