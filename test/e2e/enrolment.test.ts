@@ -4,7 +4,7 @@
 // emails they send; and a family's reminder settings, honoured by the reminder sweep.
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { OutboxMessage } from '../../server/mail/outbox.model.ts';
 import type {
   AttendanceInfo,
@@ -281,10 +281,7 @@ describe('[enrol] enrolment, the manage page and reminder settings in a browser'
       assert.equal(res.status, 201);
     }
 
-    const settings = async (
-      family: TestPerson,
-      change: (page: import('playwright-core').Page) => Promise<void>,
-    ) => {
+    const settings = async (family: TestPerson, change: (page: Page) => Promise<void>) => {
       const context = await signedInContext(family);
       const page = await context.newPage();
       await page.goto(`${app.url}/my-groups`);
@@ -296,7 +293,7 @@ describe('[enrol] enrolment, the manage page and reminder settings in a browser'
       await page.getByText(text(fi.groups, 'reminders.saved')).waitFor();
       await context.close();
     };
-    const option = (page: import('playwright-core').Page, key: string, count: number) =>
+    const option = (page: Page, key: string, count: number) =>
       page.getByRole('checkbox', { name: text(fi.groups, key, { count }), exact: true });
     // One family: only 3 hours before. The other: the usual times, but no emails.
     await settings(later, async (page) => {
