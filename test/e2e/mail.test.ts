@@ -18,7 +18,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { TestClock } from '../support/clock.ts';
 import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../support/groups.ts';
-import { ApiClient, createPerson, signedInClient } from '../support/people.ts';
+import { ApiClient, createOrganisation, createPerson, signedInClient } from '../support/people.ts';
 import { locale, text } from '../support/locales.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtpSink.ts';
 
@@ -264,6 +264,32 @@ describe('[mail] emails through a real SMTP server', function () {
       4,
       'four emails, each once',
     );
+  });
+
+  it('[mail-6] an email sent while answering a request (an invitation) is retried when refused; the request succeeds', async () => {
+    const organisationId = await createOrganisation('central', 'Keskusjärjestö');
+    const coordinator = await signedInClient(
+      app.url,
+      await createPerson({ roles: ['coordinator'] }),
+    );
+    const to = unique('kutsuttu');
+    smtp.refuseNext(1);
+    const refusedBefore = smtp.refused;
+    const res = await coordinator.post('/invitations', {
+      email: to,
+      roles: ['facilitator'],
+      organisationId,
+      language: 'et',
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const mail = await smtp.waitFor(to, undefined, 20_000);
+    assert.equal(smtp.refused, refusedBefore + 1, 'the first delivery was refused');
+    assertFrame(mail, to, 'et');
+    assert.equal(
+      mail.subject,
+      text(email('et'), 'invitation.subject', { organisation: 'Keskusjärjestö' }),
+    );
+    assert.ok(/\/invitation\?token=\S+/.test(mail.text), mail.text);
   });
 
   it('[mail-5] password reset in a browser: the emailed link sets a new password; the old one stops working', async () => {
