@@ -213,7 +213,7 @@ export async function pair(
       params: { link: '/alongside' },
     });
     if (deps)
-      await deps.mailer.send({
+      await deps.mailer.queue({
         to: person.email,
         lang: person.language as LanguageCode,
         template,

@@ -143,7 +143,7 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
       await endAllSessions(personId);
       deps.connections.dropPerson(personId);
       await clearFailures(person.email);
-      await mailer.send({
+      await mailer.queue({
         to: person.email,
         lang: person.language as LanguageCode,
         template: 'passwordChanged',

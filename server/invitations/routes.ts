@@ -83,7 +83,7 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
         roles: body.roles,
         organisationId: body.organisationId,
       });
-      await deps.mailer.send({
+      await deps.mailer.queue({
         to: body.email,
         lang: body.language,
         template: 'invitation',

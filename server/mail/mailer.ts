@@ -58,8 +58,10 @@ export interface Mailer {
   /** Resolves once the email is in the outbox or accepted by the SMTP server. */
   send(email: Email): Promise<void>;
   /**
-   * For answers whose timing must not reveal anything (sign-up, password reset): the outbox write
-   * is awaited as in `send`, an SMTP delivery goes on after the answer (retried a few times).
+   * For emails sent while answering a request: the outbox write is awaited as in `send`, an SMTP
+   * delivery goes on after the answer (retried a few times) — a busy or refusing SMTP server
+   * neither fails a request whose work is already done nor tells its timing (sign-up, reset).
+   * `send` is for the reminder runner and sweeps, which retry a failed job themselves.
    */
   queue(email: Email): Promise<void>;
 }

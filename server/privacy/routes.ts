@@ -65,7 +65,7 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
         throw new RequestError('people.lastCoordinator', 409);
       }
       // The confirmation goes first: erasure also clears the development outbox for this address.
-      await deps.mailer.send({
+      await deps.mailer.queue({
         to: person.email,
         lang: person.language as LanguageCode,
         template: 'accountErased',

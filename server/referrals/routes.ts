@@ -78,7 +78,7 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
       const link = appLink(deps.config, '/referral', { token, lang: body.language });
       if (body.familyEmail) {
         const org = await Organisation.findById(me.organisationId, { name: 1 }).lean();
-        await deps.mailer.send({
+        await deps.mailer.queue({
           to: body.familyEmail,
           lang: body.language,
           template: 'referralLink',

@@ -124,7 +124,7 @@ export async function bookInterview(
     },
   );
   const lang = application.language as LanguageCode;
-  await deps.mailer.send({
+  await deps.mailer.queue({
     to: application.email,
     lang,
     template: 'interviewBooked',

@@ -89,7 +89,7 @@ export function recruitmentRoutes(
       });
       // Fixed text only: anyone can send this form with anyone's address, so nothing they typed
       // (name, motivation…) may reach that inbox.
-      await mailer.send({ to: body.email, lang: body.language, template: 'applicationReceived' });
+      await mailer.queue({ to: body.email, lang: body.language, template: 'applicationReceived' });
       return { id: String(application._id) };
     },
   );
@@ -141,7 +141,7 @@ export function recruitmentRoutes(
       });
       if (body.to === 'declined') {
         // A kind word in the applicant's own language; the coordinator's reason stays internal.
-        await mailer.send({
+        await mailer.queue({
           to: changed.email,
           lang: changed.language as LanguageCode,
           template: 'applicationDeclined', // no name: the public form's text stays out of email
