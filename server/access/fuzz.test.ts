@@ -16,6 +16,7 @@ import {
   fingerprint,
   FUZZ_CASES,
   FUZZ_SEED,
+  FUZZ_SECONDS,
   seedFor,
 } from '../../test/support/fuzzChecks.ts';
 import {
@@ -37,6 +38,8 @@ import { createOrganisation } from '../../test/support/people.ts';
 import type { RouteInfo } from '../http/api.ts';
 
 const ONLY_ROUTE = process.env.FUZZ_ROUTE;
+/** Cases per pair sent in one round over all routes (one fingerprint per route and round). */
+const ROUND = 5;
 const CONCURRENCY = 8;
 const LANGS = languages.map((l) => l.code);
 
@@ -73,7 +76,7 @@ function urlOf(route: RouteInfo, c: Case): string {
 }
 
 describe('[fuzz-1] fuzzing every entry point', function () {
-  this.timeout(Math.max(300_000, FUZZ_CASES * 3_000));
+  this.timeout(FUZZ_SECONDS * 1000 + 600_000);
   let app: TestApp;
   let http: FuzzHttp;
   let organisationId: string;
@@ -119,7 +122,7 @@ describe('[fuzz-1] fuzzing every entry point', function () {
     }
   }
 
-  it(`[fuzz-1] every REST route × every actor, ${FUZZ_CASES} generated cases each: no 5xx, translated refusals, nothing changed by a refused request`, async () => {
+  it(`[fuzz-1] every REST route × every actor, up to ${FUZZ_CASES} generated cases each: no 5xx, translated refusals, nothing changed by a refused request`, async () => {
     const started = Date.now();
     const cpuAtStart = process.cpuUsage();
     const routes = app.app.api.routes.filter(
@@ -144,81 +147,97 @@ describe('[fuzz-1] fuzzing every entry point', function () {
     };
     let before = await fingerprint();
 
+    const generated = new Map<string, { actor: FuzzActor; c: Case; index: number }[]>();
+    let rounds = 0;
     try {
-      for (const route of routes) {
-        const key = `${route.method.toUpperCase()} ${route.path}`;
-        const audience = expectedRoutes[key];
-        assert.ok(audience, `${key} is not in the access matrix`);
-        // Each route is one batch: all its actors and cases, then one fingerprint.
-        const batch = await timed('generating', async () =>
-          actorList.flatMap((actor) =>
-            casesFor(route, actor.name, known).map((c, index) => ({ actor, c, index })),
-          ),
-        );
-        const answers = await timed('requests', () =>
-          inParallel(batch, CONCURRENCY, ({ actor, c }) =>
-            http.send(actor, route.method.toUpperCase(), urlOf(route, c), c.lang, bodyOf(c)),
-          ),
-        );
-        counts.requests += batch.length;
-        counts.batches += 1;
-        const refusedCases: typeof batch = [];
-        batch.forEach(({ actor, c, index }, i) => {
-          const answer = answers[i] as Answer;
-          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-          if (process.env.FUZZ_DEBUG)
-            debugLines.push(
-              `${actor.name} ${urlOf(route, c).slice(0, 100)} ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+      // Rounds of ROUND cases per pair, over every route, until FUZZ_CASES or the time budget.
+      for (; rounds * ROUND < FUZZ_CASES; rounds += 1) {
+        if (rounds > 0 && !ONLY_ROUTE && Date.now() - started > FUZZ_SECONDS * 1000) break;
+        for (const route of routes) {
+          const key = `${route.method.toUpperCase()} ${route.path}`;
+          const routeStarted = Date.now();
+          const audience = expectedRoutes[key];
+          assert.ok(audience, `${key} is not in the access matrix`);
+          // Each route is one batch: all its actors and cases, then one fingerprint.
+          if (!generated.has(key))
+            generated.set(
+              key,
+              await timed('generating', async () =>
+                actorList.flatMap((actor) =>
+                  casesFor(route, actor.name, known).map((c, index) => ({ actor, c, index })),
+                ),
+              ),
             );
-          const where = () =>
-            `${actor.name} ${key} case ${index} (FUZZ_SEED=${FUZZ_SEED} FUZZ_ROUTE='${key}'): ` +
-            `${route.method.toUpperCase()} ${urlOf(route, c).slice(0, 200)} lang=${c.lang} ` +
-            `body=${(bodyOf(c) ?? '').slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
-          if (answer.status === 0 && (bodyOf(c)?.length ?? 0) > 100 * 1024) {
-            counts.refused += 1; // over the body limit: answered 413 and the upload cut short
-            return;
-          }
-          if (answer.status >= 500 || answer.status === 0)
-            problems.push(`5xx/no answer: ${where()}`);
-          if (answer.status < 400) {
-            counts.accepted += 1;
-            if (!allowed(audience, actor.name)) problems.push(`let through: ${where()}`);
-            return;
-          }
-          counts.refused += 1;
-          refusedCases.push(batch[i]!);
-          for (const p of errorProblems(answer.body, c.lang)) problems.push(`${p}: ${where()}`);
-        });
-        const health = await http.send(actorList[0]!, 'GET', '/auth/session', 'en');
-        assert.equal(health.status, 200, `the server stopped answering after ${key}`);
-
-        const accepted = refusedCases.length < batch.length;
-        let after = await timed('fingerprints', fingerprint);
-        if (accepted && changedCollections(before, after).length) {
-          // Accepted requests may change data: a fresh baseline, then the refused ones again.
-          await timed('restoring', restoreActors);
-          before = await fingerprint();
-          const again = await inParallel(refusedCases, CONCURRENCY, ({ actor, c }) =>
-            http.send(actor, route.method.toUpperCase(), urlOf(route, c), c.lang, bodyOf(c)),
+          const batch = generated
+            .get(key)!
+            .filter(({ index }) => index >= rounds * ROUND && index < (rounds + 1) * ROUND);
+          const answers = await timed('requests', () =>
+            inParallel(batch, CONCURRENCY, ({ actor, c }) =>
+              http.send(actor, route.method.toUpperCase(), urlOf(route, c), c.lang, bodyOf(c)),
+            ),
           );
-          counts.rechecked += refusedCases.length;
-          if (again.some((a) => a.status < 400)) {
-            // Refused before, accepted now (the data changed under it): judged case by case.
+          counts.requests += batch.length;
+          if (process.env.FUZZ_DEBUG)
+            debugLines.push(`ROUTE ${key} ${Date.now() - routeStarted} ms`);
+          counts.batches += 1;
+          const refusedCases: typeof batch = [];
+          batch.forEach(({ actor, c, index }, i) => {
+            const answer = answers[i] as Answer;
+            statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+            if (process.env.FUZZ_DEBUG)
+              debugLines.push(
+                `${actor.name} ${urlOf(route, c).slice(0, 100)} ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+              );
+            const where = () =>
+              `${actor.name} ${key} case ${index} (FUZZ_SEED=${FUZZ_SEED} FUZZ_ROUTE='${key}'): ` +
+              `${route.method.toUpperCase()} ${urlOf(route, c).slice(0, 200)} lang=${c.lang} ` +
+              `body=${(bodyOf(c) ?? '').slice(0, 200)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+            if (answer.status === 0 && (bodyOf(c)?.length ?? 0) > 100 * 1024) {
+              counts.refused += 1; // over the body limit: answered 413 and the upload cut short
+              return;
+            }
+            if (answer.status >= 500 || answer.status === 0)
+              problems.push(`5xx/no answer: ${where()}`);
+            if (answer.status < 400) {
+              counts.accepted += 1;
+              if (!allowed(audience, actor.name)) problems.push(`let through: ${where()}`);
+              return;
+            }
+            counts.refused += 1;
+            refusedCases.push(batch[i]!);
+            for (const p of errorProblems(answer.body, c.lang)) problems.push(`${p}: ${where()}`);
+          });
+          const health = await http.send(actorList[0]!, 'GET', '/auth/session', 'en');
+          assert.equal(health.status, 200, `the server stopped answering after ${key}`);
+
+          const accepted = refusedCases.length < batch.length;
+          let after = await timed('fingerprints', fingerprint);
+          if (accepted && changedCollections(before, after).length) {
+            // Accepted requests may change data: a fresh baseline, then the refused ones again.
             await timed('restoring', restoreActors);
             before = await fingerprint();
-            continue;
+            const again = await inParallel(refusedCases, CONCURRENCY, ({ actor, c }) =>
+              http.send(actor, route.method.toUpperCase(), urlOf(route, c), c.lang, bodyOf(c)),
+            );
+            counts.rechecked += refusedCases.length;
+            if (again.some((a) => a.status < 400)) {
+              // Refused before, accepted now (the data changed under it): judged case by case.
+              await timed('restoring', restoreActors);
+              before = await fingerprint();
+              continue;
+            }
+            after = await fingerprint();
           }
-          after = await fingerprint();
+          const changed = changedCollections(before, after);
+          if (changed.length) {
+            const culprit = await bisect(route, refusedCases);
+            problems.push(
+              `refused requests changed ${changed.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_ROUTE='${key}'): ${culprit}`,
+            );
+            after = await fingerprint();
+          }
+          before = after;
         }
-        const changed = changedCollections(before, after);
-        if (changed.length) {
-          const culprit = await bisect(route, refusedCases);
-          problems.push(
-            `refused requests changed ${changed.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_ROUTE='${key}'): ${culprit}`,
-          );
-          after = await fingerprint();
-        }
-        before = after;
       }
     } finally {
       if (process.env.FUZZ_DEBUG) writeFileSync(process.env.FUZZ_DEBUG, debugLines.join('\n'));
@@ -228,7 +247,7 @@ describe('[fuzz-1] fuzzing every entry point', function () {
     const cpu = process.cpuUsage(cpuAtStart);
     const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
     console.log(
-      `      [fuzz-1] REST: ${routes.length} routes × ${actorList.length} actors × ${FUZZ_CASES} cases = ` +
+      `      [fuzz-1] REST: ${routes.length} routes × ${actorList.length} actors × ${Math.min(FUZZ_CASES, rounds * ROUND)} cases (of ${FUZZ_CASES}; time budget ${FUZZ_SECONDS} s) = ` +
         `${counts.requests} requests (${counts.accepted} accepted, ${counts.refused} refused, ` +
         `${counts.rechecked} re-checked) in ${seconds} s (${cpuSeconds} s CPU in this process; requests ${timing.requests} ms, fingerprints ${timing.fingerprints} ms); statuses ${JSON.stringify(Object.fromEntries(statuses))}; seed ${FUZZ_SEED}`,
     );

@@ -17,6 +17,7 @@ import {
   fingerprint,
   FUZZ_CASES,
   FUZZ_SEED,
+  FUZZ_SECONDS,
   seedFor,
 } from '../../test/support/fuzzChecks.ts';
 import { inParallel, signInActor, type FuzzActor } from '../../test/support/fuzzHttp.ts';
@@ -31,9 +32,11 @@ import { createOrganisation } from '../../test/support/people.ts';
 
 const ONLY_EVENT = process.env.FUZZ_EVENT;
 const LANGS = languages.map((l) => l.code);
-// The tightest per-socket limits allow 3 at once (server/realtime/eventLimits.ts): enough
-// sockets per person that every generated payload reaches its handler, not the rate limit.
-const POOL = Math.max(4, Math.ceil(FUZZ_CASES / 3));
+/** Payloads per pair in one round over every request; each on its own socket of the pool. */
+const ROUND = 10;
+// The tightest per-socket limits allow 3 at once and refill within seconds
+// (server/realtime/eventLimits.ts): one request per socket, event and round stays under them.
+const POOL = ROUND;
 const CONCURRENCY = 8;
 
 type Ack = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
@@ -59,7 +62,7 @@ async function open(url: string, cookie: string, lang: string): Promise<Socket> 
 }
 
 describe('[fuzz-1] fuzzing every socket request', function () {
-  this.timeout(Math.max(300_000, FUZZ_CASES * 3_000));
+  this.timeout(FUZZ_SECONDS * 1000 + 600_000);
   let app: TestApp;
   let organisationId: string;
   const pools = new Map<Role, Pooled[]>();
@@ -112,7 +115,7 @@ describe('[fuzz-1] fuzzing every socket request', function () {
     pools.set(role, pool);
   }
 
-  it(`[fuzz-1] every socket request × every role, ${FUZZ_CASES} generated payloads each: always acknowledged, translated refusals, nothing changed by a refused request`, async () => {
+  it(`[fuzz-1] every socket request × every role, up to ${FUZZ_CASES} generated payloads each: always acknowledged, translated refusals, nothing changed by a refused request`, async () => {
     const started = Date.now();
     const names = (Object.keys(requestSchemas) as RequestName[]).filter(
       (n) => !ONLY_EVENT || n === ONLY_EVENT,
@@ -121,76 +124,90 @@ describe('[fuzz-1] fuzzing every socket request', function () {
     const problems: string[] = [];
     const counts = { requests: 0, accepted: 0, refused: 0, rateLimited: 0 };
     let before = await fingerprint();
-    for (const name of names) {
-      const batch = ROLES.flatMap((role) =>
-        fc
-          .sample(payloadFor(requestSchemas[name], known), {
-            seed: seedFor(name, role),
-            numRuns: FUZZ_CASES,
-          })
-          .map((payload, index) => ({ role, payload, index })),
-      );
-      const refused: typeof batch = [];
-      await inParallel(batch, CONCURRENCY, async (item) => {
-        const pooled = pools.get(item.role)![item.index % POOL]!;
-        const where = (what: string) =>
-          `${item.role} ${name} case ${item.index} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name}) ` +
-          `lang=${pooled.lang} payload=${JSON.stringify(item.payload)?.slice(0, 200)} → ${what}`;
-        counts.requests += 1;
-        if (!pooled.socket.connected) {
-          counts.refused += 1; // ended by an earlier accepted request (leave, sign-out): skipped
-          return;
-        }
-        let ack: Ack;
-        try {
-          ack = (await pooled.socket.timeout(15_000).emitWithAck(name, item.payload)) as Ack;
-        } catch (error) {
-          if (pooled.socket.connected) problems.push(where(`no acknowledgement: ${String(error)}`));
-          return;
-        }
-        if (ack.ok) {
-          counts.accepted += 1;
-          if (!allowed(expectedSocket[name], item.role)) problems.push(where('let through'));
-          return;
-        }
-        counts.refused += 1;
-        refused.push(item);
-        if (ack.error?.code === 'rateLimited') counts.rateLimited += 1;
-        if (ack.error?.code === 'internal') problems.push(where(`internal error`));
-        for (const p of errorProblems(ack, pooled.lang))
-          problems.push(where(`${p}: ${JSON.stringify(ack).slice(0, 200)}`));
-      });
-      const health = await fetch(`${app.url}/api/groups`);
-      assert.equal(health.status, 200, `the server stopped answering after ${name}`);
-      const after = await fingerprint();
-      const changed = changedCollections(before, after);
-      // Accepted requests may change data; then the refused ones are sent again on their own.
-      if (changed.length && refused.length < batch.length) {
-        const again = await fingerprint();
-        for (const item of refused) {
-          const pooled = pools.get(item.role)![item.index % POOL]!;
-          if (pooled.socket.connected)
-            await pooled.socket
-              .timeout(15_000)
-              .emitWithAck(name, item.payload)
-              .catch(() => null);
-        }
-        const changedAgain = changedCollections(again, await fingerprint());
-        if (changedAgain.length)
-          problems.push(
-            `refused ${name} requests changed ${changedAgain.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name})`,
+    const generated = new Map<string, { role: Role; payload: unknown; index: number }[]>();
+    let rounds = 0;
+    for (; rounds * ROUND < FUZZ_CASES; rounds += 1) {
+      const budget = (FUZZ_SECONDS * 1000) / 2;
+      if (rounds > 0 && !ONLY_EVENT && Date.now() - started > budget) break;
+      for (const name of names) {
+        if (!generated.has(name))
+          generated.set(
+            name,
+            ROLES.flatMap((role) =>
+              fc
+                .sample(payloadFor(requestSchemas[name], known), {
+                  seed: seedFor(name, role),
+                  numRuns: FUZZ_CASES,
+                })
+                .map((payload, index) => ({ role, payload, index })),
+            ),
           );
-      } else if (changed.length) {
-        problems.push(
-          `refused ${name} requests changed ${changed.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name})`,
-        );
+        const batch = generated
+          .get(name)!
+          .filter(({ index }) => index >= rounds * ROUND && index < (rounds + 1) * ROUND);
+        const refused: typeof batch = [];
+        await inParallel(batch, CONCURRENCY, async (item) => {
+          const pooled = pools.get(item.role)![item.index % POOL]!;
+          const where = (what: string) =>
+            `${item.role} ${name} case ${item.index} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name}) ` +
+            `lang=${pooled.lang} payload=${JSON.stringify(item.payload)?.slice(0, 200)} → ${what}`;
+          counts.requests += 1;
+          if (!pooled.socket.connected) {
+            counts.refused += 1; // ended by an earlier accepted request (leave, sign-out): skipped
+            return;
+          }
+          let ack: Ack;
+          try {
+            ack = (await pooled.socket.timeout(15_000).emitWithAck(name, item.payload)) as Ack;
+          } catch (error) {
+            if (pooled.socket.connected)
+              problems.push(where(`no acknowledgement: ${String(error)}`));
+            return;
+          }
+          if (ack.ok) {
+            counts.accepted += 1;
+            if (!allowed(expectedSocket[name], item.role)) problems.push(where('let through'));
+            return;
+          }
+          counts.refused += 1;
+          refused.push(item);
+          if (ack.error?.code === 'rateLimited') counts.rateLimited += 1;
+          if (ack.error?.code === 'internal') problems.push(where(`internal error`));
+          for (const p of errorProblems(ack, pooled.lang))
+            problems.push(where(`${p}: ${JSON.stringify(ack).slice(0, 200)}`));
+        });
+        const health = await fetch(`${app.url}/api/groups`);
+        assert.equal(health.status, 200, `the server stopped answering after ${name}`);
+        const after = await fingerprint();
+        const changed = changedCollections(before, after);
+        // Accepted requests may change data; then the refused ones are sent again on their own.
+        if (changed.length && refused.length < batch.length) {
+          const again = await fingerprint();
+          for (const item of refused) {
+            const pooled = pools.get(item.role)![item.index % POOL]!;
+            if (pooled.socket.connected)
+              await pooled.socket
+                .timeout(15_000)
+                .emitWithAck(name, item.payload)
+                .catch(() => null);
+          }
+          const changedAgain = changedCollections(again, await fingerprint());
+          if (changedAgain.length)
+            problems.push(
+              `refused ${name} requests changed ${changedAgain.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name})`,
+            );
+        } else if (changed.length) {
+          problems.push(
+            `refused ${name} requests changed ${changed.join(', ')} (FUZZ_SEED=${FUZZ_SEED} FUZZ_EVENT=${name})`,
+          );
+        }
+        before = await fingerprint();
+        for (const role of ROLES) await fillPool(role);
       }
-      before = await fingerprint();
-      for (const role of ROLES) await fillPool(role);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `      [fuzz-1] sockets: ${names.length} requests × ${ROLES.length} roles × ${FUZZ_CASES} payloads = ` +
+      `      [fuzz-1] sockets: ${names.length} requests × ${ROLES.length} roles × ${Math.min(FUZZ_CASES, rounds * ROUND)} payloads (of ${FUZZ_CASES}; time budget ${FUZZ_SECONDS / 2} s) = ` +
         `${counts.requests} (${counts.accepted} accepted, ${counts.refused} refused, ${counts.rateLimited} of them rate-limited) in ${seconds} s; seed ${FUZZ_SEED}`,
     );
     assert.deepEqual(

@@ -8,8 +8,14 @@ import { languages } from '../../server/protocol/languages.ts';
 
 /** The run's seed: printed with every failure; FUZZ_SEED=<it> replays the same cases. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
-/** Generated cases per entry point and actor. */
+/** Generated cases per entry point and actor, at most (see FUZZ_SECONDS). */
 export const FUZZ_CASES = Number(process.env.FUZZ_CASES ?? 200);
+/**
+ * The time each fuzz test may take (REST; sockets take half): cases go out in rounds over every
+ * entry point, and no round starts after this — on a slow machine fewer cases, each still
+ * replayable by its seed. FUZZ_ROUTE / FUZZ_EVENT runs all FUZZ_CASES for one entry point.
+ */
+export const FUZZ_SECONDS = Number(process.env.FUZZ_SECONDS ?? 90);
 
 /** A seed of its own for each pair, so one pair replays without running the others. */
 export function seedFor(...parts: string[]): number {
@@ -74,18 +80,23 @@ export function errorProblems(body: unknown, lang: string): string[] {
 /**
  * What legitimately changes on a refused request, left out of the fingerprint — each for a
  * reason, and only those fields:
- * - loginsessions.lastSeenAt/expiresAt: any request by a signed-in person slides the session's
+ * - login_sessions.lastSeenAt/expiresAt: any request by a signed-in person slides the session's
  *   idle end forward (server/auth/sessions.ts, at most every few minutes); a refusal included.
+ * - login_failures, login_locks: the guessing protection (server/auth/throttle.ts) stores every
+ *   refused password, by design — that refusal is the write. Nothing else writes there.
  */
 const IGNORED_FIELDS: Record<string, string[]> = {
-  loginsessions: ['lastSeenAt', 'expiresAt'],
+  login_sessions: ['lastSeenAt', 'expiresAt'],
 };
+const IGNORED_COLLECTIONS = new Set(['login_failures', 'login_locks']);
 
 /** Per collection: its count and a hash of its documents in _id order. */
 export async function fingerprint(): Promise<Map<string, string>> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('no database');
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((name) => !IGNORED_COLLECTIONS.has(name));
   const entries = await Promise.all(
     names.map(async (name) => {
       const projection = Object.fromEntries((IGNORED_FIELDS[name] ?? []).map((f) => [f, 0]));

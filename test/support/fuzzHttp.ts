@@ -41,9 +41,10 @@ export class FuzzHttp {
       headers['content-length'] = String(Buffer.byteLength(body));
     }
     return new Promise<Answer>((resolve) => {
+      // The path as given, not through URL(): '.', '..' and their encodings stay as sent.
+      const { hostname, port } = new URL(this.baseUrl);
       const req = request(
-        `${this.baseUrl}/api${path}`,
-        { method, headers, agent: this.agent },
+        { hostname, port, path: `/api${path}`, method, headers, agent: this.agent },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
