@@ -14,6 +14,7 @@ import {
   changedCollections,
   errorProblems,
   fingerprint,
+  report,
   FUZZ_CASES,
   FUZZ_SEED,
   FUZZ_SECONDS,
@@ -54,7 +55,8 @@ interface Case {
   lang: string;
 }
 
-function casesFor(route: RouteInfo, actor: string, known: KnownIds): Case[] {
+/** The cases of one round for one pair: seeded by the pair and the round, so any replays alone. */
+function casesFor(route: RouteInfo, actor: string, known: KnownIds, round: number): Case[] {
   const paramCount = (route.path.match(/:\w+/g) ?? []).length;
   const arbitrary = fc.record({
     params: fc.array(pathParam(known), { minLength: paramCount, maxLength: paramCount }),
@@ -67,7 +69,8 @@ function casesFor(route: RouteInfo, actor: string, known: KnownIds): Case[] {
     lang: fc.constantFrom(...LANGS),
   });
   const key = `${route.method} ${route.path}`;
-  return fc.sample(arbitrary, { seed: seedFor(key, actor), numRuns: FUZZ_CASES });
+  const count = Math.min(ROUND, FUZZ_CASES - round * ROUND);
+  return fc.sample(arbitrary, { seed: seedFor(key, actor, String(round)), numRuns: count });
 }
 
 function urlOf(route: RouteInfo, c: Case): string {
@@ -147,7 +150,6 @@ describe('[fuzz-1] fuzzing every entry point', function () {
     };
     let before = await fingerprint();
 
-    const generated = new Map<string, { actor: FuzzActor; c: Case; index: number }[]>();
     let rounds = 0;
     try {
       // Rounds of ROUND cases per pair, over every route, until FUZZ_CASES or the time budget.
@@ -159,18 +161,15 @@ describe('[fuzz-1] fuzzing every entry point', function () {
           const audience = expectedRoutes[key];
           assert.ok(audience, `${key} is not in the access matrix`);
           // Each route is one batch: all its actors and cases, then one fingerprint.
-          if (!generated.has(key))
-            generated.set(
-              key,
-              await timed('generating', async () =>
-                actorList.flatMap((actor) =>
-                  casesFor(route, actor.name, known).map((c, index) => ({ actor, c, index })),
-                ),
-              ),
-            );
-          const batch = generated
-            .get(key)!
-            .filter(({ index }) => index >= rounds * ROUND && index < (rounds + 1) * ROUND);
+          const batch = await timed('generating', async () =>
+            actorList.flatMap((actor) =>
+              casesFor(route, actor.name, known, rounds).map((c, i) => ({
+                actor,
+                c,
+                index: rounds * ROUND + i,
+              })),
+            ),
+          );
           const answers = await timed('requests', () =>
             inParallel(batch, CONCURRENCY, ({ actor, c }) =>
               http.send(actor, route.method.toUpperCase(), urlOf(route, c), c.lang, bodyOf(c)),
@@ -198,7 +197,7 @@ describe('[fuzz-1] fuzzing every entry point', function () {
             }
             if (answer.status >= 500 || answer.status === 0)
               problems.push(`5xx/no answer: ${where()}`);
-            if (answer.status < 400) {
+            if (answer.status > 0 && answer.status < 400) {
               counts.accepted += 1;
               if (!allowed(audience, actor.name)) problems.push(`let through: ${where()}`);
               return;
@@ -249,13 +248,9 @@ describe('[fuzz-1] fuzzing every entry point', function () {
     console.log(
       `      [fuzz-1] REST: ${routes.length} routes × ${actorList.length} actors × ${Math.min(FUZZ_CASES, rounds * ROUND)} cases (of ${FUZZ_CASES}; time budget ${FUZZ_SECONDS} s) = ` +
         `${counts.requests} requests (${counts.accepted} accepted, ${counts.refused} refused, ` +
-        `${counts.rechecked} re-checked) in ${seconds} s (${cpuSeconds} s CPU in this process; requests ${timing.requests} ms, fingerprints ${timing.fingerprints} ms); statuses ${JSON.stringify(Object.fromEntries(statuses))}; seed ${FUZZ_SEED}`,
+        `${counts.rechecked} re-checked) in ${seconds} s (${cpuSeconds} s CPU in this process; ms spent ${JSON.stringify(timing)}); statuses ${JSON.stringify(Object.fromEntries(statuses))}; seed ${FUZZ_SEED}`,
     );
-    assert.deepEqual(
-      problems.slice(0, 30),
-      [],
-      `${problems.length} problems; FUZZ_SEED=${FUZZ_SEED}`,
-    );
+    assert.equal(problems.length, 0, report(problems));
   });
 
   /** Sends the refused cases one at a time, fingerprinting after each, to name the one. */

@@ -115,3 +115,12 @@ export function changedCollections(a: Map<string, string>, b: Map<string, string
   const names = new Set([...a.keys(), ...b.keys()]);
   return [...names].filter((name) => a.get(name) !== b.get(name)).sort();
 }
+
+/** The first problems found, with the seed that replays them. */
+export function report(problems: string[]): string {
+  return (
+    `${problems.length} problems (replay: FUZZ_SEED=${FUZZ_SEED}):\n` +
+    problems.slice(0, 15).join('\n') +
+    (problems.length > 15 ? `\n… and ${problems.length - 15} more` : '')
+  );
+}

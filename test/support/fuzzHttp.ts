@@ -32,7 +32,24 @@ export class FuzzHttp {
   }
 
   /** One request as this actor; `body` is sent as is (already JSON, or deliberately not). */
-  send(actor: FuzzActor, method: string, path: string, lang: string, body?: string) {
+  async send(
+    actor: FuzzActor,
+    method: string,
+    path: string,
+    lang: string,
+    body?: string,
+  ): Promise<Answer> {
+    const answer = await this.once(actor, method, path, lang, body);
+    // A kept-alive connection the server closed as it went out (its keep-alive timeout): the
+    // request never reached it. Sent again on a new one, as Node's documentation advises.
+    return answer.reused &&
+      answer.status === 0 &&
+      /ECONNRESET|socket hang up/.test(String(answer.body))
+      ? this.once(actor, method, path, lang, body)
+      : answer;
+  }
+
+  private once(actor: FuzzActor, method: string, path: string, lang: string, body?: string) {
     const headers: Record<string, string> = { 'accept-language': lang };
     if (actor.cookie) headers.cookie = actor.cookie;
     if (actor.csrfToken) headers['x-csrf-token'] = actor.csrfToken;
@@ -40,7 +57,7 @@ export class FuzzHttp {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(body));
     }
-    return new Promise<Answer>((resolve) => {
+    return new Promise<Answer & { reused?: boolean }>((resolve) => {
       // The path as given, not through URL(): '.', '..' and their encodings stay as sent.
       const { hostname, port } = new URL(this.baseUrl);
       const req = request(
@@ -64,7 +81,9 @@ export class FuzzHttp {
         },
       );
       // No answer at all (the connection cut): status 0, judged by the caller.
-      req.on('error', (error) => resolve({ status: 0, body: String(error) }));
+      req.on('error', (error) =>
+        resolve({ status: 0, body: String(error), reused: req.reusedSocket }),
+      );
       req.setTimeout(30_000, () => req.destroy(new Error('no answer in 30 s')));
       req.end(body);
     });
