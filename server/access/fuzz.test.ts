@@ -56,18 +56,24 @@ interface Case {
 }
 
 /** The cases of one round for one pair: seeded by the pair and the round, so any replays alone. */
+const arbitraries = new Map<RouteInfo, fc.Arbitrary<Case>>();
+
 function casesFor(route: RouteInfo, actor: string, known: KnownIds, round: number): Case[] {
-  const paramCount = (route.path.match(/:\w+/g) ?? []).length;
-  const arbitrary = fc.record({
-    params: fc.array(pathParam(known), { minLength: paramCount, maxLength: paramCount }),
-    query: queryFor(route.query, known),
-    body: route.method === 'get' ? fc.constant(undefined) : payloadFor(route.body, known),
-    raw: fc.oneof(
-      { arbitrary: fc.constant(null), weight: 11 },
-      { arbitrary: fc.constantFrom(...RAW_BODIES), weight: 1 },
-    ),
-    lang: fc.constantFrom(...LANGS),
-  });
+  let arbitrary = arbitraries.get(route);
+  if (!arbitrary) {
+    const paramCount = (route.path.match(/:\w+/g) ?? []).length;
+    arbitrary = fc.record({
+      params: fc.array(pathParam(known), { minLength: paramCount, maxLength: paramCount }),
+      query: queryFor(route.query, known),
+      body: route.method === 'get' ? fc.constant(undefined) : payloadFor(route.body, known),
+      raw: fc.oneof(
+        { arbitrary: fc.constant(null), weight: 11 },
+        { arbitrary: fc.constantFrom(...RAW_BODIES), weight: 1 },
+      ),
+      lang: fc.constantFrom(...LANGS),
+    });
+    arbitraries.set(route, arbitrary);
+  }
   const key = `${route.method} ${route.path}`;
   const count = Math.min(ROUND, FUZZ_CASES - round * ROUND);
   return fc.sample(arbitrary, { seed: seedFor(key, actor, String(round)), numRuns: count });

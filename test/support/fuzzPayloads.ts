@@ -106,14 +106,25 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 2 },
 );
 
-/** An id: someone else's, a thing's, one of nothing, or not an id at all. */
+const anyObjectId = fc
+  .tuple(fc.nat(), fc.nat(), fc.nat())
+  .map((parts) => parts.map((n) => n.toString(16).padStart(8, '0').slice(-8)).join(''));
+
+const idArbitraries = new WeakMap<KnownIds, fc.Arbitrary<string>>();
+
+/** An id: someone else's, a thing's, one of nothing, or not an id at all. (Built once.) */
 export function idLike(known: KnownIds): fc.Arbitrary<string> {
-  return fc.oneof(
-    { arbitrary: fc.constantFrom(...known.ids), weight: 4 },
-    { arbitrary: fc.stringMatching(/^[0-9a-f]{24}$/), weight: 1 },
-    { arbitrary: fc.constantFrom(...NOT_IDS, ...UNICODE_TRAPS), weight: 2 },
-    { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
-  );
+  let arbitrary = idArbitraries.get(known);
+  if (!arbitrary) {
+    arbitrary = fc.oneof(
+      { arbitrary: fc.constantFrom(...known.ids), weight: 4 },
+      { arbitrary: anyObjectId, weight: 1 },
+      { arbitrary: fc.constantFrom(...NOT_IDS, ...UNICODE_TRAPS), weight: 2 },
+      { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+    );
+    idArbitraries.set(known, arbitrary);
+  }
+  return arbitrary;
 }
 
 /** Path parameters go into the URL, encoded as a client would (or not, for '.' and '..'). */
