@@ -42,6 +42,7 @@ export interface RouteInfo {
   path: string;
   action: Action;
   body: Schema | undefined;
+  query: Schema | undefined;
 }
 
 export function actorOf(res: Response): Actor {
@@ -70,7 +71,7 @@ export class ApiRouter {
     spec: RouteSpec<B, Q>,
     handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
   ): void {
-    this.routes.push({ method, path, action: spec.action, body: spec.body });
+    this.routes.push({ method, path, action: spec.action, body: spec.body, query: spec.query });
     const limits = [...(method === 'get' ? [] : this.writeLimits), ...(spec.limits ?? [])];
     this.router[method](path, ...limits, async (req: Request, res: Response) => {
       const actor = actorOf(res);
