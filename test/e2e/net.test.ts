@@ -136,7 +136,9 @@ describe('[net-1] the network taken away silently mid-session, then given back',
       timed('family in the room', () => room(family).waitFor(wait)),
       // The server holds the family's peer on a working socket again.
       timed('live socket', async () => {
-        while (!peer.socket?.connected) {
+        // On a new path the old socket is dead even while the server still holds it: a new one.
+        const fresh = () => !newPath || !socketsBefore.includes(peer.socket!);
+        while (!peer.socket?.connected || !fresh()) {
           if (Date.now() - backAt > wait.timeout) throw new Error('the live socket is not back');
           await pause(50);
         }
