@@ -12,6 +12,12 @@ Prints "ready" once both devices exist. Commands on stdin, one per line:
   shape DELAY_MS LOSS_PERCENT   from now on, hold and drop packets
   clear                         a clean link again
   stats                         prints a JSON line of packets passed and dropped per direction
+  cut                           the network is gone: every packet dropped, silently (no FIN, no
+                                RST: neither end hears anything), counted as "cut"
+  heal                          the network is back; connections open before resume
+  heal-new                      the network is back on a new path: TCP connections seen before
+                                stay dead (their packets dropped, silently, as when a phone moves
+                                to another network or a NAT forgets the mapping); new ones pass
 Ends (and the devices vanish) when stdin closes.
 """
 
@@ -47,6 +53,17 @@ def enter_namespace(name):
     os.close(ns)
 
 
+def tcp_flow(packet):
+    """An IPv4 TCP packet's connection, the same key for both directions; else None."""
+    if len(packet) < 20 or packet[0] >> 4 != 4 or packet[9] != 6:
+        return None
+    ihl = (packet[0] & 0x0F) * 4
+    if len(packet) < ihl + 4:
+        return None
+    ends = sorted([(packet[12:16], packet[ihl : ihl + 2]), (packet[16:20], packet[ihl + 2 : ihl + 4])])
+    return tuple(ends)
+
+
 def main():
     host_dev, namespace, ns_dev, seed = sys.argv[1:5]
     host = open_tun(host_dev)
@@ -59,7 +76,10 @@ def main():
     delay, loss = 0.0, 0.0
     held = []  # (due, order, fd, packet)
     order = itertools.count()
-    counts = {d: {"passed": 0, "dropped": 0} for d in ("down", "up")}
+    counts = {d: {"passed": 0, "dropped": 0, "cut": 0} for d in ("down", "up")}
+    cut = False
+    flows = set()  # TCP connections seen so far
+    dead = set()  # connections that stay dead after "heal-new"
     stdin = sys.stdin.fileno()
     print("ready", flush=True)
     buffered = b""
@@ -86,6 +106,14 @@ def main():
                         delay, loss = float(words[1]) / 1000, float(words[2]) / 100
                     elif words[:1] == ["clear"]:
                         delay, loss = 0.0, 0.0
+                    elif words[:1] == ["cut"]:
+                        cut = True
+                    elif words[:1] == ["heal"]:
+                        cut = False
+                    elif words[:1] == ["heal-new"]:
+                        cut = False
+                        dead |= flows
+                        flows = set()
                     elif words[:1] == ["stats"]:
                         print(json.dumps(counts), flush=True)
                 continue
@@ -95,6 +123,12 @@ def main():
                 except BlockingIOError:
                     break
                 direction = counts[name[fd]]
+                flow = tcp_flow(packet)
+                if flow is not None:
+                    flows.add(flow)
+                if cut or flow in dead:
+                    direction["cut"] += 1
+                    continue
                 if loss and rng.random() < loss:
                     direction["dropped"] += 1
                     continue

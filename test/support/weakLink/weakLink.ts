@@ -21,8 +21,9 @@ export interface LinkShape {
 }
 
 export interface LinkCounts {
-  down: { passed: number; dropped: number };
-  up: { passed: number; dropped: number };
+  /** `dropped` by the shaped loss; `cut` while the network was gone (or a dead connection's). */
+  down: { passed: number; dropped: number; cut: number };
+  up: { passed: number; dropped: number; cut: number };
 }
 
 export interface WeakLink {
@@ -32,6 +33,13 @@ export interface WeakLink {
   browserPath: string;
   shape(shape: LinkShape): Promise<void>;
   clear(): Promise<void>;
+  /** The network is gone: nothing passes either way, and neither end is told (no FIN, no RST). */
+  cut(): void;
+  /**
+   * The network is back. `newPath`: as after a move to another network, the TCP connections
+   * open before stay dead (silently); only new ones get through.
+   */
+  heal(newPath?: boolean): void;
   counts(): Promise<LinkCounts>;
   close(): Promise<void>;
 }
@@ -114,6 +122,8 @@ export async function openWeakLink(chromium: string, seed = 17): Promise<WeakLin
         await tcClass(nsDevice, 1_000_000, namespace);
         say('clear');
       },
+      cut: () => say('cut'),
+      heal: (newPath = false) => say(newPath ? 'heal-new' : 'heal'),
       async counts() {
         say('stats');
         const next = await lines.next();
