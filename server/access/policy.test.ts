@@ -15,11 +15,12 @@ import {
   type TestPerson,
 } from '../../test/support/people.ts';
 
-type Audience = 'anyone' | 'signedIn' | Role[];
+export type Audience = 'anyone' | 'signedIn' | Role[];
 const actors = ['signed-out', ...ROLES] as const;
 type ActorName = (typeof actors)[number];
 
-const expectedRoutes: Record<string, Audience> = {
+/** Shared with the [privacy-1] walk (test/e2e/privacy.test.ts), which calls each as its role. */
+export const expectedRoutes: Record<string, Audience> = {
   'GET /auth/session': 'anyone',
   'POST /auth/sign-up': 'anyone',
   'POST /auth/verify-email': 'anyone',
@@ -224,7 +225,7 @@ const expectedSocket: Record<RequestName, Audience> = {
   'session:language': 'signedIn',
 };
 
-function allowed(audience: Audience, actor: ActorName): boolean {
+export function allowed(audience: Audience, actor: ActorName): boolean {
   if (audience === 'anyone') return true;
   if (actor === 'signed-out') return false;
   return audience === 'signedIn' || audience.includes(actor);
