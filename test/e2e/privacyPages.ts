@@ -65,17 +65,21 @@ export async function walkPages(
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   const settled = async () => {
-    const until = Date.now() + 4000;
+    const until = Date.now() + 8000;
     while (Date.now() < until && (inflight > 0 || Date.now() - lastActivity < 200))
       await new Promise((r) => setTimeout(r, 50));
   };
-  page.on('response', (response) => {
-    if (!response.url().includes('/api/')) return;
+  // Bodies are read once a request has finished, before the next page (a navigation drops them).
+  page.on('requestfinished', (request) => {
+    if (!isApi(request.url())) return;
     pending.push(
-      response
-        .text()
-        .then((text) => seen.push({ where: `page response ${response.url()}`, text }))
-        .catch(() => undefined),
+      (async () => {
+        const response = await request.response();
+        const text = (await response?.text()) ?? '';
+        seen.push({ where: `page response ${request.method()} ${request.url()}`, text });
+      })().catch((error: unknown) =>
+        seen.push({ where: `page unread ${request.url()}`, text: String(error) }),
+      ),
     );
   });
   page.on('websocket', (ws) =>
@@ -87,6 +91,7 @@ export async function walkPages(
     for (const path of paths) {
       await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
       await settled();
+      await Promise.all(pending.splice(0));
       seen.push({ where: `page ${path}`, text: await page.locator('body').innerText() });
     }
     await Promise.all(pending);

@@ -43,9 +43,10 @@ export function viewerPerson(world: World, viewer: Viewer): TestPerson | undefin
 
 /**
  * What each viewer may see of each family (anything not listed is a leak):
- * - a family sees all of their own, and a group-mate's name and group-chat messages;
- * - group A's facilitator sees their families' names, emails (to reach them), ids, group chat,
- *   the direct messages sent to the facilitators, and the report they wrote;
+ * - a family sees their own (but not the facilitator's report on the session), and a group-mate's
+ *   name and group-chat messages (not their id, email or anything else);
+ * - group A's facilitator sees their families' names, ids, the group chat, the direct messages
+ *   sent to the facilitators, and the report they wrote — not emails, appointments or requests;
  * - group A's trainer (who supervises the facilitator) sees the families' names, ids, the group's
  *   chat (the trainer reads it: server/chat/channels.ts) and the facilitator's report;
  * - a coordinator runs the service: every family's name, email, id and walk-alongside request;
@@ -55,17 +56,17 @@ export function viewerPerson(world: World, viewer: Viewer): TestPerson | undefin
  */
 export function mayView(world: World, viewer: Viewer, family: WorldFamily): Set<Field> {
   const { a1, a2, b1, s } = world.families;
-  const all = new Set<Field>(FIELDS);
   // activity()'s subject also co-facilitates a public group: as a volunteer their name and id
   // are on its page for anyone. Everything else of theirs as a family stays theirs.
   if (family === s && viewer !== 'coordinator') return new Set<Field>(['name', 'id']);
   const ofA = family === a1 || family === a2;
   switch (viewer) {
     case 'family':
-      if (family === a1) return all;
+      // Their own, but not what the facilitator wrote about the session (staff read reports).
+      if (family === a1) return new Set<Field>(FIELDS.filter((f) => f !== 'report'));
       return new Set<Field>(family === a2 ? ['name', 'message'] : []);
     case 'facilitator':
-      return new Set<Field>(ofA ? ['name', 'email', 'id', 'message', 'direct', 'report'] : []);
+      return new Set<Field>(ofA ? ['name', 'id', 'message', 'direct', 'report'] : []);
     case 'trainer':
       return new Set<Field>(ofA ? ['name', 'id', 'message', 'report'] : []);
     case 'coordinator':
