@@ -253,7 +253,7 @@ export async function walkSocket(url: string, person: TestPerson, world: World):
   ];
   try {
     for (const [name, payload] of requests) {
-      const ack: unknown = await socket.timeout(5000).emitWithAck(name, payload);
+      const ack: unknown = await socket.timeout(20_000).emitWithAck(name, payload);
       seen.push({
         where: `socket ack ${name} ${JSON.stringify(payload)}`,
         text: JSON.stringify(ack),
