@@ -127,7 +127,8 @@ describe('[privacy-1] every role walks everything it can reach and finds nothing
     for (const secret of [observer.peerId, observer.name, trainer.id, trainer.displayName])
       assert.ok(!frames.includes(secret), `a family's live frames hold ${secret}`);
     // Nowhere else either: pages, frames, notifications, emails, export, attendance views.
-    const walked = seen.get('family')!;
+    const walked = seen.get('family');
+    assert.ok(walked, 'the walk (the test before) collected what the family received');
     const holding = walked.filter((s) => s.text.includes(observer.peerId)).map((s) => s.where);
     assert.deepEqual(holding, [], "the observer's peer id reached the family");
     const personal = walked.filter((s) =>
