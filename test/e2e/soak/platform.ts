@@ -30,6 +30,8 @@ export class SoakPlatform {
   redis!: TestRedis;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'rinnalla-soak-'));
   url = '';
+  /** The last /readyz answer (status and body), for the report. */
+  lastReady = '';
   private port = 0;
   private databaseUri = '';
   /** Output of every server process that ran (for the report when something fails). */
@@ -103,6 +105,7 @@ export class SoakPlatform {
     const began = Date.now();
     try {
       const res = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(5000) });
+      this.lastReady = `${res.status} ${await res.text()}`;
       return res.status === 200 ? Date.now() - began : undefined;
     } catch {
       return undefined;

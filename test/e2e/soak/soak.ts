@@ -189,7 +189,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     log(`activity over at ${Math.round(now())}s; settling`);
 
     // Settle: the platform ready, every outbox empty, everyone caught up, out of the session.
-    await platform.untilReady(60_000);
+    // Not ready again is itself a finding: recorded, and the report (with the server's log) kept.
+    const notReady = await platform.untilReady(60_000).then(
+      () => [],
+      (error: unknown) => [
+        `not ready after the run: ${String(error)}; /readyz ${platform.lastReady}`,
+      ],
+    );
     const settleBy = Date.now() + 60_000;
     while (members.some((m) => m.waiting > 0 || !m.socket.connected) && Date.now() < settleBy)
       await pause(250);
@@ -213,7 +219,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       checkObserver(world),
       leakCheck(baseline, after),
     ];
-    const violations = checks.flatMap((c) => c.violations.map((v) => `${c.name}: ${v}`));
+    const violations = [
+      ...notReady.map((v) => `platform: ${v}`),
+      ...faults.filter((f) => f.error).map((f) => `platform: ${f.kind} at ${f.t}s: ${f.error}`),
+      ...checks.flatMap((c) => c.violations.map((v) => `${c.name}: ${v}`)),
+    ];
     const chatLatency = members
       .flatMap((m) => m.chatLatencies)
       .map((c) => ({ t: Math.round((c.at - began) / 100) / 10, ms: c.ms }))
