@@ -180,6 +180,17 @@ if (mode === 'start') {
       ...args,
     ]),
   );
+} else if (mode === 'soak') {
+  // The long soak under faults (SOAK_MINUTES, default 10): test/e2e/soak/cli.ts.
+  const steps = createSteps(forTests.length + 1);
+  await provision(steps, forTests);
+  steps.step('soak');
+  process.exit(
+    await runNode(join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), [
+      'test/e2e/soak/cli.ts',
+      ...args,
+    ]),
+  );
 } else if (mode === 'backup' || mode === 'restore') {
   // The database `npm start` would use (provisioned the same way), never the worker or client.
   const steps = createSteps(2);
@@ -196,6 +207,6 @@ if (mode === 'start') {
   }
   await provision(createSteps(which.length), which);
 } else {
-  console.error(`unknown mode ${mode}: use start, test, bench, backup, restore or provision`);
+  console.error(`unknown mode ${mode}: use start, test, bench, soak, backup, restore or provision`);
   process.exit(2);
 }

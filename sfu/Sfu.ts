@@ -3,6 +3,7 @@ import type { types } from 'mediasoup';
 import { mediaCodecs } from './codecs.ts';
 import { spreadThreshold, type SfuOptions } from './options.ts';
 import { SfuRoom } from './SfuRoom.ts';
+import type { SfuStats } from './types.ts';
 import { WorkerPool } from './WorkerPool.ts';
 
 export class Sfu {
@@ -73,6 +74,38 @@ export class Sfu {
   /** Whether media can flow: at least one live worker. */
   healthy(): boolean {
     return this.pool.alive().length > 0;
+  }
+
+  /** What is open now, on this side and in the live workers (SfuStats). */
+  async stats(): Promise<SfuStats> {
+    const stats: SfuStats = {
+      rooms: 0,
+      peers: 0,
+      transports: 0,
+      producers: 0,
+      consumers: 0,
+      workerRouters: 0,
+      workerHandlers: 0,
+    };
+    for (const room of this.rooms.values()) {
+      if (room.closed) continue;
+      stats.rooms += 1;
+      for (const peer of room.peers.values()) {
+        stats.peers += 1;
+        stats.transports += peer.transports.size;
+        stats.producers += peer.producers.size;
+        stats.consumers += peer.consumers.size;
+      }
+    }
+    const dumps = await Promise.all(
+      this.pool.alive().map(({ worker }) => worker.dump().catch(() => undefined)),
+    );
+    for (const dump of dumps) {
+      if (!dump) continue;
+      stats.workerRouters += dump.routerIds.length;
+      stats.workerHandlers += dump.channelMessageHandlers.channelRequestHandlers.length;
+    }
+    return stats;
   }
 
   close(): void {

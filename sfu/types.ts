@@ -25,3 +25,19 @@ export interface ConsumerOptions {
   kind: types.MediaKind;
   rtpParameters: types.RtpParameters;
 }
+
+/**
+ * Counts of what the SFU holds, for leak checks (the soak, /metrics): the room objects it keeps
+ * and, from the workers themselves (worker.dump()), the routers and the request handlers every
+ * router, transport, producer, consumer and observer registers — so something closed on this
+ * side but still alive in a worker is counted too.
+ */
+export interface SfuStats {
+  rooms: number;
+  peers: number;
+  transports: number;
+  producers: number;
+  consumers: number;
+  workerRouters: number;
+  workerHandlers: number;
+}

@@ -103,6 +103,29 @@ new Gauge({
 });
 
 new Gauge({
+  name: 'rinnalla_sfu_objects',
+  help: 'What the SFU holds open (rooms, peers, transports, producers, consumers; routers and request handlers inside the workers): a leak shows as a count that never returns to zero',
+  labelNames: ['kind'],
+  registers: [registry],
+  async collect() {
+    const all = await Promise.all([...sources].map((s) => s.sfu.stats()));
+    for (const kind of [
+      'rooms',
+      'peers',
+      'transports',
+      'producers',
+      'consumers',
+      'workerRouters',
+      'workerHandlers',
+    ] as const)
+      this.set(
+        { kind },
+        all.reduce((n, stats) => n + stats[kind], 0),
+      );
+  },
+});
+
+new Gauge({
   name: 'rinnalla_socket_connections',
   help: 'Open Socket.IO connections to this process',
   registers: [registry],
