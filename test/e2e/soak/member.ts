@@ -93,9 +93,21 @@ export class SoakMember {
       this.admitted = false;
       this.arrivals.push([]);
     });
-    this.socket.io.on('reconnect', () => {
+    // Every connection after the first (the manager's reconnects and the retries below).
+    this.socket.on('connect', () => {
       this.reconnects += 1;
       void this.onConnect();
+    });
+    // A refusal ("unavailable": the database or the server restarting) is not retried by
+    // Socket.IO itself; as the product's ChatClient does, try again shortly.
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (error.data?.code !== 'unavailable' || this.closed) return;
+      setTimeout(
+        () => {
+          if (!this.closed && !this.socket.connected) this.socket.connect();
+        },
+        1000 + Math.random() * 1000,
+      );
     });
     await this.onConnect();
   }
