@@ -58,13 +58,12 @@ export async function startFerretdb(
   const dir = resolve(dataDir, backend === 'sqlite' ? 'ferretdb' : 'ferretdb-postgresql');
   mkdirSync(dir, { recursive: true });
   await stopOrphan(dir);
-  let postgres: RunningPostgres | undefined;
-  if (backend === 'postgresql') postgres = await startPostgres(join(dir, 'cluster'));
+  const postgres = backend === 'postgresql' ? await supervisedPostgres(dir, options) : undefined;
   const port = await freePort();
   const uri = `mongodb://127.0.0.1:${port}/`;
   const supervisor = new Supervisor<FerretdbChild>({
     name: 'database',
-    start: () => startFerretdbOn(dir, binary, postgres, port),
+    start: () => startFerretdbOn(dir, binary, postgres?.url, port),
     probe: (child) => child.ping(),
     probeEveryMs: 1000,
     probeTimeoutMs: 1500,
@@ -97,6 +96,32 @@ export async function startFerretdb(
       await supervisor.stop();
       await postgres?.stop();
     },
+  };
+}
+
+/**
+ * FerretDB's own PostgreSQL, supervised like FerretDB (killed, it is started again on the same
+ * port and cluster; FerretDB reconnects to it by itself).
+ */
+async function supervisedPostgres(dir: string, options: FerretdbOptions) {
+  const clusterDir = join(dir, 'cluster');
+  const port = await freePort();
+  const supervisor = new Supervisor<RunningPostgres>({
+    name: 'database',
+    start: () => startPostgres(clusterDir, port),
+    pauseMs: 100,
+    maxPauseMs: 5000,
+    maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
+    windowMs: (options.windowMinutes ?? Number(process.env.DB_RESTART_WINDOW_MIN || 5)) * 60_000,
+    wayOut:
+      `The embedded database's PostgreSQL keeps failing: its output is in ${join(dir, 'postgresql.log')}. ` +
+      'Restart the platform once the cause is fixed, or set MONGODB_URI to use your own MongoDB.',
+    ...(options.log ? { log: options.log } : {}),
+  });
+  await supervisor.start();
+  return {
+    url: supervisor.current!.url,
+    stop: () => supervisor.stop(),
   };
 }
 
@@ -149,7 +174,8 @@ function portInUse(port: number): Promise<boolean> {
 async function startFerretdbOn(
   dir: string,
   binary: string,
-  postgres: RunningPostgres | undefined,
+  /** FerretDB's PostgreSQL (the same address across its restarts), or none for SQLite. */
+  postgresUrl: string | undefined,
   port: number,
 ): Promise<FerretdbChild> {
   const logPath = join(dir, 'ferretdb.log');
@@ -157,8 +183,8 @@ async function startFerretdbOn(
   // the port is not ours to share the files with.
   if (await portInUse(port))
     throw new Error(`port ${port} of the embedded database is taken by another process`);
-  const handler = postgres
-    ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
+  const handler = postgresUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
   const child = spawn(
     binary,

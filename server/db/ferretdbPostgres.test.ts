@@ -22,6 +22,14 @@ function processesUsing(dir: string): number[] {
     .map(Number);
 }
 
+/** The postmaster: the one process started with the cluster folder as its data directory. */
+function postmasterOf(dir: string): number | undefined {
+  return processesUsing(dir).find((pid) => {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.includes('-D') && args.some((arg) => arg.endsWith('/cluster'));
+  });
+}
+
 describe('[speed-pg] FerretDB on its own PostgreSQL', function () {
   this.timeout(120_000);
   let dataDir: string;
@@ -81,5 +89,46 @@ describe('[speed-pg] FerretDB on its own PostgreSQL', function () {
   it('[speed-pg] an unknown FERRETDB_BACKEND is refused with the accepted values', () => {
     process.env.FERRETDB_BACKEND = 'mysql';
     assert.throws(ferretdbBackend, /FERRETDB_BACKEND=mysql is not one of sqlite, postgresql/);
+  });
+
+  it('[heal-1] its PostgreSQL killed: started again on the same cluster, and FerretDB serves again', async () => {
+    process.env.FERRETDB_BACKEND = 'postgresql';
+    const database = await startFerretdb(dataDir, ferretdbBinary(), ferretdbBackend());
+    const connection = await mongoose
+      .createConnection(database.uri, { dbName: 'pg', serverSelectionTimeoutMS: 1500 })
+      .asPromise();
+    const Note = connection.model('Note', new mongoose.Schema({ text: String }));
+    try {
+      await Note.create({ text: 'before' });
+      const killed = postmasterOf(dataDir);
+      assert.ok(killed, 'the postmaster found');
+      process.kill(killed, 'SIGKILL');
+      const started = Date.now();
+      // Its backends may serve a moment longer (they notice the postmaster's death on their next
+      // wait): served again means by a new postmaster on the same cluster.
+      let restarted: number | undefined;
+      for (;;) {
+        restarted = postmasterOf(dataDir);
+        try {
+          if (restarted && restarted !== killed) {
+            await Note.create({ text: 'after' });
+            break;
+          }
+        } catch {
+          // not yet
+        }
+        assert.ok(Date.now() - started < 30_000, 'a new postmaster serves within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const servedAfter = Date.now() - started;
+      assert.equal(await Note.countDocuments({ text: 'before' }), 1, 'the data kept');
+      console.log(
+        `      [heal-1] PostgreSQL killed: FerretDB served again after ${servedAfter} ms`,
+      );
+    } finally {
+      await connection.close();
+      await database.stop();
+    }
+    assert.deepEqual(processesUsing(dataDir), [], 'nothing left running');
   });
 });

@@ -141,12 +141,17 @@ async function stopOrphan(clusterDir: string): Promise<void> {
 export interface RunningPostgres {
   url: string;
   pid: number | undefined;
+  /** The postmaster (what a supervisor watches). */
+  process: ChildProcess;
   logPath: string;
   stop(): Promise<void>;
 }
 
-/** Starts (creating on first use) the cluster in `clusterDir` on a free loopback port. */
-export async function startPostgres(clusterDir: string): Promise<RunningPostgres> {
+/**
+ * Starts (creating on first use) the cluster in `clusterDir` on `port` (a restart keeps the
+ * address FerretDB knows), by default a free loopback port.
+ */
+export async function startPostgres(clusterDir: string, port?: number): Promise<RunningPostgres> {
   const bin = postgresBinDir();
   if (!bin)
     throw new Error(
@@ -157,7 +162,7 @@ export async function startPostgres(clusterDir: string): Promise<RunningPostgres
   await stopOrphan(dir);
   // Beside the cluster, not in it: the cluster's folder holds only what PostgreSQL writes.
   const logPath = join(dirname(dir), 'postgresql.log');
-  const port = await freePort();
+  port ??= await freePort();
   const { file, args, ...ids } = command(join(bin, 'postgres'), [
     '-D',
     dir,
@@ -187,6 +192,7 @@ export async function startPostgres(clusterDir: string): Promise<RunningPostgres
   return {
     url: `postgres://${POSTGRES_USER}@127.0.0.1:${port}/${POSTGRES_DATABASE}`,
     pid: child.pid,
+    process: child,
     logPath,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
