@@ -292,6 +292,13 @@ export class LiveSession {
     await recordLeave(this.id, peer.personId, this.deps.clock.now());
   }
 
+  /** Everyone in the video leaves it now (the session moves to another process). */
+  async recordLeaves(): Promise<void> {
+    const at = this.deps.clock.now();
+    for (const peer of this.peers.values())
+      if (peer.visible) await recordLeave(this.id, peer.personId, at);
+  }
+
   setSettings(change: Partial<LiveSettings>): void {
     this.settings = { ...this.settings, ...change };
     if ('spotlight' in change) this.room.pin(this.settings.spotlight);

@@ -31,6 +31,11 @@ export interface SessionSummaryRecord {
   participants: number;
   /** Person ids admitted (not hosts): re-admitted directly by a process taking over. */
   admitted: string[];
+  /**
+   * Person ids in the video now (their attendance open): a process taking over after this one
+   * died records them as having left then; coming back reopens their attendance.
+   */
+  present?: string[];
 }
 
 export type Claim =

@@ -6,10 +6,11 @@ import { serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { MediaMembership } from '../media/handlers.ts';
 import type { RealtimeSocket } from '../realtime/socket.ts';
+import { recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
 import type { LivePeer } from './LivePeer.ts';
 import { LiveSession, type LiveSessionDeps } from './LiveSession.ts';
-import type { LiveOwnership } from './ownership.ts';
+import type { LiveOwnership, SessionSummaryRecord } from './ownership.ts';
 
 /** The session is hosted by another process (or none may take it here now, nodeUrl null). */
 export class Elsewhere extends Error {
@@ -57,8 +58,12 @@ export class LiveRegistry {
       if (await this.ownership.wasEnded(sessionId)) throw new RequestError('live.ended', 409);
       const claim = await this.ownership.claim(sessionId);
       if (!claim.mine) throw new Elsewhere(claim.nodeUrl);
+      // Taken over from a process that died: who was in its video left then (their attendance
+      // would stay open otherwise); whom it had admitted come straight in when they come back.
+      const leftAt = this.deps.clock.now();
+      for (const personId of claim.previous?.present ?? [])
+        await recordLeave(sessionId, personId, leftAt);
       const live = new LiveSession(sessionId, context, this.deps);
-      // Taken over from a process that died or left: whom it had admitted come straight in.
       for (const personId of claim.previous?.admitted ?? []) live.readmit.add(personId);
       try {
         await live.openRoom();
@@ -90,13 +95,14 @@ export class LiveRegistry {
   }
 
   /** What the ownership publishes for each session hosted here. */
-  summaries(): Map<string, { participants: number; admitted: string[] }> {
-    const summaries = new Map<string, { participants: number; admitted: string[] }>();
+  summaries(): Map<string, Omit<SessionSummaryRecord, 'nodeUrl'>> {
+    const summaries = new Map<string, Omit<SessionSummaryRecord, 'nodeUrl'>>();
     for (const live of this.sessions.values()) {
-      const admitted = [...live.peers.values()].filter((p) => p.admitted && !p.observer);
+      const visible = [...live.peers.values()].filter((p) => p.visible);
       summaries.set(live.id, {
-        participants: visibleCount(live),
-        admitted: admitted.map((p) => p.personId),
+        participants: visible.length,
+        admitted: visible.map((p) => p.personId),
+        present: visible.map((p) => p.personId),
       });
     }
     return summaries;
@@ -167,6 +173,15 @@ export class LiveRegistry {
     for (const [socketId, binding] of this.bySocket) {
       if (binding.live === live) this.bySocket.delete(socketId);
     }
+    // They leave this process's video now; joining where it moves reopens their attendance.
+    await live
+      .recordLeaves()
+      .catch((error: unknown) =>
+        this.deps.log.warn(
+          { err: error, session: sessionId },
+          'attendance not closed on hand-over',
+        ),
+      );
     live.close();
     for (const socket of sockets) {
       socket.emit('live:moved', {});

@@ -11,7 +11,9 @@ import mongoose from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { createClient } from 'redis';
 import type { ChatMessage } from '../../server/protocol/chat.ts';
+import type { JoinResult } from '../../server/protocol/live.ts';
 import type { SupervisionDashboard } from '../../server/protocol/supervision.ts';
+import { Attendance, attendanceKey } from '../../server/sessions/attendance.model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { testDatabaseUri, useTestDatabase } from '../support/database.ts';
 import { liveGroup, liveSocket, must, type LiveGroup, type TestSocket } from '../support/live.ts';
@@ -149,7 +151,7 @@ describe('[scale] live sessions across two server processes', function () {
    */
   const openRoom = async () => {
     if (pages.length === 3) return;
-    live = await liveGroup(proxy!.url, { families: 2 });
+    live = await liveGroup(proxy!.url, { families: 3 });
     const [first, second] = live.families as [TestPerson, TestPerson];
     pages.push(await joinThrough(live.staff.facilitator, live.sessionId, 'b'));
     pages.push(await joinThrough(first, live.sessionId, 'a'));
@@ -203,8 +205,17 @@ describe('[scale] live sessions across two server processes', function () {
       );
     }
 
+    // A family in the video through a socket only, which does not come back after the kill.
+    const leaving = live.families[2]!;
+    const gone = await liveSocket(direct.get(owner)!, leaving);
+    sockets.push(gone);
+    const joined = await must<JoinResult>(gone, 'live:join', { sessionId: live.sessionId });
+    assert.equal(joined.state, 'admitted');
+    await dashboardCount(owner, live, 4);
+
     const killedAt = Date.now();
     await servers.get(owner)!.kill();
+    gone.disconnect();
     // Frames already in the browsers' buffers: none left after a moment.
     await new Promise((r) => setTimeout(r, 1500));
     const times = await Promise.all(
@@ -232,6 +243,13 @@ describe('[scale] live sessions across two server processes', function () {
     }
     const row = await dashboardCount(other, live, 3);
     assert.equal(row?.participants, 3);
+    // Attendance: the one who did not come back left when the owner died; the others are there.
+    const leftAt = async (person: TestPerson) =>
+      (await Attendance.findById(attendanceKey(live.sessionId, person.id)).lean())?.leftAt;
+    const left = await leftAt(leaving);
+    assert.ok(left && left.getTime() >= killedAt - 1000, `left at the takeover (${left})`);
+    for (const family of live.families.slice(0, 2))
+      assert.equal(await leftAt(family), null, 'back in the video');
   });
 
   it('[scale-drain] SIGTERM on the owner hands the session over at once and the process exits', async () => {
