@@ -32,6 +32,17 @@ export interface ConsumerOptions {
  * router, transport, producer, consumer and observer registers — so something closed on this
  * side but still alive in a worker is counted too.
  */
+/** What `Sfu.stats()` counts, in the order reports list them. */
+export const SFU_OBJECT_KINDS = [
+  'rooms',
+  'peers',
+  'transports',
+  'producers',
+  'consumers',
+  'workerRouters',
+  'workerHandlers',
+] as const;
+
 export interface SfuStats {
   rooms: number;
   peers: number;

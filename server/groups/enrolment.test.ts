@@ -7,8 +7,8 @@ import {
   createGroup,
   createStaff,
   helsinkiDay,
-  weekdayOf,
   type GroupStaff,
+  weeklySchedule,
 } from '../../test/support/groups.ts';
 import { createPerson, signedInClient, type ApiClient } from '../../test/support/people.ts';
 import { testRunner } from '../../test/support/runner.ts';
@@ -32,14 +32,7 @@ describe('[groups-2] enrolment under concurrency', function () {
     const start = helsinkiDay(7);
     const group = await createGroup(staff, {
       capacity: 8,
-      schedule: {
-        frequency: 'weekly',
-        weekday: weekdayOf(start),
-        startDate: start,
-        startTime: '18:00',
-        durationMinutes: 90,
-        count: 4,
-      },
+      schedule: weeklySchedule(start, 4),
     });
     const families: ApiClient[] = [];
     for (let i = 0; i < 50; i += 1)

@@ -3,7 +3,7 @@
 // round trip. Each app registers its sources (tests run several apps in one process: summed).
 import mongoose from 'mongoose';
 import { Gauge } from 'prom-client';
-import type { Sfu } from '../../sfu/index.ts';
+import { SFU_OBJECT_KINDS, type Sfu } from '../../sfu/index.ts';
 import type { LiveRegistry } from '../live/registry.ts';
 import type { RealtimeServer } from '../realtime/socket.ts';
 import { op } from '../db/operators.ts';
@@ -109,15 +109,7 @@ new Gauge({
   registers: [registry],
   async collect() {
     const all = await Promise.all([...sources].map((s) => s.sfu.stats()));
-    for (const kind of [
-      'rooms',
-      'peers',
-      'transports',
-      'producers',
-      'consumers',
-      'workerRouters',
-      'workerHandlers',
-    ] as const)
+    for (const kind of SFU_OBJECT_KINDS)
       this.set(
         { kind },
         all.reduce((n, stats) => n + stats[kind], 0),

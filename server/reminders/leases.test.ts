@@ -7,7 +7,12 @@ import mongoose from 'mongoose';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
 import { testDatabaseUri } from '../../test/support/database.ts';
-import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import {
+  createGroup,
+  createStaff,
+  helsinkiDay,
+  weeklySchedule,
+} from '../../test/support/groups.ts';
 import { createPerson, signedInClient, type TestPerson } from '../../test/support/people.ts';
 import { testRunner } from '../../test/support/runner.ts';
 import { startWireCutter, type WireCutter } from '../../test/support/wireCutter.ts';
@@ -35,14 +40,7 @@ describe('[heal-5] reminders losing their database mid-way', function () {
     const staff = await createStaff(app.url);
     const start = helsinkiDay(3);
     const group = await createGroup(staff, {
-      schedule: {
-        frequency: 'weekly',
-        weekday: weekdayOf(start),
-        startDate: start,
-        startTime: '18:00',
-        durationMinutes: 90,
-        count: 1,
-      },
+      schedule: weeklySchedule(start, 1),
     });
     const [first] = (await staff.coordinator.get<UpcomingSession[]>(`/groups/${group.id}/sessions`))
       .body;

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { TestClock } from '../../test/support/clock.ts';
-import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../../test/support/groups.ts';
+import {
+  createGroup,
+  createStaff,
+  helsinkiDay,
+  weeklySchedule,
+} from '../../test/support/groups.ts';
 import { createPerson, signedInClient, type TestPerson } from '../../test/support/people.ts';
 import { testRunner } from '../../test/support/runner.ts';
 import { claimOnce } from '../db/claims.ts';
@@ -36,14 +41,7 @@ describe('[groups-3] reminders', function () {
     const staff = await createStaff(app.url);
     const start = helsinkiDay(3);
     const group = await createGroup(staff, {
-      schedule: {
-        frequency: 'weekly',
-        weekday: weekdayOf(start),
-        startDate: start,
-        startTime: '18:00',
-        durationMinutes: 90,
-        count: 2,
-      },
+      schedule: weeklySchedule(start, 2),
     });
     const families: TestPerson[] = [];
     for (const language of ['fi', 'sv', 'ar'] as const) {

@@ -17,7 +17,7 @@ import { Job } from '../../server/reminders/job.model.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { TestClock } from '../support/clock.ts';
-import { createGroup, createStaff, helsinkiDay, weekdayOf } from '../support/groups.ts';
+import { createGroup, createStaff, helsinkiDay, weeklySchedule } from '../support/groups.ts';
 import { ApiClient, createOrganisation, createPerson, signedInClient } from '../support/people.ts';
 import { locale, text } from '../support/locales.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtpSink.ts';
@@ -160,14 +160,7 @@ describe('[mail] emails through a real SMTP server', function () {
     ];
     const group = await createGroup(staff, {
       title,
-      schedule: {
-        frequency: 'weekly',
-        weekday: weekdayOf(start),
-        startDate: start,
-        startTime: '18:00',
-        durationMinutes: 90,
-        count: 3,
-      },
+      schedule: weeklySchedule(start, 3),
     });
     const family = await createPerson({ roles: ['family'], language: 'sv' });
     const facilitator = await signedInClient(app.url, staff.facilitator);

@@ -84,6 +84,16 @@ export function weekdayOf(date: string): 'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa'
   return codes[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'mo';
 }
 
+/** Weekly at 18:00 Helsinki time for 90 minutes, `count` times from `start` (YYYY-MM-DD). */
+export const weeklySchedule = (start: string, count: number): GroupBody['schedule'] => ({
+  frequency: 'weekly',
+  weekday: weekdayOf(start),
+  startDate: start,
+  startTime: '18:00',
+  durationMinutes: 90,
+  count,
+});
+
 /** A moment's wall-clock time in Helsinki ("18:05"), as a schedule's start time is written. */
 export const inHelsinki = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', {

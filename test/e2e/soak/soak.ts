@@ -11,6 +11,7 @@ import {
   checkReminders,
   type CheckResult,
 } from './checks.ts';
+import { SFU_OBJECT_KINDS } from '../../../sfu/index.ts';
 import { SoakPlatform, type Metrics } from './platform.ts';
 import { writeReport, type FaultMark, type Sample, type SoakReport } from './report.ts';
 import { buildWorld, churnStep, type SoakWorld, type WorldOptions } from './world.ts';
@@ -38,15 +39,7 @@ export interface SoakResult {
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const SFU_KINDS = [
-  'rooms',
-  'peers',
-  'transports',
-  'producers',
-  'consumers',
-  'workerRouters',
-  'workerHandlers',
-];
+const SFU_KINDS: readonly string[] = SFU_OBJECT_KINDS;
 
 /** A small seeded generator (mulberry32), so a run's choices can be replayed. */
 function random(seed: number): () => number {
