@@ -120,7 +120,7 @@ describe('[speed-migrate] memberships, attendance, sessions and reminders of an 
     assert.equal(await db.collection('attendance').countDocuments(), 1, 'moved, not copied');
 
     assert.equal((await sessionIdsOf(groupId)).get('2026-12-07'), String(sessionId));
-    assert.deepEqual(await dueJobIds(now), ['job-pending']);
+    assert.deepEqual((await dueJobIds(now)).ids, ['job-pending']);
 
     assert.deepEqual(await idsIn('family-groups', ALL), [String(groupId)], 'a group before kinds');
     const inbox = await inboxOf(String(aino));

@@ -428,7 +428,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     ...all('none', 'enrolments.status', 'staff', 'staff.groupId', 'staff.as'),
   },
   // Keys are hashes (claims; the throttle's HMAC of the address), never ids or addresses as such.
-  Claim: { ...all('none', '_id', 'at') },
+  Claim: { ...all('none', '_id', 'at', 'until') },
   LoginFailure: { ...all('none', '_id', 'key', 'client', 'at') },
   LoginLock: { ...all('none', '_id', 'key', 'lockedUntil') },
   // The partnership table (partnership/models.ts): agenda items and minutes revisions are their
