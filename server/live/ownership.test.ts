@@ -98,4 +98,19 @@ describe('[scale-2] live-session leases in Redis', function () {
     assert.equal(await b.ownership.wasEnded('s2'), true);
     assert.equal(await b.ownership.wasEnded('s3'), false);
   });
+
+  it('[scale-2] Redis losing its data (a restart without persistence) does not move a session: the owner takes its lease again', async () => {
+    const a = await node('a', ['family-1']);
+    const b = await node('b');
+    assert.equal((await a.ownership.claim('s4')).mine, true);
+    a.ownership.start();
+    await clients[0]!.flushDb();
+    await new Promise((r) => setTimeout(r, LEASE_MS));
+    assert.deepEqual(a.lost, [], 'not given up');
+    assert.deepEqual(a.ownership.held(), ['s4']);
+    assert.deepEqual(await b.ownership.claim('s4'), {
+      mine: false,
+      nodeUrl: 'http://example.test/node/a',
+    });
+  });
 });

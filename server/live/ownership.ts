@@ -41,7 +41,13 @@ export interface SessionSummaryRecord {
 export type Claim =
   { mine: true; previous: SessionSummaryRecord | null } | { mine: false; nodeUrl: string | null };
 
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Renews a lease held; takes it again when its key is gone (Redis restarted without its data, or
+// the lease ran out while this process stalled and nobody claimed it): the session goes on here
+// instead of moving everyone. Taken by another process: 0, the session is given up.
+const RENEW = `local v = redis.call('get', KEYS[1])
+if v == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if v == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const ENDED_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -148,7 +154,7 @@ export class LiveOwnership {
     return raw ? (parseSummary(raw)?.participants ?? 0) : 0;
   }
 
-  /** Renews every lease held here and refreshes the summaries; a lease lost is given up. */
+  /** Renews every lease held here and refreshes the summaries; a lease taken is given up. */
   private async renew(): Promise<void> {
     const client = this.client;
     if (!client || this.owned.size === 0) return;

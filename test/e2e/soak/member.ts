@@ -89,9 +89,13 @@ export class SoakMember {
           if (frame.includes(hidden)) this.leaks.push(`${name}: ${frame.slice(0, 300)}`);
       });
     this.socket.on('live:mediaReset', () => void this.media());
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason: string) => {
       this.admitted = false;
       this.arrivals.push([]);
+      // The server let go of this socket (a live session handed over: `live:moved`): Socket.IO
+      // does not come back by itself after that; the product's live client opens a new one.
+      if (reason === 'io server disconnect' && !this.closed)
+        setTimeout(() => !this.closed && !this.socket.connected && this.socket.connect(), 500);
     });
     // Every connection after the first (the manager's reconnects and the retries below).
     this.socket.on('connect', () => {
