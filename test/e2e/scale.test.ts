@@ -211,7 +211,10 @@ describe('[scale] live sessions across two server processes', function () {
     sockets.push(gone);
     const joined = await must<JoinResult>(gone, 'live:join', { sessionId: live.sessionId });
     assert.equal(joined.state, 'admitted');
-    await dashboardCount(owner, live, 4);
+    // Seen from the other process: the owner's summary in Redis (renewed each third of a lease)
+    // names them — what a process taking over reads (the owner's own count is local, at once).
+    const seen = await dashboardCount(other, live, 4);
+    assert.equal(seen?.participants, 4);
 
     const killedAt = Date.now();
     await servers.get(owner)!.kill();
