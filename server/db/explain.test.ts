@@ -26,6 +26,12 @@ const KEYED: [model: string, id: () => unknown][] = [
   ['GroupSession', () => new mongoose.Types.ObjectId()],
   // Every live join and session entry: an interpreter invited for this session?
   ['SessionInterpreters', () => new mongoose.Types.ObjectId()],
+  // Reminder rounds: each due job, its slot, and a claim's lease when its insert found one.
+  ['Job', () => 'job-abc'],
+  ['JobSlot', () => 'due:29000000:1'],
+  ['Claim', () => 'a'.repeat(64)],
+  // Every live join and leave (and a takeover closing the rows of who was there).
+  ['Attendance', () => 'attendance-abc'],
 ];
 
 describe('[speed-explain] look-ups by key use the index', () => {
