@@ -25,7 +25,7 @@ const claimId = keyDigest;
 
 /** An ObjectId standing for a key, for documents that must exist once per key. */
 export const keyedObjectId = (key: string) =>
-  new mongoose.Types.ObjectId(createHash('sha256').update(key).digest().subarray(0, 12));
+  new mongoose.Types.ObjectId(keyDigest(key).slice(0, 24));
 
 /** Runs an insert; false when a document with its _id (or unique field) is there already. */
 export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {

@@ -69,14 +69,10 @@ export async function startFerretdb(
     probeTimeoutMs: 1500,
     // Hung this long (a freeze, a deadlock): killed and started again. Shorter freezes pass.
     unhealthyAfterMs: options.unhealthyAfterMs ?? 5000,
-    pauseMs: 100,
-    maxPauseMs: 5000,
-    maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
-    windowMs: (options.windowMinutes ?? Number(process.env.DB_RESTART_WINDOW_MIN || 5)) * 60_000,
+    ...restartPolicy(options),
     wayOut:
       `The embedded database keeps failing: its output is in ${join(dir, 'ferretdb.log')}. ` +
       'Restart the platform once the cause is fixed, or set MONGODB_URI to use your own MongoDB.',
-    ...(options.log ? { log: options.log } : {}),
   });
   try {
     await supervisor.start();
@@ -99,6 +95,15 @@ export async function startFerretdb(
   };
 }
 
+/** How the embedded database's processes are restarted: a growing pause, a crash loop's limit. */
+const restartPolicy = (options: FerretdbOptions) => ({
+  pauseMs: 100,
+  maxPauseMs: 5000,
+  maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
+  windowMs: (options.windowMinutes ?? Number(process.env.DB_RESTART_WINDOW_MIN || 5)) * 60_000,
+  ...(options.log ? { log: options.log } : {}),
+});
+
 /**
  * FerretDB's own PostgreSQL, supervised like FerretDB (killed, it is started again on the same
  * port and cluster; FerretDB reconnects to it by itself).
@@ -109,14 +114,10 @@ async function supervisedPostgres(dir: string, options: FerretdbOptions) {
   const supervisor = new Supervisor<RunningPostgres>({
     name: 'database',
     start: () => startPostgres(clusterDir, port),
-    pauseMs: 100,
-    maxPauseMs: 5000,
-    maxRestarts: options.maxRestarts ?? Number(process.env.DB_MAX_RESTARTS || 5),
-    windowMs: (options.windowMinutes ?? Number(process.env.DB_RESTART_WINDOW_MIN || 5)) * 60_000,
+    ...restartPolicy(options),
     wayOut:
       `The embedded database's PostgreSQL keeps failing: its output is in ${join(dir, 'postgresql.log')}. ` +
       'Restart the platform once the cause is fixed, or set MONGODB_URI to use your own MongoDB.',
-    ...(options.log ? { log: options.log } : {}),
   });
   await supervisor.start();
   return {

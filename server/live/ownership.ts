@@ -29,13 +29,11 @@ import type { RedisClient } from '../realtime/redis.ts';
 export interface SessionSummaryRecord {
   nodeUrl: string;
   participants: number;
-  /** Person ids admitted (not hosts): re-admitted directly by a process taking over. */
-  admitted: string[];
   /**
-   * Person ids in the video now (their attendance open): a process taking over after this one
-   * died records them as having left then; coming back reopens their attendance.
+   * Person ids in the video (admitted, not observers): a process taking over after this one died
+   * records them as having left then, and re-admits them directly when they come back.
    */
-  present?: string[];
+  admitted: string[];
 }
 
 export type Claim =

@@ -61,7 +61,7 @@ export class LiveRegistry {
       // Taken over from a process that died: who was in its video left then (their attendance
       // would stay open otherwise); whom it had admitted come straight in when they come back.
       const leftAt = this.deps.clock.now();
-      for (const personId of claim.previous?.present ?? [])
+      for (const personId of claim.previous?.admitted ?? [])
         await recordLeave(sessionId, personId, leftAt);
       const live = new LiveSession(sessionId, context, this.deps);
       for (const personId of claim.previous?.admitted ?? []) live.readmit.add(personId);
@@ -102,7 +102,6 @@ export class LiveRegistry {
       summaries.set(live.id, {
         participants: visible.length,
         admitted: visible.map((p) => p.personId),
-        present: visible.map((p) => p.personId),
       });
     }
     return summaries;
