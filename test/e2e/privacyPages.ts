@@ -51,22 +51,23 @@ export async function walkPages(
   const seen: Seen[] = [];
   const pending: Promise<unknown>[] = [];
   const page: Page = await context.newPage();
-  // Quiet when no API request has been open for a moment (the socket keeps networkidle away).
-  let inflight = 0;
+  // Quiet when nothing has been open for a moment (the socket keeps networkidle away): an API
+  // request, or the page's socket (below). Cleared at each navigation (what the last page left
+  // open no longer matters).
+  const open = new Set<unknown>();
   let lastActivity = Date.now();
   const isApi = (u: string) => u.includes('/api/');
-  const count = (r: { url(): string }, by: number) => {
-    if (!isApi(r.url())) return;
-    inflight += by;
+  const busy = (key: unknown, on: boolean) => {
+    if (on) open.add(key);
+    else open.delete(key);
     lastActivity = Date.now();
   };
-  page.on('request', (r) => count(r, 1));
-  const done = (r: { url(): string }) => count(r, -1);
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  page.on('request', (r) => isApi(r.url()) && busy(r, true));
+  page.on('requestfinished', (r) => busy(r, false));
+  page.on('requestfailed', (r) => busy(r, false));
   const settled = async () => {
     const until = Date.now() + 8000;
-    while (Date.now() < until && (inflight > 0 || Date.now() - lastActivity < 200))
+    while (Date.now() < until && (open.size > 0 || Date.now() - lastActivity < 200))
       await new Promise((r) => setTimeout(r, 50));
   };
   // Bodies are read once a request has finished, before the next page (a navigation drops them).
@@ -82,13 +83,30 @@ export async function walkPages(
       ),
     );
   });
-  page.on('websocket', (ws) =>
-    ws.on('framereceived', ({ payload }) =>
-      seen.push({ where: `page frame ${ws.url()}`, text: String(payload) }),
-    ),
-  );
+  // The socket is busy from its opening until Socket.IO's connect answer ("40"), and while a
+  // request sent on it ("42<id>") waits for its acknowledgement ("43<id>"): chat history comes
+  // that way, and a loaded machine can take longer than the quiet moment to answer.
+  const ackId = (frame: string, kind: '42' | '43') =>
+    new RegExp(`^${kind}(?:/[^,]*,)?(\\d+)\\[`).exec(frame)?.[1];
+  page.on('websocket', (ws) => {
+    const connecting = {};
+    busy(connecting, true);
+    ws.on('framesent', ({ payload }) => {
+      const id = ackId(String(payload), '42');
+      if (id) busy(`${ws.url()} ${id}`, true);
+    });
+    ws.on('framereceived', ({ payload }) => {
+      const text = String(payload);
+      seen.push({ where: `page frame ${ws.url()}`, text });
+      if (text.startsWith('40')) busy(connecting, false);
+      const id = ackId(text, '43');
+      if (id) busy(`${ws.url()} ${id}`, false);
+    });
+    ws.on('close', () => busy(connecting, false));
+  });
   try {
     for (const path of paths) {
+      open.clear();
       await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
       await settled();
       await Promise.all(pending.splice(0));
