@@ -11,6 +11,7 @@ import { languages } from '../protocol/languages.ts';
 import { actors, allowed, expectedRoutes } from '../../test/support/accessMatrix.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import {
+  answerLanguage,
   changedCollections,
   errorProblems,
   fingerprint,
@@ -18,6 +19,7 @@ import {
   FUZZ_CASES,
   FUZZ_SEED,
   FUZZ_SECONDS,
+  OBJECT_KEY_TAGS,
   seedFor,
 } from '../../test/support/fuzzChecks.ts';
 import {
@@ -70,7 +72,10 @@ function casesFor(route: RouteInfo, actor: string, known: KnownIds, round: numbe
         { arbitrary: fc.constant(null), weight: 11 },
         { arbitrary: fc.constantFrom(...RAW_BODIES), weight: 1 },
       ),
-      lang: fc.constantFrom(...LANGS),
+      lang: fc.oneof(
+        { arbitrary: fc.constantFrom(...LANGS), weight: 9 },
+        { arbitrary: fc.constantFrom(...OBJECT_KEY_TAGS), weight: 1 },
+      ),
     });
     arbitraries.set(route, arbitrary);
   }
@@ -210,7 +215,8 @@ describe('[fuzz-1] fuzzing every entry point', function () {
             }
             counts.refused += 1;
             refusedCases.push(batch[i]!);
-            for (const p of errorProblems(answer.body, c.lang)) problems.push(`${p}: ${where()}`);
+            for (const p of errorProblems(answer.body, answerLanguage(c.lang)))
+              problems.push(`${p}: ${where()}`);
           });
           const health = await http.send(actorList[0]!, 'GET', '/auth/session', 'en');
           assert.equal(health.status, 200, `the server stopped answering after ${key}`);

@@ -83,7 +83,8 @@ export function matchLanguage(preferences: readonly string[]): LanguageCode {
     if (exact) return exact.code;
     const base = tag.split(/[-_]/)[0] ?? '';
     if (isLanguage(base)) return base;
-    if (BY_BASE[base]) return BY_BASE[base];
+    // Own keys only: a tag such as "constructor" must not find Object's prototype.
+    if (Object.hasOwn(BY_BASE, base)) return BY_BASE[base]!;
   }
   return defaultLanguage;
 }

@@ -94,26 +94,29 @@ export function createRealtime(
     const lang = languageOf(auth.lang, socket.handshake.headers['accept-language']);
     const sessionId = sessionIdOfCookie(socket.handshake.headers.cookie, cookies);
     const found = sessionId ? failFast(actorOfSession(sessionId, lang)) : Promise.resolve(null);
-    found.then(
-      (session) => {
-        if (!session) {
-          count('socket_refused_total', { why: 'unauthenticated' });
-          return next(refusal('unauthenticated', lang));
-        }
-        const address = socket.handshake.address;
-        if (!caps.take(session.actor.personId, address, socket.id)) {
-          count('socket_refused_total', { why: 'tooManyConnections' });
-          return next(refusal('tooManyConnections', lang));
-        }
-        socket.data.actor = session.actor;
-        socket.data.lang = lang;
-        socket.data.sessionEndsAt = session.endsAt;
-        next();
-        // The database is down for a moment: a refusal the client knows to try again after.
-      },
-      (error: unknown) =>
-        next(isUnavailable(error) ? refusal('unavailable', lang) : (error as Error)),
-    );
+    // What to answer the handshake (a refusal, or nothing: let in); worked out first, so that any
+    // failure in it (the database down a moment: a refusal the client knows to try again
+    // after) still answers — and next() is called once, outside it.
+    const admit = (session: Awaited<typeof found>): Error | undefined => {
+      if (!session) {
+        count('socket_refused_total', { why: 'unauthenticated' });
+        return refusal('unauthenticated', lang);
+      }
+      if (!caps.take(session.actor.personId, socket.handshake.address, socket.id)) {
+        count('socket_refused_total', { why: 'tooManyConnections' });
+        return refusal('tooManyConnections', lang);
+      }
+      socket.data.actor = session.actor;
+      socket.data.lang = lang;
+      socket.data.sessionEndsAt = session.endsAt;
+      return undefined;
+    };
+    found
+      .then(admit)
+      .catch((error: unknown) =>
+        isUnavailable(error) ? refusal('unavailable', lang) : (error as Error),
+      )
+      .then((refused) => next(refused));
   });
   io.on('connection', (socket) => {
     const { actor } = socket.data;

@@ -17,6 +17,22 @@ export const FUZZ_CASES = Number(process.env.FUZZ_CASES ?? 200);
  */
 export const FUZZ_SECONDS = Number(process.env.FUZZ_SECONDS ?? 10);
 
+/**
+ * Language tags that are no language but name a property every JavaScript object has: a lookup
+ * by tag that is not by own key finds a function (found once: a handshake left unanswered).
+ */
+export const OBJECT_KEY_TAGS = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+];
+
+/** The language an answer must be in when this tag was asked for: its own, else Finnish. */
+export const answerLanguage = (tag: string): string =>
+  languages.some((l) => l.code === tag) ? tag : 'fi';
+
 /** A seed of its own for each pair, so one pair replays without running the others. */
 export function seedFor(...parts: string[]): number {
   let h = FUZZ_SEED >>> 0;
