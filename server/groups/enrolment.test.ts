@@ -13,6 +13,7 @@ import {
 import { createPerson, signedInClient, type ApiClient } from '../../test/support/people.ts';
 import { testRunner } from '../../test/support/runner.ts';
 import type { EnrolmentInfo, GroupDetail } from '../protocol/groups.ts';
+import { nextArrival } from './enrolment.ts';
 
 describe('[groups-2] enrolment under concurrency', function () {
   this.timeout(120_000);
@@ -129,5 +130,16 @@ describe('[groups-2] enrolment under concurrency', function () {
       .find({ to: person?.email })
       .toArray();
     assert.equal(emails.filter((m) => m.template === 'enrolmentPromoted').length, 1);
+  });
+
+  it('[groups-2] arrival numbers taken at the same instant outside the per-process lock (as by several server processes) are all different', async () => {
+    const group = await createGroup(staff, {
+      capacity: 8,
+      schedule: weeklySchedule(helsinkiDay(7), 4),
+    });
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => nextArrival(group.id)));
+    assert.equal(new Set(numbers).size, 30, `numbers given twice: ${numbers.join(' ')}`);
+    // And the next one follows them all.
+    assert.ok((await nextArrival(group.id)) > Math.max(...numbers));
   });
 });

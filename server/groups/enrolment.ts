@@ -4,7 +4,8 @@
 // arrival order, which keeps the waitlist first come, first served. Every question about who is
 // in the group goes to its roster (memberships.ts), read and written by primary key.
 import { accessChanged } from '../access/changes.ts';
-import { serialised } from '../db/claims.ts';
+import { claimOnce, isDuplicateKey, serialised } from '../db/claims.ts';
+import { op } from '../db/operators.ts';
 import { refreshCatalogueEntry } from './catalogue.ts';
 import { groupChanged } from './changes.ts';
 import { RequestError } from '../errors.ts';
@@ -18,7 +19,6 @@ import { activeKey, Enrolment, endedKey, type EnrolmentDoc } from './enrolment.m
 import { Group, type GroupDoc } from './group.model.ts';
 import { recordEnrolment, rosterOf } from './memberships.ts';
 import { releaseSeat, takeSeat } from './seat.model.ts';
-import { isDuplicateKey } from '../db/claims.ts';
 
 export const ACTIVE_ENROLMENT = ['confirmed', 'waitlisted', 'pending'];
 
@@ -52,11 +52,26 @@ async function changeEnrolment(
   return changed;
 }
 
-async function nextArrival(groupId: string): Promise<number> {
+/** Arrival numbers a caller steps over at most (each one taken by another enrolment). */
+const MOST_ARRIVAL_STEPS = 1000;
+
+/**
+ * The group's next arrival number, never given twice — also not by two server processes at
+ * once: each number is claimed by an insert (the lock above is per process, and FerretDB's
+ * updates race). The group's `arrivalSeq` is only where to start looking.
+ */
+export async function nextArrival(groupId: string): Promise<number> {
   const group = await Group.findById(groupId, { arrivalSeq: 1 }).lean();
-  const arrival = (group?.arrivalSeq ?? 0) + 1;
-  await Group.updateOne({ _id: groupId }, { arrivalSeq: arrival });
-  return arrival;
+  const first = (group?.arrivalSeq ?? 0) + 1;
+  for (let arrival = first; arrival < first + MOST_ARRIVAL_STEPS; arrival += 1) {
+    if (!(await claimOnce(`arrival:${groupId}:${arrival}`))) continue;
+    await Group.updateOne(
+      { _id: groupId, arrivalSeq: op({ $lt: arrival }) },
+      { arrivalSeq: arrival },
+    );
+    return arrival;
+  }
+  throw new Error(`group ${groupId}: ${MOST_ARRIVAL_STEPS} arrival numbers taken at once`);
 }
 
 /** What a family is told of a new enrolment: a place (with reminders), the waitlist, or a request. */
