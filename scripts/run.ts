@@ -1,10 +1,12 @@
 // What `npm start`, `npm test` and `npm run bench` do once the dependencies are installed
 // (scripts/bootstrap.mjs saw to that): provision, build, then serve, test or measure.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, toolCacheDir } from '../server/platform/paths.ts';
 import { exec } from './lib/exec.ts';
 import { describeFailure } from './lib/failure.ts';
+import { runShards } from './lib/testShards.ts';
 import { createSteps, type Step, type Steps } from './lib/progress.ts';
 import { openStepLog, type StepLog } from './lib/stepLog.ts';
 import { provisionBrowser } from './provision/browser.ts';
@@ -110,6 +112,16 @@ const forTests: Provisioner[] = [
   'client',
 ];
 
+/**
+ * How many mocha processes share the whole suite (RINNALLA_TEST_SHARDS; by default one per core,
+ * at most two): one for a focused run (--grep, or files named).
+ */
+function testShards(mochaArgs: string[]): number {
+  const focused = mochaArgs.some((arg) => /\.ts$|^(-g|--grep|--fgrep)/.test(arg));
+  if (focused) return 1;
+  return Number(process.env.RINNALLA_TEST_SHARDS ?? Math.min(2, availableParallelism()));
+}
+
 /** Runs a node tool in the foreground with inherited output; resolves to its exit code. */
 function runNode(script: string, scriptArgs: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -168,8 +180,14 @@ if (mode === 'start') {
   await provision(steps, forTests);
   if (focused) console.log('      (a focused run: lint and typecheck skipped)');
   else await checkStatic(steps);
-  steps.step('tests (mocha)');
-  process.exit(await runNode(bin('mocha', 'bin/mocha.js'), args));
+  const mocha = bin('mocha', 'bin/mocha.js');
+  const shards = testShards(args);
+  steps.step(shards > 1 ? `tests (mocha, ${shards} processes at once)` : 'tests (mocha)');
+  process.exit(
+    shards > 1
+      ? await runShards({ root: projectRoot, mocha, count: shards, args })
+      : await runNode(mocha, args),
+  );
 } else if (mode === 'bench') {
   const steps = createSteps(forTests.length + 1);
   await provision(steps, forTests);

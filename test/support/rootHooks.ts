@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDatabase, type RunningDatabase } from '../../server/db/engine.ts';
 import { identifyDatabase, stopOwnFerretdb } from './database.ts';
+import { fileTimeHooks } from './fileTimes.ts';
 import { failOnLeaks, traceLeaksIfAsked } from './leaks.ts';
 
 traceLeaksIfAsked();
@@ -51,3 +52,5 @@ export async function mochaGlobalTeardown(): Promise<void> {
   await failOnLeaks();
   finished = true;
 }
+
+export const mochaHooks = fileTimeHooks;
