@@ -42,7 +42,7 @@ import type { RouteInfo } from '../http/api.ts';
 
 const ONLY_ROUTE = process.env.FUZZ_ROUTE;
 /** Cases per pair sent in one round over all routes (one fingerprint per route and round). */
-const ROUND = 5;
+const ROUND = 10;
 const CONCURRENCY = 8;
 const LANGS = languages.map((l) => l.code);
 

@@ -15,7 +15,7 @@ export const FUZZ_CASES = Number(process.env.FUZZ_CASES ?? 200);
  * entry point, and no round starts after this — on a slow machine fewer cases, each still
  * replayable by its seed. FUZZ_ROUTE / FUZZ_EVENT runs all FUZZ_CASES for one entry point.
  */
-export const FUZZ_SECONDS = Number(process.env.FUZZ_SECONDS ?? 10);
+export const FUZZ_SECONDS = Number(process.env.FUZZ_SECONDS ?? 45);
 
 /**
  * Language tags that are no language but name a property every JavaScript object has: a lookup

@@ -31,6 +31,8 @@ export function startServerProcess(
       PORT: '0',
       SFU_WORKERS: '1',
       SFU_RTC_PORT: '0',
+      // Not coturn's default 3478: another test process (npm test runs two) may have it.
+      TURN_PORT: '0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       ...env,
