@@ -77,7 +77,8 @@ export async function runShards(options: {
   const config = readJson<MochaConfig>(join(root, '.mocharc.json'), { spec: [] });
   const durationsPath = join(root, 'test', 'durations.json');
   const known = readJson<Record<string, number>>(durationsPath, {});
-  const shares = shareOut(specFiles(root, config), known, count);
+  const files = specFiles(root, config);
+  const shares = shareOut(files, known, count);
   const dir = mkdtempSync(join(tmpdir(), 'rinnalla-shards-'));
   const started = Date.now();
   console.log(
@@ -109,10 +110,12 @@ export async function runShards(options: {
         `(exit codes ${codes.join(', ')}); slowest files: ${slowest.join(', ')}`,
     );
     if (process.env.RINNALLA_TEST_DURATIONS === 'update') {
+      // Every file of the suite (a file gone is forgotten); one that did not run keeps its own.
       const rounded = Object.fromEntries(
-        Object.entries({ ...known, ...measured })
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([file, s]) => [file, Math.round(s)]),
+        files.map((file) => [
+          file,
+          Math.round(measured[file] ?? known[file] ?? UNKNOWN_FILE_SECONDS),
+        ]),
       );
       writeFileSync(durationsPath, `${JSON.stringify(rounded, null, 2)}\n`);
       console.log(`      file durations written to ${relative(root, durationsPath)}`);
@@ -135,7 +138,6 @@ function runShare(
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        RINNALLA_TEST_SHARD: String(number),
         RINNALLA_TEST_FILE_TIMES: options.timesPath,
       },
     });
