@@ -14,6 +14,9 @@ import { createPerson, signedInClient, type ApiClient } from '../../test/support
 import { testRunner } from '../../test/support/runner.ts';
 import type { EnrolmentInfo, GroupDetail } from '../protocol/groups.ts';
 import { nextArrival } from './enrolment.ts';
+import { endedKey, Enrolment } from './enrolment.model.ts';
+import { recordEnrolment } from './memberships.ts';
+import { Seat } from './seat.model.ts';
 
 describe('[groups-2] enrolment under concurrency', function () {
   this.timeout(120_000);
@@ -141,5 +144,81 @@ describe('[groups-2] enrolment under concurrency', function () {
     assert.equal(new Set(numbers).size, 30, `numbers given twice: ${numbers.join(' ')}`);
     // And the next one follows them all.
     assert.ok((await nextArrival(group.id)) > Math.max(...numbers));
+  });
+
+  /** A group of two places: two families in, one waiting; and a fourth family to enrol later. */
+  async function fullGroupWithOneWaiting() {
+    const group = await createGroup(staff, {
+      capacity: 2,
+      schedule: weeklySchedule(helsinkiDay(7), 4),
+    });
+    const clients: ApiClient[] = [];
+    for (let i = 0; i < 4; i += 1)
+      clients.push(await signedInClient(app.url, await createPerson({ roles: ['family'] })));
+    const enrolled: EnrolmentInfo[] = [];
+    for (const client of clients.slice(0, 3))
+      enrolled.push(
+        (
+          await client.post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, {
+            acceptRules: group.rulesVersion,
+          })
+        ).body,
+      );
+    assert.deepEqual(
+      enrolled.map((e) => e.status),
+      ['confirmed', 'confirmed', 'waitlisted'],
+    );
+    const statuses = async () =>
+      Object.fromEntries(
+        (await staff.coordinator.get<EnrolmentInfo[]>(`/groups/${group.id}/enrolments`)).body.map(
+          (e) => [e.id, e.status],
+        ),
+      );
+    const enrolLast = async () =>
+      (
+        await clients[3]!.post<EnrolmentInfo>(`/groups/${group.id}/enrolments`, {
+          acceptRules: group.rulesVersion,
+        })
+      ).body;
+    return { enrolled, statuses, enrolLast };
+  }
+
+  /** What endEnrolment writes first: the enrolment ended (and, further on, the roster). */
+  async function endedOnlyInPart(enrolmentId: string, alsoRoster: boolean) {
+    const doc = (await Enrolment.findById(enrolmentId).lean())!;
+    const change = {
+      status: 'cancelled' as const,
+      activeKey: endedKey(String(doc.groupId), String(doc.personId), enrolmentId),
+    };
+    await Enrolment.updateOne({ _id: enrolmentId }, change);
+    if (alsoRoster) await recordEnrolment({ ...doc, ...change });
+    return doc;
+  }
+
+  it('[groups-2] a cancellation cut short after its enrolment was written (process or database gone): the next enrolment first moves the waiting family into the place', async () => {
+    const { enrolled, statuses, enrolLast } = await fullGroupWithOneWaiting();
+    const [leaver, stays, waiting] = enrolled as [EnrolmentInfo, EnrolmentInfo, EnrolmentInfo];
+    await endedOnlyInPart(leaver.id, false); // the roster still has them in, and their place
+    const newcomer = await enrolLast();
+    assert.equal(newcomer.status, 'waitlisted', 'the newcomer waits behind the one who waited');
+    assert.deepEqual(await statuses(), {
+      [leaver.id]: 'cancelled',
+      [stays.id]: 'confirmed',
+      [waiting.id]: 'confirmed',
+      [newcomer.id]: 'waitlisted',
+    });
+  });
+
+  it('[groups-2] a place left held by a cancelled enrolment is taken back once it has been so for a minute', async () => {
+    const { enrolled, statuses, enrolLast } = await fullGroupWithOneWaiting();
+    const [leaver, , waiting] = enrolled as [EnrolmentInfo, EnrolmentInfo, EnrolmentInfo];
+    // Cut short before the place was given back, two minutes ago.
+    const { seatId } = await endedOnlyInPart(leaver.id, true);
+    await Seat.updateOne({ _id: seatId }, { at: new Date(Date.now() - 120_000) });
+    const newcomer = await enrolLast();
+    assert.equal(newcomer.status, 'waitlisted');
+    assert.equal((await statuses())[waiting.id], 'confirmed', 'the waiting family has the place');
+    const seat = await Seat.findById(seatId).lean();
+    assert.equal(String(seat?.enrolmentId), waiting.id, 'the place left behind');
   });
 });

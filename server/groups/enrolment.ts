@@ -74,6 +74,20 @@ export async function nextArrival(groupId: string): Promise<number> {
   throw new Error(`group ${groupId}: ${MOST_ARRIVAL_STEPS} arrival numbers taken at once`);
 }
 
+/**
+ * Before a newcomer is placed behind those waiting: those waiting move into any place that is
+ * free (one a change cut short left behind), so nobody waits while a place stands empty.
+ */
+async function promoteFirst(
+  groupId: string,
+  roster: Awaited<ReturnType<typeof rosterOf>>,
+  now: Date,
+): Promise<Awaited<ReturnType<typeof rosterOf>>> {
+  if (!roster.active.some((e) => e.status === 'waitlisted')) return roster;
+  await promoteWaitlist(groupId, now);
+  return rosterOf(groupId);
+}
+
 /** What a family is told of a new enrolment: a place (with reminders), the waitlist, or a request. */
 const WELCOME = {
   confirmed: 'enrolment-confirmed',
@@ -105,9 +119,10 @@ export function enrol(
     if (!fresh || !['open', 'full', 'running'].includes(fresh.status))
       throw new RequestError('groups.notOpen', 409);
     if (rulesVersion !== fresh.rulesVersion) throw new RequestError('groups.rulesChanged', 409);
-    const roster = await rosterOf(groupId);
+    let roster = await rosterOf(groupId);
     if (roster.active.some((e) => String(e.personId) === personId))
       throw new RequestError('groups.alreadyEnrolled', 409);
+    roster = await promoteFirst(groupId, roster, now);
 
     const enrolment = new Enrolment({
       groupId,
@@ -138,15 +153,42 @@ export function enrol(
   });
 }
 
-/** Moves families from the waitlist into free places, first come first served. */
+/**
+ * The roster's confirmed entries checked against their enrolments. A change cut short (the
+ * process or the database gone between an enrolment's write and the roster's) can leave an
+ * ended enrolment holding a place in the roster, and the waitlist would wait for it for ever:
+ * its entry is written again and its place given back.
+ */
+async function repairConfirmed(groupId: string): Promise<void> {
+  const roster = await rosterOf(groupId);
+  for (const entry of roster.active.filter((e) => e.status === 'confirmed')) {
+    const enrolment = await Enrolment.findById(entry.enrolmentId).lean();
+    if (!enrolment || enrolment.status === 'confirmed') continue;
+    await recordEnrolment(enrolment);
+    if (!ACTIVE_ENROLMENT.includes(enrolment.status)) await releaseSeat(enrolment);
+  }
+}
+
+/**
+ * Moves families from the waitlist into free places, first come first served. Also after a
+ * change was cut short: the roster is checked first, and a waiting entry whose enrolment moved
+ * on is written again.
+ */
 async function promoteWaitlist(groupId: string, now: Date): Promise<string[]> {
   const group = await Group.findById(groupId, { capacity: 1 }).lean();
   const promoted: string[] = [];
   if (!group) return promoted;
-  const roster = await rosterOf(groupId);
+  let roster = await rosterOf(groupId);
+  if (!roster.active.some((e) => e.status === 'waitlisted')) return promoted;
+  await repairConfirmed(groupId);
+  roster = await rosterOf(groupId);
   for (const next of roster.active.filter((e) => e.status === 'waitlisted')) {
     const enrolment = await Enrolment.findById(next.enrolmentId).lean();
-    if (enrolment?.status !== 'waitlisted') continue;
+    if (!enrolment) continue;
+    if (enrolment.status !== 'waitlisted') {
+      await recordEnrolment(enrolment);
+      continue;
+    }
     const seatId = await takeSeat(groupId, group.capacity, enrolment._id, await rosterOf(groupId));
     if (!seatId) break;
     await changeEnrolment(enrolment, { status: 'confirmed', seatId });
@@ -196,7 +238,7 @@ export function approve(
   return lock(groupId, async () => {
     const current = await Enrolment.findById(enrolment._id).lean();
     if (current?.status !== 'pending') throw new RequestError('groups.notPending', 409);
-    const roster = await rosterOf(groupId);
+    const roster = await promoteFirst(groupId, await rosterOf(groupId), now);
     const waiting = roster.active.some((e) => e.status === 'waitlisted');
     const seatId = waiting ? null : await takeSeat(groupId, group.capacity, current._id, roster);
     const status = seatId ? 'confirmed' : 'waitlisted';

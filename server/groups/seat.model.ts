@@ -3,7 +3,7 @@
 // keeps the id of its place; nothing here is looked up but by its id.
 import mongoose from 'mongoose';
 import type { EnrolmentDoc } from './enrolment.model.ts';
-import { isDuplicateKey } from '../db/claims.ts';
+import { insertOnce } from '../db/claims.ts';
 
 const seatSchema = new mongoose.Schema(
   {
@@ -15,11 +15,21 @@ const seatSchema = new mongoose.Schema(
       required: true,
       index: true,
     },
+    /** When it was taken (absent on places taken before this was recorded). */
+    at: { type: Date },
   },
   { versionKey: false },
 );
 
 export const Seat = mongoose.model('Seat', seatSchema, 'seats');
+
+/**
+ * A place whose holder is not a confirmed enrolment of the roster this long after it was taken
+ * was left behind by a change cut short (a process or the database gone between the enrolment's
+ * write and its place's): it is taken back. Younger ones may be a promotion still under way in
+ * another process.
+ */
+const ABANDONED_SEAT_MS = 60_000;
 
 /**
  * Takes a free place; null when all are held. The roster says how many are held (no insert is
@@ -29,17 +39,24 @@ export async function takeSeat(
   groupId: string,
   capacity: number,
   enrolmentId: unknown,
-  roster: { active: { status: string }[] },
+  roster: { active: { status: string; enrolmentId: unknown }[] },
+  now = new Date(),
 ): Promise<string | null> {
-  if (roster.active.filter((e) => e.status === 'confirmed').length >= capacity) return null;
+  const holders = roster.active.filter((e) => e.status === 'confirmed');
+  if (holders.length >= capacity) return null;
+  const take = (_id: string) =>
+    insertOnce(() => Seat.create({ _id, groupId, enrolmentId, at: now }));
+  for (let n = 1; n <= capacity; n += 1)
+    if (await take(`${groupId}:${n}`)) return `${groupId}:${n}`;
+  // Every place is held, yet the roster has one free: some place's holder is gone.
+  const confirmed = new Set(holders.map((e) => String(e.enrolmentId)));
   for (let n = 1; n <= capacity; n += 1) {
     const _id = `${groupId}:${n}`;
-    try {
-      await Seat.create({ _id, groupId, enrolmentId });
-      return _id;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    const seat = await Seat.findById(_id).lean();
+    if (!seat || confirmed.has(String(seat.enrolmentId))) continue;
+    if (seat.at && now.getTime() - seat.at.getTime() < ABANDONED_SEAT_MS) continue;
+    await Seat.deleteOne({ _id, enrolmentId: seat.enrolmentId });
+    if (await take(_id)) return _id;
   }
   return null;
 }
@@ -47,7 +64,8 @@ export async function takeSeat(
 export async function releaseSeat(
   enrolment: Pick<EnrolmentDoc, '_id' | 'seatId' | 'status'>,
 ): Promise<void> {
-  if (enrolment.seatId) await Seat.deleteOne({ _id: enrolment.seatId });
+  // Only while it is still theirs: a place taken back (takeSeat) may be someone else's now.
+  if (enrolment.seatId) await Seat.deleteOne({ _id: enrolment.seatId, enrolmentId: enrolment._id });
   // A confirmed enrolment from before places were recorded on them is found by a search; one
   // that waited or asked never held a place (a search of every place would be wasted).
   else if (enrolment.status === 'confirmed') await Seat.deleteMany({ enrolmentId: enrolment._id });

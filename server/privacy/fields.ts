@@ -389,7 +389,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
       'reflection.prompt.text',
     ),
   },
-  Seat: { ...all('none', '_id', 'groupId', 'enrolmentId') },
+  Seat: { ...all('none', '_id', 'groupId', 'enrolmentId', 'at') },
   // When jobs are due (their ids are HMACs) and how far the runners got.
   JobSlot: { ...all('none', '_id', 'jobId') },
   JobCursor: { ...all('none', '_id', 'minute', 'until') },
