@@ -245,6 +245,7 @@ describe('[fuzz-1] fuzzing every socket request', function () {
         reconnection: false,
         forceNew: true,
       });
+      const timers: NodeJS.Timeout[] = [];
       const outcome = await new Promise<string>((resolve) => {
         socket.once('connect', () => resolve('connected'));
         socket.once('connect_error', (error) => {
@@ -263,9 +264,10 @@ describe('[fuzz-1] fuzzing every socket request', function () {
         });
         // The link closed without a refusal (e.g. auth that is not an object is no handshake):
         // still no socket; a refusal arriving just after it is preferred.
-        socket.io.once('close', () => setTimeout(() => resolve('closed'), 1_000));
-        setTimeout(() => resolve('no answer'), 15_000);
+        socket.io.once('close', () => timers.push(setTimeout(() => resolve('closed'), 1_000)));
+        timers.push(setTimeout(() => resolve('no answer'), 15_000));
       });
+      for (const timer of timers) clearTimeout(timer);
       socket.disconnect();
       if (outcome === 'closed') closed += 1;
       else if (outcome !== 'refused')
