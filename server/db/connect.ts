@@ -42,7 +42,8 @@ export async function connectMongoose(uri: string, dbName: string): Promise<void
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return (
-    /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|PoolCleared|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(
+    // The Closed ones: a request still on the connection the database watch replaced (below).
+    /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|PoolCleared|PoolClosed|ServerClosed|ClientClosed|WaitQueueTimeout|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(
       error.name,
     ) || /buffering timed out|Client must be connected/.test(error.message)
   );

@@ -1,0 +1,27 @@
+// [heal-2] A request that meets the database gone — or still on the connection the database watch
+// has just replaced — is answered "unavailable" (503, try again), never "internal" (500).
+import assert from 'node:assert/strict';
+import { isDatabaseUnavailable } from './connect.ts';
+
+const named = (name: string) => Object.assign(new Error('x'), { name });
+
+describe('[heal-2] which database errors mean "unavailable"', () => {
+  it('[heal-2] the driver losing, clearing or closing its connections', () => {
+    for (const name of [
+      'MongoServerSelectionError',
+      'MongoNetworkError',
+      'MongoPoolClearedError',
+      'MongoPoolClosedError',
+      'MongoServerClosedError',
+      'MongoClientClosedError',
+      'MongoTopologyClosedError',
+      'MongoWaitQueueTimeoutError',
+    ])
+      assert.ok(isDatabaseUnavailable(named(name)), name);
+  });
+
+  it('[heal-2] not a refused write, a bad query or anything else', () => {
+    for (const name of ['MongoServerError', 'MongoInvalidArgumentError', 'Error', 'TypeError'])
+      assert.ok(!isDatabaseUnavailable(named(name)), name);
+  });
+});
