@@ -110,7 +110,7 @@ describe('[heal-4] Redis killed and restarted under two server processes', funct
     await until(
       '/readyz names redis',
       async () => (await readyz(a.url)).body.down.some((d) => d.part === 'redis'),
-      10_000,
+      30_000, // generous: a fully loaded machine (two test processes) probes late
     );
     await pause(2000);
     redis = await startRedis(redis!.port);
@@ -176,7 +176,7 @@ describe('[heal-4] Redis killed and restarted under two server processes', funct
       await until(
         'redis seen down',
         async () => (await readyz(b.url)).body.down.some((d) => d.part === 'redis'),
-        10_000,
+        30_000,
       );
       redis = await startRedis(redis!.port);
       const at = Date.now();
