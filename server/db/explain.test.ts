@@ -13,6 +13,8 @@ const INDEXED = /USING (COVERING )?INDEX|IDHACK|IXSCAN|EXPRESS/;
 /** The collections hot requests read by key (each one's `_id` as the app makes it). */
 const KEYED: [model: string, id: () => unknown][] = [
   ['IdList', () => 'list-abc'],
+  ['Seat', () => '0123456789abcdef01234567:1'],
+  ['Enrolment', () => new mongoose.Types.ObjectId()],
   ['ContactCard', () => 'last-contact-abc'],
   ['Notification', () => 'job-abc'],
   ['CalendarFeed', () => 'feed-abc'],
