@@ -87,8 +87,42 @@ describe('[net-1] the network taken away silently mid-session, then given back',
     await link?.close();
   });
 
+  /** Whether the socket answers a ping within 5 s (both ends' heartbeat timers start anew). */
+  const answersPing = (socket: ReturnType<typeof familySockets>[number]) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), 5000);
+      const onPacket = (packet: { type: string }) => packet.type === 'pong' && done(true);
+      function done(ok: boolean) {
+        clearTimeout(timer);
+        socket.conn.off('packet', onPacket);
+        resolve(ok && socket.connected);
+      }
+      socket.conn.on('packet', onPacket);
+    });
+
+  /**
+   * Waits until the family's page is settled: in the room, its peer on a live socket, and each
+   * of its sockets (live and chat) has just answered a ping. The previous cut's aftermath (a
+   * late ping timeout, a reconnect under way) is over: cutting in the middle of a reconnect
+   * would leave its half-open attempt dead on a "new path" until the client's connect timeout.
+   */
+  async function settled() {
+    const by = Date.now() + 20_000;
+    for (;;) {
+      const socket = familyPeer()?.socket;
+      const connected = familySockets().filter((s) => s.connected);
+      if (socket?.connected && connected.includes(socket)) {
+        const answered = await Promise.all(connected.map(answersPing));
+        if (answered.every(Boolean) && (await room(family).count()) === 1) return;
+      }
+      if (Date.now() > by) throw new Error('the family never settled on its live sockets');
+      await pause(200);
+    }
+  }
+
   /** Cuts for 5 s, gives the network back; resolves with ms from the return to all well. */
   async function cutAndReturn(newPath: boolean, label: string) {
+    await settled();
     const peer = familyPeer();
     assert.ok(peer, 'the family is in the session');
     const socketsBefore = familySockets();
