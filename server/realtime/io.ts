@@ -14,6 +14,7 @@ import { count } from '../platform/metrics.ts';
 import { failFast } from '../platform/parts.ts';
 import { loginRoom, personRoom, type AccessWatch } from './accessWatch.ts';
 import { ConnectionCaps, type CapOptions } from './caps.ts';
+import { packetParser, UNREADABLE_AUTH } from './parser.ts';
 import { closeRedis, connectRedis, type RedisClient } from './redis.ts';
 import type { RealtimeFeature, RealtimeServer } from './socket.ts';
 
@@ -67,6 +68,7 @@ export function createRealtime(
   const caps = new ConnectionCaps(options.caps);
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
+    parser: packetParser,
     ...HEARTBEAT,
     maxHttpBufferSize: 256 * 1024,
     // A page of another site must not use a visitor's cookie to listen in (no CORS either).
@@ -90,14 +92,21 @@ export function createRealtime(
   });
   // Only signed-in people get a socket (everything on it is theirs), and only so many.
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as Record<string, unknown>;
+    const auth = socket.handshake.auth as Record<string | symbol, unknown>;
     const lang = languageOf(auth.lang, socket.handshake.headers['accept-language']);
     const sessionId = sessionIdOfCookie(socket.handshake.headers.cookie, cookies);
-    const found = sessionId ? failFast(actorOfSession(sessionId, lang)) : Promise.resolve(null);
+    const found =
+      sessionId && !auth[UNREADABLE_AUTH]
+        ? failFast(actorOfSession(sessionId, lang))
+        : Promise.resolve(null);
     // What to answer the handshake (a refusal, or nothing: let in); worked out first, so that any
     // failure in it (the database down a moment: a refusal the client knows to try again
     // after) still answers — and next() is called once, outside it.
     const admit = (session: Awaited<typeof found>): Error | undefined => {
+      if (auth[UNREADABLE_AUTH]) {
+        count('socket_refused_total', { why: 'unreadable' });
+        return refusal('unknownRequest', lang);
+      }
       if (!session) {
         count('socket_refused_total', { why: 'unauthenticated' });
         return refusal('unauthenticated', lang);
