@@ -18,6 +18,7 @@ import '../server/supervision/migrations.ts';
 import '../server/reach/migrations.ts';
 import '../server/calendar/migrations.ts';
 import '../server/training/migrations.ts';
+import '../server/live/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';

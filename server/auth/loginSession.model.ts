@@ -9,7 +9,7 @@ const loginSessionSchema = new mongoose.Schema(
     csrfToken: { type: String, required: true },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
-    /** Sliding expiry; queries also filter on it (FerretDB has no TTL guarantee). */
+    /** Sliding expiry; checked on every read (FerretDB has no TTL guarantee). */
     expiresAt: { type: Date, required: true },
   },
   { versionKey: false },

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { Actor, SignedInActor } from '../access/actor.ts';
 import type { Role } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
-import { op } from '../db/operators.ts';
 import { Person } from '../people/person.model.ts';
 import { LoginSession } from './loginSession.model.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -94,12 +93,16 @@ export async function actorOfSession(
   lang: LanguageCode,
 ): Promise<{ actor: SignedInActor; endsAt: Date } | null> {
   const now = new Date();
-  const session = await LoginSession.findOne({
-    _id: sessionId,
-    expiresAt: op({ $gt: now }),
-  }).lean();
+  // By `_id` alone, the expiry checked here: on FerretDB any other condition in the filter makes
+  // it read every session stored (on every request and handshake).
+  const session = await LoginSession.findById(sessionId).lean();
   const absoluteEnd = session ? session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS : 0;
-  if (!session || now.getTime() > absoluteEnd) return null;
+  if (!session) return null;
+  if (session.expiresAt <= now || now.getTime() > absoluteEnd) {
+    // Ended: gone from the database too (FerretDB keeps no TTL promise).
+    await LoginSession.deleteOne({ _id: session._id });
+    return null;
+  }
   const person = await Person.findById(session.personId, {
     roles: 1,
     organisationId: 1,

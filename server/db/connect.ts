@@ -12,11 +12,18 @@ const GIVE_UP_MS = 1500;
 const FIRST_CONNECT_MS = 15_000;
 
 /** Where mongoose's connection goes, to replace it (`reconnectMongoose`). */
-let target: { uri: string; dbName: string } | undefined;
+let target: { uri: string; dbName: string; monitorCommands: boolean } | undefined;
 
-/** Connects mongoose's default connection; every domain's models live on it. */
-export async function connectMongoose(uri: string, dbName: string): Promise<void> {
-  target = { uri, dbName };
+/**
+ * Connects mongoose's default connection; every domain's models live on it. `monitorCommands`:
+ * the driver reports each command it sends (tests look at which filters hot paths use).
+ */
+export async function connectMongoose(
+  uri: string,
+  dbName: string,
+  monitorCommands = false,
+): Promise<void> {
+  target = { uri, dbName, monitorCommands };
   mongoose.set('strictQuery', true);
   // Client-supplied objects can never become query operators ({ "$ne": … }).
   mongoose.set('sanitizeFilter', true);
@@ -28,6 +35,7 @@ export async function connectMongoose(uri: string, dbName: string): Promise<void
         dbName,
         serverSelectionTimeoutMS: GIVE_UP_MS,
         heartbeatFrequencyMS: 2000,
+        monitorCommands,
       });
       return;
     } catch (error) {
@@ -90,7 +98,7 @@ export async function newConnectionAnswers(): Promise<boolean> {
 /** Replaces mongoose's connection with a new one to the same server (the models keep working). */
 export async function reconnectMongoose(): Promise<void> {
   if (!target) return;
-  const { uri, dbName } = target;
+  const { uri, dbName, monitorCommands } = target;
   await mongoose.disconnect().catch(() => undefined);
-  await connectMongoose(uri, dbName);
+  await connectMongoose(uri, dbName, monitorCommands);
 }

@@ -64,8 +64,13 @@ export async function takeSeat(
 export async function releaseSeat(
   enrolment: Pick<EnrolmentDoc, '_id' | 'seatId' | 'status'>,
 ): Promise<void> {
-  // Only while it is still theirs: a place taken back (takeSeat) may be someone else's now.
-  if (enrolment.seatId) await Seat.deleteOne({ _id: enrolment.seatId, enrolmentId: enrolment._id });
+  if (enrolment.seatId) {
+    // Deleted by `_id` alone (a condition beside it would make FerretDB read every place), and
+    // put back when it turns out to be someone else's now (a place taken back by takeSeat).
+    const seat = await Seat.findOneAndDelete({ _id: enrolment.seatId }).lean();
+    if (seat && String(seat.enrolmentId) !== String(enrolment._id))
+      await insertOnce(() => Seat.create(seat));
+  }
   // A confirmed enrolment from before places were recorded on them is found by a search; one
   // that waited or asked never held a place (a search of every place would be wasted).
   else if (enrolment.status === 'confirmed') await Seat.deleteMany({ enrolmentId: enrolment._id });

@@ -20,7 +20,10 @@ import {
 import { createPerson, signedInClient } from '../../test/support/people.ts';
 import { AuditEntry } from '../audit/audit.model.ts';
 import { Attendance } from '../sessions/attendance.model.ts';
-import { LiveRemoval } from './removal.model.ts';
+import mongoose from 'mongoose';
+import { migrate } from '../db/migrations.ts';
+import { LiveRemoval, removalKey } from './removal.model.ts';
+import './migrations.ts';
 
 const errors = JSON.parse(
   readFileSync(join(projectRoot, 'locales', 'en', 'errors.json'), 'utf8'),
@@ -113,6 +116,37 @@ describe('live sessions over sockets', function () {
       const fromElsewhere = await join(other, live.sessionId);
       assert.ok(!fromElsewhere.ok && fromElsewhere.error.code === 'live.removed');
       assert.equal(await LiveRemoval.countDocuments({ sessionId: live.sessionId }), 1);
+    });
+
+    it('[speed-migrate] a removal kept before removals were found by key still refuses the rejoin once migrated', async () => {
+      const own = await liveGroup(app.url, { families: 1 });
+      const family = own.families[0]!;
+      const removals = mongoose.connection.collection('live_removals');
+      // As an earlier version wrote it: an ObjectId `_id` and the key in a field of its own.
+      await removals.insertOne({
+        key: `${own.sessionId}:${family.id}`,
+        sessionId: new mongoose.Types.ObjectId(own.sessionId),
+        personId: new mongoose.Types.ObjectId(family.id),
+        byId: new mongoose.Types.ObjectId(own.staff.facilitator.id),
+        reason: 'Ennen päivitystä',
+        at: new Date(),
+      });
+      const socket = await open(app.url, family);
+      const before = await join(socket, own.sessionId);
+      assert.ok(before.ok, `not found by key before the migration: ${JSON.stringify(before)}`);
+      await must(socket, 'live:leave', {});
+      await mongoose.connection
+        .collection<{ _id: string }>('migrations')
+        .deleteOne({ _id: 'live removals by key' });
+      await migrate(() => undefined);
+      await migrate(() => undefined); // twice changes nothing
+      const after = await join(socket, own.sessionId);
+      assert.ok(!after.ok && after.error.code === 'live.removed', JSON.stringify(after));
+      const kept = await LiveRemoval.find({ personId: family.id }).lean();
+      assert.deepEqual(
+        kept.map((r) => [r._id, r.reason]),
+        [[removalKey(own.sessionId, family.id), 'Ennen päivitystä']],
+      );
     });
 
     it('[video-6] forged ids and roles find nothing and change nothing', async () => {

@@ -244,7 +244,7 @@ export const FIELD_CLASSES: Record<string, Fields> = {
     personId: 'owner',
     ...all('personal', 'sessionId', 'reason', 'at'),
     byId: 'other',
-    ...all('none', '_id', 'key'),
+    ...all('none', '_id'),
   },
   Group: {
     ...all('other', 'leadFacilitatorId', 'coFacilitatorId', 'trainerId'),

@@ -112,7 +112,8 @@ export async function useTestDatabase(
     if (ferretdb) uri = ferretdb;
     else console.log('      (no FerretDB here: this suite runs on the suite database instead)');
   }
-  await connectMongoose(uri, name);
+  // Commands reported: test/support/queryTrace.ts listens to them.
+  await connectMongoose(uri, name, true);
   return async () => {
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await disconnectMongoose();
