@@ -17,6 +17,10 @@ registerMigration({
   name: 'live removals by key',
   async run(report) {
     const removals = mongoose.connection.collection<OldRemoval>('live_removals');
+    // The old unique index on `key` would refuse a second removal without one (on MongoDB, a
+    // missing field is null, and unique).
+    if ((await removals.indexExists('key_1').catch(() => false)) === true)
+      await removals.dropIndex('key_1');
     const old = await removals.find({ key: { $exists: true } }).toArray();
     for (const { _id, key: _key, ...rest } of old) {
       const key = removalKey(String(rest.sessionId), String(rest.personId));
