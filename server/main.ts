@@ -15,6 +15,7 @@ import './reach/migrations.ts';
 import './calendar/migrations.ts';
 import './training/migrations.ts';
 import './live/migrations.ts';
+import './people/migrations.ts';
 import { announceDatabase } from './db/announce.ts';
 import { startDatabase } from './db/engine.ts';
 import { watchDatabase } from './db/availability.ts';

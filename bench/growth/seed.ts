@@ -4,6 +4,7 @@
 // sessions (40 held, 10 to come; a few groups meet right now), each group's chat, read markers,
 // attendance, reports and reminder jobs (sent and planned). Login sessions for the people whose
 // requests are measured.
+import { emailKeyOf } from '../../server/people/emailKey.model.ts';
 import mongoose from 'mongoose';
 import { cookieName } from '../../server/auth/sessions.ts';
 import { hashToken, newToken } from '../../server/auth/tokens.ts';
@@ -125,9 +126,11 @@ async function person(
   extra: Record<string, unknown> = {},
 ): Promise<mongoose.Types.ObjectId> {
   const _id = id();
+  const email = `${role}-${String(_id)}@bench.invalid`;
+  await ctx.writer.add('email_keys', { _id: emailKeyOf(email), personId: _id });
   await ctx.writer.add('people', {
     _id,
-    email: `${role}-${String(_id)}@bench.invalid`,
+    email,
     emailVerifiedAt: ctx.now,
     passwordHash: null,
     displayName: name,

@@ -6,6 +6,7 @@
 //   reset, resend verification: the answer comes at once; the look-up and the email follow it.
 import { audit } from '../audit/audit.model.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
+import { personByEmail } from '../people/byEmail.ts';
 import { Person } from '../people/person.model.ts';
 import { afterResponse } from '../platform/afterResponse.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
@@ -19,14 +20,8 @@ import { isDuplicateKey } from '../db/claims.ts';
 
 type SignUp = z.output<typeof apiSchemas.signUp>;
 
-/**
- * The account with this address. No `limit`: FerretDB cannot use the email index and stops a
- * findOne at the first match, so an early match (a known address) would answer sooner than none.
- */
-export async function accountByEmail(email: string) {
-  const [person] = await Person.find({ email }).lean();
-  return person ?? null;
-}
+/** The account with this address (by key: the same steps for a known and an unknown one). */
+export const accountByEmail = personByEmail;
 
 export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
   const { mailer, config } = deps;

@@ -5,6 +5,10 @@
 // Found so: every signed-in request read all login sessions (`{ _id, expiresAt }`), every
 // join and group page all removals, every enrolment all groups, every cancellation all places.
 import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import { migrate } from './migrations.ts';
+import { EmailKey, emailKeyOf } from '../people/emailKey.model.ts';
+import '../people/migrations.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { liveGroup, liveSocket, must, type LiveGroup } from '../../test/support/live.ts';
 import { createPerson, signedInClient, type ApiClient } from '../../test/support/people.ts';
@@ -62,6 +66,32 @@ describe('[speed-keys] the requests people wait for read by key only', function 
     await check('coordinator: all groups', () => coordinator.get('/groups/all'));
     await check('coordinator: no contact', () => coordinator.get('/supervision/contact?weeks=4'));
     await check('session entry', () => family.get(`/sessions/${live.sessionId}/entry`));
+  });
+
+  it('[speed-keys] signing in finds the account by the key of its address', async () => {
+    const person = await createPerson({ roles: ['family'] });
+    const { commands } = await traceCommands(() => signedInClient(app.url, person));
+    assert.ok(
+      commands.some((c) => c.collection === 'email_keys'),
+      'the key was read',
+    );
+    // Left: the guessing throttle counts the address's failed attempts of its window.
+    assert.deepEqual(
+      unkeyed(commands.filter((c) => c.collection !== 'login_failures')),
+      [],
+      'sign-in',
+    );
+  });
+
+  it('[speed-migrate] addresses from before keys: signing in works once migrated', async () => {
+    const person = await createPerson({ roles: ['family'] });
+    await EmailKey.deleteOne({ _id: emailKeyOf(person.email) }); // as an older version left it
+    await assert.rejects(signedInClient(app.url, person), 'no key: not found');
+    await mongoose.connection
+      .collection<{ _id: string }>('migrations')
+      .deleteOne({ _id: 'email keys' });
+    await migrate(() => undefined);
+    await signedInClient(app.url, person);
   });
 
   it('[speed-keys] enrolling and cancelling', async () => {

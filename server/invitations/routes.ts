@@ -12,6 +12,7 @@ import { appLink, type FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { Organisation } from '../people/organisation.model.ts';
+import { personByEmail } from '../people/byEmail.ts';
 import { Person } from '../people/person.model.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
 import {
@@ -120,7 +121,7 @@ export function invitationRoutes(api: ApiRouter, deps: FeatureDeps): void {
       const token = validToken(params.token);
       const pending = token ? await Invitation.findOne(usable(token)).lean() : null;
       if (!token || !pending) throw new RequestError('invitation.invalid', 404);
-      const found = await Person.findOne({ email: pending.email }).lean();
+      const found = await personByEmail(pending.email);
       // An applicant's account (made for their recruitment interview: no password, no roles) is
       // completed by the invitation like a new one; any other account signs in first.
       const applicant = found && !found.passwordHash && found.roles.length === 0 ? found : null;

@@ -10,7 +10,7 @@ import { RequestError } from '../errors.ts';
 import { Group } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
 import { namesOf } from '../people/names.ts';
-import { Person } from '../people/person.model.ts';
+import { personByEmail } from '../people/byEmail.ts';
 import { interpreterInvite, type InvitedInterpreter } from '../protocol/live.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
@@ -58,7 +58,7 @@ export function interpreterRoutes(api: ApiRouter, clock: Clock): void {
       const session = await sessionRunBy(params.sessionId ?? '', me);
       if (session.status === 'cancelled' || session.endedAt || session.endsAt <= clock.now())
         throw new RequestError('live.over', 409);
-      const person = await Person.findOne({ email: body.email }, { _id: 1 }).lean();
+      const person = await personByEmail(body.email);
       // Only people with an account: the session page needs them signed in.
       if (!person) throw new RequestError('live.noAccount', 404);
       const doc = await SessionInterpreters.findById(session._id).lean();

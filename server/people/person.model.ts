@@ -10,6 +10,7 @@ import {
   type Role,
 } from '../protocol/api.ts';
 import { addId } from '../db/idLists.ts';
+import { keepEmailKey } from './emailKey.model.ts';
 import { fileFacilitator } from '../supervision/contactCard.ts';
 import { languages, type LanguageCode } from '../protocol/languages.ts';
 
@@ -59,8 +60,13 @@ personSchema.pre('save', function () {
   this.$locals.newFacilitator = this.isModified('roles') && this.roles.includes('facilitator');
 });
 personSchema.post('save', async (doc) => {
+  await keepEmailKey(doc.email, doc._id);
   if (doc.supervisorId) await addId('supervisees', doc.supervisorId, doc._id);
   if (doc.$locals.newFacilitator) await fileFacilitator(doc._id);
+});
+// Written in bulk (benches, imports): each address findable by its key all the same.
+personSchema.post('insertMany', async (docs: { email: string; _id: Types.ObjectId }[]) => {
+  for (const doc of docs) await keepEmailKey(doc.email, doc._id);
 });
 
 export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };

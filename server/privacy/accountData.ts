@@ -6,6 +6,7 @@ import { LoginSession } from '../auth/loginSession.model.ts';
 import { clearFailures } from '../auth/throttle.ts';
 import { Invitation } from '../invitations/invitation.model.ts';
 import { OutboxMessage } from '../mail/outbox.model.ts';
+import { dropEmailKey } from '../people/emailKey.model.ts';
 import { Person, toMe, type PersonDoc } from '../people/person.model.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../reminders/planning.ts';
 import { dropList } from '../db/idLists.ts';
@@ -125,5 +126,8 @@ registerPersonalData({
 registerPersonalData({
   name: 'profile',
   export: (person) => profile(person),
-  erase: async (person) => void (await Person.deleteOne({ _id: person._id })),
+  erase: async (person) => {
+    await dropEmailKey(person.email);
+    await Person.deleteOne({ _id: person._id });
+  },
 });

@@ -395,6 +395,8 @@ export const FIELD_CLASSES: Record<string, Fields> = {
   JobCursor: { ...all('none', '_id', 'minute', 'until') },
   // A facilitator's last contact from a trainer (supervision/contactCard.ts).
   ContactCard: { personId: 'owner', _id: 'none', ...all('personal', 'at', 'kind') },
+  // An address's key (an HMAC of it) → its person: dropped on erasure (people/emailKey.model.ts).
+  EmailKey: { personId: 'owner', _id: 'none' },
   // Who was present per session, by day, as keyed hashes (reach/ledger.ts): counts only.
   ReachDay: {
     ...all('none', '_id', 'sessions', 'sessions.sessionId', 'sessions.groupId'),

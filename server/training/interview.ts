@@ -19,6 +19,7 @@ import { syncSessions } from '../sessions/sync.ts';
 import { Application, type ApplicationDoc } from './application.model.ts';
 import { recordEnrolment, recordStaff } from '../groups/memberships.ts';
 import { isDuplicateKey } from '../db/claims.ts';
+import { personByEmail } from '../people/byEmail.ts';
 
 export const INTERVIEW_MINUTES = 45;
 /** Interviews often run over: the link keeps working this long after the planned end. */
@@ -26,7 +27,7 @@ const LINK_GRACE_MINUTES = 30;
 
 /** The applicant's account: theirs if the email has one, else a new one with no role or password. */
 async function applicantPersonId(application: ApplicationDoc): Promise<string> {
-  const find = () => Person.findOne({ email: application.email }, { _id: 1 }).lean();
+  const find = () => personByEmail(application.email);
   const existing = await find();
   if (existing) return String(existing._id);
   try {

@@ -1,0 +1,18 @@
+// Databases from before addresses were found by key (emailKey.model.ts): every person's address
+// gets its key, or they could not sign in.
+import { registerMigration } from '../db/migrations.ts';
+import { keepEmailKey } from './emailKey.model.ts';
+import { Person } from './person.model.ts';
+
+registerMigration({
+  name: 'email keys',
+  async run(report) {
+    const people = await Person.find({}, { email: 1 }).lean();
+    let done = 0;
+    for (const person of people) {
+      await keepEmailKey(person.email, person._id);
+      done += 1;
+      if (done % 1000 === 0) report(`${done} of ${people.length} addresses`);
+    }
+  },
+});
