@@ -9,6 +9,7 @@ import { catalogueBenchmarks } from './catalogue.bench.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { dbBackendsBenchmarks } from './dbBackends.bench.ts';
 import { growthBenchmarks } from './growth.bench.ts';
+import { keysBenchmarks } from './keys.bench.ts';
 import { partnersBenchmarks } from './partners.bench.ts';
 import { reportBenchmarks } from './report.bench.ts';
 import { publicPathsBenchmarks } from './publicPaths.bench.ts';
@@ -33,6 +34,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   'sfu-compare': async () => (await import('./sfuCompare.bench.ts')).sfuCompareBenchmarks(),
   dbBackends: dbBackendsBenchmarks,
   growth: growthBenchmarks,
+  keys: keysBenchmarks,
   bundle: bundleBenchmarks,
 };
 

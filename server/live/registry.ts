@@ -6,8 +6,8 @@ import { serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { MediaMembership } from '../media/handlers.ts';
 import type { RealtimeSocket } from '../realtime/socket.ts';
-import { recordLeave } from '../sessions/attendance.model.ts';
 import type { SessionContext } from './admission.ts';
+import { closeOpenRows } from './openRows.ts';
 import type { LivePeer } from './LivePeer.ts';
 import { LiveSession, type LiveSessionDeps } from './LiveSession.ts';
 import type { LiveOwnership, SessionSummaryRecord } from './ownership.ts';
@@ -60,11 +60,10 @@ export class LiveRegistry {
       if (!claim.mine) throw new Elsewhere(claim.nodeUrl);
       // Taken over from a process that died: who was in its video left then (their attendance
       // would stay open otherwise); whom it had admitted come straight in when they come back.
-      const leftAt = this.deps.clock.now();
-      for (const personId of claim.previous?.admitted ?? [])
-        await recordLeave(sessionId, personId, leftAt);
+      const admitted = claim.previous?.admitted ?? [];
+      await closeOpenRows(sessionId, context, admitted, this.deps.clock.now());
       const live = new LiveSession(sessionId, context, this.deps);
-      for (const personId of claim.previous?.admitted ?? []) live.readmit.add(personId);
+      for (const personId of admitted) live.readmit.add(personId);
       try {
         await live.openRoom();
       } catch (error) {

@@ -16,10 +16,6 @@ export function connectSocket(
   const options = {
     auth: { ...auth },
     transports: ['websocket', 'polling'],
-    // A connection attempt that hangs (sent on a network the phone has just left: no answer,
-    // no error) is given up after 10 s and tried again, not after Socket.IO's 20 s. A weak
-    // link's handshake (a few round trips behind media) fits well within it ([net-1]).
-    timeout: 10_000,
     autoConnect,
     ...extra,
   };
