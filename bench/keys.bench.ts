@@ -42,7 +42,7 @@ export async function keysBenchmarks(): Promise<Measurement[]> {
   const results: Measurement[] = [];
   try {
     await connectMongoose(database.uri, `bench_keys_${Date.now()}`);
-    await Promise.all([Person.init(), LoginSession.init()]);
+    // No init(): the login sessions' TTL index is "not implemented" on FerretDB v1.
     const now = new Date();
     const later = new Date(now.getTime() + 86_400_000);
     const personId = (i: number) => new mongoose.Types.ObjectId(i.toString(16).padStart(24, '0'));
