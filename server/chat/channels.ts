@@ -12,7 +12,7 @@ import type { SignedInActor } from '../access/actor.ts';
 import { RequestError } from '../errors.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { memberRef } from '../groups/views.ts';
-import { LiveRemoval } from '../live/removal.model.ts';
+import { wasRemoved } from '../live/removal.model.ts';
 import type { ChannelKind, SenderRole } from '../protocol/chat.ts';
 import { GroupSession } from '../sessions/groupSession.model.ts';
 import { Conversation, type ConversationDoc } from './conversation.model.ts';
@@ -55,9 +55,7 @@ async function groupChannel(
   if (!may(actor, 'chat.read', ref)) return null;
   const runs = ref.facilitatorIds.includes(actor.personId);
   // Someone removed from a live session may read its chat (it was said to them) but not write.
-  const removed =
-    channel.kind === 'session' &&
-    (await LiveRemoval.exists({ sessionId: channel.id, personId: actor.personId })) !== null;
+  const removed = channel.kind === 'session' && (await wasRemoved(channel.id, actor.personId));
   return {
     key: channel.key,
     kind: channel.kind,

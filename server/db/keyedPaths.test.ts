@@ -129,6 +129,15 @@ describe('[speed-keys] the requests people wait for read by key only', function 
       must(socket, 'chat:send', { channelId, clientId: 'keyed-path-1', text: 'Hei!' }),
     );
     await check('chat catch-up', () => must(socket, 'chat:sync', { channelId, afterSeq: 0 }));
+    // The session's own chat (its channel asks whether the sender was removed from it).
+    await must(socket, 'live:join', { sessionId: live.sessionId });
+    await check('session chat send', () =>
+      must(socket, 'chat:send', {
+        channelId: `session:${live.sessionId}`,
+        clientId: 'keyed-path-2',
+        text: 'Hei istunto!',
+      }),
+    );
     await check('chat history', () => must(socket, 'chat:history', { channelId, limit: 50 }));
   });
 });
