@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { migrate } from './migrations.ts';
 import { EmailKey, emailKeyOf } from '../people/emailKey.model.ts';
+import { Person } from '../people/person.model.ts';
 import '../people/migrations.ts';
 import { startTestApp, type TestApp } from '../../test/support/app.ts';
 import { liveGroup, liveSocket, must, type LiveGroup } from '../../test/support/live.ts';
@@ -92,6 +93,15 @@ describe('[speed-keys] the requests people wait for read by key only', function 
       .deleteOne({ _id: 'email keys' });
     await migrate(() => undefined);
     await signedInClient(app.url, person);
+  });
+
+  it('[speed-keys] an address changed by an update is found by its new key, the old one by none', async () => {
+    const person = await createPerson({ roles: ['family'] });
+    const old = person.email;
+    person.email = `moved-${old}`;
+    await Person.updateOne({ _id: person.id }, { email: person.email });
+    await signedInClient(app.url, person);
+    await assert.rejects(signedInClient(app.url, { ...person, email: old }), /401/);
   });
 
   it('[speed-keys] enrolling and cancelling', async () => {

@@ -64,6 +64,13 @@ personSchema.post('save', async (doc) => {
   if (doc.supervisorId) await addId('supervisees', doc.supervisorId, doc._id);
   if (doc.$locals.newFacilitator) await fileFacilitator(doc._id);
 });
+// An address changed by an update: its key follows (an old key then leads to nobody with it).
+personSchema.post(['updateOne', 'findOneAndUpdate'], async function () {
+  const update = (this.getUpdate() ?? {}) as { email?: unknown; $set?: { email?: unknown } };
+  if (typeof (update.email ?? update.$set?.email) !== 'string') return;
+  const person = await this.model.findOne(this.getFilter(), { email: 1 }).lean<PersonDoc>();
+  if (person) await keepEmailKey(person.email, person._id);
+});
 // Written in bulk (benches, imports): each address findable by its key all the same.
 personSchema.post('insertMany', async (docs: { email: string; _id: Types.ObjectId }[]) => {
   for (const doc of docs) await keepEmailKey(doc.email, doc._id);
