@@ -85,6 +85,14 @@ describe('[reach-4] a family on a weak mobile link', function () {
     // Both open the chat while the link is still good (its code is loaded then).
     for (const page of [host, family]) await page.getByTestId('chat-button').click();
     await family.getByTestId('chat-input').waitFor();
+    // The family's chat is live before the link turns weak: a first message arrives.
+    const hello = `Tervetuloa ${Date.now()}`;
+    await host.getByTestId('chat-input').fill(hello);
+    await host.getByTestId('chat-input').press('Enter');
+    await family
+      .getByTestId('chat-message')
+      .filter({ hasText: hello })
+      .waitFor({ timeout: 10_000 });
     assert.equal(await family.getByTestId('low-bandwidth').isChecked(), false);
 
     // The link turns weak, as on a crowded mobile network.
