@@ -6,7 +6,7 @@ import { SfuError } from '../sfu/index.ts';
 import type { AppError } from './protocol/ack.ts';
 import { isDatabaseUnavailable } from './db/connect.ts';
 import { count } from './platform/metrics.ts';
-import { PartDownError } from './platform/parts.ts';
+import { isDown, PartDownError } from './platform/parts.ts';
 
 export class RequestError extends Error {
   constructor(
@@ -29,7 +29,13 @@ export const notFound = () => new RequestError('notFound', 404);
  * request — the outage is logged once where it is watched (server/db/availability.ts).
  */
 export function isUnavailable(error: unknown): boolean {
-  return error instanceof PartDownError || isDatabaseUnavailable(error);
+  return (
+    error instanceof PartDownError ||
+    isDatabaseUnavailable(error) ||
+    // Any driver error while the database is known to be down: a request cut short by it (or by
+    // its replacement) is "try again in a moment", not an internal fault ([heal-2] saw a 500).
+    (isDown('database') && error instanceof Error && /^Mongo/.test(error.name))
+  );
 }
 
 export function toAppError(error: unknown, t: TFunction, log: Logger): AppError {

@@ -51,7 +51,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return (
     // The Closed ones: a request still on the connection the database watch replaced (below).
-    /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|PoolCleared|PoolClosed|ServerClosed|ClientClosed|WaitQueueTimeout|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(
+    /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|PoolCleared|PoolClosed|ServerClosed|ClientClosed|ExpiredSession|WaitQueueTimeout|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(
       error.name,
     ) || /buffering timed out|Client must be connected/.test(error.message)
   );

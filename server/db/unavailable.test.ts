@@ -2,6 +2,8 @@
 // has just replaced — is answered "unavailable" (503, try again), never "internal" (500).
 import assert from 'node:assert/strict';
 import { isDatabaseUnavailable } from './connect.ts';
+import { isUnavailable } from '../errors.ts';
+import { markDown, markUp } from '../platform/parts.ts';
 
 const named = (name: string) => Object.assign(new Error('x'), { name });
 
@@ -14,6 +16,7 @@ describe('[heal-2] which database errors mean "unavailable"', () => {
       'MongoPoolClosedError',
       'MongoServerClosedError',
       'MongoClientClosedError',
+      'MongoExpiredSessionError',
       'MongoTopologyClosedError',
       'MongoWaitQueueTimeoutError',
     ])
@@ -23,5 +26,16 @@ describe('[heal-2] which database errors mean "unavailable"', () => {
   it('[heal-2] not a refused write, a bad query or anything else', () => {
     for (const name of ['MongoServerError', 'MongoInvalidArgumentError', 'Error', 'TypeError'])
       assert.ok(!isDatabaseUnavailable(named(name)), name);
+  });
+
+  it('[heal-2] any driver error while the database is known to be down is "try again"', () => {
+    assert.ok(!isUnavailable(named('MongoServerError')), 'while up: a real error');
+    markDown('database', 'frozen (test)');
+    try {
+      assert.ok(isUnavailable(named('MongoServerError')));
+      assert.ok(!isUnavailable(named('TypeError')), 'not a bug of ours');
+    } finally {
+      markUp('database');
+    }
   });
 });
