@@ -20,9 +20,6 @@ import { isDuplicateKey } from '../db/claims.ts';
 
 type SignUp = z.output<typeof apiSchemas.signUp>;
 
-/** The account with this address (by key: the same steps for a known and an unknown one). */
-export const accountByEmail = personByEmail;
-
 export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
   const { mailer, config } = deps;
   const created = await Person.create({
@@ -36,7 +33,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
     throw error;
   });
   // Read back on both paths, so both pay for the same look-up.
-  const account = await accountByEmail(body.email);
+  const account = await personByEmail(body.email);
   if (!account) return; // erased meanwhile
   const personId = String(account._id);
 
@@ -74,7 +71,7 @@ export async function signUp(deps: FeatureDeps, body: SignUp): Promise<void> {
 export function requestPasswordReset(deps: FeatureDeps, email: string, lang: LanguageCode): void {
   const { mailer, config } = deps;
   afterResponse(deps.log, 'password reset', async () => {
-    const person = await accountByEmail(email);
+    const person = await personByEmail(email);
     if (!person) {
       await mailer.queue({
         to: email,

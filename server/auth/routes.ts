@@ -14,7 +14,8 @@ import type { LanguageCode } from '../protocol/languages.ts';
 import { redeemEmailToken } from './emailToken.model.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, endAllSessions, endSession, startSession } from './sessions.ts';
-import { accountByEmail, requestPasswordReset, resendVerification, signUp } from './publicPaths.ts';
+import { personByEmail } from '../people/byEmail.ts';
+import { requestPasswordReset, resendVerification, signUp } from './publicPaths.ts';
 import { clientAddress } from './rateLimits.ts';
 import { checkAttempt, clearClient, clearFailures, recordFailure } from './throttle.ts';
 
@@ -86,7 +87,7 @@ export function authRoutes(api: ApiRouter, deps: FeatureDeps, authLimit: Request
         });
       // Many failures on this address from all clients together: slower, never shut.
       if (verdict.delayMs > 0) await setTimeout(verdict.delayMs);
-      const person = await accountByEmail(body.email);
+      const person = await personByEmail(body.email);
       if (!(await verifyPassword(person?.passwordHash, body.password))) {
         if ((await recordFailure(attempt)) && person)
           await audit('account.locked', null, String(person._id), { oneClient: true });

@@ -34,6 +34,10 @@ const KEYED: [model: string, id: () => unknown][] = [
   ['Claim', () => 'a'.repeat(64)],
   // Every live join and leave (and a takeover closing the rows of who was there).
   ['Attendance', () => 'attendance-abc'],
+  // Every signed-in request; every sign-in; every live join, group page and session chat send.
+  ['LoginSession', () => 'a'.repeat(64)],
+  ['EmailKey', () => 'email:abc'],
+  ['LiveRemoval', () => 'removal:abc'],
 ];
 
 describe('[speed-explain] look-ups by key use the index', () => {

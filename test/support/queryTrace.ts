@@ -91,10 +91,10 @@ export async function traceCommands<T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; commands: TracedCommand[] }> {
   const trace = startTrace();
+  const commands: TracedCommand[] = [];
   try {
-    const result = await work();
-    return { result, commands: trace.stop() };
+    return { result: await work(), commands };
   } finally {
-    trace.stop();
+    commands.push(...trace.stop());
   }
 }
