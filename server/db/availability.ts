@@ -1,4 +1,4 @@
-// Watches the database the way requests see it (a ping over mongoose's own connection every
+// Watches the database the way requests see it (a probe over mongoose's own connection every
 // 300 ms) and, when the platform runs it, its supervisor: the first failure marks it down (so
 // requests fail fast and /readyz names it), the first answer after marks it up again. One log
 // line when it goes, one when it is back, with how long it was gone — not a stack per request.
@@ -15,15 +15,36 @@ const PING_TIMEOUT_MS = 700;
 /** How long the database may be gone before a new connection is tried (and how often). */
 const STUCK_AFTER_MS = 4000;
 
+/** The driver gives up on a ping long after the watch has (it closes that connection then). */
+const PING_ABANDON_MS = 3000;
+
+/**
+ * Whether the database answers within PING_TIMEOUT_MS. [heal-1] once saw enrolments refused as
+ * "unavailable" on a fresh database that was fine, so two things a busy moment does are not
+ * taken for silence: the probe is `hello`, not `ping` — FerretDB's ping waits for its catalogue
+ * lock, which index builds hold (a new database builds dozens) — and when the deadline fires,
+ * replies already on the socket are read first (one turn of I/O), for a Node process that was
+ * busy (CI's two test runs, a long GC) sees its timer and the answer due at the same moment.
+ */
 async function ping(): Promise<boolean> {
   const db = mongoose.connection.db;
   if (!db) return false;
-  try {
-    await db.admin().command({ ping: 1 }, { timeoutMS: PING_TIMEOUT_MS });
-    return true;
-  } catch {
-    return false;
-  }
+  let answered: boolean | undefined;
+  const reply = db
+    .admin()
+    .command({ hello: 1 }, { timeoutMS: PING_ABANDON_MS })
+    .then(
+      () => (answered = true),
+      () => (answered = false),
+    );
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, PING_TIMEOUT_MS);
+  });
+  await Promise.race([reply, deadline]);
+  clearTimeout(timer);
+  if (answered === undefined) await new Promise((resolve) => setImmediate(resolve));
+  return answered === true;
 }
 
 export interface DatabaseWatch {

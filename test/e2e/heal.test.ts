@@ -35,6 +35,11 @@ describe('[heal-1] the embedded database killed while ten members chat', functio
     server = started.server;
     await connectMongoose(started.databaseUri, 'heal');
   });
+  afterEach(function () {
+    // What the server said about its parts, for a failure seen only in CI.
+    if (this.currentTest?.state === 'failed' && server)
+      console.log(server.output().split('\n').slice(-40).join('\n'));
+  });
   after(async () => {
     for (const member of members.splice(0)) member.close();
     await disconnectMongoose().catch(() => undefined);
