@@ -29,6 +29,7 @@ import { RefresherReminders } from './training/refresher.ts';
 import { ReferralReminders } from './referrals/reminders.ts';
 import { QuietPairings } from './alongside/care.ts';
 import { AppointmentReminders } from './alongside/appointmentReminders.ts';
+import { startExpirySweep } from './auth/expiry.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import './alongside/seed.ts';
@@ -138,6 +139,8 @@ export async function main(): Promise<void> {
       sweep.start();
       cleanups.push(() => sweep.stop());
     }
+
+    cleanups.push(startExpirySweep(log));
 
     console.log(`\n  Rinnalla is running at ${config.publicUrl}\n`);
     for (const line of config.seedDemoData ? await demoStatus(seeded) : [])

@@ -1,7 +1,6 @@
 // One-time links sent by email: verify an address, reset a password.
 import mongoose from 'mongoose';
 import { claimOnce } from '../db/claims.ts';
-import { op } from '../db/operators.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 const emailTokenSchema = new mongoose.Schema(
@@ -42,13 +41,11 @@ export async function redeemEmailToken(
   purpose: TokenPurpose,
 ): Promise<string | null> {
   const _id = hashToken(token);
-  const found = await EmailToken.findOne({
-    _id,
-    purpose,
-    expiresAt: op({ $gt: new Date() }),
-  }).lean();
+  // By key alone (FerretDB searches only `_id` by index); purpose and expiry checked here.
+  const found = await EmailToken.findById(_id).lean();
+  if (!found || found.purpose !== purpose || found.expiresAt <= new Date()) return null;
   // Two clicks at once: only one may use the link.
-  if (!found || !(await claimOnce(`email-token:${_id}`))) return null;
+  if (!(await claimOnce(`email-token:${_id}`))) return null;
   await EmailToken.deleteOne({ _id });
   return String(found.personId);
 }

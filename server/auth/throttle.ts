@@ -99,6 +99,18 @@ export async function clearClient(attempt: Attempt): Promise<void> {
   await LoginLock.deleteOne({ _id: client });
 }
 
+/**
+ * Failures that no longer count and locks that are over (TTL indexes do this on MongoDB; FerretDB
+ * has none): the sign-in's count reads only the window's failures, not every one ever made.
+ */
+export async function forgetOldAttempts(now = new Date()): Promise<number> {
+  const failures = await LoginFailure.deleteMany({
+    at: op({ $lte: new Date(now.getTime() - WINDOW_MS) }),
+  });
+  const locks = await LoginLock.deleteMany({ lockedUntil: op({ $lte: now }) });
+  return failures.deletedCount + locks.deletedCount;
+}
+
 /** A new password: guesses at the old one no longer matter, from any client. */
 export async function clearFailures(email: string): Promise<void> {
   const key = hmac(email);

@@ -58,6 +58,12 @@ describe('[heal-4] Redis killed and restarted under two server processes', funct
     };
     servers.push(...(await startServerProcesses(env, 2)));
   });
+  afterEach(function () {
+    // What each server said about Redis, for a failure seen only in CI.
+    if (this.currentTest?.state !== 'failed') return;
+    for (const [i, server] of servers.entries())
+      console.log(`server ${i}:\n${server.output().split('\n').slice(-30).join('\n')}`);
+  });
   after(async () => {
     for (const member of members.splice(0)) member.close();
     for (const socket of sockets.splice(0)) socket.disconnect();

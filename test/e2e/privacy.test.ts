@@ -22,7 +22,7 @@ import {
   type Viewer,
 } from '../support/privacyWalk.ts';
 import { seedWorld, type World } from '../support/privacyWorld.ts';
-import { pagesOf, walkPages } from './privacyPages.ts';
+import { clientRoutes, pagesOf, walkPages } from './privacyPages.ts';
 
 describe('[privacy-1] every role walks everything it can reach and finds nothing it must not', function () {
   this.timeout(240_000);
@@ -75,16 +75,35 @@ describe('[privacy-1] every role walks everything it can reach and finds nothing
 
   it('[privacy-1] each role: every API, socket request, event, email and page holds nothing of a family it may not see', async () => {
     const problems: string[] = [];
+    // Every client route, each with the world's ids (in reach, out of reach, none such).
+    const routes = clientRoutes();
+    const pages = pagesOf(world, idsFor);
+    assert.ok(routes.length >= 50, `App.tsx read: ${routes.length} routes`);
+    const pattern = (route: string) => new RegExp(`^${route.replace(/:\w+/g, '[^/]+')}$`);
+    for (const route of routes)
+      assert.ok(
+        pages.some((p) => pattern(route).test(p)),
+        `no page walked for ${route}`,
+      );
     // Reads first, every role at once (nothing changes meanwhile): API, socket, emails, pages.
     await Promise.all(
       VIEWERS.map(async (viewer) => {
         const collected = await walk(viewer, 'reads');
         const person = viewerPerson(world, viewer);
-        collected.push(...(await walkPages(browser, app.url, person, pagesOf(world, viewer))));
+        collected.push(...(await walkPages(browser, app.url, person, pages)));
         seen.set(viewer, collected);
       }),
     );
     for (const viewer of VIEWERS) problems.push(...findings(world, viewer, seen.get(viewer)!));
+    // Each role's browser opened every page (its text is kept as the page's own entry).
+    for (const viewer of VIEWERS) {
+      const opened = seen.get(viewer)!.filter((s) => /^page \//.test(s.where)).length;
+      assert.equal(opened, pages.length, `${viewer} opened every page`);
+    }
+    console.log(
+      `      [privacy-1] pages: ${routes.length} client routes → ${pages.length} pages with the ` +
+        `world's ids, opened by each of ${VIEWERS.length} roles`,
+    );
     // The walk is not empty: each role did see what it may (so the routes answered it).
     const sawOwn = (viewer: Viewer, marker: string | undefined) =>
       assert.ok(
@@ -103,7 +122,7 @@ describe('[privacy-1] every role walks everything it can reach and finds nothing
     // signed-in page heard its socket; the family's chat page showed a group-mate's message.
     for (const viewer of VIEWERS) {
       const from = (kind: string) => seen.get(viewer)!.filter((s) => s.where.startsWith(kind));
-      if (viewer === 'signed-out') continue; // (its two public pages: see the report)
+      if (viewer === 'signed-out') continue; // (no socket before signing in)
       // A body Chromium dropped when the next page opened cannot be read (the API walk above
       // calls the same routes); most must have been.
       const read = from('page response').length;

@@ -1,40 +1,40 @@
 // [privacy-1] The pages each role opens in a real browser, with the world's real ids (in reach and
 // out of it), and a walk that keeps every API response body, every WebSocket frame the page
 // received, and the text on screen.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { signInCookie, type TestPerson } from '../support/people.ts';
-import type { Seen, Viewer } from '../support/privacyWalk.ts';
+import { expand, type Seen } from '../support/privacyWalk.ts';
 import type { World } from '../support/privacyWorld.ts';
 
-/** Pages that show families (in reach: group A; out of reach: group B, others' direct chats). */
-export function pagesOf(world: World, viewer: Viewer): string[] {
-  const [a, b] = [world.groupA.group.id, world.groupB.group.id];
-  if (viewer === 'signed-out') return ['/', `/groups/${b}`];
-  const signedIn = [
-    '/',
-    `/groups/${a}`,
-    `/groups/${b}`,
-    '/my-groups',
-    '/notifications',
-    '/messages',
-    `/messages/group:${b}`,
-    ...world.directChannels.slice(1).map((c) => `/messages/${c}`),
-    `/sessions/${world.groupA.sessionId}`,
-  ];
-  switch (viewer) {
-    case 'family':
-      return [...signedIn, `/messages/group:${a}`, '/alongside', '/profile'];
-    case 'facilitator':
-      return [...signedIn, `/groups/${a}/manage`, `/groups/${b}/manage`];
-    case 'trainer':
-      return [...signedIn, '/supervision', `/groups/${b}/manage`];
-    case 'coordinator':
-      return [...signedIn, '/admin/people', '/admin/alongside', `/groups/${b}/manage`];
-    case 'partner':
-      return [...signedIn, '/referrals'];
-    default:
-      return [];
-  }
+/** Every route of the client (read from client/src/app/App.tsx, so a new page is walked too). */
+export function clientRoutes(): string[] {
+  const app = readFileSync(new URL('../../client/src/app/App.tsx', import.meta.url), 'utf8');
+  const paths = [...app.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!);
+  return ['/', ...paths.filter((p) => p !== '*').map((p) => `/${p}`)];
+}
+
+/** Client routes whose ids are another resource's in the API's words (see `candidates`). */
+const API_ROUTE_OF: Record<string, string> = {
+  '/sessions/:id': '/sessions/:sessionId',
+  '/supervision/alerts/:id': '/alerts/:id',
+  '/admin/recruitment/:id': '/recruitment/:id',
+  '/training/manage/:id': '/training/modules/:id',
+};
+
+/**
+ * Every client route for every viewer, each id through the world's real ones — families' groups,
+ * sessions, reports, alerts and conversations in the viewer's reach and out of it — plus one that
+ * does not exist. A role walks the pages it may not open too: their refusals must hold nothing.
+ */
+export function pagesOf(world: World, idsFor: (route: string, param: string) => string[]) {
+  const channels = [world.groupA, world.groupB, world.act.family].map((g) => `group:${g.group.id}`);
+  const ids = (route: string, param: string) =>
+    param === 'channelId'
+      ? [...channels, ...world.directChannels]
+      : idsFor(API_ROUTE_OF[route] ?? route, param);
+  const pages = clientRoutes().flatMap((route) => expand(route, ids));
+  return [...pages, '/no-such-page'];
 }
 
 export async function walkPages(
@@ -51,7 +51,7 @@ export async function walkPages(
   const seen: Seen[] = [];
   const pending: Promise<unknown>[] = [];
   const page: Page = await context.newPage();
-  // Quiet when nothing has been open for a moment (the socket keeps networkidle away): an API
+  // Quiet when nothing has been open for a moment (the socket keeps networkidle away): a
   // request, or the page's socket (below). Cleared at each navigation (what the last page left
   // open no longer matters).
   const open = new Set<unknown>();
@@ -62,7 +62,8 @@ export async function walkPages(
     else open.delete(key);
     lastActivity = Date.now();
   };
-  page.on('request', (r) => isApi(r.url()) && busy(r, true));
+  // Any request counts (a page's code arrives as its own chunk before it asks the API).
+  page.on('request', (r) => busy(r, true));
   page.on('requestfinished', (r) => busy(r, false));
   page.on('requestfailed', (r) => busy(r, false));
   const settled = async () => {
@@ -70,7 +71,7 @@ export async function walkPages(
     while (Date.now() < until && (open.size > 0 || Date.now() - lastActivity < 200))
       await new Promise((r) => setTimeout(r, 50));
   };
-  // Bodies are read once a request has finished, before the next page (a navigation drops them).
+  // Bodies are read once a request has finished, before the next page.
   page.on('requestfinished', (request) => {
     if (!isApi(request.url())) return;
     pending.push(
@@ -105,9 +106,16 @@ export async function walkPages(
     ws.on('close', () => busy(connecting, false));
   });
   try {
-    for (const path of paths) {
+    for (const [i, path] of paths.entries()) {
       open.clear();
-      await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
+      // The app loads once; then each page the way a link opens it (the router, no reload):
+      // hundreds of pages would otherwise each load and start the whole app again.
+      if (i === 0) await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
+      else
+        await page.evaluate((to) => {
+          history.pushState(null, '', to);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, path);
       await settled();
       await Promise.all(pending.splice(0));
       seen.push({ where: `page ${path}`, text: await page.locator('body').innerText() });

@@ -183,7 +183,7 @@ export async function candidates(
 }
 
 /** Every concrete path of a route pattern, each parameter through its candidates. */
-function expand(route: string, ids: (route: string, param: string) => string[]): string[] {
+export function expand(route: string, ids: (route: string, param: string) => string[]): string[] {
   const match = /:(\w+)/.exec(route);
   if (!match) return [route];
   return ids(route, match[1]!).flatMap((id) =>
