@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { accessChanged } from '../access/changes.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { audit } from '../audit/audit.model.ts';
-import { Conversation } from '../chat/conversation.model.ts';
+import { createConversation } from '../chat/conversation.model.ts';
 import { findByIds } from '../db/byIds.ts';
 import { claimOnce, serialised } from '../db/claims.ts';
 import { idsIn } from '../db/idLists.ts';
@@ -188,7 +188,7 @@ export async function pair(
     groupId: group._id,
     startedAt: now,
   });
-  const conversation = await Conversation.create({
+  const conversation = await createConversation({
     kind: 'alongside',
     pairKey: opaqueId('alongside', String(pairing._id)),
     groupId: group._id,

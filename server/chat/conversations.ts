@@ -3,7 +3,6 @@
 import { findByIds } from '../db/byIds.ts';
 import type { SignedInActor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
-import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import { linkedGroupIds } from '../groups/memberships.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
@@ -16,7 +15,13 @@ import {
   type ChannelKind,
 } from '../protocol/chat.ts';
 import { channelAccess, directAccess, type ChannelAccess } from './channels.ts';
-import { Conversation, type ConversationDoc } from './conversation.model.ts';
+import {
+  Conversation,
+  conversationIdsOf,
+  conversationOfPair,
+  createConversation,
+  type ConversationDoc,
+} from './conversation.model.ts';
 import { toView } from './message.model.ts';
 import { readSeqs } from './readMarker.model.ts';
 import { latestMessage, unreadCount } from './store.ts';
@@ -94,14 +99,10 @@ export async function listConversations(actor: SignedInActor): Promise<Conversat
   const me = actor.personId;
   const groups = await myGroups(actor);
   const facilitated = groups.filter((g) => facilitatorIds(g).includes(me)).map((g) => g._id);
-  const conversations = await Conversation.find({
-    $or: [
-      { familyId: me },
-      { facilitatorId: me },
-      { trainerId: me },
-      { kind: 'support', groupId: op({ $in: facilitated }) },
-    ],
-  }).lean();
+  const conversations = await findByIds<ConversationDoc>(
+    Conversation,
+    await conversationIdsOf(me, facilitated),
+  );
   const entries: { access: ChannelAccess; conversation: ConversationDoc | null }[] = [];
   for (const group of groups) {
     const access = await channelAccess(actor, {
@@ -182,14 +183,14 @@ export async function openDirect(
   partner: string,
 ): Promise<ConversationSummary> {
   const pair = await pairFor(actor, groupId, partner);
-  let conversation = await Conversation.findOne({ pairKey: pair.pairKey }).lean();
+  let conversation = await conversationOfPair(pair.pairKey);
   if (!conversation) {
     try {
-      await Conversation.create({ ...pair, groupId, openedBy: actor.personId });
+      conversation = await createConversation({ ...pair, groupId, openedBy: actor.personId });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      conversation = await conversationOfPair(pair.pairKey); // another tab made it just now
     }
-    conversation = await Conversation.findOne({ pairKey: pair.pairKey }).lean();
   }
   if (!conversation) throw notFound();
   const key = `direct:${String(conversation._id)}`;

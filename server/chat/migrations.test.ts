@@ -4,6 +4,12 @@ import mongoose from 'mongoose';
 import { useTestDatabase } from '../../test/support/database.ts';
 import { migrate } from '../db/migrations.ts';
 import './migrations.ts';
+import {
+  conversationIdOf,
+  conversationIdsOf,
+  conversationOfPair,
+  createConversation,
+} from './conversation.model.ts';
 import { ChatHead, Message, messageKey } from './message.model.ts';
 import { lastSeq, messagesAfter } from './store.ts';
 
@@ -42,5 +48,57 @@ describe('[speed-chat] migration of chat messages to primary keys', () => {
     );
     const indexes = await Message.collection.indexes();
     assert.ok(!indexes.some((i) => i.name === 'channelId_1_seq_1'), 'the old unique index went');
+  });
+
+  it('[speed-migrate] conversations from before keys are listed by person, group and pair', async () => {
+    const id = () => new mongoose.Types.ObjectId();
+    const [family, facilitator, trainer, group] = [id(), id(), id(), id()];
+    const old = mongoose.connection.collection('chat_conversations');
+    const support = { _id: id(), kind: 'support', pairKey: 'pair-support-old', groupId: group };
+    await old.insertMany([
+      { ...support, familyId: family, facilitatorId: null, trainerId: null, openedBy: family },
+      {
+        _id: id(),
+        kind: 'supervision',
+        pairKey: 'pair-supervision-old',
+        groupId: group,
+        familyId: null,
+        facilitatorId: facilitator,
+        trainerId: trainer,
+        openedBy: trainer,
+      },
+    ]);
+    await mongoose.connection
+      .collection<{ _id: string }>('migrations')
+      .deleteOne({ _id: 'chat conversations listed by person, group and pair' });
+    await migrate(() => undefined);
+    assert.deepEqual(await conversationIdsOf(String(family), []), [String(support._id)]);
+    assert.equal(
+      (await conversationIdsOf(String(facilitator), [group])).length,
+      2,
+      'and the group',
+    );
+    assert.equal((await conversationIdsOf(String(trainer), [])).length, 1);
+    // An old pair is found under its own id, not made again; a new one gets the pair's key.
+    assert.equal(String((await conversationOfPair('pair-support-old'))?._id), String(support._id));
+    const made = await createConversation({
+      kind: 'support',
+      pairKey: 'pair-new',
+      groupId: group,
+      familyId: family,
+      openedBy: family,
+    });
+    assert.ok(made._id.equals(conversationIdOf('pair-new')));
+    assert.equal(String((await conversationOfPair('pair-new'))?._id), String(made._id));
+    assert.equal((await conversationIdsOf(String(family), [])).length, 2);
+    await assert.rejects(
+      createConversation({
+        kind: 'support',
+        pairKey: 'pair-new',
+        groupId: group,
+        openedBy: family,
+      }),
+      /duplicate key|E11000/,
+    );
   });
 });

@@ -1,7 +1,10 @@
 // Messages stored before they were keyed by channel and sequence (message.model.ts) are moved to
 // their new keys, and the old (channel, seq) index — whose uniqueness now lives in the key — goes.
+// Conversations from before they were listed by key get their lists.
+import { addId } from '../db/idLists.ts';
 import { registerMigration } from '../db/migrations.ts';
 import { op } from '../db/operators.ts';
+import { Conversation, conversationIdOf, listConversation } from './conversation.model.ts';
 import { ChatHead, Message, messageKey } from './message.model.ts';
 
 registerMigration({
@@ -20,5 +23,19 @@ registerMigration({
     }
     for (const [channelId, seq] of heads)
       await ChatHead.updateOne({ _id: channelId }, { seq }, { upsert: true });
+  },
+});
+
+registerMigration({
+  name: 'chat conversations listed by person, group and pair',
+  async run(report) {
+    const all = await Conversation.find({}).lean();
+    for (const [i, conversation] of all.entries()) {
+      await listConversation(conversation);
+      // Its key is not its pair's: found under the pair instead (conversationOfPair).
+      if (!conversationIdOf(conversation.pairKey).equals(conversation._id))
+        await addId('conversation-pair', conversation.pairKey, conversation._id);
+      if (i % 500 === 499) report(`${i + 1} of ${all.length} conversations listed`);
+    }
   },
 });

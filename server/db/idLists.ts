@@ -49,7 +49,13 @@ export type ListKind =
    * Every appointment still ahead with a reminder to send, under 'all': the reminder sweep reads
    * this list by key instead of scanning every appointment (alongside/appointmentReminders.ts).
    */
-  | 'appointments-pending';
+  | 'appointments-pending'
+  /** A person's direct conversations, as family, facilitator or trainer (chat/conversation.model.ts). */
+  | 'conversations-of'
+  /** A group's support conversations: its facilitators see each (chat/conversation.model.ts). */
+  | 'group-support'
+  /** A conversation from before conversations were keyed by their pair, under its pair. */
+  | 'conversation-pair';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -147,4 +147,19 @@ describe('[speed-keys] the requests people wait for read by key only', function 
     );
     await check('chat history', () => must(socket, 'chat:history', { channelId, limit: 50 }));
   });
+
+  it('[speed-keys] the messages page: conversations, subscribing, reading, a direct conversation, presence', async () => {
+    const socket = await liveSocket(app.url, live.families[0]!);
+    sockets.push(socket);
+    const channelId = `group:${live.group.id}`;
+    await check('conversations', () => must(socket, 'chat:conversations', {}));
+    await check('subscribe', () => must(socket, 'chat:subscribe', { channelIds: [channelId] }));
+    await check('read', () => must(socket, 'chat:read', { channelId, seq: 1 }));
+    for (let round = 0; round < 2; round += 1)
+      await check(`direct conversation (${round ? 'again' : 'new'})`, () =>
+        must(socket, 'chat:openDirect', { groupId: live.group.id, with: 'facilitators' }),
+      );
+    await check('presence set', () => must(socket, 'presence:set', { state: 'online' }));
+    await check('presence watch', () => must(socket, 'presence:watch', { groupId: live.group.id }));
+  });
 });
