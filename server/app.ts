@@ -255,15 +255,24 @@ export function createApp({
       });
     },
     async close() {
+      // A step that takes long is named in the log (a stop once hung here in CI, not found).
+      const step = async (name: string, work: () => Promise<unknown> | unknown) => {
+        const slow = setTimeout(() => log.warn({ step: name }, `closing: ${name} is slow`), 3000);
+        try {
+          await work();
+        } finally {
+          clearTimeout(slow);
+        }
+      };
       unwatchFigures();
       // Several processes: running sessions move to another process first (SIGTERM's drain).
-      await live.drain();
-      await live.stop();
+      await step('handing live sessions over', () => live.drain());
+      await step('stopping live sessions', () => live.stop());
       stopGroupWatch();
-      await presence.service.close();
-      await realtime.close();
+      await step('closing presence', () => presence.service.close());
+      await step('closing sockets', () => realtime.close());
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await step('closing HTTP', () => new Promise<void>((r) => httpServer.close(() => r())));
       limits.close();
     },
   };

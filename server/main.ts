@@ -46,16 +46,31 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
+  /** How long stopping may take before the process ends anyway. */
+  const SHUTDOWN_DEADLINE_MS = 10_000;
   const cleanups: (() => Promise<void> | void)[] = [];
   /** Run at once on a signal, before anything is awaited (e.g. no replacing of workers). */
   const urgent: (() => void)[] = [];
+  /** Run when stopping takes too long, just before the process ends (no child left behind). */
+  const lastResort: (() => void)[] = [];
   let stopping = false;
   const shutdown = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     for (const step of urgent) step();
     log.info({ reason }, 'shutting down');
+    // A step that hangs must not keep a stopping process alive (a supervisor or a deploy waits
+    // on its exit): after the deadline it ends anyway, naming the step it was waiting for.
+    let waitingFor = '';
+    const deadline = setTimeout(() => {
+      log.error({ step: waitingFor }, `shutdown still waiting after ${SHUTDOWN_DEADLINE_MS} ms`);
+      for (const step of lastResort) step();
+      log.flush();
+      process.exit(code || 1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     for (const cleanup of cleanups.reverse()) {
+      waitingFor = cleanup.toString().replace(/\s+/g, ' ').slice(0, 120);
       try {
         await cleanup();
       } catch (error) {
@@ -75,6 +90,7 @@ export async function main(): Promise<void> {
       log,
     });
     cleanups.push(() => database.stop());
+    lastResort.push(() => database.supervisor?.killNow());
     // `npm run backup` finds the embedded database here while the server runs.
     if (database.kind !== 'external')
       cleanups.push(announceDatabase(join(config.dataDir, 'db'), database.uri));

@@ -69,6 +69,8 @@ describe('[speed-keys] the requests people wait for read by key only', function 
     await check('coordinator: all groups', () => coordinator.get('/groups/all'));
     await check('coordinator: no contact', () => coordinator.get('/supervision/contact?weeks=4'));
     await check('session entry', () => family.get(`/sessions/${live.sessionId}/entry`));
+    await check("a family's referrals", () => family.get('/me/referrals'));
+    await check("a trainer's trainees", () => trainer.get('/training/trainees'));
   });
 
   it('[speed-keys] signing in finds the account by the key of its address', async () => {

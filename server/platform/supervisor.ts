@@ -50,6 +50,8 @@ export interface SupervisedPart {
   readonly name: string;
   readonly state: SupervisorState;
   readonly reason: string;
+  /** Ends the running child at once (a shutdown that cannot wait any longer). */
+  killNow(): void;
   on(event: 'up' | 'down' | 'gaveUp', listener: (...args: unknown[]) => void): unknown;
   off(event: 'up' | 'down' | 'gaveUp', listener: (...args: unknown[]) => void): unknown;
 }
@@ -95,6 +97,11 @@ export class Supervisor<T extends Supervised> extends EventEmitter implements Su
   reason = '';
   current: T | undefined;
   readonly restarts: number[] = [];
+
+  killNow(): void {
+    this.state = 'stopped';
+    this.current?.process.kill('SIGKILL');
+  }
   private pause: number;
   private probeTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;

@@ -15,7 +15,7 @@ import { failFast } from '../platform/parts.ts';
 import { loginRoom, personRoom, type AccessWatch } from './accessWatch.ts';
 import { ConnectionCaps, type CapOptions } from './caps.ts';
 import { packetParser, UNREADABLE_AUTH } from './parser.ts';
-import { closeRedis, connectRedis, type RedisClient } from './redis.ts';
+import { closeRedis, connectRedis, hearingPublishes, type RedisClient } from './redis.ts';
 import type { RealtimeFeature, RealtimeServer } from './socket.ts';
 
 export interface RealtimeOptions {
@@ -149,7 +149,7 @@ export function createRealtime(
       clients.push(pub);
       const sub = await connectRedis(options.redisUrl, log, 'socket.io sub');
       clients.push(sub);
-      io.adapter(createAdapter(pub, sub));
+      io.adapter(createAdapter(hearingPublishes(pub, log), sub));
       options.access.shareAcrossProcesses();
       log.info('Socket.IO rooms shared through Redis');
     },

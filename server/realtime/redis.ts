@@ -3,6 +3,7 @@
 // connected, the client reconnects by itself after a drop.
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import { count } from '../platform/metrics.ts';
 import { markDown, markUp } from '../platform/parts.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -87,4 +88,30 @@ export async function closeRedis(client: RedisClient | undefined): Promise<void>
   } catch {
     client.destroy();
   }
+}
+
+/**
+ * The client as Socket.IO's Redis adapter should see it: the adapter publishes without waiting
+ * for the answer, so a publish in flight when Redis goes (its socket closed under it) rejects
+ * with nobody listening — and Node ends the process on a rejection nobody hears ([heal-4] saw a
+ * server die when Redis was killed). Each publish here is heard: counted and let go (the
+ * broadcast is lost; chat clients catch up by sequence).
+ */
+export function hearingPublishes(client: RedisClient, log: Logger): RedisClient {
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      if (typeof property !== 'string' || !/^s?publish$/i.test(property)) return method;
+      return (...args: unknown[]) => {
+        const sent = method(...args) as Promise<unknown>;
+        sent.catch((error: unknown) => {
+          count('rinnalla_redis_publish_lost_total');
+          log.debug({ err: error }, 'a Redis publish was lost');
+        });
+        return sent;
+      };
+    },
+  });
 }

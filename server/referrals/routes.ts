@@ -5,7 +5,7 @@ import { isSignedIn } from '../access/actor.ts';
 import { scopeOf } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { op } from '../db/operators.ts';
+import { findByIds } from '../db/byIds.ts';
 import { appLink, type FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { Group } from '../groups/group.model.ts';
@@ -136,10 +136,11 @@ export function referralRoutes(api: ApiRouter, deps: FeatureDeps): void {
 
   api.get('/me/referrals', { action: 'referral.mine' }, async ({ actor }) => {
     const referrals = await familyReferrals(signedIn(actor).personId);
-    const orgs = await Organisation.find(
-      { _id: op({ $in: referrals.map((r) => r.organisationId) }) },
+    const orgs = await findByIds<{ _id: unknown; name: string }>(
+      Organisation,
+      referrals.map((r) => r.organisationId),
       { name: 1 },
-    ).lean();
+    );
     return referrals.map((r): MyReferralInfo => ({
       id: String(r._id),
       organisationName: orgs.find((o) => String(o._id) === String(r.organisationId))?.name ?? '',

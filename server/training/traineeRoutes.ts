@@ -11,6 +11,7 @@ import { Person, personRef, type PersonDoc } from '../people/person.model.ts';
 import { programmeSchemas, type TraineeProgress } from '../protocol/training.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { notify } from '../reminders/notification.model.ts';
+import { superviseesOf } from '../supervision/supervisees.ts';
 import { certify, eligibleLeads } from './certification.ts';
 import { findModule } from './moduleRoutes.ts';
 import { reflectionInfos, titleIn, traineeProgress } from './programmeViews.ts';
@@ -43,13 +44,14 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
   });
 
   api.get('/training/trainees', { action: 'training.supervise' }, async ({ actor }) => {
-    const people = await Person.find({
-      roles: 'facilitator',
-      ...scopeOf(signedIn(actor), 'training.supervise'),
-    })
-      .sort({ displayName: 1 })
-      .limit(500)
-      .lean();
+    const me = signedIn(actor);
+    // A trainer's own facilitators come from their list, by key; the coordinator sees everyone.
+    const people = me.roles.includes('coordinator')
+      ? await Person.find({ roles: 'facilitator', ...scopeOf(me, 'training.supervise') })
+          .sort({ displayName: 1 })
+          .limit(500)
+          .lean()
+      : await superviseesOf(me.personId);
     return traineeProgress(people, clock.now());
   });
 
