@@ -204,7 +204,12 @@ async function startFerretdbOn(
   const logFile = createWriteStream(logPath, { flags: 'a' });
   const tail = new StderrTail();
   tail.attach(child);
-  child.stderr.on('data', (chunk: Buffer) => logFile.write(chunk));
+  // Its last words can arrive after 'exit' (still in the pipe): the log closes on 'close', and
+  // nothing is written to a log already closed (a write after its end would throw).
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (!logFile.writableEnded) logFile.write(chunk);
+  });
+  child.once('close', () => logFile.end());
   const exited = exitOf(child);
   child.once('error', (error) => tail.push(`${error.message}\n`));
   try {
@@ -247,7 +252,6 @@ async function startFerretdbOn(
         await exited;
         clearTimeout(timer);
       }
-      logFile.end();
     },
   };
   child.once('exit', () => void probe?.close(true).catch(() => undefined));

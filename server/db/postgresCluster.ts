@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  type WriteStream,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { freePort } from '../platform/ports.ts';
@@ -208,12 +209,12 @@ export async function startPostgres(clusterDir: string, port?: number): Promise<
 }
 
 /** Ready when it says so: it listens before recovery ends and refuses connections until then. */
-function whenReady(child: ChildProcess, logFile: NodeJS.WritableStream, timeoutMs: number) {
+function whenReady(child: ChildProcess, logFile: WriteStream, timeoutMs: number) {
   return new Promise<void>((done, fail) => {
     let last = '';
     const timer = setTimeout(() => fail(new Error(`not ready within ${timeoutMs} ms`)), timeoutMs);
     child.stderr?.on('data', (chunk: Buffer) => {
-      logFile.write(chunk);
+      if (!logFile.writableEnded) logFile.write(chunk); // a write after its end would throw
       const text = chunk.toString();
       last = lastLine(text) || last;
       if (text.includes('ready to accept connections')) {
