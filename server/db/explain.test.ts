@@ -38,6 +38,9 @@ const KEYED: [model: string, id: () => unknown][] = [
   ['LoginSession', () => 'a'.repeat(64)],
   ['EmailKey', () => 'email:abc'],
   ['LiveRemoval', () => 'removal:abc'],
+  // The messages page and opening a direct conversation; redeeming an email link.
+  ['ChatConversation', () => new mongoose.Types.ObjectId()],
+  ['EmailToken', () => 'b'.repeat(64)],
 ];
 
 describe('[speed-explain] look-ups by key use the index', () => {
