@@ -20,6 +20,7 @@ import '../server/calendar/migrations.ts';
 import '../server/training/migrations.ts';
 import '../server/live/migrations.ts';
 import '../server/people/migrations.ts';
+import '../server/audit/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';
@@ -30,7 +31,7 @@ import { seedYear, type Seeded } from './growth/seed.ts';
 import type { Measurement } from './stats.ts';
 
 /** Bump when the seed's documents change shape: cached databases are then written again. */
-const SEED_VERSION = 9;
+const SEED_VERSION = 10;
 
 const Mark = () => mongoose.connection.collection<{ _id: string; seeded: Seeded }>('growth_marks');
 

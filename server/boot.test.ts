@@ -107,7 +107,7 @@ function processesUsing(dir: string): number[] {
     .map(Number);
 }
 
-/** Every person's email, as the coordinator's people list shows them (sorted by name). */
+/** The coordinator's people list's first page (newest first): each person's email. */
 async function emailsOfPeople(url: string, coordinator: { email: string; password: string }) {
   const client = await new ApiClient(url).signIn(coordinator);
   const listed = await client.get<{ email: string }[]>('/people');

@@ -16,6 +16,7 @@ import './calendar/migrations.ts';
 import './training/migrations.ts';
 import './live/migrations.ts';
 import './people/migrations.ts';
+import './audit/migrations.ts';
 import { announceDatabase } from './db/announce.ts';
 import { startDatabase } from './db/engine.ts';
 import { watchDatabase } from './db/availability.ts';
@@ -29,7 +30,7 @@ import { RefresherReminders } from './training/refresher.ts';
 import { ReferralReminders } from './referrals/reminders.ts';
 import { QuietPairings } from './alongside/care.ts';
 import { AppointmentReminders } from './alongside/appointmentReminders.ts';
-import { startExpirySweep } from './auth/expiry.ts';
+import { ExpirySweep } from './auth/expiry.ts';
 import './people/seed.ts';
 import './groups/seed.ts';
 import './alongside/seed.ts';
@@ -48,7 +49,9 @@ export async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   /** How long stopping may take before the process ends anyway. */
   const SHUTDOWN_DEADLINE_MS = 10_000;
-  const cleanups: (() => Promise<void> | void)[] = [];
+  /** What stopping undoes, named so that a step that hangs is named in the log. */
+  const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
+  const onStop = (name: string, run: () => Promise<void> | void) => cleanups.push({ name, run });
   /** Run at once on a signal, before anything is awaited (e.g. no replacing of workers). */
   const urgent: (() => void)[] = [];
   /** Run when stopping takes too long, just before the process ends (no child left behind). */
@@ -70,9 +73,9 @@ export async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     for (const cleanup of cleanups.reverse()) {
-      waitingFor = cleanup.toString().replace(/\s+/g, ' ').slice(0, 120);
+      waitingFor = cleanup.name;
       try {
-        await cleanup();
+        await cleanup.run();
       } catch (error) {
         log.warn({ err: error }, 'shutdown step failed');
       }
@@ -89,17 +92,17 @@ export async function main(): Promise<void> {
       dataDir: join(config.dataDir, 'db'),
       log,
     });
-    cleanups.push(() => database.stop());
+    onStop('database', () => database.stop());
     lastResort.push(() => database.supervisor?.killNow());
     // `npm run backup` finds the embedded database here while the server runs.
     if (database.kind !== 'external')
-      cleanups.push(announceDatabase(join(config.dataDir, 'db'), database.uri));
+      onStop('database announcement', announceDatabase(join(config.dataDir, 'db'), database.uri));
     log.info(
       { database: database.kind, pid: database.pid },
       `database: ${database.description}${database.supervisor ? ' (restarted if it dies)' : ''}`,
     );
     await connectMongoose(database.uri, config.mongodbDb);
-    cleanups.push(() => disconnectMongoose());
+    onStop('database connection', () => disconnectMongoose());
     // With MONGODB_URI only watched (its restart or failover ridden out), never supervised.
     const databaseWatch = watchDatabase(log, database.supervisor);
     urgent.push(() => databaseWatch.stop());
@@ -108,7 +111,7 @@ export async function main(): Promise<void> {
     warmCatalogue().catch((error: unknown) => log.warn({ err: error }, 'catalogue not read yet'));
 
     const sfu = await Sfu.start(config.sfu);
-    cleanups.push(() => sfu.close());
+    onStop('SFU', () => sfu.close());
     // A terminal's Ctrl-C reaches the workers too: they must not be replaced while stopping.
     urgent.push(() => sfu.pool.close());
     sfu.pool.on('workerDied', ({ slot, pid, error }) =>
@@ -124,7 +127,7 @@ export async function main(): Promise<void> {
 
     // TURN after the SFU: it relays to the SFU's addresses. Stopped after the app has closed.
     const turn = await startTurn(config, log);
-    if (turn.coturn) cleanups.push(() => turn.coturn?.stop());
+    if (turn.coturn) onStop('TURN relay', () => turn.coturn?.stop());
 
     const seeded = config.seedDemoData
       ? await seedOnFirstRun(log, (step) => console.log(`  seeding demo data: ${step}…`))
@@ -132,31 +135,32 @@ export async function main(): Promise<void> {
 
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
     // After the app has closed: emails still being delivered finish before the database goes.
-    cleanups.push(() => backgroundSettled());
+    onStop('background work (emails)', () => backgroundSettled());
     const app = createApp({ config, log, sfu, mailer, turn: turn.service });
     const port = await app.listen(config.port, config.host);
-    cleanups.push(() => app.close());
+    onStop('app (HTTP, sockets)', () => app.close());
     log.info({ port }, 'listening');
     // Links in emails and calendars lead to where the server really listens (PORT=0 picks one).
     if (!config.publicUrlGiven) config.publicUrl = `http://localhost:${port}`;
 
     const reminders = new ReminderRunner({ mailer, log, publicUrl: config.publicUrl });
     reminders.start();
-    cleanups.push(() => reminders.stop());
+    onStop('session reminders', () => reminders.stop());
     // Back from an outage: what fell due meanwhile goes out now (claims keep it exactly once).
     const stopResuming = onPartChange((part, up) => {
       if (part === 'database' && up)
         void reminders.runDue().catch((error: unknown) => log.warn({ err: error }, 'reminders'));
     });
-    cleanups.push(stopResuming);
+    onStop('outage watch', stopResuming);
     const sweeps = [RefresherReminders, ReferralReminders, QuietPairings, AppointmentReminders];
     for (const Sweep of sweeps) {
       const sweep = new Sweep({ mailer, log, publicUrl: config.publicUrl });
       sweep.start();
-      cleanups.push(() => sweep.stop());
+      onStop(Sweep.name, () => sweep.stop());
     }
-
-    cleanups.push(startExpirySweep(log));
+    const expiry = new ExpirySweep({ log });
+    expiry.start(10 * 60_000);
+    onStop('expiry sweep', () => expiry.stop());
 
     console.log(`\n  Rinnalla is running at ${config.publicUrl}\n`);
     for (const line of config.seedDemoData ? await demoStatus(seeded) : [])

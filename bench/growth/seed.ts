@@ -14,6 +14,8 @@ import { groupsKey, type RosterEntry } from '../../server/groups/memberships.ts'
 import { PLANNING_HORIZON_MS } from '../../server/reminders/planning.ts';
 import { minuteOf } from '../../server/reminders/queue.ts';
 import { listKey } from '../../server/db/idLists.ts';
+import { DAYS, dayOf } from '../../server/db/dayLists.ts';
+import { isListedRole, PEOPLE_DAYS } from '../../server/people/directory.ts';
 import { opaqueId } from '../../server/privacy/opaqueId.ts';
 import { contactKey } from '../../server/supervision/contactCard.ts';
 import { WEEKS, weekOf } from '../../server/supervision/contactOrder.ts';
@@ -71,6 +73,19 @@ interface Context {
   familyGroups: string[];
   /** Each person's newest notifications (reminders/notification.model.ts), written at the end. */
   inboxes: Map<string, string[]>;
+  /** People by the day they joined, and each listed role's members (people/directory.ts). */
+  joinedOn: Map<string, string[]>;
+  roleMembers: Map<string, string[]>;
+  /** How many people were made so far. */
+  made: number;
+}
+
+/** A person's id made on a day of the past year: people join over the year (their day lists). */
+function joinedId(ctx: Context): mongoose.Types.ObjectId {
+  const n = (ctx.made += 1);
+  const seconds = Math.floor(ctx.now.getTime() / 1000) - ((n * 7919) % 365) * 86_400 - (n % 86_400);
+  const rest = new mongoose.Types.ObjectId().toHexString().slice(8);
+  return new mongoose.Types.ObjectId(seconds.toString(16).padStart(8, '0') + rest);
 }
 
 function inboxed(ctx: Context, personId: unknown, notificationId: string): void {
@@ -125,7 +140,11 @@ async function person(
   name: string,
   extra: Record<string, unknown> = {},
 ): Promise<mongoose.Types.ObjectId> {
-  const _id = id();
+  const _id = joinedId(ctx);
+  const day = dayOf(_id);
+  ctx.joinedOn.set(day, [...(ctx.joinedOn.get(day) ?? []), String(_id)]);
+  if (isListedRole(role))
+    ctx.roleMembers.set(role, [...(ctx.roleMembers.get(role) ?? []), String(_id)]);
   const email = `${role}-${String(_id)}@bench.invalid`;
   await ctx.writer.add('email_keys', { _id: emailKeyOf(email), personId: _id });
   await ctx.writer.add('people', {
@@ -175,6 +194,9 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
     contactWeeks: new Map(),
     familyGroups: [],
     inboxes: new Map(),
+    joinedOn: new Map(),
+    roleMembers: new Map(),
+    made: 0,
   };
   const coordinatorId = await person(ctx, 'coordinator', 'Koordinaattori');
   const trainers: mongoose.Types.ObjectId[] = [];
@@ -206,6 +228,14 @@ export async function seedYear(scale: Scale, report: (line: string) => void): Pr
       _id: listKey('inbox', personId),
       ids: ids.slice(-INBOX_SIZE),
     });
+  for (const [day, ids] of ctx.joinedOn)
+    await ctx.writer.add('id_lists', { _id: listKey(PEOPLE_DAYS.day, day), ids });
+  await ctx.writer.add('id_lists', {
+    _id: listKey(PEOPLE_DAYS.days, DAYS),
+    ids: [...ctx.joinedOn.keys()],
+  });
+  for (const [role, ids] of ctx.roleMembers)
+    await ctx.writer.add('id_lists', { _id: listKey('role-members', role), ids });
   for (const [week, ids] of ctx.contactWeeks)
     await ctx.writer.add('id_lists', { _id: listKey('contact-week', week), ids });
   await ctx.writer.add('id_lists', {

@@ -7,7 +7,7 @@ import { idsIn } from '../db/idLists.ts';
 import { Person } from '../people/person.model.ts';
 import { QUIET_PAIRING_DAYS, type VolunteerLoad } from '../protocol/alongside.ts';
 import { notify } from '../reminders/notification.model.ts';
-import { PeriodicSweep } from '../reminders/sweep.ts';
+import { PeriodicSweep, type SweepOptions } from '../reminders/sweep.ts';
 import { superviseesOf } from '../supervision/supervisees.ts';
 import { contactsOf } from './contacts.ts';
 import { alongsideOf } from './pairings.ts';
@@ -51,7 +51,7 @@ export async function volunteerLoads(trainerId: string, now: Date): Promise<Volu
 
 /** Raises quiet pairings to the volunteer's trainer: in-app, in the trainer's language. */
 export class QuietPairings extends PeriodicSweep {
-  constructor(options: ConstructorParameters<typeof PeriodicSweep>[0]) {
+  constructor(options: SweepOptions) {
     super(options, 'quiet pairing sweep');
   }
 

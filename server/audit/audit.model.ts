@@ -2,6 +2,8 @@
 // joining sessions. Entries hold ids and codes, never personal data, so they can be kept.
 import mongoose from 'mongoose';
 import type { AuditAction } from '../protocol/audit.ts';
+import { listByDay } from '../db/dayLists.ts';
+import { AUDIT_DAYS } from './auditLog.ts';
 
 const auditSchema = new mongoose.Schema(
   {
@@ -27,5 +29,6 @@ export async function audit(
   targetId: string | null,
   details: AuditDetails = {},
 ): Promise<void> {
-  await AuditEntry.create({ at: new Date(), action, actorId, targetId, details });
+  const entry = await AuditEntry.create({ at: new Date(), action, actorId, targetId, details });
+  await listByDay(AUDIT_DAYS, entry._id);
 }

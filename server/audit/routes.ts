@@ -1,27 +1,37 @@
-import { Types } from 'mongoose';
 import type { ApiRouter } from '../http/api.ts';
-import { op } from '../db/operators.ts';
+import { findByIds, findEachById } from '../db/byIds.ts';
 import { Person } from '../people/person.model.ts';
 import { apiSchemas, type AuditEntryInfo } from '../protocol/api.ts';
 import { AuditEntry } from './audit.model.ts';
+import { pageByDay } from '../db/dayLists.ts';
+import { AUDIT_DAYS } from './auditLog.ts';
 
 const PAGE = 50;
 
+interface EntryDoc {
+  _id: unknown;
+  at: Date;
+  action: string;
+  actorId: unknown;
+  targetId: unknown;
+  details?: unknown;
+}
+
 export function auditRoutes(api: ApiRouter): void {
   api.get('/audit', { action: 'audit.read', query: apiSchemas.listAudit }, async ({ query }) => {
-    const filter = query.before ? { _id: op({ $lt: new Types.ObjectId(query.before) }) } : {};
-    const entries = await AuditEntry.find(filter).sort({ _id: -1 }).limit(PAGE).lean();
-    const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id) => id !== null))];
+    const entries = await pageByDay(AUDIT_DAYS, query.before, PAGE, (ids, need) =>
+      findEachById<EntryDoc>(AuditEntry, ids.slice(0, need)),
+    );
+    const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id) => id != null))];
     const names = new Map(
-      (await Person.find({ _id: op({ $in: actorIds }) }, { displayName: 1 }).lean()).map((p) => [
-        String(p._id),
-        p.displayName,
-      ]),
+      (
+        await findByIds<{ _id: unknown; displayName: string }>(Person, actorIds, { displayName: 1 })
+      ).map((p) => [String(p._id), p.displayName]),
     );
     return entries.map((entry): AuditEntryInfo => ({
       id: String(entry._id),
       at: entry.at.toISOString(),
-      action: entry.action,
+      action: entry.action as AuditEntryInfo['action'],
       actorId: entry.actorId ? String(entry.actorId) : null,
       actorName: entry.actorId ? (names.get(String(entry.actorId)) ?? null) : null,
       targetId: entry.targetId ? String(entry.targetId) : null,

@@ -3,8 +3,8 @@
 // indexes remove them too; FerretDB refuses TTL indexes ("expireAfterSeconds not implemented"),
 // so without this the embedded database would keep every session and failed guess forever, and
 // the guess count, which cannot be read by key, would scan all of them on every sign-in.
-import type { Logger } from 'pino';
 import { op } from '../db/operators.ts';
+import { PeriodicSweep, type BaseSweepOptions } from '../reminders/sweep.ts';
 import { EmailToken } from './emailToken.model.ts';
 import { LoginSession } from './loginSession.model.ts';
 import { forgetOldAttempts } from './throttle.ts';
@@ -17,24 +17,17 @@ export async function removeExpired(now = new Date()): Promise<number> {
 }
 
 /**
- * Removes what expired now and then every `everyMs` (every server process does; a second
- * removal finds nothing). Each read checks expiry itself, so a late sweep is only untidy.
+ * Removes what expired now and then every interval (every server process does; a second removal
+ * finds nothing). Each read checks expiry itself, so a late sweep is only untidy.
  */
-export function startExpirySweep(log: Logger, everyMs = 10 * 60_000): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const sweep = () => {
-    running ??= removeExpired()
-      .then((removed) => {
-        if (removed) log.info({ removed }, 'expired sign-in data removed');
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'removing expired sign-in data failed'))
-      .finally(() => (running = undefined));
-  };
-  sweep();
-  const timer = setInterval(sweep, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export class ExpirySweep extends PeriodicSweep<BaseSweepOptions> {
+  constructor(options: BaseSweepOptions) {
+    super(options, 'removing expired sign-in data');
+  }
+
+  protected async sweep(): Promise<number> {
+    const removed = await removeExpired(this.clock.now());
+    if (removed) this.options.log.info({ removed }, 'expired sign-in data removed');
+    return removed;
+  }
 }

@@ -27,3 +27,23 @@ export async function findByIds<T>(
   const found = await Promise.all(wanted.map((_id) => model.findById(_id, projection).lean()));
   return (found.filter((doc) => doc !== null) as T[]).filter(keep);
 }
+
+/**
+ * Documents by id, each read by its key however many there are (in batches), in the order of
+ * `ids`, missing ones left out. For lists whose length does not grow with the data (a page, a
+ * role's members), where a `$in` would read the whole collection.
+ */
+export async function findEachById<T>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: Model<any>,
+  ids: readonly string[],
+  projection?: Record<string, 0 | 1>,
+): Promise<T[]> {
+  const found: T[] = [];
+  for (let start = 0; start < ids.length; start += ONE_BY_ONE_LIMIT) {
+    const batch = ids.slice(start, start + ONE_BY_ONE_LIMIT).filter((id) => isValidObjectId(id));
+    const docs = await Promise.all(batch.map((_id) => model.findById(_id, projection).lean()));
+    found.push(...(docs.filter((doc) => doc !== null) as T[]));
+  }
+  return found;
+}

@@ -55,7 +55,15 @@ export type ListKind =
   /** A group's support conversations: its facilitators see each (chat/conversation.model.ts). */
   | 'group-support'
   /** A conversation from before conversations were keyed by their pair, under its pair. */
-  | 'conversation-pair';
+  | 'conversation-pair'
+  /** The audit log's entries by the UTC day they were written, and those days (audit/auditLog.ts). */
+  | 'audit-day'
+  | 'audit-days'
+  /** People by the UTC day they joined, and those days (people/directory.ts). */
+  | 'people-day'
+  | 'people-days'
+  /** The members of a role other than family, by role (people/directory.ts). */
+  | 'role-members';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 
@@ -80,6 +88,21 @@ export async function addId(
       ids: [...(current?.ids ?? []).filter((x) => x !== value), value].slice(-keep),
     }),
     (doc) => doc.ids.includes(value),
+  );
+}
+
+/** Adds several ids at once (a migration, a bulk write), each once, newest last. */
+export async function addIds(kind: ListKind, key: unknown, ids: readonly unknown[]): Promise<void> {
+  const _id = listKey(kind, key);
+  const values = ids.map(String);
+  await rewrite<ListDoc>(
+    IdList,
+    _id,
+    (current) => ({ _id, ids: [...new Set([...(current?.ids ?? []), ...values])] }),
+    (doc) => {
+      const listed = new Set(doc.ids);
+      return values.every((value) => listed.has(value));
+    },
   );
 }
 

@@ -6,6 +6,7 @@
 // join and group page all removals, every enrolment all groups, every cancellation all places.
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
+import { audit } from '../audit/audit.model.ts';
 import { migrate } from './migrations.ts';
 import { EmailKey, emailKeyOf } from '../people/emailKey.model.ts';
 import { Person } from '../people/person.model.ts';
@@ -71,6 +72,18 @@ describe('[speed-keys] the requests people wait for read by key only', function 
     await check('session entry', () => family.get(`/sessions/${live.sessionId}/entry`));
     await check("a family's referrals", () => family.get('/me/referrals'));
     await check("a trainer's trainees", () => trainer.get('/training/trainees'));
+    await audit('account.exported', null, null);
+    await check('coordinator: audit log', () => coordinator.get('/audit'));
+    const newest = (await coordinator.get<{ id: string }[]>('/audit')).body[0]!.id;
+    await check('coordinator: audit log, older', () => coordinator.get(`/audit?before=${newest}`));
+    await check('coordinator: people', () => coordinator.get('/people'));
+    const newestPerson = (await coordinator.get<{ id: string }[]>('/people')).body[0]!.id;
+    await check('coordinator: families, older', () =>
+      coordinator.get(`/people?role=family&before=${newestPerson}`),
+    );
+    await check('coordinator: trainers', () => coordinator.get('/people?role=trainer'));
+    await check("a trainer's facilitators", () => trainer.get('/people'));
+    await check('colleagues for a meeting', () => facilitator.get('/meetings/colleagues'));
   });
 
   it('[speed-keys] signing in finds the account by the key of its address', async () => {

@@ -1,7 +1,8 @@
 // Databases from before addresses were found by key (emailKey.model.ts): every person's address
-// gets its key, or they could not sign in.
+// gets its key, or they could not sign in; and from before people were listed (directory.ts).
 import { registerMigration } from '../db/migrations.ts';
 import { keepEmailKey } from './emailKey.model.ts';
+import { peopleJoined } from './directory.ts';
 import { Person } from './person.model.ts';
 
 registerMigration({
@@ -14,5 +15,13 @@ registerMigration({
       done += 1;
       if (done % 1000 === 0) report(`${done} of ${people.length} addresses`);
     }
+  },
+});
+
+registerMigration({
+  name: 'people listed by day and role',
+  async run(report) {
+    const people = await Person.find({}, { roles: 1 }).lean();
+    await peopleJoined(people, (line) => report(`people: ${line}`));
   },
 });

@@ -11,7 +11,7 @@ import {
 } from '../protocol/api.ts';
 import { addId } from '../db/idLists.ts';
 import { keepEmailKey } from './emailKey.model.ts';
-import { fileFacilitator } from '../supervision/contactCard.ts';
+import { peopleJoined, personJoined, rolesChanged } from './directory.ts';
 import { languages, type LanguageCode } from '../protocol/languages.ts';
 
 const personSchema = new mongoose.Schema(
@@ -54,27 +54,56 @@ const personSchema = new mongoose.Schema(
 personSchema.index({ roles: 1 });
 personSchema.index({ supervisorId: 1 });
 // A new person with a supervisor is listed under them (the trainer's dashboard reads the list by
-// key), and a new facilitator joins the order of contacts (the coordinator's view); changes later
-// are listed by the route that makes them (people/routes.ts).
-personSchema.pre('save', function () {
-  this.$locals.newFacilitator = this.isModified('roles') && this.roles.includes('facilitator');
+// key); a new person and every change of roles keep the people lists (directory.ts). A change of
+// supervisor later is listed by the route that makes it (people/routes.ts).
+personSchema.pre('save', async function () {
+  if (this.isNew) this.$locals.rolesBefore = null;
+  else if (this.isModified('roles')) {
+    const stored = await Person.findById(this._id, { roles: 1 }).lean();
+    this.$locals.rolesBefore = stored?.roles ?? [];
+  }
 });
 personSchema.post('save', async (doc) => {
   await keepEmailKey(doc.email, doc._id);
   if (doc.supervisorId) await addId('supervisees', doc.supervisorId, doc._id);
-  if (doc.$locals.newFacilitator) await fileFacilitator(doc._id);
+  const before = doc.$locals.rolesBefore as string[] | null | undefined;
+  if (before === null) await personJoined(doc._id, doc.roles);
+  else if (before) await rolesChanged(doc._id, before, doc.roles);
+  delete doc.$locals.rolesBefore;
+});
+// An update that sets roles (a coordinator's change, an accepted invitation): the lists follow.
+const rolesBefore = new WeakMap<object, { _id: Types.ObjectId; roles: string[] }>();
+personSchema.pre(['updateOne', 'findOneAndUpdate'], async function () {
+  if (!('roles' in updateOf(this.getUpdate()))) return;
+  const person = await this.model.findOne(this.getFilter(), { roles: 1 }).lean<PersonDoc>();
+  if (person) rolesBefore.set(this, { _id: person._id, roles: person.roles });
 });
 // An address changed by an update: its key follows (an old key then leads to nobody with it).
 personSchema.post(['updateOne', 'findOneAndUpdate'], async function () {
-  const update = (this.getUpdate() ?? {}) as { email?: unknown; $set?: { email?: unknown } };
-  if (typeof (update.email ?? update.$set?.email) !== 'string') return;
+  const before = rolesBefore.get(this);
+  if (before) {
+    rolesBefore.delete(this);
+    const after = await this.model.findById(before._id, { roles: 1 }).lean<PersonDoc>();
+    await rolesChanged(before._id, before.roles, after?.roles ?? []);
+  }
+  if (typeof updateOf(this.getUpdate()).email !== 'string') return;
   const person = await this.model.findOne(this.getFilter(), { email: 1 }).lean<PersonDoc>();
   if (person) await keepEmailKey(person.email, person._id);
 });
-// Written in bulk (benches, imports): each address findable by its key all the same.
-personSchema.post('insertMany', async (docs: { email: string; _id: Types.ObjectId }[]) => {
-  for (const doc of docs) await keepEmailKey(doc.email, doc._id);
-});
+// Written in bulk (benches, imports): each address findable by its key, each person listed.
+personSchema.post(
+  'insertMany',
+  async (docs: { email: string; _id: Types.ObjectId; roles?: string[] }[]) => {
+    for (const doc of docs) await keepEmailKey(doc.email, doc._id);
+    await peopleJoined(docs);
+  },
+);
+
+/** The fields an update sets, whether given plainly or under `$set`. */
+function updateOf(update: unknown): Record<string, unknown> {
+  const plain = (update ?? {}) as Record<string, unknown> & { $set?: Record<string, unknown> };
+  return { ...plain, ...(plain.$set ?? {}) };
+}
 
 export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };
 export const Person = mongoose.model('Person', personSchema, 'people');

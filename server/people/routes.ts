@@ -1,6 +1,6 @@
 // People (for coordinators, and trainers for the facilitators they supervise) and organisations.
 import { Types } from 'mongoose';
-import { may, scopeOf } from '../access/policy.ts';
+import { may } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
 import { addId, removeId } from '../db/idLists.ts';
 import { op } from '../db/operators.ts';
@@ -9,10 +9,8 @@ import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { apiSchemas, type Role } from '../protocol/api.ts';
 import { Organisation, toOrganisationInfo } from './organisation.model.ts';
+import { coordinatorPeople, supervisedPeople } from './listing.ts';
 import { Person, personRef, toSummary } from './person.model.ts';
-import { fileFacilitator } from '../supervision/contactCard.ts';
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function findPerson(id: string | undefined) {
   if (!id || !Types.ObjectId.isValid(id)) return null;
@@ -24,10 +22,10 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
     '/people',
     { action: 'people.list', query: apiSchemas.listPeople },
     async ({ actor, query }) => {
-      const filter: Record<string, unknown> = { ...scopeOf(signedIn(actor), 'people.list') };
-      if (query.role) filter.roles = query.role;
-      if (query.q) filter.displayName = new RegExp(escapeRegex(query.q), 'i');
-      const people = await Person.find(filter).sort({ displayName: 1 }).limit(500).lean();
+      const me = signedIn(actor);
+      const people = me.roles.includes('coordinator')
+        ? await coordinatorPeople(query)
+        : await supervisedPeople(me.personId, query);
       return people.map(toSummary);
     },
   );
@@ -71,8 +69,6 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
         if (person.supervisorId) await removeId('supervisees', person.supervisorId, person._id);
         if (updated.supervisorId) await addId('supervisees', updated.supervisorId, person._id);
       }
-      if (roles.includes('facilitator') && !person.roles.includes('facilitator'))
-        await fileFacilitator(person._id);
       await audit('roles.changed', me.personId, String(person._id), {
         from: person.roles,
         to: roles,

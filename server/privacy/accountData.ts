@@ -7,6 +7,7 @@ import { clearFailures } from '../auth/throttle.ts';
 import { Invitation } from '../invitations/invitation.model.ts';
 import { OutboxMessage } from '../mail/outbox.model.ts';
 import { dropEmailKey } from '../people/emailKey.model.ts';
+import { personLeft } from '../people/directory.ts';
 import { Person, toMe, type PersonDoc } from '../people/person.model.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../reminders/planning.ts';
 import { dropList } from '../db/idLists.ts';
@@ -128,6 +129,7 @@ registerPersonalData({
   export: (person) => profile(person),
   erase: async (person) => {
     await dropEmailKey(person.email);
+    await personLeft(person._id, person.roles);
     await Person.deleteOne({ _id: person._id });
   },
 });

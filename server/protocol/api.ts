@@ -20,7 +20,9 @@
 // GET    /api/invitations                      → InvitationInfo[]   (coordinator)
 // POST   /api/invitations            createInvitation → 201 InvitationInfo (coordinator)
 // DELETE /api/invitations/:id                  → 204 (coordinator)
-// GET    /api/people?role&q          listPeople → PersonSummary[] (coordinator; trainer: own facilitators)
+// GET    /api/people?role&q&before   listPeople → PersonSummary[] (coordinator; trainer: own facilitators):
+//          a role but family: all its members by name; a name: up to 500 by name; else newest
+//          first, PEOPLE_PAGE at a time
 // GET    /api/people/:id                       → PersonSummary
 // PUT    /api/people/:id/roles       setRoles  → PersonSummary (coordinator)
 // GET    /api/organisations                    → OrganisationInfo[] (signed in)
@@ -44,6 +46,9 @@ export const ROLES = ['family', 'facilitator', 'trainer', 'coordinator', 'partne
 export type Role = (typeof ROLES)[number];
 /** Roles a coordinator hands out by invitation (families sign up themselves or by referral). */
 export const INVITED_ROLES = ['facilitator', 'trainer', 'coordinator', 'partner'] as const;
+
+/** People listed newest first come this many at a time (GET /api/people). */
+export const PEOPLE_PAGE = 50;
 
 /** Children are described only by age range: never names or birth dates. */
 export const CHILD_AGE_RANGES = ['0-2', '3-6', '7-12', '13-17'] as const;
@@ -137,6 +142,8 @@ export const apiSchemas = {
     .object({
       role: z.enum(ROLES).optional(),
       q: z.string().trim().max(60).optional(),
+      /** The next page (everyone, or families): those who joined before this person. */
+      before: objectId.optional(),
     })
     .strict(),
   listAudit: z.object({ before: objectId.optional() }).strict(),

@@ -1,24 +1,28 @@
-// A periodic sweep started with the server (refresher reminders, referral reminders): runs now
-// and every interval, one round at a time, and stops after the round in hand.
+// A periodic sweep started with the server (refresher reminders, referral reminders, expired
+// sign-in data): runs now and every interval, one round at a time, and stops after the round in
+// hand.
 import type { Logger } from 'pino';
 import type { Mailer } from '../mail/mailer.ts';
 import { systemClock, type Clock } from './runner.ts';
 
-export interface SweepOptions {
+export interface BaseSweepOptions {
   clock?: Clock;
-  mailer: Mailer;
   log: Logger;
+}
+/** A sweep that sends emails. */
+export interface SweepOptions extends BaseSweepOptions {
+  mailer: Mailer;
   publicUrl: string;
 }
 
-export abstract class PeriodicSweep {
+export abstract class PeriodicSweep<Options extends BaseSweepOptions = SweepOptions> {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   protected halted = false;
   protected readonly clock: Clock;
 
   constructor(
-    protected readonly options: SweepOptions,
+    protected readonly options: Options,
     private readonly name: string,
   ) {
     this.clock = options.clock ?? systemClock;
@@ -41,7 +45,7 @@ export abstract class PeriodicSweep {
     await this.running;
   }
 
-  /** Sends every reminder due now; resolves to how many were sent. */
+  /** Does every round due now; resolves to how many things it did (sent, removed). */
   runDue(): Promise<number> {
     this.running ??= this.sweep().finally(() => (this.running = undefined));
     return this.running;

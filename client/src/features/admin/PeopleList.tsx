@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  PEOPLE_PAGE,
   ROLES,
   type OrganisationInfo,
   type PersonSummary,
   type Role,
 } from '../../../../server/protocol/api.ts';
+import { ApiError, get } from '../../lib/api.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { RoleEditor } from './RoleEditor.tsx';
 import { PersonName, isolate } from '../../lib/bidi.tsx';
 
-/** Everyone, filtered by role or name; each person's roles open for editing in place. */
+/**
+ * Everyone (newest first, a page at a time), a role's members or a name's matches; each person's
+ * roles open for editing in place.
+ */
 export function PeopleList({ organisations }: { organisations: OrganisationInfo[] }) {
   const { t } = useTranslation('account');
   const [role, setRole] = useState<Role | ''>('');
@@ -19,7 +24,33 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const params = new URLSearchParams({ ...(role ? { role } : {}), ...(query ? { q: query } : {}) });
-  const people = useResource<PersonSummary[]>(`/people?${params.toString()}`);
+  const path = `/people?${params.toString()}`;
+  const people = useResource<PersonSummary[]>(path);
+  // Everyone and families come a page at a time; a staff role or a name comes whole.
+  const paged = !query && (role === '' || role === 'family');
+  const [older, setOlder] = useState<{ people: PersonSummary[]; more: boolean }>({
+    people: [],
+    more: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  useEffect(() => setOlder({ people: [], more: true }), [path, people.data]);
+  const listed = [...(people.data ?? []), ...older.people];
+  const mayHaveMore =
+    paged && older.more && (people.data?.length ?? 0) === PEOPLE_PAGE && !people.loading;
+  const showMore = async () => {
+    setLoadingMore(true);
+    try {
+      const before = listed.at(-1)?.id ?? '';
+      const page = await get<PersonSummary[]>(`${path}&before=${before}`);
+      setOlder((o) => ({ people: [...o.people, ...page], more: page.length === PEOPLE_PAGE }));
+      setMoreError(null);
+    } catch (e) {
+      setMoreError(e instanceof ApiError ? e.message : t('errors:internal'));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const trainers = useResource<PersonSummary[]>('/people?role=trainer');
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   const trainerNames = new Map((trainers.data ?? []).map((p) => [p.id, p.displayName]));
@@ -69,12 +100,11 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
         </p>
       ) : null}
       <p role="status">
-        {people.loading
-          ? t('common:loading')
-          : t('admin.people.count', { count: people.data?.length ?? 0 })}
+        {people.loading ? t('common:loading') : t('admin.people.count', { count: listed.length })}
+        {paged && !people.loading ? ` · ${t('admin.people.newestFirst')}` : null}
       </p>
       <ul className="plain-list">
-        {(people.data ?? []).map((person) => (
+        {listed.map((person) => (
           <li key={person.id} className="card">
             <h3>
               <PersonName name={person.displayName} />
@@ -120,6 +150,23 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
           </li>
         ))}
       </ul>
+      {moreError ? (
+        <p className="error-summary" role="alert">
+          {moreError}
+        </p>
+      ) : null}
+      {mayHaveMore ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={loadingMore}
+            onClick={() => void showMore()}
+          >
+            {loadingMore ? t('common:loading') : t('admin.people.more')}
+          </button>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,81 @@
+// Documents listed by the UTC day their id was made, newest first, read by key. FerretDB v1
+// answers a sort or an `_id` range by reading the whole collection, so a collection that only
+// grows (the audit log, people) is paged from keyed lists instead (idLists.ts): each document
+// under its day, and the days that have any. A page reads the days' list, as many days as it
+// needs, and then each document by `_id`.
+import type { Types } from 'mongoose';
+import { addId, addIds, idsIn, removeId, type ListKind } from './idLists.ts';
+
+export interface DayLists {
+  /** The list of one day's ids. */
+  day: ListKind;
+  /** The list of the days that have any. */
+  days: ListKind;
+}
+
+/** The key of the list of days. */
+export const DAYS = 'days';
+
+/** The UTC day an id was made on (ids are made when their document is written). */
+export const dayOf = (id: Types.ObjectId | string) =>
+  new Date(parseInt(String(id).slice(0, 8), 16) * 1000).toISOString().slice(0, 10);
+
+/** Lists one id under its day. */
+export async function listByDay(lists: DayLists, id: Types.ObjectId | string): Promise<void> {
+  const day = dayOf(id);
+  await addId(lists.days, DAYS, day);
+  await addId(lists.day, day, id);
+}
+
+/** Takes an id out of its day (its day stays listed: a page skips an empty day). */
+export async function unlistByDay(lists: DayLists, id: Types.ObjectId | string): Promise<void> {
+  await removeId(lists.day, dayOf(id), id);
+}
+
+/** Lists ids at once, a day's list written once (a migration, a bulk write). */
+export async function listManyByDay(
+  lists: DayLists,
+  ids: readonly (Types.ObjectId | string)[],
+  report: (line: string) => void = () => undefined,
+): Promise<void> {
+  const byDay = new Map<string, string[]>();
+  for (const id of ids) byDay.set(dayOf(id), [...(byDay.get(dayOf(id)) ?? []), String(id)]);
+  let done = 0;
+  for (const [day, dayIds] of byDay) {
+    await addIds(lists.day, day, dayIds);
+    await addId(lists.days, DAYS, day);
+    done += 1;
+    if (done % 50 === 0) report(`${done} of ${byDay.size} days`);
+  }
+}
+
+/**
+ * A page, newest first, of what is listed before `before` (none: from the newest): `read` turns
+ * a day's ids (newest first) into up to `need` items, until `size` items are found.
+ */
+export async function pageByDay<T>(
+  lists: DayLists,
+  before: string | undefined,
+  size: number,
+  read: (ids: string[], need: number) => Promise<T[]>,
+): Promise<T[]> {
+  const lastDay = before ? dayOf(before) : null;
+  const days = (await idsIn(lists.days, DAYS))
+    .filter((day) => !lastDay || day <= lastDay)
+    .sort()
+    .reverse();
+  const page: T[] = [];
+  for (const day of days) {
+    const ids = newestFirst(await idsIn(lists.day, day), before);
+    if (ids.length > 0) page.push(...(await read(ids, size - page.length)));
+    if (page.length >= size) break;
+  }
+  return page.slice(0, size);
+}
+
+/** Ids newest first (hex ids of one length order as their ObjectIds: time first), only those older than `before` when given. */
+export const newestFirst = (ids: readonly string[], before?: string) =>
+  ids
+    .filter((id) => !before || id < before)
+    .sort()
+    .reverse();
