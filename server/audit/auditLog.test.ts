@@ -78,7 +78,7 @@ describe('[speed-audit] the audit log read by day lists', function () {
       [2, 1, 0, 3],
       'the older days after today, newest first',
     );
-    assert.equal(entries.filter((e) => e.action === 'roles.changed').length, 120, 'kept');
+    assert.equal(entries.length, unlisted.length + old.length, 'what was listed stays listed');
     assert.deepEqual(
       entries.map((e) => e.id),
       entries

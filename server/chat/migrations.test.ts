@@ -53,6 +53,8 @@ describe('[speed-chat] migration of chat messages to primary keys', () => {
   it('[speed-migrate] conversations from before keys are listed by person, group and pair', async () => {
     const id = () => new mongoose.Types.ObjectId();
     const [family, facilitator, trainer, group] = [id(), id(), id(), id()];
+    // Someone in the database: it was made by an earlier version (else nothing is migrated).
+    await mongoose.connection.collection('people').insertOne({ email: 'c@y.z', displayName: 'C' });
     const old = mongoose.connection.collection('chat_conversations');
     const support = { _id: id(), kind: 'support', pairKey: 'pair-support-old', groupId: group };
     await old.insertMany([
