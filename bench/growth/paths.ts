@@ -122,6 +122,17 @@ export const PATHS: [name: string, path: Path][] = [
     ({ url, seeded }) => api(url, seeded.coordinator, 'GET', '/supervision/contact?weeks=4'),
   ],
   [
+    'coordinator: people (newest first, the first page and the next)',
+    async ({ url, seeded }) => {
+      const first = (await api(url, seeded.coordinator, 'GET', '/people')) as { id: string }[];
+      await api(url, seeded.coordinator, 'GET', `/people?before=${first.at(-1)?.id ?? ''}`);
+    },
+  ],
+  [
+    'coordinator: trainers (the whole role)',
+    ({ url, seeded }) => api(url, seeded.coordinator, 'GET', '/people?role=trainer'),
+  ],
+  [
     'reach figures (a year)',
     ({ url, seeded }) => api(url, seeded.coordinator, 'GET', `/reach?${year()}`),
   ],

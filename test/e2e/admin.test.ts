@@ -8,6 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { OutboxMessage } from '../../server/mail/outbox.model.ts';
 import { backgroundSettled } from '../../server/platform/afterResponse.ts';
 import { Person } from '../../server/people/person.model.ts';
+import { PEOPLE_PAGE } from '../../server/protocol/api.ts';
 import type { SessionInfo } from '../../server/protocol/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -146,6 +147,39 @@ describe('[admin] people, roles, invitations and the audit page in a browser', f
     assert.equal(await entry('invitation.accepted').count(), 1);
     assert.ok((await entry('roles.changed').first().innerText()).includes('Kaisa'), 'by whom');
     assert.ok((await entry('invitation.revoked').innerText()).includes('Kaisa'));
+    await context.close();
+  });
+
+  it('[admin-2] everyone comes newest first, a page at a time: "show more" brings the older ones', async () => {
+    const a = fi.account;
+    const tag = randomBytes(3).toString('hex');
+    await Person.insertMany(
+      Array.from({ length: PEOPLE_PAGE + 10 }, (_, i) => ({
+        email: `many-${i}-${tag}@admin.test`,
+        displayName: `Perhe ${tag} ${i}`,
+        roles: ['family'],
+      })),
+    );
+    const coordinator = await createPerson({ roles: ['coordinator'], displayName: 'Kaisa' });
+    const everyone = await Person.countDocuments();
+    const context = await contextFor(coordinator);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/people`);
+    const cards = page.locator('li.card', {
+      has: page.getByRole('button', { name: text(a, 'admin.people.editRoles') }),
+    });
+    const more = page.getByRole('button', { name: text(a, 'admin.people.more') });
+    await more.waitFor();
+    assert.equal(await cards.count(), PEOPLE_PAGE);
+    assert.match(await cards.first().innerText(), /Kaisa/, 'the newest first');
+    assert.equal(
+      await page.getByRole('heading', { name: `Perhe ${tag} 0`, exact: true }).count(),
+      0,
+    );
+    await more.click();
+    await page.getByRole('heading', { name: `Perhe ${tag} 0`, exact: true }).waitFor();
+    assert.equal(await cards.count(), everyone, 'everyone once');
+    await more.waitFor({ state: 'detached' });
     await context.close();
   });
 });
