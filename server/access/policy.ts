@@ -204,8 +204,8 @@ export const policy = {
   /** A trainee's progress and reflections: their supervising trainer, or a coordinator. */
   'training.supervise': rule<PersonRef>({
     who: ['trainer', 'coordinator'],
+    // Listings read the trainer's supervisees by key (training/traineeRoutes.ts).
     may: (actor, person) => isCoordinator(actor) || person.supervisorId === actor.personId,
-    scope: (actor) => (isCoordinator(actor) ? {} : { supervisorId: actor.personId }),
   }),
   /** Signing off a certification, granting another quiz attempt: the supervising trainer only. */
   'training.certify': rule<PersonRef>({

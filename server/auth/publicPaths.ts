@@ -95,14 +95,7 @@ export function requestPasswordReset(deps: FeatureDeps, email: string, lang: Lan
 export function resendVerification(deps: FeatureDeps, email: string): void {
   const { mailer, config } = deps;
   afterResponse(deps.log, 'resend verification', async () => {
-    const person = await Person.findOne(
-      { email },
-      {
-        email: 1,
-        language: 1,
-        emailVerifiedAt: 1,
-      },
-    ).lean();
+    const person = await personByEmail(email);
     if (!person || person.emailVerifiedAt) return;
     const token = await issueEmailToken(String(person._id), 'verify');
     await mailer.queue({

@@ -39,9 +39,13 @@ export async function findEachById<T>(
   ids: readonly string[],
   projection?: Record<string, 0 | 1>,
 ): Promise<T[]> {
+  // Keys that are not ObjectIds (opaque strings) are read as they are.
+  const byObjectId = model.schema.path('_id')?.instance === 'ObjectId';
   const found: T[] = [];
   for (let start = 0; start < ids.length; start += ONE_BY_ONE_LIMIT) {
-    const batch = ids.slice(start, start + ONE_BY_ONE_LIMIT).filter((id) => isValidObjectId(id));
+    const batch = ids
+      .slice(start, start + ONE_BY_ONE_LIMIT)
+      .filter((id) => !byObjectId || isValidObjectId(id));
     const docs = await Promise.all(batch.map((_id) => model.findById(_id, projection).lean()));
     found.push(...(docs.filter((doc) => doc !== null) as T[]));
   }

@@ -63,7 +63,9 @@ export type ListKind =
   | 'people-day'
   | 'people-days'
   /** The members of a role other than family, by role (people/directory.ts). */
-  | 'role-members';
+  | 'role-members'
+  /** Reflections waiting for a trainer's review, under 'all' (training/progress.ts). */
+  | 'reflections-waiting';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

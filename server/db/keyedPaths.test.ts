@@ -84,6 +84,11 @@ describe('[speed-keys] the requests people wait for read by key only', function 
     await check('coordinator: trainers', () => coordinator.get('/people?role=trainer'));
     await check("a trainer's facilitators", () => trainer.get('/people'));
     await check('colleagues for a meeting', () => facilitator.get('/meetings/colleagues'));
+    await check('reflections to review (trainer)', () => trainer.get('/training/reflections'));
+    await check('reflections to review (coordinator)', () =>
+      coordinator.get('/training/reflections'),
+    );
+    await check('coordinator: trainees', () => coordinator.get('/training/trainees'));
   });
 
   it('[speed-keys] signing in finds the account by the key of its address', async () => {

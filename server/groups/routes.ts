@@ -101,7 +101,9 @@ async function checkStaff(
   const fields: Record<string, string> = {};
   const facilitator = async (id: string | null | undefined, field: string, mustLead: boolean) => {
     if (!id) return;
-    const person = await Person.findOne({ _id: id, roles: 'facilitator' }, { pause: 1 }).lean();
+    // By key, the role checked here (`{ _id, roles }` would read every person on FerretDB).
+    const found = await Person.findById(id, { pause: 1, roles: 1 }).lean();
+    const person = found?.roles.includes('facilitator') ? found : null;
     const unchanged = current && String(current[field as 'leadFacilitatorId']) === id;
     if (!person) fields[field] = t('groups.notAFacilitator');
     else if (unchanged) return;

@@ -6,13 +6,13 @@ import { accessChanged } from '../access/changes.ts';
 import type { z } from 'zod';
 import type { SignedInActor } from '../access/actor.ts';
 import { audit } from '../audit/audit.model.ts';
+import { findEachById } from '../db/byIds.ts';
 import { serialised } from '../db/claims.ts';
-import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
 import { activeKey, Enrolment, endedKey } from '../groups/enrolment.model.ts';
 import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { closedGroupFields } from '../groups/closedGroup.ts';
-import { Person } from '../people/person.model.ts';
+import { Person, type PersonDoc } from '../people/person.model.ts';
 import type { groupSchemas, MeetingKind } from '../protocol/groups.ts';
 import { cancelPersonReminders, planReminders } from '../reminders/planning.ts';
 import { syncSessions } from '../sessions/sync.ts';
@@ -37,9 +37,10 @@ function mayCreate(actor: SignedInActor, input: MeetingInput): boolean {
 /** Members are facilitators (trainees included), each once, and not the host. */
 async function checkMembers(memberIds: string[], hostId: string, t: Translate) {
   const unique = [...new Set(memberIds)];
-  const found = await Person.find({ _id: op({ $in: unique }), roles: 'facilitator' }, { _id: 1 })
-    .lean()
-    .then((people) => people.map((p) => String(p._id)));
+  // By key, the role checked here (FerretDB reads every person for `$in` or `{ _id, roles }`).
+  const found = (await findEachById<PersonDoc>(Person, unique, { roles: 1 }))
+    .filter((p) => p.roles.includes('facilitator'))
+    .map((p) => String(p._id));
   if (found.length !== unique.length || unique.includes(hostId))
     throw new RequestError('invalid', 400, { memberIds: t('meetings.membersMustBeFacilitators') });
   return unique;
@@ -47,10 +48,8 @@ async function checkMembers(memberIds: string[], hostId: string, t: Translate) {
 
 async function checkHost(input: MeetingInput, actor: SignedInActor, t: Translate) {
   if (!mayCreate(actor, input)) throw new RequestError('forbidden', 403);
-  const host = await Person.findOne({
-    _id: input.hostId,
-    roles: op({ $in: HOST_ROLES[input.kind] }),
-  }).lean();
+  const found = await Person.findById(input.hostId).lean();
+  const host = found?.roles.some((role) => HOST_ROLES[input.kind].includes(role)) ? found : null;
   if (!host)
     throw new RequestError('invalid', 400, { hostId: t(`meetings.hostRole.${input.kind}`) });
   return host;

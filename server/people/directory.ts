@@ -7,8 +7,10 @@
 import type { Types } from 'mongoose';
 import { listByDay, listManyByDay, unlistByDay, type DayLists } from '../db/dayLists.ts';
 import { addId, addIds, idsIn, removeId } from '../db/idLists.ts';
+import { findEachById } from '../db/byIds.ts';
 import { ROLES, type Role } from '../protocol/api.ts';
 import { fileFacilitator } from '../supervision/contactCard.ts';
+import { Person } from './person.model.ts';
 
 export const PEOPLE_DAYS: DayLists = { day: 'people-day', days: 'people-days' };
 
@@ -65,3 +67,13 @@ export async function personLeft(personId: Id, roles: readonly string[]): Promis
 
 /** A role's members (ids; a reader checks each person's roles: a race may leave one behind). */
 export const roleMembers = (role: Exclude<Role, 'family'>) => idsIn('role-members', role);
+
+/** The ids of those who hold a role now: its members, each checked by key. */
+export async function roleHolders(role: Exclude<Role, 'family'>): Promise<string[]> {
+  const people = await findEachById<{ _id: unknown; roles: string[] }>(
+    Person,
+    await roleMembers(role),
+    { roles: 1 },
+  );
+  return people.filter((p) => p.roles.includes(role)).map((p) => String(p._id));
+}

@@ -3,12 +3,12 @@ import { Types } from 'mongoose';
 import { may } from '../access/policy.ts';
 import { audit } from '../audit/audit.model.ts';
 import { addId, removeId } from '../db/idLists.ts';
-import { op } from '../db/operators.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
 import { apiSchemas, type Role } from '../protocol/api.ts';
 import { Organisation, toOrganisationInfo } from './organisation.model.ts';
+import { roleHolders } from './directory.ts';
 import { coordinatorPeople, supervisedPeople } from './listing.ts';
 import { Person, personRef, toSummary } from './person.model.ts';
 
@@ -46,11 +46,8 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
       const roles = [...new Set(body.roles)] as Role[];
       // The last coordinator cannot remove their own role: someone must be able to administer.
       if (String(person._id) === me.personId && !roles.includes('coordinator')) {
-        const others = await Person.countDocuments({
-          roles: 'coordinator',
-          _id: op({ $ne: person._id }),
-        });
-        if (others === 0) throw new RequestError('people.lastCoordinator', 409);
+        const others = (await roleHolders('coordinator')).filter((id) => id !== me.personId);
+        if (others.length === 0) throw new RequestError('people.lastCoordinator', 409);
       }
       if (body.organisationId && !(await Organisation.exists({ _id: body.organisationId }))) {
         throw new RequestError('invalid', 400, { organisationId: t('field.invalid') });

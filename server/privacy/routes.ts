@@ -5,6 +5,7 @@ import { clearSessionCookie } from '../auth/sessions.ts';
 import type { FeatureDeps } from '../deps.ts';
 import { notFound, RequestError } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
+import { roleHolders } from '../people/directory.ts';
 import { Person, toMe } from '../people/person.model.ts';
 import { apiSchemas } from '../protocol/api.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
@@ -58,10 +59,7 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
       if (!(await verifyPassword(person.passwordHash, body.password))) {
         throw new RequestError('invalid', 400, { password: t('auth.wrongPassword') });
       }
-      if (
-        person.roles.includes('coordinator') &&
-        (await Person.countDocuments({ roles: 'coordinator' })) === 1
-      ) {
+      if (person.roles.includes('coordinator') && (await roleHolders('coordinator')).length === 1) {
         throw new RequestError('people.lastCoordinator', 409);
       }
       // The confirmation goes first: erasure also clears the development outbox for this address.

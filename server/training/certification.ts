@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.model.ts';
 import { serialised } from '../db/claims.ts';
 import { op } from '../db/operators.ts';
 import { RequestError } from '../errors.ts';
+import { findEachById } from '../db/byIds.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import { CERTIFICATION_MONTHS, type EligibleLead } from '../protocol/training.ts';
 import { Application } from './application.model.ts';
@@ -80,12 +81,14 @@ export async function eligibleLeads(now: Date): Promise<EligibleLead[]> {
     const known = until.get(id);
     if (!known || c.validUntil > known) until.set(id, c.validUntil);
   }
-  const people = await Person.find(
-    { _id: op({ $in: [...until.keys()] }), roles: 'facilitator' },
-    { displayName: 1, languagesSpoken: 1, pause: 1 },
-  ).lean();
+  const people = await findEachById<PersonDoc>(Person, [...until.keys()], {
+    displayName: 1,
+    languagesSpoken: 1,
+    pause: 1,
+    roles: 1,
+  });
   return people
-    .filter((p) => !p.pause?.since)
+    .filter((p) => p.roles.includes('facilitator') && !p.pause?.since)
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fi'))
     .map((p) => ({
       id: String(p._id),

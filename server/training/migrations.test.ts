@@ -6,6 +6,7 @@ import { useTestDatabase } from '../../test/support/database.ts';
 import { migrate } from '../db/migrations.ts';
 import { certificationsOf, validCertification } from './certification.model.ts';
 import './migrations.ts';
+import { waitingReflections } from './waitingReflections.ts';
 
 const oid = () => new mongoose.Types.ObjectId();
 const DAY = 86_400_000;
@@ -49,5 +50,35 @@ describe('[speed-migrate] certifications of an older database', () => {
       (await certificationsOf([omar, aino])).map((c) => String(c._id)),
       [renewed, omars, expired].map((c) => String(c._id)),
     );
+  });
+
+  it('[speed-migrate] reflections waiting for review are listed, the longest waiting first', async () => {
+    const person = oid();
+    const reflection = (_id: string, status: string, daysAgo: number) => ({
+      _id,
+      personId: person,
+      moduleId: oid(),
+      text: 'pohdinta',
+      status,
+      submittedAt: new Date(Date.now() - daysAgo * DAY),
+    });
+    await mongoose.connection.collection('people').insertOne({ _id: person, email: 'r@x.invalid' });
+    await mongoose.connection
+      .collection<{ _id: string }>('training_reflections')
+      .insertMany([
+        reflection('r-new', 'submitted', 1),
+        reflection('r-old', 'submitted', 5),
+        reflection('r-done', 'accepted', 9),
+      ]);
+    await mongoose.connection
+      .collection<{ _id: string }>('migrations')
+      .deleteOne({ _id: 'reflections waiting for review listed' });
+    assert.deepEqual(await waitingReflections(), [], 'not listed before the migration');
+    await migrate(() => undefined);
+    assert.deepEqual(
+      (await waitingReflections()).map((r) => r._id),
+      ['r-old', 'r-new'],
+    );
+    assert.deepEqual(await waitingReflections(new Set([String(oid())])), [], "another's only");
   });
 });

@@ -6,6 +6,7 @@ import { isDuplicateKey, serialised } from '../db/claims.ts';
 import { RequestError } from '../errors.ts';
 import type { QuizResult } from '../protocol/training.ts';
 import { noteContact } from '../supervision/contactCard.ts';
+import { listWaiting, unlistWaiting } from './waitingReflections.ts';
 import type { TrainingModuleDoc } from './module.model.ts';
 import {
   grade,
@@ -138,6 +139,7 @@ export function submitReflection(
       await Reflection.create({ _id, personId, moduleId, ...fields }).catch((error: unknown) => {
         throw isDuplicateKey(error) ? changedMeanwhile() : error;
       });
+    await listWaiting(_id);
     return (await progressIn(personId, module)).progress;
   });
 }
@@ -166,6 +168,8 @@ export function reviewReflection(
       },
     );
     await noteContact(personId, now, 'review');
-    return (await Reflection.findById(current._id).lean()) as ReflectionDoc;
+    const after = (await Reflection.findById(current._id).lean()) as ReflectionDoc;
+    if (after.status !== 'submitted') await unlistWaiting(after._id);
+    return after;
   });
 }

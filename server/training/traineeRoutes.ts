@@ -2,16 +2,18 @@
 // coordinators), reflections to review, extra quiz attempts, signing off, and who may lead.
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import { may, scopeOf } from '../access/policy.ts';
+import { may } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
-import { op } from '../db/operators.ts';
 import { notFound } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
+import { findEachById } from '../db/byIds.ts';
+import { roleMembers } from '../people/directory.ts';
 import { Person, personRef, type PersonDoc } from '../people/person.model.ts';
 import { programmeSchemas, type TraineeProgress } from '../protocol/training.ts';
 import type { Clock } from '../reminders/runner.ts';
 import { notify } from '../reminders/notification.model.ts';
 import { superviseesOf } from '../supervision/supervisees.ts';
+import { waitingReflections } from './waitingReflections.ts';
 import { certify, eligibleLeads } from './certification.ts';
 import { findModule } from './moduleRoutes.ts';
 import { reflectionInfos, titleIn, traineeProgress } from './programmeViews.ts';
@@ -24,10 +26,10 @@ async function findTrainee(
   actor: Actor,
   action: 'training.supervise' | 'training.certify',
 ): Promise<PersonDoc> {
-  const person = /^[0-9a-f]{24}$/.test(id ?? '')
-    ? await Person.findOne({ _id: id, roles: 'facilitator' }).lean()
-    : null;
-  if (!person || !may(actor, action, personRef(person))) throw notFound();
+  // By key, the role checked here (`{ _id, roles }` would read every person on FerretDB).
+  const person = /^[0-9a-f]{24}$/.test(id ?? '') ? await Person.findById(id).lean() : null;
+  if (!person?.roles.includes('facilitator') || !may(actor, action, personRef(person)))
+    throw notFound();
   return person;
 }
 
@@ -45,12 +47,13 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
 
   api.get('/training/trainees', { action: 'training.supervise' }, async ({ actor }) => {
     const me = signedIn(actor);
-    // A trainer's own facilitators come from their list, by key; the coordinator sees everyone.
+    // A trainer's own facilitators come from their list, the coordinator's every facilitator
+    // from the role's list (people/directory.ts), by key.
     const people = me.roles.includes('coordinator')
-      ? await Person.find({ roles: 'facilitator', ...scopeOf(me, 'training.supervise') })
-          .sort({ displayName: 1 })
-          .limit(500)
-          .lean()
+      ? (await findEachById<PersonDoc>(Person, await roleMembers('facilitator')))
+          .filter((p) => p.roles.includes('facilitator'))
+          .sort((a, b) => a.displayName.localeCompare(b.displayName))
+          .slice(0, 500)
       : await superviseesOf(me.personId);
     return traineeProgress(people, clock.now());
   });
@@ -86,14 +89,12 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
   );
 
   api.get('/training/reflections', { action: 'training.supervise' }, async ({ actor }) => {
-    const scope = scopeOf(signedIn(actor), 'training.supervise');
-    const waiting: Record<string, unknown> = { status: 'submitted' };
-    if (Object.keys(scope).length > 0) {
-      const trainees = await Person.find({ roles: 'facilitator', ...scope }, { _id: 1 }).lean();
-      waiting.personId = op({ $in: trainees.map((p) => p._id) });
-    }
-    const reflections = await Reflection.find(waiting).sort({ submittedAt: 1 }).limit(500).lean();
-    return reflectionInfos(reflections as ReflectionDoc[]);
+    // A trainer reviews their own facilitators' reflections; a coordinator everyone's.
+    const me = signedIn(actor);
+    const people = me.roles.includes('coordinator')
+      ? undefined
+      : new Set((await superviseesOf(me.personId)).map((p) => String(p._id)));
+    return reflectionInfos(await waitingReflections(people));
   });
 
   api.post(
