@@ -3,6 +3,7 @@
 // so a writer in another process can put back what it read first; whoever's change is missing
 // then does it again. Each change must be idempotent (set an entry to a value), and `applied`
 // must tell whether it is in a document.
+import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
 import { isDuplicateKey, serialised } from './claims.ts';
 
@@ -19,6 +20,8 @@ export function rewrite<T extends { _id: unknown }>(
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const current = (await model.findById(_id).lean()) as T | null;
       const next = change(current);
+      // Nothing to change (an id already listed last, a day already listed): no write.
+      if (current && isDeepStrictEqual(next, current) && applied(current)) return current;
       await replaceById(model, _id, next);
       const after = (await model.findById(_id).lean()) as T | null;
       if (after && applied(after)) return after;
