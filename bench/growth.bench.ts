@@ -21,6 +21,7 @@ import '../server/training/migrations.ts';
 import '../server/live/migrations.ts';
 import '../server/people/migrations.ts';
 import '../server/audit/migrations.ts';
+import '../server/referrals/migrations.ts';
 import { createMailer } from '../server/mail/mailer.ts';
 import { toolCacheDir } from '../server/platform/paths.ts';
 import { ReminderRunner } from '../server/reminders/runner.ts';

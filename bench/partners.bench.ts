@@ -114,7 +114,7 @@ export async function partnersBenchmarks(): Promise<Measurement[]> {
       await measure(
         `partner's referral list, first page of ${REFERRAL_PAGE_SIZE} (${REFERRALS} referrals, every stage shared) ${on}`,
         10,
-        () => listReferrals({ organisationId }, 'fi'),
+        () => listReferrals(String(organisationId), 'fi'),
       ),
       await measure(`coordinator's referral sources ${on}`, 10, () => referralSources()),
       await measure(`directory search, region + language + need (${SERVICES}) ${on}`, 20, () =>

@@ -17,6 +17,7 @@ import './training/migrations.ts';
 import './live/migrations.ts';
 import './people/migrations.ts';
 import './audit/migrations.ts';
+import './referrals/migrations.ts';
 import { announceDatabase } from './db/announce.ts';
 import { startDatabase } from './db/engine.ts';
 import { watchDatabase } from './db/availability.ts';

@@ -125,8 +125,8 @@ export const policy = {
   'referral.list': rule({
     who: ['partner'],
     // Their own organisation's referrals, with only what each family allowed. What a family
-    // allowed is for the partner: coordinators see where families come from as counts.
-    scope: (actor) => ({ organisationId: actor.organisationId ?? 'none' }),
+    // allowed is for the partner: coordinators see where families come from as counts. Read
+    // from the organisation's own lists (referrals/views.ts).
   }),
   'referral.create': rule<ReferralRef>({ who: ['partner'] }),
   /** The family's side of a referral link: the token is the key. */

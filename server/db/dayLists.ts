@@ -1,6 +1,6 @@
 // Documents listed by the UTC day their id was made, newest first, read by key. FerretDB v1
 // answers a sort or an `_id` range by reading the whole collection, so a collection that only
-// grows (the audit log, people) is paged from keyed lists instead (idLists.ts): each document
+// grows (the audit log, people, a partner's referrals) is paged from keyed lists instead (idLists.ts): each document
 // under its day, and the days that have any. A page reads the days' list, as many days as it
 // needs, and then each document by `_id`.
 import type { Types } from 'mongoose';
@@ -13,6 +13,13 @@ export interface DayLists {
   days: ListKind;
 }
 
+/**
+ * Whose lists (e.g. one organisation's referrals); none: the collection's. A scope keys its own
+ * day lists and its own list of days.
+ */
+export type Scope = string | undefined;
+const dayKey = (scope: Scope, day: string) => (scope ? `${scope}|${day}` : day);
+
 /** The key of the list of days. */
 export const DAYS = 'days';
 
@@ -21,15 +28,23 @@ export const dayOf = (id: Types.ObjectId | string) =>
   new Date(parseInt(String(id).slice(0, 8), 16) * 1000).toISOString().slice(0, 10);
 
 /** Lists one id under its day. */
-export async function listByDay(lists: DayLists, id: Types.ObjectId | string): Promise<void> {
+export async function listByDay(
+  lists: DayLists,
+  id: Types.ObjectId | string,
+  scope?: Scope,
+): Promise<void> {
   const day = dayOf(id);
-  await addId(lists.days, DAYS, day);
-  await addId(lists.day, day, id);
+  await addId(lists.days, dayKey(scope, DAYS), day);
+  await addId(lists.day, dayKey(scope, day), id);
 }
 
 /** Takes an id out of its day (its day stays listed: a page skips an empty day). */
-export async function unlistByDay(lists: DayLists, id: Types.ObjectId | string): Promise<void> {
-  await removeId(lists.day, dayOf(id), id);
+export async function unlistByDay(
+  lists: DayLists,
+  id: Types.ObjectId | string,
+  scope?: Scope,
+): Promise<void> {
+  await removeId(lists.day, dayKey(scope, dayOf(id)), id);
 }
 
 /** Lists ids at once, a day's list written once (a migration, a bulk write). */
@@ -37,13 +52,14 @@ export async function listManyByDay(
   lists: DayLists,
   ids: readonly (Types.ObjectId | string)[],
   report: (line: string) => void = () => undefined,
+  scope?: Scope,
 ): Promise<void> {
   const byDay = new Map<string, string[]>();
   for (const id of ids) byDay.set(dayOf(id), [...(byDay.get(dayOf(id)) ?? []), String(id)]);
   let done = 0;
   for (const [day, dayIds] of byDay) {
-    await addIds(lists.day, day, dayIds);
-    await addId(lists.days, DAYS, day);
+    await addIds(lists.day, dayKey(scope, day), dayIds);
+    await addId(lists.days, dayKey(scope, DAYS), day);
     done += 1;
     if (done % 50 === 0) report(`${done} of ${byDay.size} days`);
   }
@@ -58,15 +74,16 @@ export async function pageByDay<T>(
   before: string | undefined,
   size: number,
   read: (ids: string[], need: number) => Promise<T[]>,
+  scope?: Scope,
 ): Promise<T[]> {
   const lastDay = before ? dayOf(before) : null;
-  const days = (await idsIn(lists.days, DAYS))
+  const days = (await idsIn(lists.days, dayKey(scope, DAYS)))
     .filter((day) => !lastDay || day <= lastDay)
     .sort()
     .reverse();
   const page: T[] = [];
   for (const day of days) {
-    const ids = newestFirst(await idsIn(lists.day, day), before);
+    const ids = newestFirst(await idsIn(lists.day, dayKey(scope, day)), before);
     if (ids.length > 0) page.push(...(await read(ids, size - page.length)));
     if (page.length >= size) break;
   }

@@ -65,7 +65,11 @@ export type ListKind =
   /** The members of a role other than family, by role (people/directory.ts). */
   | 'role-members'
   /** Reflections waiting for a trainer's review, under 'all' (training/progress.ts). */
-  | 'reflections-waiting';
+  | 'reflections-waiting'
+  /** An organisation's referrals by day, and those days; a link's token hash → its referral. */
+  | 'referrals-day'
+  | 'referrals-days'
+  | 'referral-token';
 
 export const listKey = (kind: ListKind, key: unknown) => opaqueId(`list-${kind}`, String(key));
 

@@ -2,8 +2,9 @@
 // only the stages the family consented to share — never who signed up or anything about them.
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { hashToken } from '../auth/tokens.ts';
-import { addId } from '../db/idLists.ts';
-import { op } from '../db/operators.ts';
+import { claimOnce } from '../db/claims.ts';
+import { listByDay, listManyByDay, type DayLists } from '../db/dayLists.ts';
+import { addId, idsIn, setIds } from '../db/idLists.ts';
 import { REFERRAL_CONSENT_VERSION, REFERRAL_STAGES } from '../protocol/referrals.ts';
 import { recordConsent } from '../privacy/consent.model.ts';
 
@@ -59,21 +60,54 @@ export type ReferralDoc = InferSchemaType<typeof referralSchema> & {
   _id: Types.ObjectId;
   createdAt: Date;
 };
-export const Referral = mongoose.model('Referral', referralSchema, 'referrals');
-
-const open = (token: string) => ({
-  tokenHash: hashToken(token),
-  expiresAt: op({ $gt: new Date() }),
+// Each referral is listed under its organisation by the day it was made, and its link's token
+// hash leads to it (db/idLists.ts): a partner's pages and a family opening a link read by key
+// (FerretDB reads every referral for an organisation or a token hash).
+export const REFERRAL_DAYS: DayLists = { day: 'referrals-day', days: 'referrals-days' };
+referralSchema.pre('save', function () {
+  this.$locals.wasNew = this.isNew;
 });
+referralSchema.post('save', async (doc) => {
+  if (!doc.$locals.wasNew) return;
+  await listReferral(doc);
+});
+// Written in bulk (a bench, an import): each organisation's day lists written once.
+referralSchema.post('insertMany', async (docs: ListedReferral[]) => {
+  for (const doc of docs) await setIds('referral-token', doc.tokenHash, [doc._id]);
+  const byOrganisation = new Map<string, Types.ObjectId[]>();
+  for (const doc of docs) {
+    const key = String(doc.organisationId);
+    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), doc._id]);
+  }
+  for (const [organisationId, ids] of byOrganisation)
+    await listManyByDay(REFERRAL_DAYS, ids, undefined, organisationId);
+});
+
+interface ListedReferral {
+  _id: Types.ObjectId;
+  organisationId: unknown;
+  tokenHash: string;
+}
+export async function listReferral(doc: ListedReferral): Promise<void> {
+  await addId('referral-token', doc.tokenHash, doc._id);
+  await listByDay(REFERRAL_DAYS, doc._id, String(doc.organisationId));
+}
+
+export const Referral = mongoose.model('Referral', referralSchema, 'referrals');
 
 /** The referral behind a link that can still be used. */
 export async function referralByToken(token: string) {
-  return Referral.findOne(open(token)).lean();
+  const tokenHash = hashToken(token);
+  const [id] = await idsIn('referral-token', tokenHash);
+  const referral = id ? await Referral.findById(id).lean() : null;
+  return referral && referral.tokenHash === tokenHash && referral.expiresAt > new Date()
+    ? referral
+    : null;
 }
 
 /** linkReferral's look-up, changing nothing (a sign-up with an address that has an account). */
 export async function referralIsOpen(token: string): Promise<boolean> {
-  return (await Referral.countDocuments({ ...open(token), status: 'sent' })) > 0;
+  return (await referralByToken(token))?.status === 'sent';
 }
 
 /** A family signed up (or signed in) through a referral link: the first one uses it. */
@@ -93,10 +127,15 @@ export async function linkReferral(
         },
       }
     : {};
-  const linked = await Referral.findOneAndUpdate(
-    { ...open(token), status: 'sent' },
-    { status: 'signed-up', familyId, signedUpAt: new Date(), ...consent },
-  );
+  // Read by key; the first to claim the link uses it (FerretDB's updates are not atomic).
+  const open = await referralByToken(token);
+  if (open?.status !== 'sent' || !(await claimOnce(`referral:${String(open._id)}`))) return;
+  const linked = await Referral.findByIdAndUpdate(open._id, {
+    status: 'signed-up',
+    familyId,
+    signedUpAt: new Date(),
+    ...consent,
+  });
   if (!linked) return;
   await addId('family-referrals', familyId, linked._id);
   if (stages?.length)

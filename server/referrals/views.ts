@@ -1,6 +1,7 @@
 // How referrals read: to the partner (only the stages the family allowed) and to the family
 // opening the link.
-import { op } from '../db/operators.ts';
+import { findEachById } from '../db/byIds.ts';
+import { pageByDay } from '../db/dayLists.ts';
 import { Organisation } from '../people/organisation.model.ts';
 import type { LanguageCode } from '../protocol/languages.ts';
 import type { PartnerKind } from '../protocol/partners.ts';
@@ -11,7 +12,7 @@ import type {
   ReferralPage,
   ReferralStage,
 } from '../protocol/referrals.ts';
-import { Referral, type ReferralDoc } from './referral.model.ts';
+import { Referral, REFERRAL_DAYS, type ReferralDoc } from './referral.model.ts';
 import { groupLoader, visibleStages, type GroupLoader } from './stages.ts';
 import { targetOf } from './target.ts';
 
@@ -51,17 +52,23 @@ export const REFERRAL_PAGE_SIZE = 40;
 
 /** A page of a partner organisation's referrals, newest first, each with what its family allowed. */
 export async function listReferrals(
-  filter: Record<string, unknown>,
+  organisationId: string | null,
   lang: string,
   cursor?: string,
 ): Promise<ReferralPage> {
-  const referrals = await Referral.find({
-    ...filter,
-    ...(cursor ? { _id: op({ $lt: cursor }) } : {}),
-  })
-    .sort({ _id: -1 })
-    .limit(REFERRAL_PAGE_SIZE + 1)
-    .lean();
+  // Newest first from the organisation's day lists, each referral by key (REFERRAL_DAYS).
+  const referrals = organisationId
+    ? await pageByDay(
+        REFERRAL_DAYS,
+        cursor,
+        REFERRAL_PAGE_SIZE + 1,
+        async (ids, need) =>
+          (await findEachById<ReferralDoc>(Referral, ids.slice(0, need))).filter(
+            (r) => String(r.organisationId) === organisationId,
+          ),
+        organisationId,
+      )
+    : [];
   const page = referrals.slice(0, REFERRAL_PAGE_SIZE);
   const load = groupLoader();
   return {
