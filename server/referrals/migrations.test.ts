@@ -34,6 +34,8 @@ describe('[speed-migrate] referrals of an older database', () => {
       target: {},
       consent: { state: 'pending', stages: [] },
       expiresAt: new Date((now + 30 * DAY) * 1000),
+      createdAt: new Date((now - i * DAY) * 1000),
+      updatedAt: new Date((now - i * DAY) * 1000),
     });
     const written = tokens.map((_, i) => referral(i, i === 3 ? theirs : ours));
     await mongoose.connection.collection('people').insertOne({ email: 'p@x.invalid' });
