@@ -2,8 +2,7 @@
 // joining sessions. Entries hold ids and codes, never personal data, so they can be kept.
 import mongoose from 'mongoose';
 import type { AuditAction } from '../protocol/audit.ts';
-import { listByDay } from '../db/dayLists.ts';
-import { AUDIT_DAYS } from './auditLog.ts';
+import { listByDay, type DayLists } from '../db/dayLists.ts';
 
 const auditSchema = new mongoose.Schema(
   {
@@ -18,6 +17,9 @@ const auditSchema = new mongoose.Schema(
 auditSchema.index({ at: -1 });
 
 export const AuditEntry = mongoose.model('AuditEntry', auditSchema, 'audit_entries');
+
+/** The log only grows: its pages, newest first, are read from day lists kept as it is written. */
+export const AUDIT_DAYS: DayLists = { day: 'audit-day', days: 'audit-days' };
 
 export type { AuditAction };
 

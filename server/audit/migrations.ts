@@ -1,9 +1,8 @@
-// Databases from before the audit log was listed by day (auditLog.ts) get every entry listed once,
+// Databases from before the audit log was listed by day (audit.model.ts) get every entry listed once,
 // a day's list written at a time.
 import { listManyByDay } from '../db/dayLists.ts';
 import { registerMigration } from '../db/migrations.ts';
-import { AuditEntry } from './audit.model.ts';
-import { AUDIT_DAYS } from './auditLog.ts';
+import { AUDIT_DAYS, AuditEntry } from './audit.model.ts';
 
 registerMigration({
   name: 'audit entries listed by day',

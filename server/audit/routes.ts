@@ -2,9 +2,8 @@ import type { ApiRouter } from '../http/api.ts';
 import { findByIds, findEachById } from '../db/byIds.ts';
 import { Person } from '../people/person.model.ts';
 import { apiSchemas, type AuditEntryInfo } from '../protocol/api.ts';
-import { AuditEntry } from './audit.model.ts';
+import { AUDIT_DAYS, AuditEntry } from './audit.model.ts';
 import { pageByDay } from '../db/dayLists.ts';
-import { AUDIT_DAYS } from './auditLog.ts';
 
 const PAGE = 50;
 

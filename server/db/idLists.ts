@@ -56,7 +56,7 @@ export type ListKind =
   | 'group-support'
   /** A conversation from before conversations were keyed by their pair, under its pair. */
   | 'conversation-pair'
-  /** The audit log's entries by the UTC day they were written, and those days (audit/auditLog.ts). */
+  /** The audit log's entries by the UTC day they were written, and those days (audit/audit.model.ts). */
   | 'audit-day'
   | 'audit-days'
   /** People by the UTC day they joined, and those days (people/directory.ts). */

@@ -1,4 +1,4 @@
-// [speed-audit] The audit log pages newest first from its day lists (auditLog.ts): every entry
+// [speed-audit] The audit log pages newest first from its day lists (audit.model.ts): every entry
 // once, in order, across days; entries an earlier version wrote unlisted are listed at start.
 import assert from 'node:assert/strict';
 import mongoose, { Types } from 'mongoose';
