@@ -39,6 +39,21 @@ export const ledgerChanged = (date: string) => stamp(date.slice(0, 7));
 /** A group's title, languages, region or topics changed: figures name them. */
 export const groupTextsChanged = () => stamp(GROUPS);
 
+/** A month's (YYYY-MM) stamp: '' when the ledger of that month never changed since it was written. */
+const monthStamp = async (month: string): Promise<string> =>
+  (await ReachStamp.findById(month).lean())?.stamp ?? '';
+
+/**
+ * A month's stamp, made when it has none (a ledger written in bulk: a seed, a migration), so
+ * that what was read under it can be kept (ledger.ts).
+ */
+export async function stampOf(month: string): Promise<string> {
+  const found = await monthStamp(month);
+  if (found) return found;
+  await stamp(month);
+  return monthStamp(month);
+}
+
 function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
   for (
@@ -69,7 +84,7 @@ export async function keptFigures(
   const period = scope ? `${from}..${to}|${scope}` : `${from}..${to}`;
   const keys = [...monthsOf(from, to), GROUPS];
   const [stamps, kept] = await Promise.all([
-    Promise.all(keys.map(async (k) => (await ReachStamp.findById(k).lean())?.stamp ?? '')),
+    Promise.all(keys.map((key) => (key === GROUPS ? monthStamp(key) : stampOf(key)))),
     KeptFigures.findById(slotOf(period)).lean(),
   ]);
   const same = kept?.period === period;

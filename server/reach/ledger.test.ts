@@ -6,7 +6,8 @@ import mongoose from 'mongoose';
 import { useTestDatabase } from '../../test/support/database.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
 import { correctAttendance, recordJoin } from '../sessions/attendance.model.ts';
-import { familyKey, forgetSession, heldOn } from './ledger.ts';
+import { ledgerChanged } from './cache.ts';
+import { familyKey, forgetSession, heldOn, ReachDay } from './ledger.ts';
 
 const oid = () => new mongoose.Types.ObjectId();
 
@@ -43,5 +44,22 @@ describe('[speed-reach] the reach ledger', () => {
 
     await forgetSession(session);
     assert.deepEqual(await heldOn([day]), []);
+  });
+
+  it('[speed-reach] a month read once is kept until its stamp moves, as another process moves it', async () => {
+    const day = '2025-03-04';
+    const entry = (families: string[]) => ({
+      sessionId: oid(),
+      groupId: oid(),
+      startsAt: new Date('2025-03-04T10:00:00Z'),
+      families,
+    });
+    // Written in bulk (a seed, a migration): no stamp yet; read, and kept under one made for it.
+    await ReachDay.collection.insertOne({ _id: day as never, sessions: [entry(['a'])] });
+    assert.deepEqual((await heldOn([day]))[0]?.families, ['a']);
+    await ReachDay.collection.replaceOne({ _id: day as never }, { sessions: [entry(['b'])] });
+    assert.deepEqual((await heldOn([day]))[0]?.families, ['a'], 'kept: the stamp did not move');
+    await ledgerChanged(day); // what every writer does after its change, in any process
+    assert.deepEqual((await heldOn([day]))[0]?.families, ['b'], 'read again');
   });
 });

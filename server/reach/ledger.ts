@@ -4,7 +4,7 @@
 // HMACs (privacy/opaqueId.ts): they are counted, never named; erasure takes them out.
 import mongoose from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
-import { ledgerChanged } from './cache.ts';
+import { ledgerChanged, stampOf } from './cache.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
 import { opaqueId } from '../privacy/opaqueId.ts';
@@ -103,14 +103,54 @@ export async function forgetSession(session: { _id: unknown; startsAt: Date }): 
 
 /** The sessions held on these Helsinki days, read by key. */
 export async function heldOn(days: string[]): Promise<LedgerEntry[]> {
+  const byMonth = new Map<string, string[]>();
+  for (const day of days)
+    byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), day]);
   const entries: LedgerEntry[] = [];
-  for (let i = 0; i < days.length; i += 50) {
-    const docs = await Promise.all(
-      days.slice(i, i + 50).map((day) => ReachDay.findById(day).lean() as Promise<DayDoc | null>),
-    );
-    for (const doc of docs) entries.push(...(doc?.sessions ?? []));
-  }
+  for (const [month, monthDays] of byMonth) entries.push(...(await monthHeld(month, monthDays)));
   return entries;
+}
+
+/**
+ * A month's days as last read in this process, under the month's stamp (cache.ts): a count after
+ * a change re-reads only the months whose stamp moved (a year is ~365 documents and seconds with
+ * a large organisation). Bounded by the sessions held; the oldest read go first.
+ */
+const months = new Map<string, { stamp: string; days: Map<string, LedgerEntry[]>; size: number }>();
+const MAX_CACHED_SESSIONS = 100_000;
+let cachedSessions = 0;
+
+async function monthHeld(month: string, days: string[]): Promise<LedgerEntry[]> {
+  // The stamp is read before the days: a change in between leaves a newer read under an older
+  // stamp, read again next time.
+  const stamp = await stampOf(month);
+  let cached = months.get(month);
+  if (cached?.stamp !== stamp) {
+    if (cached) cachedSessions -= cached.size;
+    months.delete(month);
+    cached = { stamp, days: new Map(), size: 0 };
+  }
+  const missing = days.filter((day) => !cached.days.has(day));
+  for (let i = 0; i < missing.length; i += 50) {
+    const batch = missing.slice(i, i + 50);
+    const docs = await Promise.all(
+      batch.map((day) => ReachDay.findById(day).lean() as Promise<DayDoc | null>),
+    );
+    batch.forEach((day, j) => {
+      const sessions = docs[j]?.sessions ?? [];
+      cached.days.set(day, sessions);
+      cached.size += sessions.length;
+      cachedSessions += sessions.length;
+    });
+  }
+  months.delete(month);
+  months.set(month, cached); // the newest read last
+  for (const [oldest, entry] of months) {
+    if (cachedSessions <= MAX_CACHED_SESSIONS || oldest === month) break;
+    months.delete(oldest);
+    cachedSessions -= entry.size;
+  }
+  return days.flatMap((day) => cached.days.get(day) ?? []);
 }
 
 // Every change of attendance (a join, a facilitator's correction) reaches the ledger as it is
