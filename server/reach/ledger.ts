@@ -107,7 +107,9 @@ export async function heldOn(days: string[]): Promise<LedgerEntry[]> {
   for (const day of days)
     byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), day]);
   const entries: LedgerEntry[] = [];
-  for (const [month, monthDays] of byMonth) entries.push(...(await monthHeld(month, monthDays)));
+  const asked = new Set(byMonth.keys());
+  for (const [month, monthDays] of byMonth)
+    entries.push(...(await monthHeld(month, monthDays, asked)));
   return entries;
 }
 
@@ -120,7 +122,11 @@ const months = new Map<string, { stamp: string; days: Map<string, LedgerEntry[]>
 const MAX_CACHED_SESSIONS = 100_000;
 let cachedSessions = 0;
 
-async function monthHeld(month: string, days: string[]): Promise<LedgerEntry[]> {
+async function monthHeld(
+  month: string,
+  days: string[],
+  asked: Set<string>,
+): Promise<LedgerEntry[]> {
   // The stamp is read before the days: a change in between leaves a newer read under an older
   // stamp, read again next time.
   const stamp = await stampOf(month);
@@ -145,12 +151,21 @@ async function monthHeld(month: string, days: string[]): Promise<LedgerEntry[]> 
   }
   months.delete(month);
   months.set(month, cached); // the newest read last
-  for (const [oldest, entry] of months) {
-    if (cachedSessions <= MAX_CACHED_SESSIONS || oldest === month) break;
-    months.delete(oldest);
+  // Over the bound, months this count does not ask for go first, the least recently read first;
+  // then this month itself (a period larger than the bound keeps its first months, instead of
+  // each month pushing out the one read before it).
+  for (const [other, entry] of months) {
+    if (cachedSessions <= MAX_CACHED_SESSIONS) break;
+    if (asked.has(other)) continue;
+    months.delete(other);
     cachedSessions -= entry.size;
   }
-  return days.flatMap((day) => cached.days.get(day) ?? []);
+  const found = days.flatMap((day) => cached.days.get(day) ?? []);
+  if (cachedSessions > MAX_CACHED_SESSIONS) {
+    months.delete(month);
+    cachedSessions -= cached.size;
+  }
+  return found;
 }
 
 // Every change of attendance (a join, a facilitator's correction) reaches the ledger as it is
