@@ -142,9 +142,12 @@ async function person(
 ): Promise<mongoose.Types.ObjectId> {
   const _id = joinedId(ctx);
   const day = dayOf(_id);
-  ctx.joinedOn.set(day, [...(ctx.joinedOn.get(day) ?? []), String(_id)]);
-  if (isListedRole(role))
-    ctx.roleMembers.set(role, [...(ctx.roleMembers.get(role) ?? []), String(_id)]);
+  if (!ctx.joinedOn.has(day)) ctx.joinedOn.set(day, []);
+  ctx.joinedOn.get(day)!.push(String(_id));
+  if (isListedRole(role)) {
+    if (!ctx.roleMembers.has(role)) ctx.roleMembers.set(role, []);
+    ctx.roleMembers.get(role)!.push(String(_id));
+  }
   const email = `${role}-${String(_id)}@bench.invalid`;
   await ctx.writer.add('email_keys', { _id: emailKeyOf(email), personId: _id });
   await ctx.writer.add('people', {

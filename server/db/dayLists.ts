@@ -4,6 +4,7 @@
 // under its day, and the days that have any. A page reads the days' list, as many days as it
 // needs, and then each document by `_id`.
 import type { Types } from 'mongoose';
+import { groupBy } from '../platform/groupBy.ts';
 import { addId, addIds, idsIn, removeId, type ListKind } from './idLists.ts';
 
 export interface DayLists {
@@ -54,8 +55,7 @@ export async function listManyByDay(
   report: (line: string) => void = () => undefined,
   scope?: Scope,
 ): Promise<void> {
-  const byDay = new Map<string, string[]>();
-  for (const id of ids) byDay.set(dayOf(id), [...(byDay.get(dayOf(id)) ?? []), String(id)]);
+  const byDay = groupBy(ids.map(String), dayOf);
   let done = 0;
   for (const [day, dayIds] of byDay) {
     await addIds(lists.day, dayKey(scope, day), dayIds);

@@ -1,6 +1,6 @@
 // Meetings for facilitators: list mine, set one up, change who takes part. Their sessions,
 // schedule changes, live video and chat go through the groups' own routes.
-import { findByIds, findEachById } from '../db/byIds.ts';
+import { findByIds } from '../db/byIds.ts';
 import type { Actor } from '../access/actor.ts';
 import { may } from '../access/policy.ts';
 import { op } from '../db/operators.ts';
@@ -10,7 +10,7 @@ import { Group, type GroupDoc } from '../groups/group.model.ts';
 import { findGroup } from '../groups/routes.ts';
 import { groupRef, isStaffOf, upcomingByGroup } from '../groups/views.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { roleMembers } from '../people/directory.ts';
+import { roleHolders } from '../people/directory.ts';
 import { Person, type PersonDoc } from '../people/person.model.ts';
 import {
   groupSchemas,
@@ -105,13 +105,9 @@ export function meetingRoutes(api: ApiRouter, clock: Clock = systemClock): void 
   api.get('/meetings/colleagues', { action: 'meeting.create' }, async ({ actor }) => {
     const me = signedIn(actor).personId;
     // Read by key from the role's list (people/directory.ts), each checked for the role.
-    const people = await findEachById<PersonDoc>(Person, await roleMembers('facilitator'), {
-      displayName: 1,
-      roles: 1,
-    });
+    const people = await roleHolders('facilitator', { displayName: 1, roles: 1 });
     return people
-      .filter((p) => String(p._id) !== me && p.roles.includes('facilitator'))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .filter((p) => String(p._id) !== me)
       .map((p) => ({ id: String(p._id), displayName: p.displayName }));
   });
 

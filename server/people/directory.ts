@@ -10,7 +10,7 @@ import { addId, addIds, idsIn, removeId } from '../db/idLists.ts';
 import { findEachById } from '../db/byIds.ts';
 import { ROLES, type Role } from '../protocol/api.ts';
 import { fileFacilitator } from '../supervision/contactCard.ts';
-import { Person } from './person.model.ts';
+import { Person, type PersonDoc } from './person.model.ts';
 
 export const PEOPLE_DAYS: DayLists = { day: 'people-day', days: 'people-days' };
 
@@ -65,15 +65,20 @@ export async function personLeft(personId: Id, roles: readonly string[]): Promis
     if (roles.includes(role)) await removeId('role-members', role, personId);
 }
 
-/** A role's members (ids; a reader checks each person's roles: a race may leave one behind). */
-export const roleMembers = (role: Exclude<Role, 'family'>) => idsIn('role-members', role);
-
-/** The ids of those who hold a role now: its members, each checked by key. */
-export async function roleHolders(role: Exclude<Role, 'family'>): Promise<string[]> {
-  const people = await findEachById<{ _id: unknown; roles: string[] }>(
+/**
+ * Those who hold a role now, by name: its members' list read by key, each person checked (a race
+ * may leave one behind). With a projection, it must include `roles` and `displayName`.
+ */
+export async function roleHolders(
+  role: Exclude<Role, 'family'>,
+  projection?: Record<string, 1>,
+): Promise<PersonDoc[]> {
+  const people = await findEachById<PersonDoc>(
     Person,
-    await roleMembers(role),
-    { roles: 1 },
+    await idsIn('role-members', role),
+    projection,
   );
-  return people.filter((p) => p.roles.includes(role)).map((p) => String(p._id));
+  return people
+    .filter((p) => p.roles.includes(role))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -3,10 +3,10 @@
 // everyone or families newest first a page at a time from the day lists. A name search is the
 // one read of the whole collection: asked for by hand, at most 500 answers.
 import { findEachById } from '../db/byIds.ts';
-import { newestFirst, pageByDay } from '../db/dayLists.ts';
+import { pageByDay } from '../db/dayLists.ts';
 import { idsIn } from '../db/idLists.ts';
 import { PEOPLE_PAGE, type ApiRequest, type Role } from '../protocol/api.ts';
-import { isListedRole, PEOPLE_DAYS, roleMembers } from './directory.ts';
+import { isListedRole, PEOPLE_DAYS, roleHolders } from './directory.ts';
 import { Person, type PersonDoc } from './person.model.ts';
 
 type Query = ApiRequest<'listPeople'>;
@@ -23,10 +23,7 @@ export async function coordinatorPeople(query: Query): Promise<PersonDoc[]> {
     return Person.find(filter).sort({ displayName: 1 }).limit(500).lean<PersonDoc[]>();
   }
   const role = query.role;
-  if (role && isListedRole(role)) {
-    const members = await findEachById<PersonDoc>(Person, await roleMembers(role));
-    return members.filter(hasRole(role)).sort(byName);
-  }
+  if (role && isListedRole(role)) return roleHolders(role);
   return pageByDay(PEOPLE_DAYS, query.before, PEOPLE_PAGE, (ids, need) =>
     readUntil(ids, need, hasRole(role)),
   );
@@ -35,10 +32,7 @@ export async function coordinatorPeople(query: Query): Promise<PersonDoc[]> {
 /** A trainer's supervisees (any role they hold), by name. */
 export async function supervisedPeople(trainerId: string, query: Query): Promise<PersonDoc[]> {
   const q = query.q?.trim().toLocaleLowerCase();
-  const people = await findEachById<PersonDoc>(
-    Person,
-    newestFirst(await idsIn('supervisees', trainerId)),
-  );
+  const people = await findEachById<PersonDoc>(Person, await idsIn('supervisees', trainerId));
   return people
     .filter((p) => String(p.supervisorId) === trainerId)
     .filter(hasRole(query.role))

@@ -46,7 +46,9 @@ export function peopleRoutes(api: ApiRouter, deps: FeatureDeps): void {
       const roles = [...new Set(body.roles)] as Role[];
       // The last coordinator cannot remove their own role: someone must be able to administer.
       if (String(person._id) === me.personId && !roles.includes('coordinator')) {
-        const others = (await roleHolders('coordinator')).filter((id) => id !== me.personId);
+        const others = (await roleHolders('coordinator', { roles: 1, displayName: 1 })).filter(
+          (p) => String(p._id) !== me.personId,
+        );
         if (others.length === 0) throw new RequestError('people.lastCoordinator', 409);
       }
       if (body.organisationId && !(await Organisation.exists({ _id: body.organisationId }))) {

@@ -59,7 +59,10 @@ export function privacyRoutes(api: ApiRouter, deps: FeatureDeps): void {
       if (!(await verifyPassword(person.passwordHash, body.password))) {
         throw new RequestError('invalid', 400, { password: t('auth.wrongPassword') });
       }
-      if (person.roles.includes('coordinator') && (await roleHolders('coordinator')).length === 1) {
+      if (
+        person.roles.includes('coordinator') &&
+        (await roleHolders('coordinator', { roles: 1, displayName: 1 })).length === 1
+      ) {
         throw new RequestError('people.lastCoordinator', 409);
       }
       // The confirmation goes first: erasure also clears the development outbox for this address.

@@ -4,6 +4,7 @@
 // HMACs (privacy/opaqueId.ts): they are counted, never named; erasure takes them out.
 import mongoose from 'mongoose';
 import { rewrite } from '../db/rewrite.ts';
+import { groupBy } from '../platform/groupBy.ts';
 import { ledgerChanged, stampOf } from './cache.ts';
 import { facilitatorIds, Group, type GroupDoc } from '../groups/group.model.ts';
 import { helsinkiDate } from '../groups/schedule.ts';
@@ -103,9 +104,7 @@ export async function forgetSession(session: { _id: unknown; startsAt: Date }): 
 
 /** The sessions held on these Helsinki days, read by key. */
 export async function heldOn(days: string[]): Promise<LedgerEntry[]> {
-  const byMonth = new Map<string, string[]>();
-  for (const day of days)
-    byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), day]);
+  const byMonth = groupBy(days, (day) => day.slice(0, 7));
   const entries: LedgerEntry[] = [];
   const asked = new Set(byMonth.keys());
   for (const [month, monthDays] of byMonth)

@@ -3,6 +3,7 @@
 import mongoose, { type InferSchemaType, type Types } from 'mongoose';
 import { hashToken } from '../auth/tokens.ts';
 import { claimOnce } from '../db/claims.ts';
+import { groupBy } from '../platform/groupBy.ts';
 import { listByDay, listManyByDay, type DayLists } from '../db/dayLists.ts';
 import { addId, idsIn, setIds } from '../db/idLists.ts';
 import { REFERRAL_CONSENT_VERSION, REFERRAL_STAGES } from '../protocol/referrals.ts';
@@ -71,24 +72,31 @@ referralSchema.post('save', async (doc) => {
   if (!doc.$locals.wasNew) return;
   await listReferral(doc);
 });
-// Written in bulk (a bench, an import): each organisation's day lists written once.
-referralSchema.post('insertMany', async (docs: ListedReferral[]) => {
-  for (const doc of docs) await setIds('referral-token', doc.tokenHash, [doc._id]);
-  const byOrganisation = new Map<string, Types.ObjectId[]>();
-  for (const doc of docs) {
-    const key = String(doc.organisationId);
-    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), doc._id]);
-  }
-  for (const [organisationId, ids] of byOrganisation)
-    await listManyByDay(REFERRAL_DAYS, ids, undefined, organisationId);
-});
+referralSchema.post('insertMany', (docs: ListedReferral[]) => listReferralsInBulk(docs));
 
 interface ListedReferral {
   _id: Types.ObjectId;
   organisationId: unknown;
   tokenHash: string;
 }
-export async function listReferral(doc: ListedReferral): Promise<void> {
+
+/** Referrals written in bulk (a bench, an import, a migration): each day's list written once. */
+export async function listReferralsInBulk(
+  docs: readonly ListedReferral[],
+  report?: (line: string) => void,
+): Promise<void> {
+  for (const doc of docs) await setIds('referral-token', doc.tokenHash, [doc._id]);
+  const byOrganisation = groupBy(docs, (doc) => String(doc.organisationId));
+  for (const [organisationId, listed] of byOrganisation)
+    await listManyByDay(
+      REFERRAL_DAYS,
+      listed.map((doc) => doc._id),
+      report,
+      organisationId,
+    );
+}
+
+async function listReferral(doc: ListedReferral): Promise<void> {
   await addId('referral-token', doc.tokenHash, doc._id);
   await listByDay(REFERRAL_DAYS, doc._id, String(doc.organisationId));
 }

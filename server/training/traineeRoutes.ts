@@ -6,8 +6,7 @@ import { may } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { notFound } from '../errors.ts';
 import { signedIn, type ApiRouter } from '../http/api.ts';
-import { findEachById } from '../db/byIds.ts';
-import { roleMembers } from '../people/directory.ts';
+import { roleHolders } from '../people/directory.ts';
 import { Person, personRef, type PersonDoc } from '../people/person.model.ts';
 import { programmeSchemas, type TraineeProgress } from '../protocol/training.ts';
 import type { Clock } from '../reminders/runner.ts';
@@ -50,10 +49,7 @@ export function traineeRoutes(api: ApiRouter, clock: Clock, log: Logger): void {
     // A trainer's own facilitators come from their list, the coordinator's every facilitator
     // from the role's list (people/directory.ts), by key.
     const people = me.roles.includes('coordinator')
-      ? (await findEachById<PersonDoc>(Person, await roleMembers('facilitator')))
-          .filter((p) => p.roles.includes('facilitator'))
-          .sort((a, b) => a.displayName.localeCompare(b.displayName))
-          .slice(0, 500)
+      ? (await roleHolders('facilitator')).slice(0, 500)
       : await superviseesOf(me.personId);
     return traineeProgress(people, clock.now());
   });
