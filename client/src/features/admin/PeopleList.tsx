@@ -121,11 +121,18 @@ export function PeopleList({ organisations }: { organisations: OrganisationInfo[
               ))}
             </p>
             <p className="meta">
-              {person.organisationId ? names.get(person.organisationId) : null}
-              {person.supervisorId
-                ? ` · ${t('admin.people.supervisedBy', { name: isolate(trainerNames.get(person.supervisorId) ?? '—') })}`
-                : null}
-              {person.emailVerified ? null : ` · ${t('admin.people.unverified')}`}
+              {/* Only what there is, separated: no separator before the first. */}
+              {[
+                person.organisationId ? names.get(person.organisationId) : null,
+                person.supervisorId
+                  ? t('admin.people.supervisedBy', {
+                      name: isolate(trainerNames.get(person.supervisorId) ?? '—'),
+                    })
+                  : null,
+                person.emailVerified ? null : t('admin.people.unverified'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <button
               type="button"
